@@ -1,0 +1,12 @@
+// Every `plandesk` sub-command, in the order `plandesk --help` lists them.
+// Add a command: one file in this folder exporting a CliCommand, one line here.
+import type { CliCommand } from '../types';
+import { listCommand } from './list';
+import { showCommand } from './show';
+import { saveCommand } from './save';
+
+export const commands: CliCommand[] = [
+  listCommand,
+  showCommand,
+  saveCommand,
+];

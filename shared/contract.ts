@@ -1,0 +1,137 @@
+// The one typed contract between the UI and the back end. Every operation the renderer may
+// ask for is declared here with a zod schema for its arguments and a result type. The
+// services implement `Services` once; the IPC and HTTP transports only parse and dispatch.
+import { z } from 'zod';
+import { PlanDocumentSchema, type PlanDocument } from './plan/schema';
+
+export const PlanKindSchema = z.enum(['plan', 'upper', 'template']);
+export type PlanKind = z.infer<typeof PlanKindSchema>;
+
+/** Review rounds: 草稿 → 征求意见稿 → 送审稿 → 印发稿 */
+export const PlanStatusSchema = z.enum(['draft', 'consultation', 'review', 'issued']);
+export type PlanStatus = z.infer<typeof PlanStatusSchema>;
+
+export const STATUS_LABELS: Record<PlanStatus, string> = {
+  draft: '草稿',
+  consultation: '征求意见稿',
+  review: '送审稿',
+  issued: '印发稿',
+};
+
+const id = z.string().min(1, { message: '缺少编号' }).max(64);
+const title = z.string().trim().min(1, { message: '标题不能为空' }).max(200, { message: '标题不能超过 200 个字' });
+const year = z.number().int({ message: '年份应为整数' }).min(1949, { message: '年份应在 1949–2100 之间' }).max(2100, { message: '年份应在 1949–2100 之间' });
+
+export interface PlanSummary {
+  id: string;
+  title: string;
+  year: number;
+  kind: PlanKind;
+  status: PlanStatus;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  taskCount: number;
+}
+
+export interface PlanRecord extends PlanSummary {
+  doc: PlanDocument;
+}
+
+export interface VersionSummary {
+  id: number;
+  planId: string;
+  revision: number;
+  createdAt: string;
+  author: string;
+  message: string;
+}
+
+export interface UnitEntry {
+  name: string;
+  uses: number;
+  lastSeen: string;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser' | 'cli';
+  dataDir: string;
+  dbPath: string;
+}
+
+export const operations = {
+  'app.info': z.object({}),
+  'plans.list': z.object({
+    query: z.string().max(200).optional(),
+    kind: PlanKindSchema.optional(),
+  }),
+  'plans.trash': z.object({}),
+  'plans.get': z.object({ id }),
+  'plans.create': z.object({
+    title,
+    year,
+    kind: PlanKindSchema.optional(),
+    doc: PlanDocumentSchema.optional(),
+    author: z.string().max(100).optional(),
+  }),
+  'plans.save': z.object({
+    id,
+    /** The revision the editor started from; a mismatch means another window saved first. */
+    baseRevision: z.number().int().min(0),
+    doc: PlanDocumentSchema,
+    status: PlanStatusSchema.optional(),
+    author: z.string().max(100).optional(),
+    /** A named save point (Ctrl+S); autosaves pass none and keep no version. */
+    savePoint: z.string().max(200).optional(),
+  }),
+  'plans.delete': z.object({ id }),
+  'plans.undelete': z.object({ id }),
+  'plans.duplicate': z.object({ id, title: title.optional() }),
+  'versions.list': z.object({ planId: id }),
+  'versions.get': z.object({ versionId: z.number().int().min(1) }),
+  'versions.restore': z.object({
+    planId: id,
+    versionId: z.number().int().min(1),
+    baseRevision: z.number().int().min(0),
+    author: z.string().max(100).optional(),
+  }),
+  'units.list': z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).optional() }),
+  'settings.get': z.object({ key: z.string().min(1).max(100) }),
+  'settings.set': z.object({ key: z.string().min(1).max(100), value: z.json() }),
+} as const;
+
+export type OperationName = keyof typeof operations;
+export type OperationArgs<K extends OperationName> = z.input<(typeof operations)[K]>;
+export type ParsedArgs<K extends OperationName> = z.output<(typeof operations)[K]>;
+
+export interface OperationResults {
+  'app.info': AppInfo;
+  'plans.list': PlanSummary[];
+  'plans.trash': PlanSummary[];
+  'plans.get': PlanRecord;
+  'plans.create': PlanRecord;
+  'plans.save': PlanSummary;
+  'plans.delete': PlanSummary;
+  'plans.undelete': PlanSummary;
+  'plans.duplicate': PlanRecord;
+  'versions.list': VersionSummary[];
+  'versions.get': { version: VersionSummary; doc: PlanDocument };
+  'versions.restore': PlanRecord;
+  'units.list': UnitEntry[];
+  'settings.get': { value: unknown };
+  'settings.set': { ok: true };
+}
+
+/** What the back end implements, once. */
+export type Services = {
+  [K in OperationName]: (args: ParsedArgs<K>) => Promise<OperationResults[K]> | OperationResults[K];
+};
+
+/** What the renderer calls, whichever transport carries it. */
+export type Invoke = <K extends OperationName>(name: K, args: OperationArgs<K>) => Promise<OperationResults[K]>;
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(operations, name);
+}

@@ -1,0 +1,161 @@
+// The plan exchange format (`*.plan.json`), see ../shared/docs/plan-format.md.
+// zod schemas are the single source of truth; the TypeScript types are inferred from them.
+import { z } from 'zod';
+
+/** Numbering levels: 1 = 一、 2 = （一） 3 = 1. 4 = （1） */
+export const LevelSchema = z.number().int().min(1).max(4);
+export type Level = z.infer<typeof LevelSchema>;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应为 YYYY-MM-DD 格式' });
+
+export const TargetSchema = z.object({
+  text: z.string(),
+  value: z.number().optional(),
+  unit: z.string().optional(),
+  deadline: z.string().optional(),
+  /** Set by rollover: a person must confirm the figure for the new year. */
+  unconfirmed: z.boolean().optional(),
+});
+export type Target = z.infer<typeof TargetSchema>;
+
+export const ParagraphSchema = z.object({
+  type: z.literal('paragraph'),
+  text: z.string(),
+});
+export type ParagraphNode = z.infer<typeof ParagraphSchema>;
+
+export interface HeadingNode {
+  type: 'heading';
+  level: Level;
+  ordinal: number;
+  title: string;
+  /** Text after the title on the same line, when a heading carries a short lead-in. */
+  text?: string;
+  targets?: Target[];
+  children: BodyNode[];
+}
+
+export interface TaskNode {
+  type: 'task';
+  level: Level;
+  ordinal: number;
+  title: string;
+  text: string;
+  lead: string[];
+  support: string[];
+  unitsText?: string;
+  /** A rule the units parenthetical states for later tasks (以下任务……不再一一列出). */
+  unitsNote?: string;
+  targets: Target[];
+  children: BodyNode[];
+}
+
+export type BodyNode = ParagraphNode | HeadingNode | TaskNode;
+
+export const HeadingSchema: z.ZodType<HeadingNode> = z.lazy(() =>
+  z.object({
+    type: z.literal('heading'),
+    level: LevelSchema,
+    ordinal: z.number().int().min(1),
+    title: z.string(),
+    text: z.string().optional(),
+    targets: z.array(TargetSchema).optional(),
+    children: z.array(BodyNodeSchema).default([]),
+  }),
+) as z.ZodType<HeadingNode>;
+
+export const TaskSchema: z.ZodType<TaskNode> = z.lazy(() =>
+  z.object({
+    type: z.literal('task'),
+    level: z.number().int().min(2, { message: '任务的层级应为 2–4' }).max(4),
+    ordinal: z.number().int().min(1),
+    title: z.string(),
+    text: z.string().default(''),
+    lead: z.array(z.string()).default([]),
+    support: z.array(z.string()).default([]),
+    unitsText: z.string().optional(),
+    unitsNote: z.string().optional(),
+    targets: z.array(TargetSchema).default([]),
+    children: z.array(BodyNodeSchema).default([]),
+  }),
+) as z.ZodType<TaskNode>;
+
+export const BodyNodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
+  z.discriminatedUnion('type', [ParagraphSchema, HeadingSchema as never, TaskSchema as never]),
+) as z.ZodType<BodyNode>;
+
+export const NumberingModeSchema = z.enum(['restart', 'continuous']);
+export type NumberingMode = z.infer<typeof NumberingModeSchema>;
+
+/** Per level (index 0 = level 1): restart under each parent, or run on through the plan. */
+export const NumberingSettingsSchema = z.object({
+  perLevel: z.tuple([NumberingModeSchema, NumberingModeSchema, NumberingModeSchema, NumberingModeSchema]),
+});
+export type NumberingSettings = z.infer<typeof NumberingSettingsSchema>;
+
+export const DEFAULT_NUMBERING: NumberingSettings = {
+  perLevel: ['restart', 'restart', 'restart', 'restart'],
+};
+
+export const MetaSchema = z.object({
+  title: z.string(),
+  noticeTitle: z.string().optional(),
+  year: z.number().int().min(1949, { message: '年份应在 1949–2100 之间' }).max(2100, { message: '年份应在 1949–2100 之间' }),
+  issuer: z.string().optional(),
+  docNumber: z.string().optional(),
+  indexNumber: z.string().optional(),
+  category: z.string().optional(),
+  writtenDate: isoDate.optional(),
+  publishDate: isoDate.optional(),
+  validity: z.string().optional(),
+  disclosure: z.string().optional(),
+  summary: z.string().optional(),
+  addressees: z.array(z.string()).default([]),
+  cc: z.array(z.string()).default([]),
+});
+export type PlanMeta = z.infer<typeof MetaSchema>;
+
+export const NoticeSchema = z.object({
+  title: z.string(),
+  addressees: z.array(z.string()).default([]),
+  paragraphs: z.array(z.string()).default([]),
+  signer: z.string().optional(),
+  date: isoDate.optional(),
+  /** 附注, e.g. （此件公开发布） */
+  note: z.string().optional(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const WarningSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  path: z.string().optional(),
+});
+export type PlanWarning = z.infer<typeof WarningSchema>;
+
+export const PlanDocumentSchema = z.object({
+  format: z.literal('plandesk/plan', { message: '不是 PlanDesk 计划文件（format 应为 "plandesk/plan"）' }),
+  version: z.literal(1, { message: '不支持的计划文件版本（应为 1）' }),
+  meta: MetaSchema,
+  numbering: NumberingSettingsSchema.default(DEFAULT_NUMBERING),
+  notice: NoticeSchema.optional(),
+  body: z.array(BodyNodeSchema).default([]),
+  warnings: z.array(WarningSchema).default([]),
+  /** The plan this one was rolled over from (id in the library, or a title). */
+  basedOn: z.object({ id: z.string().optional(), title: z.string(), year: z.number().int().optional() }).optional(),
+});
+export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
+
+/** A fresh, empty plan with the given title and year. */
+export function emptyPlan(title: string, year: number): PlanDocument {
+  return {
+    format: 'plandesk/plan',
+    version: 1,
+    meta: { title, year, addressees: [], cc: [] },
+    numbering: { perLevel: [...DEFAULT_NUMBERING.perLevel] },
+    body: [],
+    warnings: [],
+  };
+}

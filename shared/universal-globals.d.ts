@@ -1,0 +1,5 @@
+// Globals that exist in every environment shared/ runs in (Node ≥ 17, Chromium, Electron)
+// but are not part of the ECMAScript lib. Nothing Node- or DOM-specific belongs here.
+declare function structuredClone<T>(value: T): T;
+declare function btoa(data: string): string;
+declare function atob(data: string): string;

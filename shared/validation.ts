@@ -1,0 +1,59 @@
+// Validation messages in Chinese with the field path, e.g. "meta.year：应为整数".
+import type { z } from 'zod';
+import { AppError, type AppErrorCode } from './errors';
+import { PlanDocumentSchema, type PlanDocument } from './plan/schema';
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是/否',
+  array: '列表',
+  object: '对象',
+  undefined: '空',
+  null: '空',
+};
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      return issue.input === undefined ? `缺少此项（应为${expected}）` : `应为${expected}`;
+    }
+    case 'too_small':
+      return issue.origin === 'string' ? `不能少于 ${String(issue.minimum)} 个字符` : issue.message.startsWith('Too') ? `不能小于 ${String(issue.minimum)}` : issue.message;
+    case 'too_big':
+      return issue.origin === 'string' ? `不能多于 ${String(issue.maximum)} 个字符` : issue.message.startsWith('Too') ? `不能大于 ${String(issue.maximum)}` : issue.message;
+    case 'invalid_value':
+      return issue.message.startsWith('Invalid') ? `取值应为 ${issue.values.map((v) => JSON.stringify(v)).join(' / ')}` : issue.message;
+    case 'invalid_union':
+      return '内容不符合任何一种允许的结构（段落、标题或任务）';
+    case 'unrecognized_keys':
+      return `不认识的字段：${issue.keys.join('、')}`;
+    case 'invalid_format':
+      return issue.message.startsWith('Invalid') ? '格式不正确' : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.length ? path.map(String).join('.') : '（根）';
+}
+
+/** One line per problem: "body.1.children.0.level：任务的层级应为 2–4". */
+export function describeZodError(error: z.ZodError): string[] {
+  return error.issues.slice(0, 20).map((issue) => `${formatPath(issue.path)}：${describeIssue(issue)}`);
+}
+
+export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, code: AppErrorCode, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details = describeZodError(result.error);
+  throw new AppError(code, `${what}不正确：${details[0] ?? ''}${details.length > 1 ? `（另有 ${details.length - 1} 处）` : ''}`, details);
+}
+
+/** Validates a plan document (CLI save, import, IPC) and returns it with defaults filled in. */
+export function parsePlanDocument(value: unknown): PlanDocument {
+  return parseOrThrow(PlanDocumentSchema, value, 'invalid-plan', '计划文件');
+}
