@@ -1,0 +1,44 @@
+// Browser mode: for machines without the Electron binary (offline offices, CI). Serves the
+// same renderer and services on 127.0.0.1 and prints the address to open.
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { openLibrary } from './services/open-library';
+import { resolveDataDir } from './services/paths';
+import { createDispatcher } from './transport/dispatch';
+import { startHttpHost } from './transport/http-host';
+import { AppError } from '../shared/errors';
+
+export async function startBrowserMode(staticDir: string): Promise<void> {
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    process.stderr.write(`找不到界面文件（${staticDir}），请先运行 npm run build。\n`);
+    process.exit(1);
+  }
+  let library;
+  try {
+    library = openLibrary(resolveDataDir(), 'browser');
+  } catch (err) {
+    process.stderr.write(`${err instanceof AppError ? err.message : `无法打开资料库：${String(err)}`}\n`);
+    process.exit(1);
+  }
+  const port = process.env.PLANDESK_PORT ? Number(process.env.PLANDESK_PORT) : 0;
+  const host = await startHttpHost({
+    dispatch: createDispatcher(library.services, (m) => process.stderr.write(m + '\n')),
+    staticDir,
+    port,
+  });
+  process.stdout.write(`PlanDesk 已在浏览器模式下启动，请在浏览器中打开：${host.openUrl}\n`);
+  process.stdout.write(`资料库：${library.dbPath}　按 Ctrl+C 退出。\n`);
+  const stop = () => {
+    void host.close().then(() => {
+      library.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+// Bundled as dist/electron/browser.cjs; the renderer sits in dist/renderer.
+if (require.main === module) {
+  void startBrowserMode(join(__dirname, '..', 'renderer'));
+}

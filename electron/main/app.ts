@@ -1,0 +1,117 @@
+// The Electron main process, written against the `electron` module it is given so that its
+// wiring can be unit-tested with a mock (test/electron/shell.test.ts).
+import type * as ElectronModule from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../shared/errors';
+import { openLibrary, type Library } from '../services/open-library';
+import { resolveDataDir } from '../services/paths';
+import { createDispatcher } from '../transport/dispatch';
+import { APP_VERSION } from '../version';
+import { registerIpc } from './ipc';
+import { buildMenuTemplate, type MenuCommand } from './menu';
+import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
+import { APP_ORIGIN, hardenWebContents, secureWebPreferences } from './security';
+import { DEFAULT_WINDOW_STATE, restoreWindowState, WINDOW_STATE_KEY, type WindowState } from './window-state';
+
+type Electron = typeof ElectronModule;
+
+export interface ShellPaths {
+  preload: string;
+  rendererDir: string;
+  /** better_sqlite3.node built for Electron's ABI, when not in node_modules (dev). */
+  nativeBinding?: string;
+}
+
+export function defaultPaths(baseDir: string): ShellPaths {
+  const dev = join(baseDir, '..', '..', '.cache', 'electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  const fromEnv = process.env.PLANDESK_SQLITE_BINDING;
+  return {
+    preload: join(baseDir, 'preload.cjs'),
+    rendererDir: join(baseDir, '..', 'renderer'),
+    ...(fromEnv ? { nativeBinding: fromEnv } : existsSync(dev) ? { nativeBinding: dev } : {}),
+  };
+}
+
+export function startElectronApp(electron: Electron, paths: ShellPaths): void {
+  const { app, BrowserWindow, Menu, ipcMain, protocol, dialog, shell, screen } = electron;
+  let library: Library | undefined;
+  let win: ElectronModule.BrowserWindow | undefined;
+
+  protocol.registerSchemesAsPrivileged([PRIVILEGED_SCHEME]);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  app.whenReady().then(() => {
+    try {
+      library = openLibrary(resolveDataDir(app.getPath('userData')), 'electron', paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {});
+    } catch (err) {
+      const message = err instanceof AppError ? err.message : `无法打开资料库：${String(err)}`;
+      dialog.showErrorBox('PlanDesk 无法启动', message);
+      app.quit();
+      return;
+    }
+    const lib = library;
+    registerAppProtocol(protocol, paths.rendererDir);
+    registerIpc(ipcMain, createDispatcher(lib.services, (m) => console.error(m)));
+
+    const send = (command: MenuCommand) => win?.webContents.send('plandesk:menu', command);
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          send,
+          isMac: process.platform === 'darwin',
+          openDataFolder: () => void shell.openPath(lib.dataDir),
+          showAbout: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: '关于 PlanDesk',
+              message: `PlanDesk ${APP_VERSION}`,
+              detail: `安全生产工作要点编制工具\n资料库：${lib.dbPath}`,
+            }),
+        }),
+      ),
+    );
+
+    const stored = lib.services['settings.get']({ key: WINDOW_STATE_KEY }) as { value: unknown };
+    const state = restoreWindowState(stored.value, screen.getAllDisplays().map((d) => d.workArea));
+    win = new BrowserWindow({
+      ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+      width: state.width,
+      height: state.height,
+      minWidth: 1024,
+      minHeight: 640,
+      title: 'PlanDesk',
+      show: false,
+      backgroundColor: '#f5f3ee',
+      webPreferences: secureWebPreferences(paths.preload),
+    });
+    if (state.maximized) win.maximize();
+    win.once('ready-to-show', () => win?.show());
+    const saveState = () => {
+      if (!win || win.isDestroyed()) return;
+      const b = win.getNormalBounds();
+      const next: WindowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() };
+      lib.services['settings.set']({ key: WINDOW_STATE_KEY, value: next });
+    };
+    win.on('close', saveState);
+    void win.loadURL(`${APP_ORIGIN}/index.html`);
+  });
+
+  app.on('window-all-closed', () => {
+    library?.close();
+    app.quit();
+  });
+}
+
+export { DEFAULT_WINDOW_STATE };

@@ -1,0 +1,7 @@
+// Every schema step in order; one file per step, each with a test in test/electron/migrations.test.ts.
+import { migration001 } from './001-initial';
+import type { Migration } from './types';
+
+export const migrations: readonly Migration[] = [migration001];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

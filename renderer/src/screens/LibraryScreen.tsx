@@ -1,0 +1,210 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { STATUS_LABELS, type PlanSummary } from '../../../shared/contract';
+import { errorMessage, invoke } from '../api/client';
+import { formatDateTime } from '../components/format';
+import { useToast } from '../components/Toasts';
+import { ConfirmDialog } from './ConfirmDialog';
+import { NewPlanDialog } from './NewPlanDialog';
+
+interface Props {
+  onOpen(id: string): void;
+}
+
+type View = 'plans' | 'trash';
+
+/** The first screen: the plans in the library, with 新建 / 打开 / 复制 / 删除 and search. */
+export function LibraryScreen({ onOpen }: Props) {
+  const toast = useToast();
+  const [view, setView] = useState<View>('plans');
+  const [plans, setPlans] = useState<PlanSummary[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [toDelete, setToDelete] = useState<PlanSummary | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const list = view === 'plans' ? await invoke('plans.list', {}) : await invoke('plans.trash', {});
+      setPlans(list);
+      setLoadError(null);
+    } catch (err) {
+      setLoadError(errorMessage(err));
+    }
+  }, [view]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    const onMenu = (e: Event) => {
+      if ((e as CustomEvent<string>).detail === 'new-plan') setCreating(true);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n' && !e.shiftKey) {
+        e.preventDefault();
+        setCreating(true);
+      }
+    };
+    window.addEventListener('plandesk:menu', onMenu);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('plandesk:menu', onMenu);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  const shown = useMemo(() => {
+    const q = query.trim();
+    return (plans ?? []).filter((p) => !q || p.title.includes(q) || String(p.year).includes(q));
+  }, [plans, query]);
+
+  const run = async (what: () => Promise<unknown>, ok?: string) => {
+    try {
+      await what();
+      if (ok) toast({ kind: 'info', message: ok });
+    } catch (err) {
+      toast({ kind: 'error', message: errorMessage(err) });
+    }
+    await load();
+  };
+
+  const undelete = (p: PlanSummary) => run(() => invoke('plans.undelete', { id: p.id }), `已恢复“${p.title}”`);
+
+  return (
+    <main className="library" aria-labelledby="library-title">
+      <header className="library-header">
+        <h1 id="library-title">{view === 'plans' ? '计划资料库' : '回收站'}</h1>
+        <div className="library-tools">
+          <input
+            type="search"
+            className="search"
+            placeholder="按标题或年份搜索"
+            aria-label="搜索计划"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          {view === 'plans' ? (
+            <>
+              <button type="button" className="primary" onClick={() => setCreating(true)} title="新建计划（Ctrl+N）">
+                新建
+              </button>
+              <button type="button" onClick={() => setView('trash')}>
+                回收站
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => setView('plans')}>
+              返回资料库
+            </button>
+          )}
+        </div>
+      </header>
+
+      {loadError && (
+        <p className="form-error" role="alert">
+          {loadError}
+        </p>
+      )}
+
+      {plans && plans.length === 0 && view === 'plans' && (
+        <section className="empty-state" aria-label="资料库为空">
+          <h2>还没有计划</h2>
+          <p>PlanDesk 帮助您编制年度安全生产工作要点：编号自动维护，按单位列出任务，对照上级文件，导出公文格式的 DOCX。</p>
+          <p>
+            点击 <strong>新建</strong> 开始一份新的工作要点（例如“{new Date().getFullYear() + 1}年全县安全生产工作要点”）。
+          </p>
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            新建第一份计划
+          </button>
+        </section>
+      )}
+      {plans && plans.length === 0 && view === 'trash' && <p className="muted">回收站是空的。</p>}
+
+      {plans && plans.length > 0 && (
+        <table className="plan-table" aria-label={view === 'plans' ? '计划列表' : '已删除的计划'}>
+          <thead>
+            <tr>
+              <th scope="col">标题</th>
+              <th scope="col">年度</th>
+              <th scope="col">状态</th>
+              <th scope="col">任务</th>
+              <th scope="col">{view === 'plans' ? '最后修改' : '删除时间'}</th>
+              <th scope="col">
+                <span className="visually-hidden">操作</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((p) => (
+              <tr key={p.id} aria-label={p.title} onDoubleClick={() => view === 'plans' && onOpen(p.id)}>
+                <td className="plan-title">{p.title}</td>
+                <td>{p.year}</td>
+                <td>{STATUS_LABELS[p.status]}</td>
+                <td>{p.taskCount}</td>
+                <td>{formatDateTime(view === 'plans' ? p.updatedAt : (p.deletedAt ?? p.updatedAt))}</td>
+                <td className="row-actions">
+                  {view === 'plans' ? (
+                    <>
+                      <button type="button" aria-label={`打开 ${p.title}`} onClick={() => onOpen(p.id)}>
+                        打开
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={`复制 ${p.title}`}
+                        onClick={() => void run(() => invoke('plans.duplicate', { id: p.id }), `已复制“${p.title}”`)}
+                      >
+                        复制
+                      </button>
+                      <button type="button" className="danger-text" aria-label={`删除 ${p.title}`} onClick={() => setToDelete(p)}>
+                        删除
+                      </button>
+                    </>
+                  ) : (
+                    <button type="button" aria-label={`恢复 ${p.title}`} onClick={() => void undelete(p)}>
+                      恢复
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {plans && plans.length > 0 && shown.length === 0 && <p className="muted">没有标题包含“{query}”的计划。</p>}
+
+      {creating && (
+        <NewPlanDialog
+          onCancel={() => setCreating(false)}
+          onCreate={async (title, year) => {
+            const record = await invoke('plans.create', { title, year });
+            setCreating(false);
+            onOpen(record.id);
+          }}
+        />
+      )}
+      {toDelete && (
+        <ConfirmDialog
+          title="删除计划"
+          message={`确定删除“${toDelete.title}”吗？删除后可在回收站中恢复。`}
+          confirmLabel="删除"
+          danger
+          onCancel={() => setToDelete(null)}
+          onConfirm={() => {
+            const p = toDelete;
+            setToDelete(null);
+            void (async () => {
+              try {
+                await invoke('plans.delete', { id: p.id });
+                toast({ kind: 'info', message: `已删除“${p.title}”`, action: { label: '撤销', run: () => void undelete(p) } });
+              } catch (err) {
+                toast({ kind: 'error', message: errorMessage(err) });
+              }
+              await load();
+            })();
+          }}
+        />
+      )}
+    </main>
+  );
+}

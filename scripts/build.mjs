@@ -1,0 +1,65 @@
+// Builds the renderer (Vite) into dist/renderer and the Node/Electron entries (esbuild) into
+// dist/electron. `node scripts/build.mjs --if-needed` skips the work when nothing changed.
+import { build as esbuild } from 'esbuild';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = join(root, 'dist', '.build-stamp');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+export function buildIsCurrent() {
+  if (!existsSync(stamp)) return false;
+  const built = statSync(stamp).mtimeMs;
+  const sources = Math.max(
+    ...['shared', 'electron', 'renderer', 'templates'].filter((d) => existsSync(join(root, d))).map((d) => newestMtime(join(root, d))),
+    statSync(join(root, 'package.json')).mtimeMs,
+  );
+  return sources < built;
+}
+
+export async function buildAll({ quiet = false } = {}) {
+  const log = (m) => quiet || process.stderr.write(m + '\n');
+  log('构建界面（Vite）…');
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  log('构建主进程与命令行（esbuild）…');
+  await esbuild({
+    entryPoints: {
+      main: join(root, 'electron', 'main.ts'),
+      preload: join(root, 'electron', 'preload.ts'),
+      cli: join(root, 'electron', 'cli.ts'),
+      browser: join(root, 'electron', 'browser.ts'),
+    },
+    outdir: join(root, 'dist', 'electron'),
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    define: { __PLANDESK_VERSION__: JSON.stringify(pkg.version) },
+    logLevel: 'warning',
+  });
+  mkdirSync(dirname(stamp), { recursive: true });
+  writeFileSync(stamp, new Date().toISOString());
+  log('构建完成。');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const ifNeeded = process.argv.includes('--if-needed');
+  if (ifNeeded && buildIsCurrent()) process.exit(0);
+  await buildAll();
+}
