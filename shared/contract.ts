@@ -124,9 +124,14 @@ export interface OperationResults {
   'settings.set': { ok: true };
 }
 
-/** What the back end implements, once. */
-export type Services = {
+/** What the back end implements, once (a body may be synchronous). */
+export type ServiceImpl = {
   [K in OperationName]: (args: ParsedArgs<K>) => Promise<OperationResults[K]> | OperationResults[K];
+};
+
+/** The services as every caller sees them: each answers with a promise. */
+export type Services = {
+  [K in OperationName]: (args: ParsedArgs<K>) => Promise<OperationResults[K]>;
 };
 
 /** What the renderer calls, whichever transport carries it. */

@@ -52,7 +52,7 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     try {
       library = openLibrary(resolveDataDir(app.getPath('userData')), 'electron', paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {});
     } catch (err) {
@@ -83,7 +83,7 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
       ),
     );
 
-    const stored = lib.services['settings.get']({ key: WINDOW_STATE_KEY }) as { value: unknown };
+    const stored = await lib.services['settings.get']({ key: WINDOW_STATE_KEY }).catch(() => ({ value: null }));
     const state = restoreWindowState(stored.value, screen.getAllDisplays().map((d) => d.workArea));
     win = new BrowserWindow({
       ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
@@ -102,7 +102,7 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
       if (!win || win.isDestroyed()) return;
       const b = win.getNormalBounds();
       const next: WindowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() };
-      lib.services['settings.set']({ key: WINDOW_STATE_KEY, value: next });
+      void lib.services['settings.set']({ key: WINDOW_STATE_KEY, value: next });
     };
     win.on('close', saveState);
     void win.loadURL(`${APP_ORIGIN}/index.html`);

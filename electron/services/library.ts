@@ -9,6 +9,7 @@ import type {
   PlanRecord,
   PlanStatus,
   PlanSummary,
+  ServiceImpl,
   Services,
   VersionSummary,
 } from '../../shared/contract';
@@ -158,7 +159,7 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Se
     },
   );
 
-  const services: Services = {
+  const impl: ServiceImpl = {
     'app.info': () => ({ version: options.info.version, mode: options.info.mode, dataDir: options.info.dataDir, dbPath: options.info.dbPath }),
 
     'plans.list': ({ query, kind }) => {
@@ -286,7 +287,13 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Se
       return { ok: true as const };
     },
   };
-  return services;
+  // Every operation answers with a promise, whether its body is synchronous (SQLite) or not,
+  // so callers see one behaviour: errors arrive as rejections, never as synchronous throws.
+  const services = {} as Record<string, (args: unknown) => Promise<unknown>>;
+  for (const [name, fn] of Object.entries(impl)) {
+    services[name] = async (args: unknown) => (fn as (a: unknown) => unknown)(args);
+  }
+  return services as unknown as Services;
 }
 
 export type { OperationResults };

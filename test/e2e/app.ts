@@ -1,0 +1,52 @@
+// Starts PlanDesk in browser mode (the built dist/) on a fresh data folder for a test file.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface RunningApp {
+  url: string;
+  home: string;
+  stop(): Promise<void>;
+}
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+export async function startApp(home = mkdtempSync(join(tmpdir(), 'plandesk-e2e-'))): Promise<RunningApp> {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'dist', 'electron', 'browser.cjs')], {
+    env: { ...process.env, PLANDESK_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    home,
+    stop: async () => {
+      child.removeAllListeners('exit');
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}

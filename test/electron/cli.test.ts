@@ -1,0 +1,72 @@
+// The `plandesk` command, run in-process against a real library in a temp folder.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../electron/cli/main';
+import { emptyPlan } from '../../shared/plan/schema';
+import { tempDir } from '../helpers/temp-library';
+
+let home: string;
+const saved = process.env.PLANDESK_HOME;
+beforeEach(() => {
+  home = tempDir();
+  process.env.PLANDESK_HOME = home;
+});
+afterEach(() => {
+  if (saved === undefined) delete process.env.PLANDESK_HOME;
+  else process.env.PLANDESK_HOME = saved;
+});
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
+  return { code, out, err };
+}
+
+describe('plandesk CLI', () => {
+  it('prints help in Chinese', async () => {
+    const r = await cli('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('用法：plandesk <命令>');
+    expect(r.out).toMatch(/list\s+列出资料库中的计划/);
+  });
+
+  it('saves a valid plan.json, lists it and shows it as the exchange format', async () => {
+    const doc = emptyPlan('2026年全县安全生产工作要点', 2026);
+    doc.body.push({ type: 'heading', level: 1, ordinal: 1, title: '总体要求', children: [] });
+    const file = join(home, 'a.plan.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const saved = await cli('save', file);
+    expect(saved.code).toBe(0);
+    const id = saved.out.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const list = await cli('list', '--json');
+    expect(JSON.parse(list.out)).toEqual([expect.objectContaining({ id, title: '2026年全县安全生产工作要点', year: 2026 })]);
+    const shown = await cli('show', id, '--json');
+    expect(JSON.parse(shown.out)).toEqual(doc);
+    expect((await cli('show', id)).out).toContain('一、总体要求');
+  });
+
+  it('rejects an invalid plan with the field path, storing nothing', async () => {
+    const doc = emptyPlan('x', 2026) as unknown as { meta: { year: unknown }; body: unknown[] };
+    doc.meta.year = '二〇二六';
+    doc.body.push({ type: 'task', level: 1, ordinal: 1, title: 't' });
+    const file = join(home, 'bad.plan.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const r = await cli('save', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('meta.year');
+    expect(r.err).toContain('应为数字');
+    expect(JSON.parse((await cli('list', '--json')).out)).toEqual([]);
+  });
+
+  it('says clearly when the file is not JSON or missing, or the command is unknown', async () => {
+    const file = join(home, 'x.plan.json');
+    writeFileSync(file, '{oops');
+    expect(await cli('save', file)).toMatchObject({ code: 2, err: expect.stringContaining('不是有效的 JSON') });
+    expect(await cli('save', join(home, 'missing.json'))).toMatchObject({ code: 2, err: expect.stringContaining('无法读取文件') });
+    expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('未知命令') });
+    expect(await cli('show', 'no-such-id')).toMatchObject({ code: 2, err: expect.stringContaining('找不到') });
+  });
+});
