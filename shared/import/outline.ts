@@ -1,0 +1,183 @@
+// The outline: numbered lines 一、 （一） 1. （1） (half- or full-width punctuation) become
+// headings and tasks; everything else stays a paragraph. Ordinals are kept as written; the
+// numbering settings (restart/continuous per level) come from inferNumbering.
+import type { BodyNode, HeadingNode, Level, ParagraphNode, TaskNode } from '../plan/schema';
+import { parseChineseNumeral } from '../plan/numbering';
+import { indexOfTopLevel } from './brackets';
+import { extractUnits, parseUnits, type UnitsRule } from './units';
+import { findTargets } from './targets';
+
+export interface ItemMatch {
+  level: Level;
+  ordinal: number;
+  rest: string;
+}
+
+const L1 = /^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*(.*)$/u;
+const L2 = /^[（(]\s*([一二三四五六七八九十百]{1,4})\s*[)）]\s*[、.．]?\s*(.*)$/u;
+const L3 = /^(\d{1,3})\s*(?:[.．、](?!\d)|\s+(?=[\u4e00-\u9fff]))\s*(.*)$/u;
+const L4 = /^[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*(.*)$/u;
+
+/** Recognises a numbered outline line; null for anything else. */
+export function matchItem(line: string): ItemMatch | null {
+  let m = L2.exec(line);
+  if (m) {
+    const n = parseChineseNumeral(m[1]!);
+    if (n && m[2]) return { level: 2, ordinal: n, rest: m[2] };
+  }
+  m = L4.exec(line);
+  if (m && m[2] && Number(m[1]) > 0) return { level: 4, ordinal: Number(m[1]), rest: m[2] };
+  m = L1.exec(line);
+  if (m) {
+    const n = parseChineseNumeral(m[1]!);
+    if (n && m[2]) return { level: 1, ordinal: n, rest: m[2] };
+  }
+  m = L3.exec(line);
+  if (m && m[2] && Number(m[1]) > 0 && /^[\u4e00-\u9fff“《（(]/u.test(m[2])) return { level: 3, ordinal: Number(m[1]), rest: m[2] };
+  return null;
+}
+
+/** A line of the body as the outline builder sees it. */
+export type BodyLine = { text: string } | { gap: string };
+
+export interface OutlineWarning {
+  node: BodyNode | null;
+  code: string;
+  message: string;
+}
+
+export interface OutlineResult {
+  body: BodyNode[];
+  /** Headings and tasks in document order, for numbering inference. */
+  items: Array<HeadingNode | TaskNode>;
+  warnings: OutlineWarning[];
+  units: string[];
+}
+
+interface RawItem extends ItemMatch {
+  paras: string[];
+  gaps: string[];
+}
+
+function stripEnd(s: string): string {
+  return s.replace(/[。．.；;：:，,\s]+$/u, '').trim();
+}
+
+function itemRef(node: { ordinal: number }): string {
+  return `第${node.ordinal}项`;
+}
+
+/** Builds the outline from the body lines (after the title / notice). */
+export function buildOutline(lines: readonly BodyLine[]): OutlineResult {
+  const warnings: OutlineWarning[] = [];
+  const preamble: Array<ParagraphNode | { gap: string }> = [];
+  const raw: RawItem[] = [];
+  for (const line of lines) {
+    if ('gap' in line) {
+      if (raw.length) raw[raw.length - 1]!.gaps.push(line.gap);
+      else preamble.push(line);
+      continue;
+    }
+    const m = matchItem(line.text);
+    if (m) raw.push({ ...m, paras: [], gaps: [] });
+    else if (raw.length) raw[raw.length - 1]!.paras.push(line.text);
+    else preamble.push({ type: 'paragraph', text: line.text });
+  }
+
+  const body: BodyNode[] = [];
+  for (const p of preamble) {
+    if ('gap' in p) warnings.push({ node: null, code: 'text-gap', message: `正文开头有内容缺失（页面提示“${p.gap}”），未补全，请对照原文` });
+    else body.push(p);
+  }
+
+  const items: Array<HeadingNode | TaskNode> = [];
+  const stack: Array<HeadingNode | TaskNode> = [];
+  let rule: UnitsRule | undefined;
+  const units: string[] = [];
+
+  raw.forEach((it, i) => {
+    const next = raw[i + 1];
+    const hasDeeper = !!next && next.level > it.level;
+    const firstStop = indexOfTopLevel(it.rest, '。');
+    const lineIsTitleOnly = firstStop < 0 || firstStop >= it.rest.replace(/\s+$/u, '').length - 1;
+    const lineHasUnits = !!extractUnits(it.rest);
+    const isHeading = it.level === 1 || (hasDeeper && lineIsTitleOnly && !lineHasUnits);
+
+    let node: HeadingNode | TaskNode;
+    if (isHeading) {
+      const heading: HeadingNode = {
+        type: 'heading',
+        level: it.level,
+        ordinal: it.ordinal,
+        title: stripEnd(firstStop >= 0 ? it.rest.slice(0, firstStop) : it.rest),
+        children: it.paras.map((text) => ({ type: 'paragraph', text }) as ParagraphNode),
+      };
+      const after = firstStop >= 0 ? it.rest.slice(firstStop + 1).trim() : '';
+      if (after) heading.text = after;
+      const targets = findTargets([after, ...it.paras].join('\n'));
+      if (targets.length) heading.targets = targets;
+      node = heading;
+    } else {
+      const full = [it.rest, ...it.paras].join('\n');
+      const ex = extractUnits(full);
+      const main = ex ? ex.body : full;
+      const stop = indexOfTopLevel(main, '。');
+      const firstLineEnd = main.indexOf('\n');
+      let title: string;
+      let text: string;
+      if (stop >= 0 && (firstLineEnd < 0 || stop < firstLineEnd)) {
+        title = main.slice(0, stop);
+        text = main.slice(stop + 1).trim();
+      } else if (firstLineEnd >= 0) {
+        title = main.slice(0, firstLineEnd);
+        text = main.slice(firstLineEnd + 1).trim();
+      } else {
+        title = main;
+        text = '';
+      }
+      const task: TaskNode = {
+        type: 'task',
+        level: it.level,
+        ordinal: it.ordinal,
+        title: stripEnd(title),
+        text,
+        lead: [],
+        support: [],
+        targets: findTargets(main),
+        children: [],
+      };
+      if (ex) {
+        const u = parseUnits(ex.unitsText, rule);
+        if (u.rule) rule = u.rule;
+        task.lead = u.lead;
+        task.support = u.support;
+        task.unitsText = ex.unitsText;
+        if (u.note) task.unitsNote = u.note;
+        for (const n of [...u.lead, ...u.support]) if (!units.includes(n)) units.push(n);
+        if (ex.incomplete) warnings.push({ node: task, code: 'units-paren-unclosed', message: `${itemRef(task)}责任单位括号不完整` });
+      }
+      if (task.title.length > 40 && (stop < 0 || stop > 40)) {
+        warnings.push({ node: task, code: 'title-long', message: `${itemRef(task)}标题过长（${task.title.length}字），原文可能缺少句号，请核对标题与正文的分界` });
+      }
+      node = task;
+    }
+    for (const g of it.gaps) warnings.push({ node, code: 'text-gap', message: `${itemRef(node)}之后有内容缺失（页面提示“${g}”），未补全，请对照原文` });
+
+    while (stack.length && stack[stack.length - 1]!.level >= node.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(node);
+    else body.push(node);
+    stack.push(node);
+    items.push(node);
+  });
+
+  // Tasks without units when most tasks have them.
+  const tasks = items.filter((n): n is TaskNode => n.type === 'task');
+  const withUnits = tasks.filter((t) => t.unitsText !== undefined).length;
+  if (tasks.length >= 3 && withUnits >= tasks.length / 2) {
+    for (const t of tasks) {
+      if (t.unitsText === undefined) warnings.push({ node: t, code: 'units-missing', message: `${itemRef(t)}未识别到责任单位` });
+    }
+  }
+  return { body, items, warnings, units };
+}
