@@ -1,0 +1,236 @@
+// Building blocks shared by the plan and the task-table exporters: runs that name every font
+// slot, exact-pitch paragraphs, built-in styles without docx's blue Calibri defaults, the
+// page-number footers, and the XML post-processing for what `docx` cannot express.
+import {
+  AlignmentType,
+  BorderStyle,
+  Footer,
+  LineRuleType,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  type IParagraphOptions,
+  type IStylesOptions,
+} from 'docx';
+import JSZip from 'jszip';
+import {
+  BLACK,
+  BODY_CHAR_SPACING_TWIPS,
+  FONT_SIZE_PT,
+  PAGE_NUMBER_FONT,
+  halfPoints,
+  ptToTwips,
+  type FontSettings,
+} from '../../shared/layout/gbt9704';
+
+/** All four font slots, so Chinese text never falls back to a theme font. */
+export function fontSlots(name: string) {
+  return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
+}
+
+export interface RunStyle {
+  font: string;
+  sizePt: number;
+  bold?: boolean;
+  color?: string;
+  /** Character spacing in twips; body text uses BODY_CHAR_SPACING_TWIPS. */
+  spacing?: number;
+}
+
+export function run(text: string, style: RunStyle, extra: { break?: number } = {}): TextRun {
+  return new TextRun({
+    text,
+    font: fontSlots(style.font),
+    size: halfPoints(style.sizePt),
+    sizeComplexScript: halfPoints(style.sizePt),
+    bold: style.bold ?? false,
+    color: style.color ?? BLACK,
+    ...(style.spacing ? { characterSpacing: style.spacing } : {}),
+    ...(extra.break ? { break: extra.break } : {}),
+  });
+}
+
+/** Body run style (三号 in the body font, condensed so 28 characters fill the line). */
+export function bodyStyle(fonts: FontSettings, font: string = fonts.body): RunStyle {
+  return { font, sizePt: FONT_SIZE_PT.sanHao, spacing: BODY_CHAR_SPACING_TWIPS };
+}
+
+/** One character of body text in twips (16 pt condensed by BODY_CHAR_SPACING_TWIPS). */
+export const BODY_CHAR_TWIPS = ptToTwips(FONT_SIZE_PT.sanHao) + BODY_CHAR_SPACING_TWIPS;
+
+export interface ParaOpts {
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  /** First-line indent in body characters. */
+  firstChars?: number;
+  leftTwips?: number;
+  rightTwips?: number;
+  /** Exact line height in twips. */
+  line: number;
+  style?: string;
+  pageBreakBefore?: boolean;
+  border?: IParagraphOptions['border'];
+  tabStops?: IParagraphOptions['tabStops'];
+  keepNext?: boolean;
+}
+
+export function para(children: TextRun[], o: ParaOpts): Paragraph {
+  return new Paragraph({
+    children,
+    ...(o.style ? { style: o.style } : {}),
+    alignment: o.align ?? AlignmentType.JUSTIFIED,
+    spacing: { line: o.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    // Zero the indents explicitly, or the body indent of Normal leaks into titles and footers.
+    indent: {
+      firstLine: Math.round((o.firstChars ?? 0) * BODY_CHAR_TWIPS),
+      left: o.leftTwips ?? 0,
+      right: o.rightTwips ?? 0,
+    },
+    ...(o.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    ...(o.border ? { border: o.border } : {}),
+    ...(o.tabStops ? { tabStops: o.tabStops } : {}),
+    widowControl: false,
+    keepNext: o.keepNext ?? false,
+  });
+}
+
+/** An empty line of the given exact height (steadier across Word and WPS than spacing before). */
+export function blankLine(line: number, sizePt: number = FONT_SIZE_PT.sanHao, font = '仿宋_GB2312'): Paragraph {
+  return para([run('', { font, sizePt })], { line });
+}
+
+/**
+ * Built-in styles (Word recognises them by w:name): Normal, Title, Heading 1–4, all black,
+ * not bold, in the configured fonts, exact line pitch, no spacing before/after.
+ */
+export function buildStyles(fonts: FontSettings, line: number): IStylesOptions {
+  const p = (extra: object = {}) => ({
+    spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    widowControl: false,
+    keepNext: false,
+    keepLines: false,
+    ...extra,
+  });
+  const r = (font: string, sizePt: number) => ({
+    font: fontSlots(font),
+    size: halfPoints(sizePt),
+    sizeComplexScript: halfPoints(sizePt),
+    color: BLACK,
+    bold: false,
+    italics: false,
+  });
+  return {
+    default: {
+      document: {
+        // The grid's character pitch is computed from the default font size: it must be 16 pt.
+        run: { ...r(fonts.body, FONT_SIZE_PT.sanHao), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        paragraph: p({ alignment: AlignmentType.JUSTIFIED }),
+      },
+      title: { run: r(fonts.title, FONT_SIZE_PT.erHao), paragraph: p({ alignment: AlignmentType.CENTER, indent: { firstLine: 0, left: 0, right: 0 } }) },
+      heading1: { run: r(fonts.heading1, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 0 }) },
+      heading2: { run: r(fonts.heading2, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 1 }) },
+      heading3: { run: r(fonts.body, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 2 }) },
+      heading4: { run: r(fonts.body, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 3 }) },
+    },
+    paragraphStyles: [
+      {
+        id: 'Normal',
+        name: 'Normal',
+        quickFormat: true,
+        run: r(fonts.body, FONT_SIZE_PT.sanHao),
+        paragraph: p({ alignment: AlignmentType.JUSTIFIED }),
+      },
+    ],
+  };
+}
+
+/** Footer text "— N —": 四号 宋体, odd pages right and even pages left, one character in. */
+export function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const style: RunStyle = { font: PAGE_NUMBER_FONT, sizePt: FONT_SIZE_PT.siHao };
+  const oneChar = ptToTwips(FONT_SIZE_PT.siHao);
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        spacing: { line: FOOTER_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        indent: { firstLine: 0, left: side === 'even' ? oneChar : 0, right: side === 'odd' ? oneChar : 0 },
+        children: [
+          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fontSlots(PAGE_NUMBER_FONT), size: halfPoints(style.sizePt), sizeComplexScript: halfPoints(style.sizePt), color: BLACK }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Exact height of the footer line: 四号 with a little leading. */
+export const FOOTER_LINE_TWIPS = 360;
+
+export const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+
+// ---------------------------------------------------------------------------------------------
+// XML post-processing (docx cannot write these; string edits on known, docx-generated XML).
+
+/** Characters no line may start / end with (Word's zh-CN kinsoku lists, simplified Chinese). */
+const NO_LINE_BREAKS_BEFORE = '!%),.:;?]}¢°·’"†‡›℃∶、。〃〆〕〗〞﹚﹜！＂％＇），．：；？！］｝～〉》」』】〙〛〟…—～';
+const NO_LINE_BREAKS_AFTER = '$(£¥·‘“〈《「『【〔〖〝﹙﹛＄（．［｛￡￥';
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Inserts `xml` before the first of the given elements found, else before `</w:settings>`. */
+function insertBefore(doc: string, xml: string, beforeTags: string[]): string {
+  for (const tag of beforeTags) {
+    const at = doc.indexOf(`<${tag}`);
+    if (at >= 0) return doc.slice(0, at) + xml + doc.slice(at);
+  }
+  const end = doc.lastIndexOf('</w:settings>');
+  return doc.slice(0, end) + xml + doc.slice(end);
+}
+
+export async function postProcess(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const settingsFile = zip.file('word/settings.xml');
+  if (settingsFile) {
+    let s = await settingsFile.async('string');
+    // Chinese typesetting: compress punctuation, kinsoku lists (CT_Settings element order:
+    // …evenAndOddHeaders… characterSpacingControl, noLineBreaksAfter, noLineBreaksBefore, … compat).
+    if (!s.includes('w:characterSpacingControl')) {
+      s = insertBefore(
+        s,
+        '<w:characterSpacingControl w:val="compressPunctuation"/>' +
+          `<w:noLineBreaksAfter w:lang="zh-CN" w:val="${escapeXml(NO_LINE_BREAKS_AFTER)}"/>` +
+          `<w:noLineBreaksBefore w:lang="zh-CN" w:val="${escapeXml(NO_LINE_BREAKS_BEFORE)}"/>`,
+        ['w:savePreviewPicture', 'w:hdrShapeDefaults', 'w:footnotePr', 'w:endnotePr', 'w:compat', 'w:docVars', 'w:rsids', 'm:mathPr', 'w:themeFontLang'],
+      );
+    }
+    if (!s.includes('w:themeFontLang')) {
+      s = insertBefore(s, '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>', ['w:clrSchemeMapping', 'w:doNotIncludeSubdocsInStats', 'w:decimalSymbol', 'w:listSeparator']);
+    }
+    zip.file('word/settings.xml', s);
+  }
+  const stylesFile = zip.file('word/styles.xml');
+  if (stylesFile) {
+    let s = await stylesFile.async('string');
+    // Default paragraph properties: kinsoku and punctuation overflow on; no automatic space
+    // between Chinese and Latin/digits (it would break the 28-character grid).
+    s = s.replace(/<w:pPrDefault>\s*<w:pPr>([\s\S]*?)<\/w:pPr>/, (_m, inner: string) => {
+      const extra = '<w:kinsoku w:val="1"/><w:overflowPunct w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+      // Text does not snap to the character grid: the grid (22 × 28) stays declared for Word's
+      // 页面设置, while the layout comes from exact line pitch and condensed runs, which Word,
+      // WPS and LibreOffice render alike (LibreOffice's char grid put 14 characters on a line).
+      const snap = '<w:snapToGrid w:val="0"/>';
+      // CT_PPrBase order: … widowControl, numPr, pBdr, shd, tabs, suppressAutoHyphens, kinsoku, …, autoSpaceDN, bidi, …, spacing, ind, …, jc …
+      const later = /<w:(bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr)\b/.exec(inner);
+      const at = later ? later.index : inner.length;
+      const head = inner.slice(0, at) + extra;
+      let tail = inner.slice(at);
+      // snapToGrid comes after bidi/adjustRightInd and before spacing.
+      const afterSnap = /<w:(spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr)\b/.exec(tail);
+      const k = afterSnap ? afterSnap.index : tail.length;
+      tail = tail.slice(0, k).replace(/<w:snapToGrid[^>]*\/>/g, '') + snap + tail.slice(k);
+      return `<w:pPrDefault><w:pPr>${head}${tail}</w:pPr>`;
+    });
+    zip.file('word/styles.xml', s);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
