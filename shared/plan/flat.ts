@@ -1,0 +1,79 @@
+// The plan body as a flat sequence of blocks, the shape the editor works on, and back.
+// In the exchange format the outline is a tree; in the editor a drafter re-levels and moves
+// blocks freely, so there every block stands in document order and the tree is implied:
+// - a heading or task is a child of the nearest earlier heading/task with a smaller level;
+// - a paragraph records `under`, the level of the node it belongs to (0 = top level), and
+//   attaches to the nearest open node of that level (or the deepest one above it).
+// planToBlocks(blocksToBody(x)) === x and blocksToBody(planToBlocks(body)) === body for any
+// body whose children have greater levels than their parents (the importer's output).
+import { renumber } from './numbering';
+import type { BodyNode, HeadingNode, Level, NumberingSettings, Target, TaskNode } from './schema';
+
+export type FlatBlock =
+  | { type: 'paragraph'; text: string; under: number }
+  | { type: 'heading'; level: Level; title: string; text?: string; targets?: Target[] }
+  | {
+      type: 'task';
+      level: Level;
+      title: string;
+      text: string;
+      lead: string[];
+      support: string[];
+      unitsText?: string;
+      unitsNote?: string;
+      targets: Target[];
+    };
+
+export function bodyToBlocks(body: readonly BodyNode[]): FlatBlock[] {
+  const out: FlatBlock[] = [];
+  const visit = (nodes: readonly BodyNode[], parentLevel: number) => {
+    for (const node of nodes) {
+      if (node.type === 'paragraph') {
+        out.push({ type: 'paragraph', text: node.text, under: parentLevel });
+      } else if (node.type === 'heading') {
+        const { children, ordinal: _o, type: _t, ...rest } = node;
+        out.push({ type: 'heading', ...rest });
+        visit(children, node.level);
+      } else {
+        const { children, ordinal: _o, type: _t, ...rest } = node;
+        out.push({ type: 'task', ...rest });
+        visit(children, node.level);
+      }
+    }
+  };
+  visit(body, 0);
+  return out;
+}
+
+/**
+ * Rebuilds the tree. Ordinals are left at 0 here: call renumber() with the plan's numbering
+ * settings afterwards (the editor and the exporter do).
+ */
+export function blocksToBody(blocks: readonly FlatBlock[]): BodyNode[] {
+  const root: BodyNode[] = [];
+  // Open outline nodes from the top down; each has a strictly greater level than the one before.
+  const stack: Array<HeadingNode | TaskNode> = [];
+  const childrenOf = (depthIndex: number): BodyNode[] => (depthIndex < 0 ? root : stack[depthIndex]!.children);
+  for (const b of blocks) {
+    if (b.type === 'paragraph') {
+      // The deepest open node whose level is at most `under`.
+      let i = stack.length - 1;
+      while (i >= 0 && stack[i]!.level > b.under) i--;
+      childrenOf(i).push({ type: 'paragraph', text: b.text });
+      continue;
+    }
+    while (stack.length && stack[stack.length - 1]!.level >= b.level) stack.pop();
+    const node: HeadingNode | TaskNode =
+      b.type === 'heading'
+        ? { ...b, type: 'heading', ordinal: 0, children: [] }
+        : { ...b, type: 'task', ordinal: 0, children: [] };
+    childrenOf(stack.length - 1).push(node);
+    stack.push(node);
+  }
+  return root;
+}
+
+/** The body tree for a sequence of blocks, numbered by the plan's settings. */
+export function blocksToNumberedBody(blocks: readonly FlatBlock[], settings: NumberingSettings): BodyNode[] {
+  return renumber(blocksToBody(blocks), settings);
+}
