@@ -4,9 +4,13 @@ import type { CliCommand } from '../types';
 import { listCommand } from './list';
 import { showCommand } from './show';
 import { saveCommand } from './save';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 
 export const commands: CliCommand[] = [
   listCommand,
   showCommand,
   saveCommand,
+  importCommand,
+  exportCommand,
 ];

@@ -1,0 +1,84 @@
+// `plandesk import <file> [--json] [--summary] [--save]`: reads a .txt/.html/.docx plan and
+// prints the exchange format (with warnings) as JSON, or a short Chinese summary.
+// Output choice: --json forces JSON, --summary forces the summary; otherwise JSON when stdout
+// is not a terminal (pipes, scripts) and the summary when a person is looking at a terminal.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { parsePlanDocument } from '../../../shared/validation';
+import { formatLabel, walkOutline } from '../../../shared/plan/numbering';
+import { readImportFile, MAX_DOCX_BYTES } from '../../import/read-file';
+import type { ImportResult } from '../../../shared/import/analyze';
+import { parseCommandArgs } from '../args';
+import { EXIT_OK, type CliCommand } from '../types';
+
+const usage = `用法：plandesk import <文件> [--json] [--summary] [--save]
+读取 .txt、.html/.htm 或 .docx 格式的工作要点，识别元数据、通知、层级结构、责任单位和量化目标。
+  --json     以 JSON（计划交换格式，含警告）输出到标准输出（输出被重定向时默认如此）
+  --summary  输出中文摘要（在终端中运行时默认如此）
+  --save     存入资料库并输出新计划的编号
+文件无法读取时退出码为 2，不保存任何内容。`;
+
+function summary(r: ImportResult, file: string): string {
+  const { doc, stats } = r;
+  const lines = [
+    `文件：${file}`,
+    `标题：${doc.meta.title}（${doc.meta.year}年）`,
+  ];
+  if (doc.meta.issuer) lines.push(`发文机关：${doc.meta.issuer}`);
+  if (doc.meta.docNumber) lines.push(`文号：${doc.meta.docNumber}`);
+  if (doc.meta.writtenDate) lines.push(`成文日期：${doc.meta.writtenDate}`);
+  lines.push(`识别结果：${stats.headings} 个标题，${stats.tasks} 项任务，${stats.paragraphs} 个段落，${stats.units.length} 个责任单位，${stats.chars} 字`);
+  const outline: string[] = [];
+  walkOutline(doc.body, (n) => {
+    if (n.type === 'heading' && n.level <= 2) outline.push(`${'  '.repeat(n.level - 1)}${formatLabel(n.level, n.ordinal)}${n.title}`);
+  });
+  if (outline.length) lines.push('结构：', ...outline.map((l) => `  ${l}`));
+  if (doc.warnings.length) {
+    lines.push(`需要核对（${doc.warnings.length} 处）：`);
+    for (const w of doc.warnings) lines.push(`  - ${w.message}${w.path ? `（位置：${w.path}）` : ''}`);
+  } else {
+    lines.push('没有需要核对的问题。');
+  }
+  return lines.join('\n');
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: '导入 .txt / .html / .docx 格式的工作要点，输出识别结果或存入资料库',
+  usage,
+  async run(args, ctx) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { json: { type: 'boolean' }, summary: { type: 'boolean' }, save: { type: 'boolean' } },
+      usage,
+    );
+    const file = positionals[0];
+    if (!file) throw new AppError('invalid-args', '缺少文件名，用法：plandesk import <文件> [--json] [--save]');
+    if (positionals.length > 1) throw new AppError('invalid-args', '一次只能导入一个文件');
+    const path = resolve(ctx.cwd, file);
+    let bytes: Uint8Array;
+    try {
+      const st = await stat(path);
+      if (st.isDirectory()) throw new AppError('bad-file', `${path} 是文件夹，不是文件`);
+      // Refuse absurd sizes before reading them into memory (the reader checks the exact limits).
+      if (st.size > MAX_DOCX_BYTES) {
+        throw new AppError('bad-file', `文件过大（${(st.size / 1024 / 1024).toFixed(0)} MB），最大 ${MAX_DOCX_BYTES / 1024 / 1024} MB`);
+      }
+      bytes = new Uint8Array(await readFile(path));
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError('bad-file', `无法读取文件 ${path}`);
+    }
+    const result = await readImportFile(basename(path), bytes);
+    if (values.save) {
+      const doc = parsePlanDocument(result.doc);
+      const record = await ctx.services()['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
+      ctx.out(record.id);
+      return EXIT_OK;
+    }
+    const asJson = values.json === true || (values.summary !== true && !process.stdout.isTTY);
+    ctx.out(asJson ? JSON.stringify(result.doc, null, 2) : summary(result, file));
+    return EXIT_OK;
+  },
+};

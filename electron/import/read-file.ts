@@ -1,0 +1,111 @@
+// Reads a file the user chose to import: decides its kind from the extension AND the first
+// bytes, refuses what it cannot read with one clear Chinese message, and hands the text to the
+// pure analyser in shared/import.
+import mammoth from 'mammoth';
+import { AppError } from '../../shared/errors';
+import { analyzePlanHtml, analyzePlanText, type ImportResult } from '../../shared/import/analyze';
+import { declaredHtmlCharset, decodeText } from './encoding';
+import { isZip, readCentralDirectory, verifyZipEntries } from './zip-guard';
+
+export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
+export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+
+export type ImportKind = 'text' | 'html' | 'docx';
+
+const SAVE_AS_DOCX = '请在 Word 或 WPS 中打开它，选择“另存为”→“Word 文档（*.docx）”，再导入 .docx 文件';
+
+function ext(fileName: string): string {
+  const m = /\.([A-Za-z0-9]{1,8})$/.exec(fileName.trim());
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
+}
+
+function mb(n: number): string {
+  return (n / 1024 / 1024).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1);
+}
+
+/** Decides how to read a file; throws AppError('unsupported-file') for formats we do not read. */
+export function detectKind(fileName: string, bytes: Uint8Array): ImportKind {
+  const e = ext(fileName);
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    throw new AppError('unsupported-file', `“${fileName}”是旧版 Word/WPS 文档（.doc/.wps），无法直接读取。${SAVE_AS_DOCX}`);
+  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
+    throw new AppError('unsupported-file', `“${fileName}”是 PDF 文件，无法可靠地读出其中的结构。请找到原始 Word 文档，或${SAVE_AS_DOCX.replace(/^请/, '')}`);
+  }
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) {
+    throw new AppError('unsupported-file', `“${fileName}”是 RTF 文件。${SAVE_AS_DOCX}`);
+  }
+  if (e === 'doc' || e === 'wps' || e === 'wpt' || e === 'dot' || e === 'pdf' || e === 'rtf' || e === 'odt' || e === 'pages' || e === 'dotx' || e === 'docm') {
+    throw new AppError('unsupported-file', `不支持导入 .${e} 文件。${SAVE_AS_DOCX}`);
+  }
+  if (isZip(bytes)) {
+    if (e === 'docx' || e === '' || e === 'txt' || e === 'htm' || e === 'html' || e === 'zip') return 'docx';
+    throw new AppError('unsupported-file', `不支持导入 .${e} 文件（只支持 .docx、.txt、.html/.htm）。${SAVE_AS_DOCX}`);
+  }
+  if (e === 'docx') return 'docx';
+  if (e === 'html' || e === 'htm' || e === 'shtml' || e === 'xhtml') return 'html';
+  if (e === 'txt' || e === 'text' || e === 'md' || e === '') {
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
+    return /^(<!doctype html|<html|<head|<meta)/.test(head) ? 'html' : 'text';
+  }
+  throw new AppError('unsupported-file', `不支持导入 .${e} 文件（只支持 .docx、.txt、.html/.htm）。如果是 Word/WPS 文档，${SAVE_AS_DOCX.replace(/^请/, '请')}`);
+}
+
+function emptyCheck(bytes: Uint8Array, fileName: string): void {
+  if (bytes.length === 0) throw new AppError('bad-file', `“${fileName}”是空文件，没有可导入的内容`);
+}
+
+async function readDocx(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+  if (bytes.length > MAX_DOCX_BYTES) {
+    throw new AppError('bad-file', `文件过大（${mb(bytes.length)} MB），Word 文档最大 ${mb(MAX_DOCX_BYTES)} MB`);
+  }
+  if (!isZip(bytes)) {
+    throw new AppError('bad-file', `“${fileName}”不是有效的 Word 文档（.docx），可能已损坏或只是改了扩展名。${SAVE_AS_DOCX}`);
+  }
+  const entries = readCentralDirectory(bytes);
+  if (!entries.some((e) => e.name === 'word/document.xml')) {
+    throw new AppError('bad-file', `“${fileName}”不是 Word 文档（压缩包中没有 word/document.xml）。${SAVE_AS_DOCX}`);
+  }
+  verifyZipEntries(bytes, entries);
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      // Images are never read (nor inflated): the plan has no pictures.
+      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+    );
+    html = result.value;
+  } catch {
+    throw new AppError('bad-file', `“${fileName}”已损坏，无法作为 Word 文档读取。${SAVE_AS_DOCX}`);
+  }
+  const result = analyzePlanHtml(html, { sourceName: fileName });
+  if (!hasText(result)) throw new AppError('bad-file', `“${fileName}”中没有文字内容（可能只有图片或扫描件），无法导入`);
+  return result;
+}
+
+function hasText(r: ImportResult): boolean {
+  return r.doc.body.length > 0 || (r.doc.notice?.paragraphs.length ?? 0) > 0;
+}
+
+/**
+ * Reads an import file (.txt / .html / .htm / .docx) into the exchange format.
+ * Throws AppError with a Chinese message for anything it cannot read.
+ */
+export async function readImportFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+  emptyCheck(bytes, fileName);
+  const kind = detectKind(fileName, bytes);
+  if (kind === 'docx') return readDocx(fileName, bytes);
+  if (bytes.length > MAX_TEXT_BYTES) {
+    throw new AppError('bad-file', `文件过大（${mb(bytes.length)} MB），文本和网页文件最大 ${mb(MAX_TEXT_BYTES)} MB；一份工作要点通常不到 1 MB，请确认选择了正确的文件`);
+  }
+  const declared = kind === 'html' ? declaredHtmlCharset(bytes) : undefined;
+  const { text } = decodeText(bytes, declared);
+  if (!text.trim()) throw new AppError('bad-file', `“${fileName}”中没有文字内容，无法导入`);
+  const result = kind === 'html' ? analyzePlanHtml(text, { sourceName: fileName }) : analyzePlanText(text, { sourceName: fileName });
+  if (!hasText(result)) throw new AppError('bad-file', `“${fileName}”中没有可识别的正文内容，无法导入`);
+  return result;
+}
