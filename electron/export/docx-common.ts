@@ -130,6 +130,9 @@ export function buildStyles(fonts: FontSettings, line: number): IStylesOptions {
       heading2: { run: r(fonts.heading2, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 1 }) },
       heading3: { run: r(fonts.body, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 2 }) },
       heading4: { run: r(fonts.body, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 3 }) },
+      // Not used, but docx's defaults for them are blue Calibri: neutralise them too.
+      heading5: { run: r(fonts.body, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 4 }) },
+      heading6: { run: r(fonts.body, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 5 }) },
     },
     paragraphStyles: [
       {
@@ -230,6 +233,8 @@ export async function postProcess(bytes: Uint8Array): Promise<Uint8Array> {
       tail = tail.slice(0, k).replace(/<w:snapToGrid[^>]*\/>/g, '') + snap + tail.slice(k);
       return `<w:pPrDefault><w:pPr>${head}${tail}</w:pPr>`;
     });
+    // Word's own names for the built-in heading styles are lower case ("heading 1").
+    s = s.replace(/<w:name w:val="Heading ([1-9])"\/>/g, '<w:name w:val="heading $1"/>');
     zip.file('word/styles.xml', s);
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

@@ -394,7 +394,7 @@ function documentProperties(doc: PlanDocument, r: ResolvedExport, options: Expor
     creator: author,
     lastModifiedBy: author,
     keywords: ['安全生产', '工作要点', String(m.year), r.docNumber].filter(Boolean).join('；'),
-    description: m.summary?.trim() || `${m.year}年${r.title}${r.issuer ? `（${r.issuer}）` : ''}`,
+    description: m.summary?.trim() || `${r.title}${r.issuer ? `（${r.issuer}）` : ''}`,
     // Word shows custom properties with empty values as blanks; a space keeps them listed.
     customProperties: custom.map(([name, value]) => ({ name, value: value || ' ' })),
   };

@@ -1,0 +1,92 @@
+// `plandesk export <plan.json | id> --out <file.docx> [--form plan|notice] [--attachment] [--table]`
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { AppError } from '../../../shared/errors';
+import type { PlanDocument } from '../../../shared/plan/schema';
+import { parsePlanDocument } from '../../../shared/validation';
+import { exportWarnings, missingForExport } from '../../../shared/export/resolve';
+import { ExportFormSchema, type ExportOptionsInput } from '../../../shared/export/options';
+import { exportToFile } from '../../export/to-file';
+import { parseCommandArgs } from '../args';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand, type CliContext } from '../types';
+
+const usage = `用法：plandesk export <计划文件.plan.json | 编号> --out <文件.docx> [选项]
+按 GB/T 9704-2012 公文格式导出 DOCX。
+  --out <文件>       输出文件（.docx），必填
+  --form plan|notice 导出形式：plan 要点单独成文（默认）；notice 以印发通知印发（版头、版记）
+  --attachment       印发通知时，要点作为附件（附件说明 + 附件页）；不加则接排在通知之后
+  --sealed           加盖印章的署名、日期版式
+  --disclosure       首页加政府信息公开属性表（索引号、主题分类等）
+  --table            导出任务分工表（横向表格），而不是正文
+  --line-pitch 579|560  行距（缇）：579 即 28.95 磅（默认），560 即 28 磅
+印发通知缺少发文机关、文号等必要信息时不导出，并列出缺少的项目（退出码 2）。`;
+
+async function loadPlan(source: string, ctx: CliContext): Promise<PlanDocument> {
+  const path = resolve(ctx.cwd, source);
+  if (/\.json$/i.test(source) || existsSync(path)) {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      throw new AppError('bad-file', `无法读取文件 ${path}。`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (err) {
+      throw new AppError('invalid-plan', `${source} 不是有效的 JSON：${(err as Error).message}`);
+    }
+    return parsePlanDocument(json);
+  }
+  const record = await ctx.services()['plans.get']({ id: source });
+  return record.doc;
+}
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: '按公文格式导出 DOCX（要点、印发通知或任务分工表）',
+  usage,
+  async run(args, ctx) {
+    const { positionals, values } = parseCommandArgs(
+      args,
+      {
+        out: { type: 'string', short: 'o' },
+        form: { type: 'string' },
+        attachment: { type: 'boolean' },
+        sealed: { type: 'boolean' },
+        disclosure: { type: 'boolean' },
+        table: { type: 'boolean' },
+        'line-pitch': { type: 'string' },
+      },
+      usage,
+    );
+    const source = positionals[0];
+    if (!source) throw new AppError('invalid-args', `缺少计划文件或编号。\n${usage}`);
+    if (!values.out) throw new AppError('invalid-args', `缺少 --out <文件.docx>。\n${usage}`);
+    const form = ExportFormSchema.safeParse(values.form ?? 'plan');
+    if (!form.success) throw new AppError('invalid-args', `--form 应为 plan 或 notice，而不是“${values.form}”。`);
+    const pitch = values['line-pitch'] === undefined ? 579 : Number(values['line-pitch']);
+    if (pitch !== 579 && pitch !== 560) throw new AppError('invalid-args', '--line-pitch 应为 579 或 560。');
+    const options: ExportOptionsInput = {
+      form: form.data,
+      attachment: values.attachment ?? false,
+      sealed: values.sealed ?? false,
+      includeDisclosureTable: values.disclosure ?? false,
+      linePitchTwips: pitch,
+    };
+    const doc = await loadPlan(source, ctx);
+    if (!values.table) {
+      const missing = missingForExport(doc, options);
+      if (missing.length) {
+        ctx.err(`无法导出：缺少以下信息——\n${missing.map((m) => `  - ${m}`).join('\n')}`);
+        return EXIT_BAD_INPUT;
+      }
+      for (const w of exportWarnings(doc, options)) ctx.err(`警告：${w}`);
+    }
+    const out = resolve(ctx.cwd, values.out);
+    const result = await exportToFile(doc, out, options, values.table ? 'table' : 'plan');
+    ctx.out(result.path);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,154 @@
+// 任务分工表: the plan's tasks as a landscape table (序号, 任务, 牵头单位, 责任单位, 目标, 完成时限),
+// the companion document many offices issue with the plan.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
+import { formatLabel, renumber } from '../../shared/plan/numbering';
+import type { BodyNode, PlanDocument } from '../../shared/plan/schema';
+import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
+import { resolveExport } from '../../shared/export/resolve';
+import { unitsParenthetical } from '../../shared/export/task-text';
+import { splitTitle } from '../../shared/export/title-lines';
+import { FONT_SIZE_PT, mmToTwips, PAGE_TWIPS } from '../../shared/layout/gbt9704';
+import { blankLine, buildStyles, pageNumberFooter, para, postProcess, run, type RunStyle } from './docx-common';
+
+/** Landscape A4: the portrait margins turned with the page (top 28, bottom 26, left 37, right 35 mm). */
+const MARGIN = { top: mmToTwips(28), bottom: mmToTwips(26), left: mmToTwips(37), right: mmToTwips(35) };
+const TABLE_WIDTH = PAGE_TWIPS.height - MARGIN.left - MARGIN.right;
+/** Column shares of the table width: 序号, 任务, 牵头单位, 责任单位, 目标, 完成时限. */
+const COLUMN_SHARES = [0.06, 0.4, 0.15, 0.17, 0.14, 0.08];
+const HEADERS = ['序号', '任务', '牵头单位', '责任单位', '目标', '完成时限'];
+
+export interface TaskRow {
+  kind: 'section' | 'task';
+  number: string;
+  task: string;
+  lead: string;
+  support: string;
+  targets: string;
+  deadline: string;
+}
+
+/** The rows of the table: a full-width row for each level-1/2 heading, one row per task. */
+export function taskTableRows(doc: PlanDocument): TaskRow[] {
+  const rows: TaskRow[] = [];
+  let n = 0;
+  const walk = (nodes: readonly BodyNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'paragraph') continue;
+      if (node.type === 'heading') {
+        rows.push({ kind: 'section', number: '', task: formatLabel(node.level, node.ordinal) + node.title, lead: '', support: '', targets: '', deadline: '' });
+      } else {
+        n++;
+        const hasUnits = node.lead.length || node.support.length;
+        rows.push({
+          kind: 'task',
+          number: String(n),
+          task: node.title,
+          lead: hasUnits ? node.lead.join('、') : unitsParenthetical(node),
+          support: node.support.join('、'),
+          targets: node.targets.map((t) => t.text).join('；'),
+          deadline: [...new Set(node.targets.map((t) => t.deadline).filter((d): d is string => !!d))].join('；'),
+        });
+      }
+      walk(node.children);
+    }
+  };
+  walk(renumber(doc.body, doc.numbering));
+  return rows;
+}
+
+export async function exportTaskTableDocx(doc: PlanDocument, optionsIn: ExportOptionsInput | ExportOptions = {}): Promise<Uint8Array> {
+  const options = ExportOptionsSchema.parse(optionsIn);
+  const r = resolveExport(doc, options);
+  const fonts = options.fonts;
+  const line = options.linePitchTwips;
+  const cellStyle: RunStyle = { font: fonts.body, sizePt: FONT_SIZE_PT.siHao };
+  const headStyle: RunStyle = { font: fonts.heading1, sizePt: FONT_SIZE_PT.siHao };
+  const widths = COLUMN_SHARES.map((s) => Math.floor(TABLE_WIDTH * s));
+  widths[1] = TABLE_WIDTH - widths.reduce((a, b, i) => (i === 1 ? a : a + b), 0);
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const cellLine = 400;
+  const cell = (text: string, st: RunStyle, width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType], span = 1) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      columnSpan: span,
+      verticalAlign: VerticalAlignTable.CENTER,
+      margins: { left: 80, right: 80, top: 40, bottom: 40 },
+      children: [para([run(text, st)], { line: cellLine, align })],
+    });
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: HEADERS.map((h, i) => cell(h, headStyle, widths[i]!, AlignmentType.CENTER)),
+  });
+  const rows = taskTableRows(doc).map((row) =>
+    row.kind === 'section'
+      ? new TableRow({ cantSplit: true, children: [cell(row.task, { ...cellStyle, font: fonts.heading1 }, TABLE_WIDTH, AlignmentType.LEFT, 6)] })
+      : new TableRow({
+          cantSplit: true,
+          children: [
+            cell(row.number, cellStyle, widths[0]!, AlignmentType.CENTER),
+            cell(row.task, cellStyle, widths[1]!, AlignmentType.JUSTIFIED),
+            cell(row.lead, cellStyle, widths[2]!, AlignmentType.LEFT),
+            cell(row.support, cellStyle, widths[3]!, AlignmentType.LEFT),
+            cell(row.targets, cellStyle, widths[4]!, AlignmentType.LEFT),
+            cell(row.deadline, cellStyle, widths[5]!, AlignmentType.CENTER),
+          ],
+        }),
+  );
+  const title = `${r.title}任务分工表`;
+  const children: Array<Paragraph | Table> = [
+    para(
+      splitTitle(title, 28).map((l, i) => run(l, { font: fonts.title, sizePt: FONT_SIZE_PT.erHao }, i ? { break: 1 } : {})),
+      { line, align: AlignmentType.CENTER, style: 'Title' },
+    ),
+    blankLine(line),
+    new Table({
+      rows: [header, ...rows],
+      // Word reads tblW, WPS the gridCol widths: both are written.
+      width: { size: TABLE_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    }),
+    blankLine(line),
+  ];
+  const document = new Document({
+    title,
+    subject: r.title,
+    creator: r.issuer || 'PlanDesk',
+    lastModifiedBy: r.issuer || 'PlanDesk',
+    keywords: ['任务分工表', String(doc.meta.year)].join('；'),
+    description: `${r.title}任务分工`,
+    styles: buildStyles(fonts, line),
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE_TWIPS.width, height: PAGE_TWIPS.height, orientation: PageOrientation.LANDSCAPE },
+            margin: { ...MARGIN, header: mmToTwips(15), footer: mmToTwips(12), gutter: 0 },
+            pageNumbers: { start: 1 },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: line },
+        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children,
+      },
+    ],
+  });
+  return postProcess(new Uint8Array(await Packer.toBuffer(document)));
+}
