@@ -5,7 +5,6 @@ import { listCommand } from './list';
 import { showCommand } from './show';
 import { saveCommand } from './save';
 import { exportCommand } from './export';
-import { exportCommand } from './export';
 import { importCommand } from './import';
 
 export const commands: CliCommand[] = [
