@@ -28,7 +28,7 @@ import { blankLine, buildStyles, pageNumberFooter, para, postProcess, run, type 
 const MARGIN = { top: mmToTwips(28), bottom: mmToTwips(26), left: mmToTwips(37), right: mmToTwips(35) };
 const TABLE_WIDTH = PAGE_TWIPS.height - MARGIN.left - MARGIN.right;
 /** Column shares of the table width: 序号, 任务, 牵头单位, 责任单位, 目标, 完成时限. */
-const COLUMN_SHARES = [0.06, 0.4, 0.15, 0.17, 0.14, 0.08];
+const COLUMN_SHARES = [0.06, 0.32, 0.17, 0.2, 0.14, 0.11];
 const HEADERS = ['序号', '任务', '牵头单位', '责任单位', '目标', '完成时限'];
 
 export interface TaskRow {
