@@ -94,7 +94,7 @@ export function para(children: TextRun[], o: ParaOpts): Paragraph {
 }
 
 /** An empty line of the given exact height (steadier across Word and WPS than spacing before). */
-export function blankLine(line: number, sizePt: number = FONT_SIZE_PT.sanHao, font = '仿宋_GB2312'): Paragraph {
+export function blankLine(line: number, font: string, sizePt: number = FONT_SIZE_PT.sanHao): Paragraph {
   return para([run('', { font, sizePt })], { line });
 }
 

@@ -158,7 +158,7 @@ function signatureBlock(ctx: Ctx, signer: string, isoDate: string, keepWithNote 
   if (ctx.options.sealed) {
     dateRight = 4;
     signerRight = Math.max(0, 4 + (dl - sl) / 2);
-    out.push(blankLine(ctx.line), blankLine(ctx.line));
+    out.push(blankLine(ctx.line, ctx.fonts.body), blankLine(ctx.line, ctx.fonts.body));
   } else {
     signerRight = 2;
     dateRight = 2 + sl - 2 - dl;
@@ -166,7 +166,7 @@ function signatureBlock(ctx: Ctx, signer: string, isoDate: string, keepWithNote 
       dateRight = 2;
       signerRight = 4 + dl - sl;
     }
-    out.push(blankLine(ctx.line));
+    out.push(blankLine(ctx.line, ctx.fonts.body));
   }
   const tw = (chars: number) => Math.round(chars * BODY_CHAR_TWIPS);
   // 署名, date and 附注 stay together on one page.
@@ -187,8 +187,8 @@ function letterhead(ctx: Ctx): Paragraph[] {
   return [
     para([run('', { font: ctx.fonts.body, sizePt: 1 })], { line: spacer }),
     para([run(text, { font: ctx.fonts.title, sizePt, color: RED, spacing: 0 })], { line: lineTwips, align: AlignmentType.CENTER }),
-    blankLine(ctx.line),
-    blankLine(ctx.line),
+    blankLine(ctx.line, ctx.fonts.body),
+    blankLine(ctx.line, ctx.fonts.body),
     para([run(ctx.r.docNumber, { font: ctx.fonts.body, sizePt: SAN })], {
       line: ctx.line,
       align: AlignmentType.CENTER,
@@ -315,7 +315,7 @@ function disclosureTable(ctx: Ctx, doc: PlanDocument): Array<Paragraph | Table> 
   const title = ctx.options.form === 'notice' ? ctx.r.noticeTitle || ctx.r.title : ctx.r.title;
   return [
     para([run('政府信息公开', { font: ctx.fonts.title, sizePt: FONT_SIZE_PT.erHao })], { line: ctx.line, align: AlignmentType.CENTER }),
-    blankLine(ctx.line),
+    blankLine(ctx.line, ctx.fonts.body),
     new Table({
       width: { size: w, type: WidthType.DXA },
       columnWidths: widths,
@@ -341,13 +341,13 @@ function buildContent(ctx: Ctx, doc: PlanDocument): Array<Paragraph | Table> {
     out.push(...letterhead(ctx));
     // Two blank lines under the red line; the first gives back what the border took, so the
     // title and text stay on the line grid.
-    out.push(blankLine(ctx.line - RED_LINE_EXTRA_TWIPS), blankLine(ctx.line));
+    out.push(blankLine(ctx.line - RED_LINE_EXTRA_TWIPS, ctx.fonts.body), blankLine(ctx.line, ctx.fonts.body));
     out.push(titleParagraph(ctx, r.noticeTitle));
-    out.push(blankLine(ctx.line));
+    out.push(blankLine(ctx.line, ctx.fonts.body));
     if (r.addressees.length) out.push(addresseesParagraph(ctx, r.addressees));
     for (const p of r.noticeParagraphs) out.push(bodyPara(ctx, p));
     if (options.attachment) {
-      out.push(blankLine(ctx.line));
+      out.push(blankLine(ctx.line, ctx.fonts.body));
       out.push(bodyPara(ctx, `附件：${r.title}`));
     }
     out.push(...signatureBlock(ctx, r.signer, r.date, !!r.note));
@@ -355,24 +355,24 @@ function buildContent(ctx: Ctx, doc: PlanDocument): Array<Paragraph | Table> {
     if (options.attachment) {
       out.push(
         para([run('附件', bodyStyle(ctx.fonts, ctx.fonts.heading1))], { line: ctx.line, align: AlignmentType.LEFT, pageBreakBefore: true }),
-        blankLine(ctx.line),
+        blankLine(ctx.line, ctx.fonts.body),
       );
     } else {
-      out.push(blankLine(ctx.line), blankLine(ctx.line));
+      out.push(blankLine(ctx.line, ctx.fonts.body), blankLine(ctx.line, ctx.fonts.body));
     }
     out.push(titleParagraph(ctx, r.title));
-    out.push(blankLine(ctx.line));
+    out.push(blankLine(ctx.line, ctx.fonts.body));
     out.push(...body);
     // The framed 版记 anchors to the paragraph after it, on the last page.
     out.push(colophon(ctx), para([run('', { font: ctx.fonts.body, sizePt: 1 })], { line: 20 }));
   } else {
     out.push(titleParagraph(ctx, r.title));
-    out.push(blankLine(ctx.line));
+    out.push(blankLine(ctx.line, ctx.fonts.body));
     if (options.planAddressees && r.addressees.length) out.push(addresseesParagraph(ctx, r.addressees));
     out.push(...body);
     if (options.planSignature) out.push(...signatureBlock(ctx, r.signer, r.date));
   }
-  if (!body.length && countTasks(doc.body) === 0 && out.length === 0) out.push(blankLine(ctx.line));
+  if (!body.length && countTasks(doc.body) === 0 && out.length === 0) out.push(blankLine(ctx.line, ctx.fonts.body));
   return out;
 }
 

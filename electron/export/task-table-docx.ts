@@ -115,7 +115,7 @@ export async function exportTaskTableDocx(doc: PlanDocument, optionsIn: ExportOp
       splitTitle(title, 28).map((l, i) => run(l, { font: fonts.title, sizePt: FONT_SIZE_PT.erHao }, i ? { break: 1 } : {})),
       { line, align: AlignmentType.CENTER, style: 'Title' },
     ),
-    blankLine(line),
+    blankLine(line, fonts.body),
     new Table({
       rows: [header, ...rows],
       // Word reads tblW, WPS the gridCol widths: both are written.
@@ -124,7 +124,7 @@ export async function exportTaskTableDocx(doc: PlanDocument, optionsIn: ExportOp
       layout: TableLayoutType.FIXED,
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     }),
-    blankLine(line),
+    blankLine(line, fonts.body),
   ];
   const document = new Document({
     title,
