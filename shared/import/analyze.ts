@@ -11,7 +11,7 @@ import {
   type PlanWarning,
   type TaskNode,
 } from '../plan/schema';
-import { computeOrdinals, inferNumbering, walkOutline } from '../plan/numbering';
+import { inferNumbering, walkOutline } from '../plan/numbering';
 import { toLines, squeezeCjkSpaces } from './lines';
 import { isFooterStart, isGapLine, isJunkLine } from './junk';
 import { isMetadataLine, parseMetadataLines } from './metadata';
@@ -248,16 +248,22 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
   // 5. The outline.
   const outline = buildOutline(bodyLines);
   const numbering = inferNumbering(outline.items);
-  const expected = computeOrdinals(
-    outline.items.map((n) => n.level),
-    numbering,
-  );
+  // Checking the numbers as written (not computing labels, which is computeOrdinals' job):
+  // each item should follow the previous written number at its level, or restart at 1 where
+  // the inferred settings restart. Re-syncing on the written number reports a jump once, at
+  // the place it happens, instead of at every item after it.
   const numberingWarnings: Array<{ node: BodyNode; message: string }> = [];
-  outline.items.forEach((n, i) => {
-    if (expected[i] !== n.ordinal) {
-      numberingWarnings.push({ node: n, message: `编号不连续：此处按顺序应为第${expected[i]}项，原文为第${n.ordinal}项` });
+  const lastWritten = [0, 0, 0, 0, 0];
+  for (const n of outline.items) {
+    for (let deeper = n.level + 1; deeper <= 4; deeper++) {
+      if (numbering.perLevel[deeper - 1] === 'restart') lastWritten[deeper] = 0;
     }
-  });
+    const expected = lastWritten[n.level]! + 1;
+    if (n.ordinal !== expected) {
+      numberingWarnings.push({ node: n, message: `编号不连续：此处按顺序应为第${expected}项，原文为第${n.ordinal}项` });
+    }
+    lastWritten[n.level] = n.ordinal;
+  }
 
   // 6. Metadata.
   const f = md.fields;

@@ -95,13 +95,23 @@ export function buildOutline(lines: readonly BodyLine[]): OutlineResult {
   let rule: UnitsRule | undefined;
   const units: string[] = [];
 
-  raw.forEach((it, i) => {
+  const shape = raw.map((it, i) => {
     const next = raw[i + 1];
-    const hasDeeper = !!next && next.level > it.level;
     const firstStop = indexOfTopLevel(it.rest, '。');
-    const lineIsTitleOnly = firstStop < 0 || firstStop >= it.rest.replace(/\s+$/u, '').length - 1;
-    const lineHasUnits = !!extractUnits(it.rest);
-    const isHeading = it.level === 1 || (hasDeeper && lineIsTitleOnly && !lineHasUnits);
+    return {
+      hasDeeper: !!next && next.level > it.level,
+      firstStop,
+      titleOnly: (firstStop < 0 || firstStop >= it.rest.replace(/\s+$/u, '').length - 1) && !extractUnits(it.rest),
+    };
+  });
+  // Levels where a title-only line heads deeper items: there, a bare title with nothing under
+  // it (a section left empty, or cut off) is a heading too, not a task.
+  const headingLevels = new Set(raw.filter((_, i) => shape[i]!.hasDeeper && shape[i]!.titleOnly).map((it) => it.level));
+
+  raw.forEach((it, i) => {
+    const { hasDeeper, firstStop, titleOnly } = shape[i]!;
+    const bare = titleOnly && it.paras.length === 0 && headingLevels.has(it.level);
+    const isHeading = it.level === 1 || (hasDeeper && titleOnly) || bare;
 
     let node: HeadingNode | TaskNode;
     if (isHeading) {

@@ -87,6 +87,30 @@ describe('outline building', () => {
     expect(doc.warnings).toEqual([{ code: 'numbering-gap', message: '编号不连续：此处按顺序应为第4项，原文为第5项', path: 'body/1/children/1' }]);
   });
 
+  it('a bare section title is a heading; a jump in numbering is warned once, where it happens', () => {
+    const text = [
+      '2022年工作要点',
+      '（一）组织领导',
+      '1.落实责任。制定清单。（市应急局负责）',
+      '（二）预留章节',
+      '（三）隐患治理',
+      '7.开展排查。全面排查。（市应急局负责）',
+      '8.开展整治。全面整治。（市应急局负责）',
+      '9.开展督查。全面督查。（市应急局负责）',
+    ].join('\n');
+    const { doc } = analyzePlanText(text);
+    expect(kinds(doc.body)).toEqual([
+      'heading2.1 组织领导',
+      'task3.1 落实责任',
+      'heading2.2 预留章节',
+      'heading2.3 隐患治理',
+      'task3.7 开展排查',
+      'task3.8 开展整治',
+      'task3.9 开展督查',
+    ]);
+    expect(doc.warnings).toEqual([{ code: 'numbering-gap', message: '编号不连续：此处按顺序应为第1项，原文为第7项', path: 'body/2/children/0' }]);
+  });
+
   it('a paywall notice mid-page and a cut-off end are warned where they happen; nothing is invented', () => {
     const text = [
       '2022年工作要点',
