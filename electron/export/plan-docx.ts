@@ -102,8 +102,13 @@ function titleParagraph(ctx: Ctx, title: string): Paragraph {
   );
 }
 
-function bodyPara(ctx: Ctx, text: string, firstChars = 2): Paragraph {
-  return para([run(text, bodyStyle(ctx.fonts))], { line: ctx.line, firstChars });
+function bodyPara(ctx: Ctx, text: string, firstChars = 2, keepNext = false): Paragraph {
+  return para([run(text, bodyStyle(ctx.fonts))], { line: ctx.line, firstChars, keepNext });
+}
+
+/** A blank body line kept on the page of the next paragraph. */
+function keptBlank(ctx: Ctx): Paragraph {
+  return para([run('', { font: ctx.fonts.body, sizePt: SAN })], { line: ctx.line, keepNext: true });
 }
 
 /** 主送机关: flush left, full-width colon at the end. */
@@ -158,7 +163,7 @@ function signatureBlock(ctx: Ctx, signer: string, isoDate: string, keepWithNote 
   if (ctx.options.sealed) {
     dateRight = 4;
     signerRight = Math.max(0, 4 + (dl - sl) / 2);
-    out.push(blankLine(ctx.line, ctx.fonts.body), blankLine(ctx.line, ctx.fonts.body));
+    out.push(keptBlank(ctx), keptBlank(ctx));
   } else {
     signerRight = 2;
     dateRight = 2 + sl - 2 - dl;
@@ -166,7 +171,7 @@ function signatureBlock(ctx: Ctx, signer: string, isoDate: string, keepWithNote 
       dateRight = 2;
       signerRight = 4 + dl - sl;
     }
-    out.push(blankLine(ctx.line, ctx.fonts.body));
+    out.push(keptBlank(ctx));
   }
   const tw = (chars: number) => Math.round(chars * BODY_CHAR_TWIPS);
   // 署名, date and 附注 stay together on one page.
@@ -298,7 +303,7 @@ function disclosureTable(ctx: Ctx, doc: PlanDocument): Array<Paragraph | Table> 
   const style: RunStyle = { font: ctx.fonts.body, sizePt: SI };
   const labelStyle: RunStyle = { font: ctx.fonts.heading1, sizePt: SI };
   const w = TEXT_BLOCK_TWIPS.width;
-  const widths = [Math.round(w * 0.16), Math.round(w * 0.34), Math.round(w * 0.16)];
+  const widths = [Math.round(w * 0.14), Math.round(w * 0.38), Math.round(w * 0.14)];
   widths.push(w - widths[0]! - widths[1]! - widths[2]!);
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const c = (text: string, st: RunStyle, width: number, span = 1) =>
@@ -345,14 +350,19 @@ function buildContent(ctx: Ctx, doc: PlanDocument): Array<Paragraph | Table> {
     out.push(titleParagraph(ctx, r.noticeTitle));
     out.push(blankLine(ctx.line, ctx.fonts.body));
     if (r.addressees.length) out.push(addresseesParagraph(ctx, r.addressees));
-    for (const p of r.noticeParagraphs) out.push(bodyPara(ctx, p));
-    if (options.attachment) {
-      out.push(blankLine(ctx.line, ctx.fonts.body));
-      out.push(bodyPara(ctx, `附件：${r.title}`));
+    // The last paragraph of the text (and the 附件说明) stays with the 署名, so a page never
+    // holds only the 署名 and date (GB/T 9704 7.3.5.4).
+    if (r.selfNotice) body.forEach((p) => out.push(p));
+    r.noticeParagraphs.forEach((p, i) => out.push(bodyPara(ctx, p, 2, i === r.noticeParagraphs.length - 1)));
+    if (options.attachment && !r.selfNotice) {
+      out.push(keptBlank(ctx));
+      out.push(bodyPara(ctx, `附件：${r.title}`, 2, true));
     }
     out.push(...signatureBlock(ctx, r.signer, r.date, !!r.note));
-    if (r.note) out.push(bodyPara(ctx, r.note.startsWith('（') ? r.note : `（${r.note}）`));
-    if (options.attachment) {
+    if (r.note) out.push(bodyPara(ctx, r.note));
+    if (r.selfNotice) {
+      // The plan is the notice: its body was the text above.
+    } else if (options.attachment) {
       out.push(
         para([run('附件', bodyStyle(ctx.fonts, ctx.fonts.heading1))], { line: ctx.line, align: AlignmentType.LEFT, pageBreakBefore: true }),
         blankLine(ctx.line, ctx.fonts.body),

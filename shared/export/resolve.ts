@@ -7,6 +7,11 @@ import { ExportOptionsSchema } from './options';
 
 export interface ResolvedExport {
   title: string;
+  /**
+   * The plan is itself a notice (e.g. "…关于做好2025年安全生产工作的通知", with no separate
+   * transmittal notice): in the notice form its body is the notice text, not an attachment.
+   */
+  selfNotice: boolean;
   issuer: string;
   letterhead: string;
   docNumber: string;
@@ -30,22 +35,25 @@ export function resolveExport(doc: PlanDocument, options: ExportOptions): Resolv
   const m = doc.meta;
   const n = doc.notice;
   const title = m.title.trim();
+  const selfNotice = !n && !m.noticeTitle?.trim() && !o.noticeTitle && /通知$/.test(title);
   const issuer = (o.issuer ?? m.issuer ?? n?.signer ?? '').trim();
-  const noticeTitle = (o.noticeTitle ?? n?.title ?? m.noticeTitle ?? (issuer && title ? `${issuer}关于印发《${title}》的通知` : '')).trim();
+  const noticeTitle = (o.noticeTitle ?? n?.title ?? m.noticeTitle ?? (selfNotice ? title : issuer && title ? `${issuer}关于印发《${title}》的通知` : '')).trim();
   const addressees = nonEmpty(o.addressees ?? (n?.addressees.length ? n.addressees : m.addressees));
   const paragraphs = nonEmpty(n?.paragraphs);
   const date = (o.date ?? n?.date ?? m.writtenDate ?? '').trim();
+  const note = (o.note ?? n?.note ?? (m.disclosure === '主动公开' ? '此件公开发布' : '')).trim().replace(/^[（(]+|[）)]+$/g, '');
   return {
     title,
+    selfNotice,
     issuer,
     letterhead: (o.letterhead ?? (issuer ? `${issuer}文件` : '')).trim(),
     docNumber: (o.docNumber ?? m.docNumber ?? '').trim(),
     noticeTitle,
     addressees,
-    noticeParagraphs: paragraphs.length ? paragraphs : title ? [`现将《${title}》印发给你们，请认真贯彻落实。`] : [],
+    noticeParagraphs: paragraphs.length ? paragraphs : title && !selfNotice ? [`现将《${title}》印发给你们，请认真贯彻落实。`] : [],
     signer: (o.signer ?? n?.signer ?? issuer).trim(),
     date,
-    note: (o.note ?? n?.note ?? (m.disclosure === '主动公开' ? '（此件公开发布）' : '')).trim(),
+    note: note ? `（${note}）` : '',
     cc: nonEmpty(o.cc ?? m.cc),
     printer: (o.printer ?? (m.issuer ? `${m.issuer.replace(/安全生产委员会$/, '安全生产委员会办公室')}` : issuer)).trim(),
     printDate: (o.printDate ?? m.publishDate ?? date).trim(),

@@ -10,7 +10,8 @@ import { exportPlanDocx } from '../../electron/export/plan-docx';
 import { exportTaskTableDocx } from '../../electron/export/task-table-docx';
 import { walkOutline } from '../../shared/plan/numbering';
 import type { PlanDocument } from '../../shared/plan/schema';
-import type { ExportOptionsInput } from '../../shared/export/options';
+import { ExportOptionsSchema, type ExportOptionsInput } from '../../shared/export/options';
+import { resolveExport } from '../../shared/export/resolve';
 import { charUnits, convertToPdf, findRules, ptToMm, readPages, type Line, type Page, type Rule } from '../helpers/pdf-measure';
 import { loadSamplePlan, SAMPLE_NAMES, type SampleName } from '../helpers/sample-plans';
 
@@ -165,7 +166,8 @@ describe.each(SAMPLE_NAMES.flatMap((s) => FORMS.map(([f]) => `${s}-${f}`)))('%s 
 
   it('centres the title on its first page', () => {
     const page = c().pages[c().cover ? 1 : 0]!;
-    const title = c().options.form === 'notice' ? (c().doc.notice?.title ?? c().doc.meta.noticeTitle ?? '') : c().doc.meta.title;
+    const r = resolveExport(c().doc, ExportOptionsSchema.parse(c().options));
+    const title = c().options.form === 'notice' ? r.noticeTitle : r.title;
     const lines = bodyLines(page);
     let found = 0;
     for (const l of lines) {
