@@ -1,0 +1,79 @@
+// Importer findings that the blocks can no longer show. The importer repairs a units
+// parenthetical whose opening bracket the page lost (滕州 task 13) and keeps the evidence only
+// in PlanDocument.warnings, addressed by a tree path that goes stale as soon as the drafter
+// moves anything. carryImportWarnings() anchors each finding to its task's title (and units
+// text) once, when the imported document is opened; runChecks() finds the task again by that
+// anchor, so the finding follows the task and disappears when the drafter edits the units.
+import type { BodyNode, PlanDocument } from '../plan/schema';
+import { check, nameOf, type Ctx } from './context';
+import type { CarriedWarning, Check } from './types';
+
+/** Recomputed from the blocks by the checks themselves, so not carried. */
+const RECOMPUTED = new Set(['title-long', 'units-missing']);
+
+function nodeAt(body: readonly BodyNode[], path: string): BodyNode | null {
+  const parts = path.split('/');
+  if (parts[0] !== 'body') return null;
+  let list: readonly BodyNode[] = body;
+  let node: BodyNode | null = null;
+  for (let k = 1; k < parts.length; k++) {
+    const p = parts[k]!;
+    if (p === 'children') {
+      if (!node || node.type === 'paragraph') return null;
+      list = node.children;
+      continue;
+    }
+    const n = Number(p);
+    if (!Number.isInteger(n) || !list[n]) return null;
+    node = list[n]!;
+  }
+  return node;
+}
+
+/** The importer's warnings, anchored to their tasks; call once on the freshly imported plan. */
+export function carryImportWarnings(doc: Pick<PlanDocument, 'body' | 'warnings'>): CarriedWarning[] {
+  const out: CarriedWarning[] = [];
+  for (const w of doc.warnings) {
+    if (RECOMPUTED.has(w.code)) continue;
+    if (!w.path || !w.path.startsWith('body')) {
+      out.push({ code: w.code, message: w.message, anchor: null });
+      continue;
+    }
+    const node = nodeAt(doc.body, w.path);
+    if (!node || node.type === 'paragraph') continue;
+    out.push({
+      code: w.code,
+      message: w.message,
+      anchor: node.type === 'task' && node.unitsText !== undefined ? { title: node.title, unitsText: node.unitsText } : { title: node.title },
+    });
+  }
+  return out;
+}
+
+export function carriedChecks(ctx: Ctx): Check[] {
+  const out: Check[] = [];
+  for (const w of ctx.input.carried ?? []) {
+    if (!w.anchor) {
+      out.push(check(`import-${w.code}`, 'warning', null, w.message, `导入提示：${w.message}`, { field: 'meta' }));
+      continue;
+    }
+    const anchor = w.anchor;
+    const i = ctx.blocks.findIndex(
+      (b) =>
+        b.type !== 'paragraph' &&
+        b.title === anchor.title &&
+        (anchor.unitsText === undefined || (b.type === 'task' && b.unitsText === anchor.unitsText)),
+    );
+    if (i < 0) continue; // edited since the import: the drafter has dealt with it
+    if (w.code === 'units-paren-unclosed') {
+      out.push(
+        check('units-paren-unclosed', 'warning', i, anchor.unitsText ?? anchor.title, `${nameOf(ctx, i)}的责任单位括号在原文中不完整（导入时已补全），请对照原件核对责任单位`, {
+          field: 'units',
+        }),
+      );
+    } else {
+      out.push(check(`import-${w.code}`, 'warning', i, w.message, `${nameOf(ctx, i)}：导入提示：${w.message}`));
+    }
+  }
+  return out;
+}

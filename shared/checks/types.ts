@@ -1,0 +1,50 @@
+// Types of the 校对 (checks) panel: what a check reports and the one-click fix it offers.
+import type { FlatBlock } from '../plan/flat';
+import type { NumberingSettings, PlanDocument } from '../plan/schema';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type MetaPatch = { meta: Partial<PlanDocument['meta']> };
+
+/**
+ * A fix is a plain field replacement computed here; the editor applies it as one undoable
+ * transaction: `blocks[blockIndex] = { ...blocks[blockIndex], ...patch }`, or for metadata
+ * `meta = { ...meta, ...patch.meta }`.
+ */
+export interface Fix {
+  /** Chinese button text, e.g. 改为全角标点 */
+  label: string;
+  blockIndex: number | null;
+  patch: Partial<FlatBlock> | MetaPatch;
+}
+
+export interface Check {
+  /** Stable: code + block index + a short hash of the offending text. */
+  id: string;
+  code: string;
+  severity: Severity;
+  /** Chinese; names the task by its label. */
+  message: string;
+  /** For the jump; null for metadata. */
+  blockIndex: number | null;
+  field?: 'title' | 'text' | 'units' | 'meta';
+  fix?: Fix;
+}
+
+/** A finding the importer made that the blocks alone can no longer show (see carried.ts). */
+export interface CarriedWarning {
+  code: string;
+  message: string;
+  /** null: about the metadata / notice. */
+  anchor: { title: string; unitsText?: string } | null;
+}
+
+export interface CheckInput {
+  meta: PlanDocument['meta'];
+  blocks: FlatBlock[];
+  numbering: NumberingSettings;
+  /** Ids of checks the drafter dismissed. */
+  dismissed?: string[];
+  /** Importer findings carried over from the imported document (carryImportWarnings). */
+  carried?: CarriedWarning[];
+}
