@@ -370,10 +370,12 @@ function buildContent(ctx: Ctx, doc: PlanDocument): Array<Paragraph | Table> {
     } else {
       out.push(blankLine(ctx.line, ctx.fonts.body), blankLine(ctx.line, ctx.fonts.body));
     }
-    out.push(titleParagraph(ctx, r.title));
-    out.push(blankLine(ctx.line, ctx.fonts.body));
-    out.push(...body);
-    // The framed 版记 anchors to the paragraph after it, on the last page.
+    if (!r.selfNotice) {
+      out.push(titleParagraph(ctx, r.title));
+      out.push(blankLine(ctx.line, ctx.fonts.body));
+      out.push(...body);
+    }
+    // The floating 版记 anchors to the paragraph after it, on the last page.
     out.push(colophon(ctx), para([run('', { font: ctx.fonts.body, sizePt: 1 })], { line: 20 }));
   } else {
     out.push(titleParagraph(ctx, r.title));

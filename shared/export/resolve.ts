@@ -35,7 +35,8 @@ export function resolveExport(doc: PlanDocument, options: ExportOptions): Resolv
   const m = doc.meta;
   const n = doc.notice;
   const title = m.title.trim();
-  const selfNotice = !n && !m.noticeTitle?.trim() && !o.noticeTitle && /通知$/.test(title);
+  const givenNoticeTitle = (o.noticeTitle ?? n?.title ?? m.noticeTitle ?? '').trim();
+  const selfNotice = givenNoticeTitle ? givenNoticeTitle === title && !n?.paragraphs.length : /通知$/.test(title);
   const issuer = (o.issuer ?? m.issuer ?? n?.signer ?? '').trim();
   const noticeTitle = (o.noticeTitle ?? n?.title ?? m.noticeTitle ?? (selfNotice ? title : issuer && title ? `${issuer}关于印发《${title}》的通知` : '')).trim();
   const addressees = nonEmpty(o.addressees ?? (n?.addressees.length ? n.addressees : m.addressees));

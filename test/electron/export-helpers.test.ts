@@ -106,3 +106,23 @@ describe('metadata check', () => {
     expect(JSON.stringify(r.error?.issues)).toContain('导出形式');
   });
 });
+
+describe('resolveExport', () => {
+  it('treats a plan titled as a notice as the notice itself, and normalises the 附注', async () => {
+    const { resolveExport } = await import('../../shared/export/resolve');
+    const doc = emptyPlan('长治市潞城区人民政府关于做好2025年安全生产工作的通知', 2025);
+    doc.meta.issuer = '长治市潞城区人民政府';
+    doc.notice = { title: doc.meta.title, addressees: [], paragraphs: [], note: '(此件公开发布)' };
+    const r = resolveExport(doc, ExportOptionsSchema.parse({ form: 'notice' }));
+    expect(r.selfNotice).toBe(true);
+    expect(r.noticeParagraphs).toEqual([]);
+    expect(r.note).toBe('（此件公开发布）');
+    const plan = emptyPlan('2020年全市安全生产工作要点', 2020);
+    plan.meta.issuer = '滕州市安全生产委员会';
+    const p = resolveExport(plan, ExportOptionsSchema.parse({ form: 'notice' }));
+    expect(p.selfNotice).toBe(false);
+    expect(p.noticeTitle).toBe('滕州市安全生产委员会关于印发《2020年全市安全生产工作要点》的通知');
+    expect(p.noticeParagraphs[0]).toBe('现将《2020年全市安全生产工作要点》印发给你们，请认真贯彻落实。');
+    expect(p.letterhead).toBe('滕州市安全生产委员会文件');
+  });
+});
