@@ -2,7 +2,7 @@
 // (one soffice run for many files, with a private profile so parallel runs don't clash),
 // poppler gives word boxes (`pdftotext -bbox-layout`) and page pixels (`pdftoppm`).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,11 +15,15 @@ export const ptToMm = (pt: number) => pt / PT_PER_MM;
 /** Converts DOCX files to PDF in one LibreOffice run; returns the PDF paths in the same order. */
 export async function convertToPdf(docxPaths: string[], outDir: string): Promise<string[]> {
   const profile = mkdtempSync(join(tmpdir(), 'plandesk-lo-'));
-  await run(
-    'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths],
-    { timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
-  );
+  try {
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths],
+      { timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
   const pdfs = docxPaths.map((p) => join(outDir, basename(p).replace(/\.docx$/i, '.pdf')));
   for (const p of pdfs) if (!existsSync(p)) throw new Error(`LibreOffice did not produce ${p}`);
   return pdfs;
@@ -120,6 +124,7 @@ export async function findRules(pdf: string, page: number, dpi = 150, minWidthMm
   const base = join(dir, 'p');
   await run('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', pdf, base]);
   const buf = readFileSync(`${base}.ppm`);
+  rmSync(dir, { recursive: true, force: true });
   // P6 header: "P6\n<w> <h>\n255\n"
   const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString('latin1'));
   if (!header) throw new Error('not a PPM');
