@@ -3,6 +3,10 @@
 // services implement `Services` once; the IPC and HTTP transports only parse and dispatch.
 import { z } from 'zod';
 import { PlanDocumentSchema, type PlanDocument } from './plan/schema';
+import type { ImportResult } from './import/analyze';
+
+/** The largest file the importer accepts (Word documents; text and pages have a lower limit). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export const PlanKindSchema = z.enum(['plan', 'upper', 'template']);
 export type PlanKind = z.infer<typeof PlanKindSchema>;
@@ -97,6 +101,15 @@ export const operations = {
     baseRevision: z.number().int().min(0),
     author: z.string().max(100).optional(),
   }),
+  'import.file': z.object({
+    fileName: z.string().min(1, { message: '缺少文件名' }).max(260),
+    bytes: z.instanceof(Uint8Array, { message: '缺少文件内容' }).refine((b) => b.length <= MAX_IMPORT_BYTES, {
+      message: `文件过大，最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+    }),
+  }),
+  'import.paste': z
+    .object({ text: z.string().max(10_000_000).optional(), html: z.string().max(20_000_000).optional() })
+    .refine((a) => !!(a.text?.trim() || a.html?.trim()), { message: '粘贴的内容是空的' }),
   'units.list': z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   'settings.get': z.object({ key: z.string().min(1).max(100) }),
   'settings.set': z.object({ key: z.string().min(1).max(100), value: z.json() }),
@@ -119,6 +132,8 @@ export interface OperationResults {
   'versions.list': VersionSummary[];
   'versions.get': { version: VersionSummary; doc: PlanDocument };
   'versions.restore': PlanRecord;
+  'import.file': ImportResult;
+  'import.paste': ImportResult;
   'units.list': UnitEntry[];
   'settings.get': { value: unknown };
   'settings.set': { ok: true };

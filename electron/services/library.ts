@@ -97,7 +97,9 @@ export interface LibraryOptions {
   defaultAuthor?: string;
 }
 
-export function createLibraryServices(db: Database, options: LibraryOptions): Services {
+export type LibraryServices = Omit<ServiceImpl, 'import.file' | 'import.paste'>;
+
+export function createLibraryServices(db: Database, options: LibraryOptions): LibraryServices {
   const now = () => (options.now ? options.now() : new Date()).toISOString();
   const author = (a?: string) => a?.trim() || options.defaultAuthor || '';
 
@@ -159,7 +161,7 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Se
     },
   );
 
-  const impl: ServiceImpl = {
+  const impl: LibraryServices = {
     'app.info': () => ({ version: options.info.version, mode: options.info.mode, dataDir: options.info.dataDir, dbPath: options.info.dbPath }),
 
     'plans.list': ({ query, kind }) => {
@@ -287,8 +289,14 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Se
       return { ok: true as const };
     },
   };
-  // Every operation answers with a promise, whether its body is synchronous (SQLite) or not,
-  // so callers see one behaviour: errors arrive as rejections, never as synchronous throws.
+  return impl;
+}
+
+/**
+ * Every operation answers with a promise, whether its body is synchronous (SQLite) or not,
+ * so callers see one behaviour: errors arrive as rejections, never as synchronous throws.
+ */
+export function asServices(impl: ServiceImpl): Services {
   const services = {} as Record<string, (args: unknown) => Promise<unknown>>;
   for (const [name, fn] of Object.entries(impl)) {
     services[name] = async (args: unknown) => (fn as (a: unknown) => unknown)(args);

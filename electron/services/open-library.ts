@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import type { AppInfo, Services } from '../../shared/contract';
 import { openDatabase } from './db/open-db';
-import { createLibraryServices } from './library';
+import { asServices, createLibraryServices } from './library';
+import { createImportServices } from './import-service';
 import { dbPathIn } from './paths';
 import { APP_VERSION } from '../version';
 
@@ -19,7 +20,10 @@ export function openLibrary(dataDir: string, mode: AppInfo['mode'], opts: { nati
   mkdirSync(dataDir, { recursive: true });
   const dbPath = dbPathIn(dataDir);
   const db = openDatabase(dbPath, opts);
-  const services = createLibraryServices(db, { info: { version: APP_VERSION, mode, dataDir, dbPath } });
+  const services = asServices({
+    ...createLibraryServices(db, { info: { version: APP_VERSION, mode, dataDir, dbPath } }),
+    ...createImportServices(),
+  });
   return {
     services,
     db,

@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { STATUS_LABELS, type PlanSummary } from '../../../shared/contract';
 import { errorMessage, invoke } from '../api/client';
 import { formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
 import { ConfirmDialog } from './ConfirmDialog';
 import { NewPlanDialog } from './NewPlanDialog';
+import { ImportDialog, type ImportSource } from './ImportDialog';
+
+const IMPORT_ACCEPT = '.docx,.txt,.html,.htm,.doc,.wps,.pdf';
 
 interface Props {
   onOpen(id: string): void;
@@ -21,6 +24,9 @@ export function LibraryScreen({ onOpen }: Props) {
   const [creating, setCreating] = useState(false);
   const [toDelete, setToDelete] = useState<PlanSummary | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [importing, setImporting] = useState<ImportSource | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(async () => {
     try {
@@ -38,19 +44,49 @@ export function LibraryScreen({ onOpen }: Props) {
 
   useEffect(() => {
     const onMenu = (e: Event) => {
-      if ((e as CustomEvent<string>).detail === 'new-plan') setCreating(true);
+      const cmd = (e as CustomEvent<string>).detail;
+      if (cmd === 'new-plan') setCreating(true);
+      if (cmd === 'import') fileInput.current?.click();
     };
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n' && !e.shiftKey) {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey) return;
+      const k = e.key.toLowerCase();
+      if (k === 'n') {
         e.preventDefault();
         setCreating(true);
+      } else if (k === 'o') {
+        e.preventDefault();
+        fileInput.current?.click();
       }
+    };
+    // Dropping a file anywhere on the window imports it.
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const onDragOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const onDragLeave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) setImporting({ kind: 'file', file });
     };
     window.addEventListener('plandesk:menu', onMenu);
     window.addEventListener('keydown', onKey);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
     return () => {
       window.removeEventListener('plandesk:menu', onMenu);
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
     };
   }, []);
 
@@ -89,6 +125,12 @@ export function LibraryScreen({ onOpen }: Props) {
               <button type="button" className="primary" onClick={() => setCreating(true)} title="新建计划（Ctrl+N）">
                 新建
               </button>
+              <button type="button" onClick={() => fileInput.current?.click()} title="导入网页、文本或 Word 文档（Ctrl+O），也可把文件拖到窗口上">
+                导入
+              </button>
+              <button type="button" onClick={() => setImporting({ kind: 'paste' })} title="粘贴网页或 Word 中复制的文字">
+                粘贴导入
+              </button>
               <button type="button" onClick={() => setView('trash')}>
                 回收站
               </button>
@@ -113,6 +155,9 @@ export function LibraryScreen({ onOpen }: Props) {
           <p>PlanDesk 帮助您编制年度安全生产工作要点：编号自动维护，按单位列出任务，对照上级文件，导出公文格式的 DOCX。</p>
           <p>
             点击 <strong>新建</strong> 开始一份新的工作要点（例如“{new Date().getFullYear() + 1}年全县安全生产工作要点”）。
+          </p>
+          <p>
+            已有去年的工作要点？点 <strong>导入</strong> 选择从政府网站另存的网页（.html）、文本（.txt）或 Word 文档（.docx），或直接把文件拖到这个窗口上。
           </p>
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             新建第一份计划
@@ -173,6 +218,31 @@ export function LibraryScreen({ onOpen }: Props) {
       )}
       {plans && plans.length > 0 && shown.length === 0 && <p className="muted">没有标题包含“{query}”的计划。</p>}
 
+      <input
+        ref={fileInput}
+        type="file"
+        accept={IMPORT_ACCEPT}
+        hidden
+        aria-label="选择要导入的文件"
+        data-testid="import-file-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) setImporting({ kind: 'file', file });
+        }}
+      />
+      {dragging && <div className="drop-overlay">松开鼠标即可导入此文件</div>}
+      {importing && (
+        <ImportDialog
+          source={importing}
+          onCancel={() => setImporting(null)}
+          onConfirm={async (result, title, year) => {
+            const record = await invoke('plans.create', { title, year, doc: result.doc });
+            setImporting(null);
+            onOpen(record.id);
+          }}
+        />
+      )}
       {creating && (
         <NewPlanDialog
           onCancel={() => setCreating(false)}

@@ -1,25 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
-import { STATUS_LABELS, type PlanRecord, type VersionSummary } from '../../../shared/contract';
-import { flattenOutline } from '../../../shared/plan/outline';
+import type { PlanRecord } from '../../../shared/contract';
 import { errorMessage, invoke } from '../api/client';
-import { formatDateTime } from '../components/format';
+import { EditorScreen } from '../editor/EditorScreen';
 
 interface Props {
   id: string;
   onBack(): void;
 }
 
-/** A plan opened from the library: its document info, outline and save points. */
+/** Loads a plan from the library and opens it in the editor. */
 export function PlanScreen({ id, onBack }: Props) {
   const [record, setRecord] = useState<PlanRecord | null>(null);
-  const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [loadKey, setLoadKey] = useState(0);
 
   const load = useCallback(async () => {
     try {
-      const [r, v] = await Promise.all([invoke('plans.get', { id }), invoke('versions.list', { planId: id })]);
-      setRecord(r);
-      setVersions(v);
+      setRecord(await invoke('plans.get', { id }));
+      setError(null);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -27,69 +25,20 @@ export function PlanScreen({ id, onBack }: Props) {
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, loadKey]);
 
-  const outline = record ? flattenOutline(record.doc.body) : [];
-  return (
-    <main className="plan-screen" aria-labelledby="plan-title">
-      <header className="plan-header">
-        <button type="button" onClick={onBack} title="返回资料库（Ctrl+L）">
-          ← 资料库
-        </button>
-        <h1 id="plan-title">{record?.title ?? '正在打开…'}</h1>
-        {record && (
-          <span className="badge" aria-label="状态">
-            {STATUS_LABELS[record.status]}
-          </span>
-        )}
-      </header>
-      {error && (
+  if (error) {
+    return (
+      <main className="library">
         <p className="form-error" role="alert">
           {error}
         </p>
-      )}
-      {record && (
-        <div className="plan-layout">
-          <section className="panel" aria-label="文档信息">
-            <h2>文档信息</h2>
-            <dl className="meta-list">
-              <dt>年度</dt>
-              <dd>{record.year}</dd>
-              <dt>发文机关</dt>
-              <dd>{record.doc.meta.issuer ?? '（未填写）'}</dd>
-              <dt>文号</dt>
-              <dd>{record.doc.meta.docNumber ?? '（未填写）'}</dd>
-              <dt>任务数</dt>
-              <dd>{record.taskCount}</dd>
-            </dl>
-          </section>
-          <section className="panel outline-panel" aria-label="提纲">
-            <h2>提纲</h2>
-            {outline.length === 0 ? (
-              <p className="muted">这份计划还没有内容。</p>
-            ) : (
-              <ol className="outline-list">
-                {outline.map((item) => (
-                  <li key={item.path} style={{ paddingLeft: `${(item.level - 1) * 1.5}em` }} className={item.kind}>
-                    <span className="label">{item.label}</span>
-                    {item.title}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-          <section className="panel" aria-label="保存点">
-            <h2>保存点</h2>
-            <ul className="version-list">
-              {versions.map((v) => (
-                <li key={v.id}>
-                  <span>{formatDateTime(v.createdAt)}</span> <span>{v.message}</span> {v.author && <span className="muted">{v.author}</span>}
-                </li>
-              ))}
-            </ul>
-          </section>
-        </div>
-      )}
-    </main>
-  );
+        <button type="button" onClick={onBack}>
+          返回资料库
+        </button>
+      </main>
+    );
+  }
+  if (!record) return <main className="library muted">正在打开…</main>;
+  return <EditorScreen key={`${record.id}-${loadKey}`} record={record} onBack={onBack} onReload={() => setLoadKey((k) => k + 1)} />;
 }

@@ -1,0 +1,261 @@
+import { useEffect, useMemo, useState } from 'react';
+import { MAX_IMPORT_BYTES } from '../../../shared/contract';
+import type { ImportResult } from '../../../shared/import/analyze';
+import { flattenOutline } from '../../../shared/plan/outline';
+import { errorMessage, invoke } from '../api/client';
+import { Dialog } from '../components/Dialog';
+
+export type ImportSource = { kind: 'file'; file: File } | { kind: 'paste' };
+
+interface Props {
+  source: ImportSource;
+  onCancel(): void;
+  /** Stores the plan (the caller creates it) and opens it. */
+  onConfirm(result: ImportResult, title: string, year: number): Promise<void>;
+}
+
+function readFile(file: File, onProgress: (fraction: number) => void): Promise<Uint8Array<ArrayBuffer>> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    reader.onerror = () => reject(new Error(`无法读取文件“${file.name}”`));
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+type Phase = { step: 'paste' } | { step: 'reading'; fraction: number } | { step: 'analysing' } | { step: 'preview'; result: ImportResult } | { step: 'error'; message: string };
+
+/** 导入: read → analyse → preview of what was recognised → 确认导入 (or 取消, leaving nothing behind). */
+export function ImportDialog({ source, onCancel, onConfirm }: Props) {
+  const [phase, setPhase] = useState<Phase>(source.kind === 'paste' ? { step: 'paste' } : { step: 'reading', fraction: 0 });
+  const [pasted, setPasted] = useState<{ text: string; html: string }>({ text: '', html: '' });
+  const [title, setTitle] = useState('');
+  const [year, setYear] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  const show = (result: ImportResult) => {
+    setTitle(result.doc.meta.title);
+    setYear(String(result.doc.meta.year));
+    setPhase({ step: 'preview', result });
+  };
+
+  useEffect(() => {
+    if (source.kind !== 'file') return;
+    let cancelled = false;
+    const { file } = source;
+    void (async () => {
+      try {
+        if (file.size === 0) throw new Error(`文件“${file.name}”是空的。`);
+        if (file.size > MAX_IMPORT_BYTES) {
+          throw new Error(`文件过大（${(file.size / 1024 / 1024).toFixed(1)} MB），最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB；一份工作要点通常不到 1 MB，请确认选择了正确的文件。`);
+        }
+        const bytes = await readFile(file, (fraction) => !cancelled && setPhase({ step: 'reading', fraction }));
+        if (cancelled) return;
+        setPhase({ step: 'analysing' });
+        const result = await invoke('import.file', { fileName: file.name, bytes });
+        if (!cancelled) show(result);
+      } catch (err) {
+        if (!cancelled) setPhase({ step: 'error', message: errorMessage(err) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [source]);
+
+  const analysePaste = async () => {
+    setPhase({ step: 'analysing' });
+    try {
+      show(await invoke('import.paste', pasted.html.trim() ? { html: pasted.html } : { text: pasted.text }));
+    } catch (err) {
+      setPhase({ step: 'error', message: errorMessage(err) });
+    }
+  };
+
+  const preview = phase.step === 'preview' ? phase.result : null;
+  const outline = useMemo(() => (preview ? flattenOutline(preview.doc.body) : []), [preview]);
+  const byPath = useMemo(() => new Map(outline.map((o) => [o.path, o])), [outline]);
+
+  const confirm = async () => {
+    if (!preview) return;
+    const t = title.trim();
+    const y = Number(year);
+    if (!t) return setSaveError('请填写标题。');
+    if (!/^\d{4}$/.test(year.trim()) || y < 1949 || y > 2100) return setSaveError('年份应为四位数字，例如 2026。');
+    setSaving(true);
+    setSaveError(null);
+    try {
+      await onConfirm(preview, t, y);
+    } catch (err) {
+      setSaveError(errorMessage(err));
+      setSaving(false);
+    }
+  };
+
+  const sourceName = source.kind === 'file' ? source.file.name : '粘贴的内容';
+  return (
+    <Dialog
+      title={`导入：${sourceName}`}
+      onClose={onCancel}
+      width={820}
+      footer={
+        <>
+          <button type="button" onClick={onCancel}>
+            取消
+          </button>
+          {phase.step === 'paste' && (
+            <button type="button" className="primary" disabled={!pasted.text.trim() && !pasted.html.trim()} onClick={() => void analysePaste()}>
+              分析
+            </button>
+          )}
+          {preview && (
+            <button type="button" className="primary" disabled={saving} onClick={() => void confirm()}>
+              {saving ? '正在保存…' : '确认导入'}
+            </button>
+          )}
+        </>
+      }
+    >
+      {phase.step === 'paste' && (
+        <div
+          className="paste-area"
+          contentEditable
+          suppressContentEditableWarning
+          role="textbox"
+          aria-multiline="true"
+          aria-label="粘贴内容"
+          onPaste={(e) => {
+            e.preventDefault();
+            const html = e.clipboardData.getData('text/html');
+            const text = e.clipboardData.getData('text/plain');
+            setPasted({ text, html });
+            (e.currentTarget as HTMLElement).textContent = text.slice(0, 5000) + (text.length > 5000 ? '…' : '');
+          }}
+          onInput={(e) => setPasted({ text: (e.currentTarget as HTMLElement).innerText, html: '' })}
+        />
+      )}
+      {phase.step === 'paste' && <p className="muted">把网页或 Word 中复制的工作要点粘贴到上面的框中，然后点“分析”。</p>}
+      {phase.step === 'reading' && (
+        <div className="progress-block" role="status">
+          正在读取文件…
+          <progress aria-label="读取进度" max={1} value={phase.fraction} />
+        </div>
+      )}
+      {phase.step === 'analysing' && (
+        <div className="progress-block" role="status">
+          正在分析结构…
+          <progress aria-label="分析进度" />
+        </div>
+      )}
+      {phase.step === 'error' && (
+        <p className="form-error" role="alert">
+          {phase.message}
+        </p>
+      )}
+      {preview && (
+        <div className="import-preview">
+          <section aria-label="基本信息" className="import-meta">
+            <label>
+              <span>标题</span>
+              <input aria-label="标题" value={title} onChange={(e) => setTitle(e.target.value)} />
+            </label>
+            <label>
+              <span>年度</span>
+              <input aria-label="年度" value={year} onChange={(e) => setYear(e.target.value)} maxLength={4} />
+            </label>
+            <dl className="meta-list">
+              {preview.doc.meta.issuer && (
+                <>
+                  <dt>发文机关</dt>
+                  <dd>{preview.doc.meta.issuer}</dd>
+                </>
+              )}
+              {preview.doc.meta.docNumber && (
+                <>
+                  <dt>文号</dt>
+                  <dd>{preview.doc.meta.docNumber}</dd>
+                </>
+              )}
+              {preview.doc.meta.indexNumber && (
+                <>
+                  <dt>索引号</dt>
+                  <dd>{preview.doc.meta.indexNumber}</dd>
+                </>
+              )}
+              {preview.doc.meta.writtenDate && (
+                <>
+                  <dt>成文日期</dt>
+                  <dd>{preview.doc.meta.writtenDate}</dd>
+                </>
+              )}
+              {preview.doc.meta.addressees.length > 0 && (
+                <>
+                  <dt>主送机关</dt>
+                  <dd>{preview.doc.meta.addressees.join('、')}</dd>
+                </>
+              )}
+              {preview.doc.notice && (
+                <>
+                  <dt>印发通知</dt>
+                  <dd>{preview.doc.notice.title}</dd>
+                </>
+              )}
+            </dl>
+            <p className="import-counts" aria-label="识别结果">
+              识别到 {preview.stats.headings} 个标题、{preview.stats.tasks} 项任务、{preview.stats.paragraphs} 个段落、{preview.stats.units.length} 个责任单位。
+            </p>
+          </section>
+          {preview.doc.warnings.length > 0 && (
+            <section aria-label="需要核对" className="import-warnings">
+              <h3>需要核对（{preview.doc.warnings.length}）</h3>
+              <ul>
+                {preview.doc.warnings.map((w, i) => {
+                  const at = w.path ? byPath.get(w.path) : undefined;
+                  return (
+                    <li key={i}>
+                      {w.message}
+                      {at && (
+                        <span className="muted">
+                          {' '}
+                          — 位置：{at.label}
+                          {at.title.slice(0, 24)}
+                        </span>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          )}
+          <section aria-label="提纲预览" className="import-outline">
+            <h3>提纲</h3>
+            <ol>
+              {outline.map((o) => (
+                <li key={o.path} className={`${o.kind} level-${o.level}`}>
+                  <span className="label">{o.label}</span>
+                  {o.title}
+                  {o.node.type === 'task' && (o.node.lead.length > 0 || o.node.support.length > 0) && (
+                    <span className="muted">（{[...o.node.lead.map((u) => `${u}▲`), ...o.node.support].join('、')}）</span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </section>
+          {preview.stats.units.length > 0 && (
+            <section aria-label="责任单位" className="import-units">
+              <h3>责任单位</h3>
+              <p>{preview.stats.units.join('、')}</p>
+            </section>
+          )}
+        </div>
+      )}
+      {saveError && (
+        <p className="form-error" role="alert">
+          {saveError}
+        </p>
+      )}
+    </Dialog>
+  );
+}
