@@ -34,6 +34,8 @@ export interface Ctx {
   blocks: readonly FlatBlock[];
   /** Label per block index (headings and tasks), e.g. "14." "（三）" "二、". */
   labels: Map<number, string>;
+  /** Task labels that occur more than once in the plan. */
+  repeated: Set<string>;
 }
 
 export function makeCtx(input: CheckInput): Ctx {
@@ -48,7 +50,25 @@ export function makeCtx(input: CheckInput): Ctx {
   const ords = computeOrdinals(levels, input.numbering);
   const labels = new Map<number, string>();
   idx.forEach((bi, k) => labels.set(bi, formatLabel(levels[k]!, ords[k]!)));
-  return { input, blocks: input.blocks, labels };
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  input.blocks.forEach((b, i) => {
+    if (b.type !== 'task') return;
+    const l = labels.get(i)!;
+    if (seen.has(l)) repeated.add(l);
+    seen.add(l);
+  });
+  return { input, blocks: input.blocks, labels, repeated };
+}
+
+function parentOf(ctx: Ctx, blockIndex: number): string {
+  const b = ctx.blocks[blockIndex]!;
+  if (b.type === 'paragraph') return '';
+  for (let j = blockIndex - 1; j >= 0; j--) {
+    const p = ctx.blocks[j]!;
+    if (p.type !== 'paragraph' && p.level < b.level) return `${ctx.labels.get(j) ?? ''}${clip(p.title, 8)}`;
+  }
+  return '';
 }
 
 function clip(s: string, n: number): string {
@@ -64,7 +84,12 @@ export function nameOf(ctx: Ctx, blockIndex: number): string {
   const b = ctx.blocks[blockIndex]!;
   if (b.type === 'paragraph') return `段落“${clip(b.text, 12)}”`;
   const label = ctx.labels.get(blockIndex) ?? '';
-  if (b.type === 'task') return /\d[.]?$/.test(label) && !label.startsWith('（') ? `任务 ${label.replace(/[.]$/, '')} ` : `任务${label}`;
+  if (b.type === 'task') {
+    const base = /\d[.]?$/.test(label) && !label.startsWith('（') ? `任务 ${label.replace(/[.]$/, '')}` : `任务${label}`;
+    // Labels restart per section: say which section when the label alone is ambiguous.
+    const where = ctx.repeated.has(label) ? parentOf(ctx, blockIndex) : '';
+    return where ? `${base}（${where}下）` : /\d$/.test(base) ? `${base} ` : base;
+  }
   return `标题“${label}${clip(b.title, 16)}”`;
 }
 
