@@ -143,6 +143,8 @@ export const PlanDocumentSchema = z.object({
   notice: NoticeSchema.optional(),
   body: z.array(BodyNodeSchema).default([]),
   warnings: z.array(WarningSchema).default([]),
+  /** Ids of 校对 findings a person dismissed (see shared/checks). */
+  dismissedChecks: z.array(z.string()).optional(),
   /** The plan this one was rolled over from (id in the library, or a title). */
   basedOn: z.object({ id: z.string().optional(), title: z.string(), year: z.number().int().optional() }).optional(),
 });

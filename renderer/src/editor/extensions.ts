@@ -1,0 +1,26 @@
+// Everything the plan editor is made of, in one list.
+import type { Extensions } from '@tiptap/core';
+import { Dropcursor, Gapcursor, TrailingNode, UndoRedo } from '@tiptap/extensions';
+import { planSchemaExtensions, PlanTask } from './schema';
+import { Numbering } from './numbering-plugin';
+import { TargetHighlight } from './targets-plugin';
+import { PlanKeymap } from './keymap';
+import { PlanClipboard } from './clipboard';
+import { createTaskView } from './task-view';
+import { SearchHighlight } from './search-plugin';
+import type { NumberingSettings } from '../../../shared/plan/schema';
+
+export function planEditorExtensions(numbering: NumberingSettings, opts: { editable?: boolean } = {}): Extensions {
+  return [
+    ...planSchemaExtensions.map((e) => (e === PlanTask ? PlanTask.extend({ addNodeView: () => createTaskView }) : e)),
+    // Typing within 600 ms is one undo step; each structural command is its own step.
+    UndoRedo.configure({ depth: 500, newGroupDelay: 600 }),
+    Dropcursor.configure({ color: '#9b1c1c', width: 2 }),
+    Gapcursor,
+    TrailingNode.configure({ node: 'paragraph' }),
+    Numbering.configure({ settings: numbering }),
+    TargetHighlight,
+    SearchHighlight,
+    ...(opts.editable === false ? [] : [PlanKeymap, PlanClipboard]),
+  ];
+}

@@ -1,0 +1,19 @@
+import type { Editor } from '@tiptap/react';
+import { TextSelection } from '@tiptap/pm/state';
+import { blockPositions } from './structure';
+
+/** Puts the cursor at the start of top-level block `index` and scrolls it to the middle. */
+export function jumpToBlock(editor: Editor, index: number): void {
+  const positions = blockPositions(editor.state.doc);
+  const pos = positions[index];
+  if (pos === undefined) return;
+  const tr = editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(pos + 1)));
+  editor.view.dispatch(tr);
+  editor.view.focus();
+  const dom = editor.view.nodeDOM(pos);
+  if (dom instanceof HTMLElement) {
+    dom.scrollIntoView({ block: 'center' });
+    dom.classList.add('flash');
+    setTimeout(() => dom.classList.remove('flash'), 900);
+  }
+}

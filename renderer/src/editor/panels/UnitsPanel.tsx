@@ -1,0 +1,95 @@
+import { useMemo, useState } from 'react';
+import type { FlatBlock } from '../../../../shared/plan/flat';
+import type { OutlineEntry } from '../numbering-plugin';
+
+interface Props {
+  blocks: FlatBlock[];
+  outline: OutlineEntry[];
+  onJump(index: number): void;
+  onRename(from: string, to: string): void;
+}
+
+interface UnitRow {
+  name: string;
+  lead: Array<{ index: number; label: string; title: string }>;
+  support: Array<{ index: number; label: string; title: string }>;
+}
+
+/** 分工: for every unit, the tasks it leads and supports; renaming here renames everywhere. */
+export function UnitsPanel({ blocks, outline, onJump, onRename }: Props) {
+  const [filter, setFilter] = useState('');
+  const [renaming, setRenaming] = useState<{ from: string; to: string } | null>(null);
+  const rows = useMemo(() => {
+    const labels = new Map(outline.map((e) => [e.index, e.label]));
+    const m = new Map<string, UnitRow>();
+    blocks.forEach((b, index) => {
+      if (b.type !== 'task') return;
+      const ref = { index, label: labels.get(index) ?? '', title: b.title };
+      for (const [list, role] of [[b.lead, 'lead'], [b.support, 'support']] as const) {
+        for (const name of list) {
+          const row = m.get(name) ?? { name, lead: [], support: [] };
+          row[role].push(ref);
+          m.set(name, row);
+        }
+      }
+    });
+    return [...m.values()].sort((a, b) => b.lead.length + b.support.length - (a.lead.length + a.support.length) || a.name.localeCompare(b.name, 'zh'));
+  }, [blocks, outline]);
+  const shown = rows.filter((r) => !filter.trim() || r.name.includes(filter.trim()));
+
+  return (
+    <section className="side-section" aria-label="分工">
+      <input type="search" placeholder="筛选单位" aria-label="筛选单位" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      {rows.length === 0 && <p className="muted">还没有任务设置责任单位。</p>}
+      <ul className="unit-list">
+        {shown.map((r) => (
+          <li key={r.name} className="unit-row">
+            <div className="unit-head">
+              {renaming?.from === r.name ? (
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    const to = renaming.to.trim();
+                    if (to && to !== r.name) onRename(r.name, to);
+                    setRenaming(null);
+                  }}
+                >
+                  <input autoFocus aria-label={`${r.name} 的新名称`} value={renaming.to} onChange={(e) => setRenaming({ from: r.name, to: e.target.value })} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+                  <button type="submit">改名</button>
+                </form>
+              ) : (
+                <>
+                  <strong>{r.name}</strong>
+                  <span className="muted">
+                    牵头 {r.lead.length} · 负责 {r.support.length}
+                  </span>
+                  <button type="button" className="link-button" aria-label={`重命名 ${r.name}`} onClick={() => setRenaming({ from: r.name, to: r.name })}>
+                    改名
+                  </button>
+                </>
+              )}
+            </div>
+            <ul className="unit-tasks">
+              {r.lead.map((t) => (
+                <li key={`l${t.index}`}>
+                  <button type="button" className="task-link" onClick={() => onJump(t.index)}>
+                    <span className="role lead">牵头</span> {t.label}
+                    {t.title}
+                  </button>
+                </li>
+              ))}
+              {r.support.map((t) => (
+                <li key={`s${t.index}`}>
+                  <button type="button" className="task-link" onClick={() => onJump(t.index)}>
+                    <span className="role">负责</span> {t.label}
+                    {t.title}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

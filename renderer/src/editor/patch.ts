@@ -1,0 +1,61 @@
+// Applies a field patch of a flat block (from a check's fix, find/replace or the units
+// editor) to the editor as one transaction, touching only the characters that change.
+import type { Editor } from '@tiptap/react';
+import type { Transaction } from '@tiptap/pm/state';
+import type { Node as PMNode, Schema } from '@tiptap/pm/model';
+import type { FlatBlock } from '../../../shared/plan/flat';
+import { fieldRange, type TextField } from './positions';
+
+function inlineContent(schema: Schema, text: string): PMNode[] {
+  const out: PMNode[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (i > 0) out.push(schema.nodes.hardBreak!.create());
+    if (line) out.push(schema.text(line));
+  });
+  return out;
+}
+
+/** Replaces the text of a field, keeping the common start and end untouched. */
+export function replaceFieldText(tr: Transaction, blockIndex: number, field: TextField, next: string): void {
+  const range = fieldRange(tr.doc, blockIndex, field);
+  if (!range) return;
+  const current = tr.doc.textBetween(range.from, range.to, '\n', '\n');
+  if (current === next) return;
+  let start = 0;
+  while (start < current.length && start < next.length && current[start] === next[start]) start++;
+  let end = 0;
+  while (end < current.length - start && end < next.length - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end++;
+  const from = range.from + start;
+  const to = range.to - end;
+  const middle = next.slice(start, next.length - end);
+  if (middle) tr.replaceWith(from, to, inlineContent(tr.doc.type.schema, middle));
+  else tr.delete(from, to);
+}
+
+const ATTR_KEYS = ['level', 'lead', 'support', 'unitsText', 'unitsNote', 'targets', 'under'] as const;
+
+export function patchBlock(tr: Transaction, blockIndex: number, patch: Partial<FlatBlock>): void {
+  if (blockIndex < 0 || blockIndex >= tr.doc.childCount) return;
+  const node = tr.doc.child(blockIndex);
+  const kind = node.type.name;
+  const p = patch as Record<string, unknown>;
+  if (typeof p.title === 'string') replaceFieldText(tr, blockIndex, kind === 'planTask' ? 'title' : 'heading', p.title);
+  if (typeof p.text === 'string') {
+    if (kind === 'planTask') replaceFieldText(tr, blockIndex, 'text', p.text);
+    else if (kind === 'paragraph') replaceFieldText(tr, blockIndex, 'paragraph', p.text);
+  }
+  const attrs: Record<string, unknown> = {};
+  for (const key of ATTR_KEYS) if (key in p && key in node.attrs) attrs[key] = p[key] ?? null;
+  if (kind === 'planHeading' && 'text' in p) attrs.text = p.text ?? null;
+  if (Object.keys(attrs).length) {
+    let pos = 0;
+    for (let i = 0; i < blockIndex; i++) pos += tr.doc.child(i).nodeSize;
+    tr.setNodeMarkup(pos, undefined, { ...tr.doc.child(blockIndex).attrs, ...attrs });
+  }
+}
+
+export function applyBlockPatch(editor: Editor, blockIndex: number, patch: Partial<FlatBlock>): void {
+  const tr = editor.state.tr;
+  patchBlock(tr, blockIndex, patch);
+  if (tr.docChanged) editor.view.dispatch(tr);
+}

@@ -1,0 +1,72 @@
+// The task block's DOM (plain, not React: there are hundreds of them). The units
+// parenthetical sits outside the editable content; clicking it asks the screen to open the
+// units editor for this task.
+import type { NodeViewRendererProps } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import type { NodeView } from '@tiptap/pm/view';
+import { unitsParenthetical } from '../../../shared/export/task-text';
+
+export const EDIT_UNITS_EVENT = 'plandesk:edit-units';
+export interface EditUnitsDetail {
+  pos: number;
+}
+
+function unitsLabel(node: PMNode): { text: string; empty: boolean } {
+  const inside = unitsParenthetical({
+    lead: node.attrs.lead as string[],
+    support: node.attrs.support as string[],
+    unitsText: (node.attrs.unitsText as string | null) ?? undefined,
+  });
+  return inside ? { text: `（${inside}）`, empty: false } : { text: '（设置责任单位）', empty: true };
+}
+
+export function createTaskView(props: NodeViewRendererProps): NodeView {
+  let node = props.node;
+  const dom = document.createElement('div');
+  dom.className = 'plan-task';
+  dom.setAttribute('data-plan-task', '');
+  const contentDOM = document.createElement('span');
+  contentDOM.className = 'task-content';
+  const units = document.createElement('button');
+  units.type = 'button';
+  units.contentEditable = 'false';
+  units.className = 'task-units';
+  units.tabIndex = -1;
+  units.setAttribute('aria-label', '编辑责任单位');
+  units.title = '点击编辑牵头单位和责任单位';
+  dom.append(contentDOM, units);
+
+  const render = () => {
+    dom.setAttribute('data-level', String(node.attrs.level));
+    const label = unitsLabel(node);
+    units.textContent = label.text;
+    units.classList.toggle('is-empty', label.empty);
+  };
+  render();
+
+  units.addEventListener('mousedown', (e) => e.preventDefault());
+  units.addEventListener('click', (e) => {
+    e.preventDefault();
+    const pos = typeof props.getPos === 'function' ? props.getPos() : undefined;
+    if (typeof pos === 'number') {
+      dom.dispatchEvent(new CustomEvent<EditUnitsDetail>(EDIT_UNITS_EVENT, { bubbles: true, detail: { pos } }));
+    }
+  });
+
+  return {
+    dom,
+    contentDOM,
+    update(next) {
+      if (next.type !== node.type) return false;
+      node = next;
+      render();
+      return true;
+    },
+    stopEvent(event) {
+      return event.target instanceof globalThis.Node && units.contains(event.target);
+    },
+    ignoreMutation(mutation) {
+      return mutation.type !== 'selection' && units.contains(mutation.target);
+    },
+  };
+}

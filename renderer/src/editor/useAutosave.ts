@@ -1,0 +1,151 @@
+// Autosave: within a second of a pause the plan is saved to the library; a local copy in
+// localStorage covers the moments in between (crash, closed tab). A save that finds the plan
+// changed elsewhere stops and says so instead of overwriting.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PlanDocument } from '../../../shared/plan/schema';
+import { AppError } from '../../../shared/errors';
+import { invoke } from '../api/client';
+
+export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict';
+
+const DRAFT_PREFIX = 'plandesk.draft.';
+const AUTOSAVE_DELAY_MS = 800;
+
+export interface LocalDraft {
+  revision: number;
+  savedAt: string;
+  doc: PlanDocument;
+}
+
+export function readLocalDraft(planId: string): LocalDraft | null {
+  try {
+    const raw = localStorage.getItem(DRAFT_PREFIX + planId);
+    return raw ? (JSON.parse(raw) as LocalDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function clearLocalDraft(planId: string): void {
+  localStorage.removeItem(DRAFT_PREFIX + planId);
+}
+
+export function useAutosave(opts: {
+  planId: string;
+  initialRevision: number;
+  /** Builds the document to save from the editor and the metadata. */
+  buildDoc(): PlanDocument | null;
+  /** True while an IME composition is open: nothing is read or saved then. */
+  isComposing(): boolean;
+  author(): string;
+}) {
+  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [message, setMessage] = useState<string | null>(null);
+  const revision = useRef(opts.initialRevision);
+  const changeSeq = useRef(0);
+  const savedSeq = useRef(0);
+  const saving = useRef<Promise<void> | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const optsRef = useRef(opts);
+  optsRef.current = opts;
+  const stopped = useRef(false);
+
+  const saveNow = useCallback(async (savePoint?: string): Promise<boolean> => {
+    if (stopped.current) return false;
+    if (saving.current) await saving.current;
+    if (optsRef.current.isComposing()) {
+      timer.current = setTimeout(() => void saveNow(savePoint), 300);
+      return false;
+    }
+    const doc = optsRef.current.buildDoc();
+    if (!doc) return false;
+    if (savePoint === undefined && changeSeq.current === savedSeq.current) return true;
+    const seq = changeSeq.current;
+    setStatus('saving');
+    let ok = false;
+    saving.current = (async () => {
+      try {
+        const summary = await invoke('plans.save', {
+          id: optsRef.current.planId,
+          baseRevision: revision.current,
+          doc,
+          author: optsRef.current.author(),
+          ...(savePoint !== undefined ? { savePoint } : {}),
+        });
+        revision.current = summary.revision;
+        savedSeq.current = seq;
+        ok = true;
+        if (changeSeq.current === seq) {
+          clearLocalDraft(optsRef.current.planId);
+          setStatus('saved');
+        } else setStatus('dirty');
+        setMessage(null);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'conflict') {
+          stopped.current = true;
+          setStatus('conflict');
+        } else setStatus('error');
+        setMessage(err instanceof Error ? err.message : String(err));
+      }
+    })();
+    await saving.current;
+    saving.current = null;
+    if (ok && changeSeq.current !== savedSeq.current) schedule();
+    return ok;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const schedule = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS);
+  }, [saveNow]);
+
+  /** Call on every change of the document or its metadata. */
+  const markChanged = useCallback(() => {
+    changeSeq.current++;
+    if (stopped.current) return;
+    setStatus((s) => (s === 'saving' ? s : 'dirty'));
+    schedule();
+    // The local safety copy, at most every 2 s and off the keystroke itself.
+    if (!draftTimer.current) {
+      draftTimer.current = setTimeout(() => {
+        draftTimer.current = undefined;
+        if (optsRef.current.isComposing() || changeSeq.current === savedSeq.current) return;
+        const doc = optsRef.current.buildDoc();
+        if (!doc) return;
+        try {
+          const draft: LocalDraft = { revision: revision.current, savedAt: new Date().toISOString(), doc };
+          localStorage.setItem(DRAFT_PREFIX + optsRef.current.planId, JSON.stringify(draft));
+        } catch {
+          // Storage full: the autosave to the library still runs.
+        }
+      }, 2000);
+    }
+  }, [schedule]);
+
+  // Leaving with unsaved changes asks first (and the local copy survives either way).
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (changeSeq.current !== savedSeq.current) {
+        void saveNow();
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [saveNow]);
+
+  return {
+    status,
+    message,
+    markChanged,
+    saveNow,
+    revision,
+    hasUnsaved: () => changeSeq.current !== savedSeq.current,
+  };
+}
