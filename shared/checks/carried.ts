@@ -6,6 +6,7 @@
 // anchor, so the finding follows the task and disappears when the drafter edits the units.
 import type { BodyNode, PlanDocument } from '../plan/schema';
 import { check, nameOf, type Ctx } from './context';
+import { fullWidthPunctuation } from './punctuation';
 import type { CarriedWarning, Check } from './types';
 
 /** Recomputed from the blocks by the checks themselves, so not carried. */
@@ -50,6 +51,11 @@ export function carryImportWarnings(doc: Pick<PlanDocument, 'body' | 'warnings'>
   return out;
 }
 
+/** Punctuation width and spaces do not count: fixing them must not lose the finding. */
+function norm(s: string): string {
+  return fullWidthPunctuation(s).text.replace(/\s+/g, '');
+}
+
 export function carriedChecks(ctx: Ctx): Check[] {
   const out: Check[] = [];
   for (const w of ctx.input.carried ?? []) {
@@ -58,11 +64,13 @@ export function carriedChecks(ctx: Ctx): Check[] {
       continue;
     }
     const anchor = w.anchor;
+    const title = norm(anchor.title);
+    const units = anchor.unitsText === undefined ? undefined : norm(anchor.unitsText);
     const i = ctx.blocks.findIndex(
       (b) =>
         b.type !== 'paragraph' &&
-        b.title === anchor.title &&
-        (anchor.unitsText === undefined || (b.type === 'task' && b.unitsText === anchor.unitsText)),
+        norm(b.title) === title &&
+        (units === undefined || (b.type === 'task' && b.unitsText !== undefined && norm(b.unitsText) === units)),
     );
     if (i < 0) continue; // edited since the import: the drafter has dealt with it
     if (w.code === 'units-paren-unclosed') {

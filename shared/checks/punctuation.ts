@@ -118,13 +118,14 @@ function fixFields(fields: Fields): { patch: Fields; spots: PunctuationResult['s
 
 function describe(spots: PunctuationResult['spots']): string {
   const marks = [...new Set(spots.map((s) => s.mark))].join(' ');
-  return `${spots.length} 处半角标点（${marks}）`;
+  return ` ${spots.length} 处半角标点（${marks}）`;
 }
 
 const FIELD_OF: Record<string, Check['field']> = {
   title: 'title',
   text: 'text',
   unitsText: 'units',
+  unitsNote: 'units',
   lead: 'units',
   support: 'units',
 };

@@ -45,10 +45,12 @@ describe('滕州 2020 sample', () => {
   });
 
   it('fixing all punctuation leaves none, and nothing else changes', () => {
-    let inp = { ...input };
+    let inp = { ...input, carried: carryImportWarnings(doc) };
     for (const c of withCode(runChecks(inp), 'halfwidth-punct')) inp = applyFix(inp, c.fix!);
     expect(withCode(runChecks(inp), 'halfwidth-punct')).toEqual([]);
-    const before = checks.filter((c) => c.code !== 'halfwidth-punct' && c.code !== 'import-date-lost' && c.code !== 'units-paren-unclosed').map((c) => `${c.code}@${c.blockIndex}`);
+    // The carried finding on task 13 survives its punctuation being fixed.
+    const before = checks.filter((c) => c.code !== 'halfwidth-punct').map((c) => `${c.code}@${c.blockIndex}`);
+    expect(before).toContain(`units-paren-unclosed@${at('完善安全生产社会化管理机制')}`);
     expect(runChecks(inp).map((c) => `${c.code}@${c.blockIndex}`)).toEqual(before);
   });
 
