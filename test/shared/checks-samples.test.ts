@@ -1,7 +1,7 @@
 // The checks on the imported sample plans: the problems the issue names are found, nothing
 // legitimate is flagged.
 import { describe, expect, it } from 'vitest';
-import { carryImportWarnings, runChecks } from '../../shared/checks/index';
+import { carryImportWarnings, runChecks, type CheckInput } from '../../shared/checks/index';
 import { applyAndRecheck, applyFix, loadFixture, withCode } from './checks-helpers';
 
 describe('滕州 2020 sample', () => {
@@ -45,7 +45,7 @@ describe('滕州 2020 sample', () => {
   });
 
   it('fixing all punctuation leaves none, and nothing else changes', () => {
-    let inp = { ...input, carried: carryImportWarnings(doc) };
+    let inp: CheckInput = { ...input, carried: carryImportWarnings(doc) };
     for (const c of withCode(runChecks(inp), 'halfwidth-punct')) inp = applyFix(inp, c.fix!);
     expect(withCode(runChecks(inp), 'halfwidth-punct')).toEqual([]);
     // The carried finding on task 13 survives its punctuation being fixed.
