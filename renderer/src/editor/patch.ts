@@ -47,6 +47,9 @@ export function patchBlock(tr: Transaction, blockIndex: number, patch: Partial<F
   const attrs: Record<string, unknown> = {};
   for (const key of ATTR_KEYS) if (key in p && key in node.attrs) attrs[key] = p[key] ?? null;
   if (kind === 'planHeading' && 'text' in p) attrs.text = p.text ?? null;
+  // The written units text is shown (and exported) before the lists: when the lists change
+  // without it, it would be stale, so the parenthetical is rebuilt from the lists.
+  if (kind === 'planTask' && ('lead' in p || 'support' in p) && !('unitsText' in p)) attrs.unitsText = null;
   if (Object.keys(attrs).length) {
     let pos = 0;
     for (let i = 0; i < blockIndex; i++) pos += tr.doc.child(i).nodeSize;

@@ -1,0 +1,164 @@
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startApp, type RunningApp } from './app';
+
+const samples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'shared', 'samples');
+const TITLE = '2020年全市安全生产工作要点';
+
+let app: RunningApp;
+test.beforeAll(async () => {
+  app = await startApp();
+});
+test.afterAll(async () => {
+  await app.stop();
+});
+
+const tasks = (page: Page) => page.locator('.plan-page .plan-task');
+const headings = (page: Page) => page.locator('.plan-page .plan-heading');
+/** Imports a sample through the UI and opens it (each test stands on its own). */
+async function importSample(page: Page, file = 'tengzhou-2020-yaodian.txt') {
+  await page.goto(app.url);
+  await page.getByTestId('import-file-input').setInputFiles(join(samples, file));
+  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
+  await expect(tasks(page).first()).toBeVisible();
+}
+
+const saved = (page: Page) => expect(page.getByRole('status', { name: '保存状态' })).toHaveText('已保存', { timeout: 10_000 });
+
+test('drafting in the editor: insert, re-level, units, move, checks, IME, reload, restore', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
+  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
+  await expect(tasks(page)).toHaveCount(19);
+  await expect(tasks(page).nth(3)).toHaveAttribute('data-label', '4.');
+  await page.screenshot({ path: 'test-results/screens/editor-open.png' });
+
+  // The checks panel names the sample's two known problems before anything is changed.
+  const checks = page.getByRole('region', { name: '校对' });
+  await expect(checks).toContainText('任务 14');
+  await expect(checks.getByText(/任务 14.*(标题|。)/).first()).toBeVisible();
+  await expect(checks.getByText(/任务 13.*括号/).first()).toBeVisible();
+  const punctuation = checks.getByRole('listitem').filter({ hasText: '半角标点' });
+  const before = await punctuation.count();
+  expect(before).toBeGreaterThan(0);
+  await punctuation.first().getByRole('button', { name: '改为全角标点' }).click();
+  await expect(punctuation).toHaveCount(before - 1);
+
+  // Insert a task between 3 and 4: the old 4 shows as 5.
+  await tasks(page).nth(2).locator('.task-title').click();
+  await page.getByRole('button', { name: '新任务' }).click();
+  await expect(tasks(page)).toHaveCount(20);
+  await page.keyboard.type('Zengjia');
+  await expect(tasks(page).nth(3)).toHaveAttribute('data-label', '4.');
+  await expect(tasks(page).nth(4)).toHaveAttribute('data-label', '5.');
+  await expect(tasks(page).nth(4).locator('.task-title')).toHaveText('加强安全生产考核');
+
+  // Demote it (Tab) and promote it back (Shift+Tab).
+  await page.keyboard.press('Tab');
+  await expect(tasks(page).nth(3)).toHaveAttribute('data-label', '（1）');
+  await expect(tasks(page).nth(4)).toHaveAttribute('data-label', '4.');
+  await page.keyboard.press('Shift+Tab');
+  await expect(tasks(page).nth(3)).toHaveAttribute('data-label', '4.');
+
+  // Chinese through IME composition: no duplicated or lost characters.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'an', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.imeSetComposition', { text: '安全', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.insertText', { text: '安全' });
+  await cdp.send('Input.imeSetComposition', { text: 'kao', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.insertText', { text: '考核' });
+  await expect(tasks(page).nth(3).locator('.task-title')).toHaveText('Zengjia安全考核');
+
+  // Units as chips → the official parenthetical.
+  await tasks(page).nth(3).getByRole('button', { name: '编辑责任单位' }).click();
+  const units = page.getByRole('dialog', { name: /责任单位/ });
+  await units.getByRole('combobox', { name: '添加牵头单位' }).fill('市应急局');
+  await units.getByRole('combobox', { name: '添加牵头单位' }).press('Enter');
+  await units.getByRole('combobox', { name: /添加责任单位/ }).fill('各镇街');
+  await units.getByRole('combobox', { name: /添加责任单位/ }).press('Enter');
+  await expect(units.getByLabel('正文中显示为')).toContainText('（市应急局牵头，各镇街负责落实）');
+  await units.getByRole('button', { name: '确定' }).click();
+  await expect(tasks(page).nth(3).getByRole('button', { name: '编辑责任单位' })).toHaveText('（市应急局牵头，各镇街负责落实）');
+
+  // A named save point (Ctrl+S).
+  await saved(page);
+  await page.keyboard.press('Control+s');
+  const sp = page.getByRole('dialog', { name: '保存版本' });
+  await sp.getByRole('textbox', { name: '版本说明' }).fill('插入任务后');
+  await sp.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存版本“插入任务后”')).toBeVisible();
+
+  // Move section （二） above （一）: labels follow.
+  await headings(page).filter({ hasText: '加强安全生产监管' }).click();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(headings(page).filter({ hasText: '加强安全生产监管' })).toHaveAttribute('data-label', '（一）');
+  await expect(headings(page).filter({ hasText: '压实安全生产责任' })).toHaveAttribute('data-label', '（二）');
+  await expect(tasks(page).first().locator('.task-title')).toHaveText('加强安全监管能力建设');
+  await expect(tasks(page).first()).toHaveAttribute('data-label', '1.');
+  // One undo step brings it back, one redo moves it again.
+  await page.keyboard.press('Control+z');
+  await expect(headings(page).filter({ hasText: '加强安全生产监管' })).toHaveAttribute('data-label', '（二）');
+  await page.keyboard.press('Control+y');
+  await expect(headings(page).filter({ hasText: '加强安全生产监管' })).toHaveAttribute('data-label', '（一）');
+  await page.screenshot({ path: 'test-results/screens/editor-moved.png' });
+
+  // Reload: everything is still there.
+  await saved(page);
+  await page.reload();
+  await expect(tasks(page)).toHaveCount(20);
+  await expect(headings(page).filter({ hasText: '加强安全生产监管' })).toHaveAttribute('data-label', '（一）');
+  const inserted = tasks(page).filter({ hasText: 'Zengjia安全考核' });
+  await expect(inserted).toHaveCount(1);
+  await expect(inserted.getByRole('button', { name: '编辑责任单位' })).toHaveText('（市应急局牵头，各镇街负责落实）');
+
+  // Restore the save point made before the move.
+  await page.getByRole('tab', { name: '历史' }).click();
+  const history = page.getByRole('region', { name: '历史' });
+  await history.getByRole('listitem', { name: '保存点 插入任务后' }).getByRole('button', { name: '恢复' }).click();
+  await expect(headings(page).filter({ hasText: '压实安全生产责任' })).toHaveAttribute('data-label', '（一）');
+  await expect(tasks(page).filter({ hasText: 'Zengjia安全考核' })).toHaveCount(1);
+  await saved(page);
+  await page.reload();
+  await expect(headings(page).filter({ hasText: '压实安全生产责任' })).toHaveAttribute('data-label', '（一）');
+});
+
+test('copying text out of PlanDesk includes the labels', async ({ page }) => {
+  await importSample(page);
+  await headings(page).first().click();
+  await page.evaluate(() => {
+    const el = document.querySelector('.plan-page .plan-heading')!;
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+  await page.waitForTimeout(100); // ProseMirror reads the DOM selection on selectionchange
+  const text = await page.evaluate(() => {
+    const dt = new DataTransfer();
+    const ev = new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true });
+    document.querySelector('.plan-page')!.dispatchEvent(ev);
+    return dt.getData('text/plain');
+  });
+  expect(text).toBe('一、总体要求');
+});
+
+test('find and replace across the plan, including unit names', async ({ page }) => {
+  await importSample(page);
+  await page.locator('.plan-page').click();
+  await page.keyboard.press('Control+h');
+  const bar = page.getByRole('search', { name: '查找和替换' });
+  await bar.getByRole('textbox', { name: '查找内容' }).fill('综合考核事务中心');
+  await expect(bar).toContainText('1 / 1');
+  await bar.getByRole('textbox', { name: '替换为' }).fill('市考核办');
+  await bar.getByRole('button', { name: '全部替换' }).click();
+  await expect(bar).toContainText('无结果');
+  await page.getByRole('tab', { name: '分工' }).click();
+  await expect(page.getByRole('region', { name: '分工' })).toContainText('市考核办');
+  await page.getByRole('button', { name: '撤销' }).click();
+  await bar.getByRole('textbox', { name: '查找内容' }).fill('');
+  await bar.getByRole('textbox', { name: '查找内容' }).fill('综合考核事务中心');
+  await expect(bar).toContainText('1 / 1');
+});

@@ -1,0 +1,51 @@
+// Opening an imported plan in the editor and saving it changes nothing: exchange format →
+// flat blocks → editor document (the real TipTap schema) → blocks → exchange format.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getSchema } from '@tiptap/core';
+import { describe, expect, it } from 'vitest';
+import { planSchemaExtensions } from '../../renderer/src/editor/schema';
+import { blocksToEditorJSON, editorDocToBlocks } from '../../renderer/src/editor/convert';
+import { blocksToNumberedBody, bodyToBlocks } from '../../shared/plan/flat';
+import { PlanDocumentSchema } from '../../shared/plan/schema';
+
+const schema = getSchema(planSchemaExtensions);
+const fixtures = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'fixtures', 'plans');
+
+describe('editor round trip', () => {
+  const files = readdirSync(fixtures).filter((f) => f.endsWith('.plan.json'));
+  it('has the three imported samples', () => expect(files.length).toBe(3));
+
+  it.each(files)('%s opens and saves unchanged', (file) => {
+    const doc = PlanDocumentSchema.parse(JSON.parse(readFileSync(join(fixtures, file), 'utf8')));
+    const pm = schema.nodeFromJSON(blocksToEditorJSON(bodyToBlocks(doc.body)));
+    pm.check();
+    const body = blocksToNumberedBody(editorDocToBlocks(pm), doc.numbering);
+    expect(body).toEqual(doc.body);
+  });
+
+  it('re-reads targets when a task text changes, keeping 待确认 flags of targets still there', () => {
+    const json = blocksToEditorJSON([
+      { type: 'task', level: 3, title: '加强考核', text: '覆盖率达到100%。', lead: ['县应急局'], support: [], targets: [{ text: '覆盖率达到100%', value: 100, unit: '%', unconfirmed: true }] },
+    ]);
+    const pm = schema.nodeFromJSON(json);
+    const unchanged = editorDocToBlocks(pm)[0] as { targets: unknown[] };
+    expect(unchanged.targets).toEqual([{ text: '覆盖率达到100%', value: 100, unit: '%', unconfirmed: true }]);
+    // Edit the body: add a second target.
+    const task = pm.child(0);
+    const body = schema.nodes.taskBody!.create(null, schema.text('覆盖率达到100%，年底前至少开展1次演练。'));
+    const edited = pm.copy(pm.content.replaceChild(0, task.copy(task.content.replaceChild(1, body))));
+    const t = editorDocToBlocks(edited)[0] as { targets: Array<{ text: string; unconfirmed?: boolean }> };
+    expect(t.targets.map((x) => x.text)).toContain('覆盖率达到100%');
+    expect(t.targets.find((x) => x.text === '覆盖率达到100%')?.unconfirmed).toBe(true);
+    expect(t.targets.length).toBeGreaterThan(1);
+  });
+
+  it('keeps multi-line task bodies as hard breaks', () => {
+    const blocks = [{ type: 'task' as const, level: 3 as const, title: 't', text: '第一段\n第二段', lead: [], support: [], targets: [] }];
+    const pm = schema.nodeFromJSON(blocksToEditorJSON(blocks));
+    expect(pm.child(0).child(1).childCount).toBe(3);
+    expect(editorDocToBlocks(pm)).toEqual(blocks);
+  });
+});
