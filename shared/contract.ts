@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { PlanDocumentSchema, type PlanDocument } from './plan/schema';
 import type { ImportResult } from './import/analyze';
+import { ExportOptionsSchema } from './export/options';
 
 /** The largest file the importer accepts (Word documents; text and pages have a lower limit). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -110,6 +111,18 @@ export const operations = {
   'import.paste': z
     .object({ text: z.string().max(10_000_000).optional(), html: z.string().max(20_000_000).optional() })
     .refine((a) => !!(a.text?.trim() || a.html?.trim()), { message: '粘贴的内容是空的' }),
+  'export.check': z.object({ planId: id, options: ExportOptionsSchema.optional(), kind: z.enum(['plan', 'table']).optional() }),
+  'export.render': z.object({ planId: id, options: ExportOptionsSchema.optional(), kind: z.enum(['plan', 'table']).optional() }),
+  'export.toFile': z.object({
+    planId: id,
+    options: ExportOptionsSchema.optional(),
+    kind: z.enum(['plan', 'table']).optional(),
+    path: z.string().min(1, { message: '缺少保存位置' }).max(4096),
+  }),
+  /** Electron: the system's save dialog. Browser mode answers supported: false (the page downloads). */
+  'app.saveDialog': z.object({ defaultName: z.string().max(260) }),
+  /** Electron: shows a file in the system's file manager. */
+  'app.showInFolder': z.object({ path: z.string().min(1).max(4096) }),
   'units.list': z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   'settings.get': z.object({ key: z.string().min(1).max(100) }),
   'settings.set': z.object({ key: z.string().min(1).max(100), value: z.json() }),
@@ -132,6 +145,11 @@ export interface OperationResults {
   'versions.list': VersionSummary[];
   'versions.get': { version: VersionSummary; doc: PlanDocument };
   'versions.restore': PlanRecord;
+  'export.check': { missing: string[]; warnings: string[]; fileName: string };
+  'export.render': { fileName: string; bytes: Uint8Array; warnings: string[] };
+  'export.toFile': { path: string; bytes: number; warnings: string[] };
+  'app.saveDialog': { supported: boolean; path: string | null };
+  'app.showInFolder': { ok: boolean };
   'import.file': ImportResult;
   'import.paste': ImportResult;
   'units.list': UnitEntry[];

@@ -54,7 +54,23 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
 
   app.whenReady().then(async () => {
     try {
-      library = openLibrary(resolveDataDir(app.getPath('userData')), 'electron', paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {});
+      library = openLibrary(resolveDataDir(app.getPath('userData')), 'electron', {
+        ...(paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {}),
+        host: {
+          'app.saveDialog': async ({ defaultName }) => {
+            const r = await dialog.showSaveDialog({
+              title: '导出 DOCX',
+              defaultPath: join(app.getPath('documents'), defaultName),
+              filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+            });
+            return { supported: true, path: r.canceled || !r.filePath ? null : r.filePath };
+          },
+          'app.showInFolder': ({ path }) => {
+            shell.showItemInFolder(path);
+            return { ok: true };
+          },
+        },
+      });
     } catch (err) {
       const message = err instanceof AppError ? err.message : `无法打开资料库：${String(err)}`;
       dialog.showErrorBox('PlanDesk 无法启动', message);

@@ -97,7 +97,7 @@ export interface LibraryOptions {
   defaultAuthor?: string;
 }
 
-export type LibraryServices = Omit<ServiceImpl, 'import.file' | 'import.paste'>;
+export type LibraryServices = Omit<ServiceImpl, `import.${string}` | `export.${string}` | 'app.saveDialog' | 'app.showInFolder'>;
 
 export function createLibraryServices(db: Database, options: LibraryOptions): LibraryServices {
   const now = () => (options.now ? options.now() : new Date()).toISOString();

@@ -1,7 +1,8 @@
 // One call that every host (Electron main, browser mode, CLI, tests) uses to get the services.
 import type { Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import type { AppInfo, Services } from '../../shared/contract';
+import type { AppInfo, ServiceImpl, Services } from '../../shared/contract';
+import { createExportServices } from './export-service';
 import { openDatabase } from './db/open-db';
 import { asServices, createLibraryServices } from './library';
 import { createImportServices } from './import-service';
@@ -16,13 +17,28 @@ export interface Library {
   close(): void;
 }
 
-export function openLibrary(dataDir: string, mode: AppInfo['mode'], opts: { nativeBinding?: string } = {}): Library {
+/** Operations only a desktop window can do; browser mode and the CLI answer "not here". */
+export type HostServices = Pick<ServiceImpl, 'app.saveDialog' | 'app.showInFolder'>;
+
+const NO_WINDOW_HOST: HostServices = {
+  'app.saveDialog': () => ({ supported: false, path: null }),
+  'app.showInFolder': () => ({ ok: false }),
+};
+
+export function openLibrary(
+  dataDir: string,
+  mode: AppInfo['mode'],
+  opts: { nativeBinding?: string; host?: HostServices } = {},
+): Library {
   mkdirSync(dataDir, { recursive: true });
   const dbPath = dbPathIn(dataDir);
-  const db = openDatabase(dbPath, opts);
+  const db = openDatabase(dbPath, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const library = createLibraryServices(db, { info: { version: APP_VERSION, mode, dataDir, dbPath } });
   const services = asServices({
-    ...createLibraryServices(db, { info: { version: APP_VERSION, mode, dataDir, dbPath } }),
+    ...library,
     ...createImportServices(),
+    ...createExportServices(async (id) => (await library['plans.get']({ id })).doc),
+    ...(opts.host ?? NO_WINDOW_HOST),
   });
   return {
     services,

@@ -24,6 +24,7 @@ import { SlashMenu } from './SlashMenu';
 import { FindBar } from './FindBar';
 import { SavePointDialog } from './SavePointDialog';
 import { VersionViewer } from './VersionViewer';
+import { ExportDialog } from './ExportDialog';
 import { outlineEntries } from './numbering-plugin';
 
 type SideTab = 'checks' | 'units' | 'targets' | 'info' | 'history';
@@ -57,6 +58,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   const [unitsFor, setUnitsFor] = useState<{ pos: number } | null>(null);
   const [find, setFind] = useState<null | { replace: boolean }>(null);
   const [savePointOpen, setSavePointOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [viewing, setViewing] = useState<VersionSummary | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
   const [draft, setDraft] = useState<LocalDraft | null>(() => {
@@ -127,6 +129,9 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
       } else if (k === 'h') {
         e.preventDefault();
         setFind({ replace: true });
+      } else if (k === 'e') {
+        e.preventDefault();
+        setExportOpen(true);
       }
     };
     const onMenu = (e: Event) => {
@@ -134,6 +139,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
       if (cmd === 'save-point') setSavePointOpen(true);
       if (cmd === 'find') setFind({ replace: false });
       if (cmd === 'replace') setFind({ replace: true });
+      if (cmd === 'export') setExportOpen(true);
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('plandesk:menu', onMenu);
@@ -324,6 +330,9 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
           </select>
         </label>
         <span className="spacer" />
+        <button type="button" className="primary" title="导出公文格式 DOCX（Ctrl+E）" onClick={() => setExportOpen(true)}>
+          导出
+        </button>
         <button type="button" onClick={() => setSideOpen((o) => !o)} aria-pressed={sideOpen} title="显示/隐藏右侧面板">
           面板
         </button>
@@ -406,6 +415,18 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
               setHistoryKey((k) => k + 1);
               toast({ kind: 'info', message: `已保存版本“${name}”` });
             }
+          }}
+        />
+      )}
+      {exportOpen && (
+        <ExportDialog
+          planId={record.id}
+          flush={() => autosave.saveNow()}
+          onClose={() => setExportOpen(false)}
+          onOpenInfo={() => {
+            setExportOpen(false);
+            setSideOpen(true);
+            setTab('info');
           }}
         />
       )}

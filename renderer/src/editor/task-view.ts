@@ -27,8 +27,9 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
   dom.setAttribute('data-plan-task', '');
   const contentDOM = document.createElement('span');
   contentDOM.className = 'task-content';
-  const units = document.createElement('button');
-  units.type = 'button';
+  // A span (not a <button>, which would break the running text into a box of its own).
+  const units = document.createElement('span');
+  units.setAttribute('role', 'button');
   units.contentEditable = 'false';
   units.className = 'task-units';
   units.tabIndex = -1;
