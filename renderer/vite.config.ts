@@ -13,6 +13,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
+    minify: process.env.PLANDESK_NO_MINIFY ? false : 'oxc',
     chunkSizeWarningLimit: 2000,
   },
 });

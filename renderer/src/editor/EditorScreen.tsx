@@ -158,11 +158,36 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
     return () => dom.removeEventListener(EDIT_UNITS_EVENT, onEdit);
   }, [editor]);
 
-  const changeMeta = (next: PlanMeta) => {
-    setMeta(next);
-    metaRef.current = next;
-    autosave.markChanged();
-  };
+  const markChanged = autosave.markChanged;
+  const changeMeta = useCallback(
+    (next: PlanMeta) => {
+      setMeta(next);
+      metaRef.current = next;
+      markChanged();
+    },
+    [markChanged],
+  );
+  // Stable handlers, so the memoised panels do not re-render while the drafter types.
+  const jump = useCallback((i: number) => editor && jumpToBlock(editor, i), [editor]);
+  const moveFromOutline = useCallback(
+    (from: number, to: number) => {
+      if (!editor) return;
+      const [s, e] = sectionRange(editor.state.doc, from);
+      const tr = moveBlocks(editor.state, s, e, to);
+      if (tr) editor.view.dispatch(tr);
+    },
+    [editor],
+  );
+  const dismissCheck = useCallback(
+    (id: string) => {
+      const next = [...dismissedRef.current, id];
+      setDismissed(next);
+      dismissedRef.current = next;
+      markChanged();
+    },
+    [markChanged],
+  );
+  const patchMeta = useCallback((p: Partial<PlanMeta>) => changeMeta({ ...metaRef.current, ...p }), [changeMeta]);
 
   const changeNumbering = (level: 2 | 3, mode: 'restart' | 'continuous') => {
     const perLevel = [...numbering.perLevel] as NumberingSettings['perLevel'];
@@ -174,7 +199,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
     autosave.markChanged();
   };
 
-  const renameUnit = (from: string, to: string) => {
+  const renameUnit = useCallback((from: string, to: string) => {
     if (!editor) return;
     const tr = editor.state.tr;
     let n = 0;
@@ -192,7 +217,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
       editor.view.dispatch(tr);
       toast({ kind: 'info', message: `已将 ${n} 项任务中的“${from}”改为“${to}”` });
     }
-  };
+  }, [editor, toast]);
 
   const restoreVersion = async (v: VersionSummary) => {
     if (!editor) return;
@@ -340,16 +365,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
       {find && editor && <FindBar editor={editor} replace={find.replace} onClose={() => setFind(null)} />}
       <div className={`editor-body${outlineOpen ? '' : ' no-outline'}${sideOpen ? '' : ' no-side'}`}>
         {outlineOpen && (
-          <OutlinePanel
-            outline={snapshot.outline}
-            onJump={(i) => editor && jumpToBlock(editor, i)}
-            onMove={(from, to) => {
-              if (!editor) return;
-              const [s, e] = sectionRange(editor.state.doc, from);
-              const tr = moveBlocks(editor.state, s, e, to);
-              if (tr) editor.view.dispatch(tr);
-            }}
-          />
+          <OutlinePanel outline={snapshot.outline} onJump={jump} onMove={moveFromOutline} />
         )}
         <div className="page-scroll">{editor && <EditorContent editor={editor} />}</div>
         {editor && <SlashMenu editor={editor} />}
@@ -371,17 +387,12 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
                   numbering={numbering}
                   importWarnings={importWarnings}
                   dismissed={dismissed}
-                  onDismiss={(id) => {
-                    const next = [...dismissedRef.current, id];
-                    setDismissed(next);
-                    dismissedRef.current = next;
-                    autosave.markChanged();
-                  }}
-                  onMetaPatch={(p) => changeMeta({ ...metaRef.current, ...p })}
+                  onDismiss={dismissCheck}
+                  onMetaPatch={patchMeta}
                 />
               )}
-              {tab === 'units' && <UnitsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={(i) => editor && jumpToBlock(editor, i)} onRename={renameUnit} />}
-              {tab === 'targets' && <TargetsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={(i) => editor && jumpToBlock(editor, i)} />}
+              {tab === 'units' && <UnitsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jump} onRename={renameUnit} />}
+              {tab === 'targets' && <TargetsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jump} />}
               {tab === 'info' && <InfoPanel meta={meta} onChange={changeMeta} />}
               {tab === 'history' && <HistoryPanel planId={record.id} refreshKey={historyKey} onView={setViewing} onRestore={(v) => void restoreVersion(v)} />}
             </div>

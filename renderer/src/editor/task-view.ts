@@ -39,8 +39,12 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
 
   const render = () => {
     dom.setAttribute('data-level', String(node.attrs.level));
+    const title = node.child(0).textContent;
+    dom.classList.toggle('title-empty', title === '');
+    // The title sentence's 。 is shown, not stored; a title that already ends a sentence gets none.
+    dom.classList.toggle('title-ends', /[。！？；]$/.test(title));
     const label = unitsLabel(node);
-    units.textContent = label.text;
+    if (units.textContent !== label.text) units.textContent = label.text;
     units.classList.toggle('is-empty', label.empty);
   };
   render();

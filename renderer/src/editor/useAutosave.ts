@@ -39,7 +39,16 @@ export function useAutosave(opts: {
   isComposing(): boolean;
   author(): string;
 }) {
-  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [status, setStatusState] = useState<SaveStatus>('saved');
+  // Re-rendering the screen on every keystroke would cost more than the keystroke itself:
+  // the status is set only when it actually changes.
+  const statusRef = useRef<SaveStatus>('saved');
+  const setStatus = useCallback((next: SaveStatus | ((s: SaveStatus) => SaveStatus)) => {
+    const value = typeof next === 'function' ? next(statusRef.current) : next;
+    if (value === statusRef.current) return;
+    statusRef.current = value;
+    setStatusState(value);
+  }, []);
   const [message, setMessage] = useState<string | null>(null);
   const revision = useRef(opts.initialRevision);
   const changeSeq = useRef(0);

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { runChecks, type Check, type MetaPatch } from '../../../../shared/checks';
 import type { FlatBlock } from '../../../../shared/plan/flat';
 import type { NumberingSettings, PlanMeta, PlanWarning } from '../../../../shared/plan/schema';
@@ -21,7 +21,7 @@ interface Props {
 const SEVERITY = { error: '错误', warning: '注意', info: '提示' } as const;
 
 /** 校对: problems in the plan, each with a jump and, where safe, a one-click fix. */
-export function ChecksPanel({ editor, blocks, meta, numbering, importWarnings, dismissed, onDismiss, onMetaPatch }: Props) {
+export const ChecksPanel = memo(function ChecksPanel({ editor, blocks, meta, numbering, importWarnings, dismissed, onDismiss, onMetaPatch }: Props) {
   const carried = useMemo(() => carryImportWarnings(importWarnings), [importWarnings]);
   const [checks, setChecks] = useState<Check[]>([]);
   const [showInfo, setShowInfo] = useState(true);
@@ -75,4 +75,4 @@ export function ChecksPanel({ editor, blocks, meta, numbering, importWarnings, d
       </ul>
     </section>
   );
-}
+});

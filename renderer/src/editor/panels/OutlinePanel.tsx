@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { OutlineEntry } from '../numbering-plugin';
 
 interface Props {
@@ -9,7 +9,7 @@ interface Props {
 }
 
 /** The tree of 一、/（一）/tasks, with task counts per section; click jumps, drag reorders. */
-export function OutlinePanel({ outline, onJump, onMove }: Props) {
+export const OutlinePanel = memo(function OutlinePanel({ outline, onJump, onMove }: Props) {
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
   const counts = useMemo(() => {
@@ -68,4 +68,4 @@ export function OutlinePanel({ outline, onJump, onMove }: Props) {
       </ol>
     </nav>
   );
-}
+});

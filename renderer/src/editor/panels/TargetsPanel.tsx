@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { FlatBlock } from '../../../../shared/plan/flat';
 import type { OutlineEntry } from '../numbering-plugin';
 
@@ -9,7 +9,7 @@ interface Props {
 }
 
 /** Every measurable target with its task and units; those without a deadline or unit flagged. */
-export function TargetsPanel({ blocks, outline, onJump }: Props) {
+export const TargetsPanel = memo(function TargetsPanel({ blocks, outline, onJump }: Props) {
   const rows = useMemo(() => {
     const labels = new Map(outline.map((e) => [e.index, e.label]));
     return blocks.flatMap((b, index) => {
@@ -42,4 +42,4 @@ export function TargetsPanel({ blocks, outline, onJump }: Props) {
       </ul>
     </section>
   );
-}
+});

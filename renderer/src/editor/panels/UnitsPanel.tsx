@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { FlatBlock } from '../../../../shared/plan/flat';
 import type { OutlineEntry } from '../numbering-plugin';
 
@@ -16,7 +16,7 @@ interface UnitRow {
 }
 
 /** 分工: for every unit, the tasks it leads and supports; renaming here renames everywhere. */
-export function UnitsPanel({ blocks, outline, onJump, onRename }: Props) {
+export const UnitsPanel = memo(function UnitsPanel({ blocks, outline, onJump, onRename }: Props) {
   const [filter, setFilter] = useState('');
   const [renaming, setRenaming] = useState<{ from: string; to: string } | null>(null);
   const rows = useMemo(() => {
@@ -92,4 +92,4 @@ export function UnitsPanel({ blocks, outline, onJump, onRename }: Props) {
       </ul>
     </section>
   );
-}
+});

@@ -1,0 +1,42 @@
+// Which top-level blocks a transaction touched, so plugins can redo only those.
+import type { Transaction } from '@tiptap/pm/state';
+
+/** Ranges [from, to) of the new document that the transaction's steps wrote. */
+export function changedRanges(tr: Transaction): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  tr.mapping.maps.forEach((map, i) => {
+    const rest = tr.mapping.slice(i + 1);
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      out.push([rest.map(newStart, -1), rest.map(newEnd, 1)]);
+    });
+  });
+  return out;
+}
+
+/** Start positions and nodes of the top-level blocks overlapping the changed ranges. */
+export function touchedBlocks(tr: Transaction): Array<{ pos: number; index: number }> {
+  const doc = tr.doc;
+  const seen = new Set<number>();
+  const out: Array<{ pos: number; index: number }> = [];
+  for (const [from, to] of changedRanges(tr)) {
+    const a = Math.max(0, Math.min(from, doc.content.size));
+    const b = Math.max(a, Math.min(to, doc.content.size));
+    let index = doc.resolve(a).index(0);
+    let pos = 0;
+    for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
+    // Include the block ending at `a` when the change sits on its boundary.
+    if (index > 0 && pos === a) {
+      index--;
+      pos -= doc.child(index).nodeSize;
+    }
+    while (index < doc.childCount && pos <= b) {
+      if (!seen.has(index)) {
+        seen.add(index);
+        out.push({ pos, index });
+      }
+      pos += doc.child(index).nodeSize;
+      index++;
+    }
+  }
+  return out;
+}
