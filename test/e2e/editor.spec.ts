@@ -162,3 +162,78 @@ test('find and replace across the plan, including unit names', async ({ page }) 
   await bar.getByRole('textbox', { name: '查找内容' }).fill('综合考核事务中心');
   await expect(bar).toContainText('1 / 1');
 });
+
+test('keyboard drafting: "/" menu, Enter starts the next task, outline drag, paste from a web page', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: '新建', exact: true }).click();
+  const nd = page.getByRole('dialog', { name: '新建计划' });
+  await nd.getByRole('textbox', { name: '标题' }).fill('2026年全县安全生产工作要点');
+  await nd.getByRole('textbox', { name: '年度' }).fill('2026');
+  await nd.getByRole('button', { name: '创建' }).click();
+  await page.locator('.plan-page').click();
+
+  // "/" in an empty paragraph offers the block kinds.
+  await page.keyboard.type('/');
+  const menu = page.getByRole('listbox', { name: '插入' });
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Enter'); // 一级标题
+  await page.keyboard.type('Zongti');
+  await expect(headings(page).first()).toHaveAttribute('data-label', '一、');
+  await page.keyboard.press('Enter'); // a paragraph under the heading
+  await page.keyboard.type('/');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter'); // 任务 1.
+  await page.keyboard.type('Renwu A');
+  await page.keyboard.press('Enter'); // title → body
+  await page.keyboard.type('body a');
+  await page.keyboard.press('Enter'); // end of the task → next task at the same level
+  await page.keyboard.type('Renwu B');
+  await expect(tasks(page)).toHaveCount(2);
+  await expect(tasks(page).nth(1)).toHaveAttribute('data-label', '2.');
+  await expect(tasks(page).nth(0).locator('.task-body')).toHaveText('。body a');
+
+  // Drag task 2 above task 1 in the outline.
+  const outline = page.getByRole('navigation', { name: '提纲' });
+  await expect(outline.getByRole('button', { name: /Renwu B/ })).toBeVisible();
+  await outline.locator('li', { hasText: 'Renwu B' }).dragTo(outline.locator('li', { hasText: 'Renwu A' }));
+  await expect(tasks(page).nth(0).locator('.task-title')).toHaveText('Renwu B');
+  await expect(tasks(page).nth(0)).toHaveAttribute('data-label', '1.');
+
+  // Paste from a web page: structure recognised, scripts and handlers gone.
+  await tasks(page).nth(1).locator('.task-body').click();
+  await page.keyboard.press('End');
+  await page.evaluate(() => {
+    const html =
+      '<div style="color:red"><p onclick="alert(1)">3.加强隐患排查。<b>每季度至少开展1次</b>。（县应急局牵头，各乡镇负责落实）</p>' +
+      '<script>window.__pwned = 1</script><p>4.强化宣传教育。年底前覆盖率达到100%。（县委宣传部负责）</p></div>';
+    const text = '3.加强隐患排查。每季度至少开展1次。（县应急局牵头，各乡镇负责落实）\n4.强化宣传教育。年底前覆盖率达到100%。（县委宣传部负责）';
+    const dt = new DataTransfer();
+    dt.setData('text/html', html);
+    dt.setData('text/plain', text);
+    document.querySelector('.plan-page')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await expect(tasks(page)).toHaveCount(4);
+  await expect(tasks(page).nth(2).locator('.task-title')).toHaveText('加强隐患排查');
+  await expect(tasks(page).nth(2).getByRole('button', { name: '编辑责任单位' })).toHaveText('（县应急局牵头，各乡镇负责落实）');
+  await expect(tasks(page).nth(3)).toHaveAttribute('data-label', '4.');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('.plan-page [onclick], .plan-page script, .plan-page [style*="color"]').count()).toBe(0);
+  await expect(page.locator('.plan-page .target-mark').first()).toBeVisible();
+
+  // Chinese IME inside a unit chip input.
+  await tasks(page).nth(3).getByRole('button', { name: '编辑责任单位' }).click();
+  const units = page.getByRole('dialog', { name: /责任单位/ });
+  await units.getByRole('combobox', { name: '添加牵头单位' }).click();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'xian', selectionStart: 4, selectionEnd: 4 });
+  await cdp.send('Input.imeSetComposition', { text: '县', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.insertText', { text: '县' });
+  await cdp.send('Input.imeSetComposition', { text: 'jiaoyuju', selectionStart: 8, selectionEnd: 8 });
+  await cdp.send('Input.insertText', { text: '教育局' });
+  await page.keyboard.press('Enter');
+  await expect(units.getByRole('list', { name: '牵头单位' })).toContainText('县教育局');
+  await units.getByRole('button', { name: '确定' }).click();
+  await expect(tasks(page).nth(3).getByRole('button', { name: '编辑责任单位' })).toHaveText('（县教育局牵头，县委宣传部负责落实）');
+});

@@ -62,6 +62,7 @@ test('dropping a file on the window imports it', async ({ page }) => {
 
 test('an old .doc file gets a clear Chinese message and nothing is stored', async ({ page }) => {
   await page.goto(app.url);
+  await expect(page.getByRole('region', { name: '资料库为空' }).or(page.getByRole('table', { name: '计划列表' }))).toBeVisible();
   const before = await page.getByRole('row').count();
   await page.getByTestId('import-file-input').setInputFiles({
     name: '2019年工作要点.doc',

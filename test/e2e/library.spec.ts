@@ -42,7 +42,8 @@ test('a new user creates, reopens and deletes a plan', async ({ page }) => {
   // Open it again.
   await page.getByRole('button', { name: `打开 ${TITLE}` }).click();
   await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
-  await expect(page.getByRole('region', { name: '保存点' })).toContainText('新建');
+  await page.getByRole('tab', { name: '历史' }).click();
+  await expect(page.getByRole('region', { name: '历史' })).toContainText('新建');
   await page.getByRole('button', { name: '← 资料库' }).click();
 
   // Search filters by title.

@@ -40,3 +40,15 @@ export function touchedBlocks(tr: Transaction): Array<{ pos: number; index: numb
   }
   return out;
 }
+
+/** True when every change stays inside one top-level block (typing, not restructuring). */
+export function changesInsideBlocks(tr: Transaction): boolean {
+  const doc = tr.doc;
+  for (const [from, to] of changedRanges(tr)) {
+    if (from < 0 || to > doc.content.size) return false;
+    const $from = doc.resolve(from);
+    const $to = doc.resolve(to);
+    if ($from.depth < 1 || $to.depth < 1 || $from.index(0) !== $to.index(0)) return false;
+  }
+  return true;
+}

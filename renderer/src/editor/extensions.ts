@@ -4,6 +4,7 @@ import { Dropcursor, Gapcursor, TrailingNode, UndoRedo } from '@tiptap/extension
 import { planSchemaExtensions, PlanTask } from './schema';
 import { Numbering } from './numbering-plugin';
 import { TargetHighlight } from './targets-plugin';
+import { TitleStop } from './title-stop-plugin';
 import { PlanKeymap } from './keymap';
 import { PlanClipboard } from './clipboard';
 import { createTaskView } from './task-view';
@@ -20,6 +21,7 @@ export function planEditorExtensions(numbering: NumberingSettings, opts: { edita
     TrailingNode.configure({ node: 'paragraph' }),
     Numbering.configure({ settings: numbering }),
     TargetHighlight,
+    TitleStop,
     SearchHighlight,
     ...(opts.editable === false ? [] : [PlanKeymap, PlanClipboard]),
   ];

@@ -5,6 +5,8 @@ import { blockAt, changeLevel, insertBlockAfter, moveSection, newTaskNode, setLe
 
 export const PlanKeymap = Extension.create({
   name: 'planKeymap',
+  // Before TipTap's own Enter/Backspace (splitBlock would try to split a task title).
+  priority: 1000,
   addKeyboardShortcuts() {
     const run = (tr: ReturnType<typeof changeLevel>) => {
       if (!tr) return false;

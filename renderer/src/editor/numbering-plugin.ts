@@ -4,6 +4,7 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { changesInsideBlocks } from './changed-blocks';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { computeOrdinals, formatLabel } from '../../../shared/plan/numbering';
 import { DEFAULT_NUMBERING, type Level, type NumberingSettings } from '../../../shared/plan/schema';
@@ -119,7 +120,7 @@ export const Numbering = Extension.create<{ settings: NumberingSettings }>({
             // Typing inside a block leaves kinds and levels alone: the labels stay, the
             // decorations only move. Anything structural recomputes (linear, ≈ 0.1 ms per 450).
             const shape = shapeOf(newState.doc);
-            if (shape === value.shape && settings === value.settings) {
+            if (shape === value.shape && settings === value.settings && changesInsideBlocks(tr)) {
               return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) };
             }
             return compute(newState.doc, settings, shape);

@@ -41,8 +41,7 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
     dom.setAttribute('data-level', String(node.attrs.level));
     const title = node.child(0).textContent;
     dom.classList.toggle('title-empty', title === '');
-    // The title sentence's 。 is shown, not stored; a title that already ends a sentence gets none.
-    dom.classList.toggle('title-ends', /[。！？；]$/.test(title));
+    dom.classList.toggle('body-empty', node.child(1).content.size === 0);
     const label = unitsLabel(node);
     if (units.textContent !== label.text) units.textContent = label.text;
     units.classList.toggle('is-empty', label.empty);
