@@ -1,18 +1,10 @@
 // Serves the renderer from app://plandesk/ so that 'self' in the CSP means our files only.
 import type { Protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../transport/csp';
+import { contentType, staticFilePath } from '../transport/static-files';
 import { APP_SCHEME } from './security';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 export const PRIVILEGED_SCHEME = {
   scheme: APP_SCHEME,
@@ -20,18 +12,14 @@ export const PRIVILEGED_SCHEME = {
 };
 
 export function registerAppProtocol(protocol: Protocol, rendererDir: string): void {
-  const root = normalize(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    let rel = decodeURIComponent(url.pathname);
-    if (rel === '/' || !extname(rel)) rel = '/index.html';
-    const file = normalize(join(root, rel));
-    if (!file.startsWith(root + sep)) return new Response('Not Found', { status: 404 });
+    const file = staticFilePath(rendererDir, new URL(request.url).pathname);
+    if (!file) return new Response('Not Found', { status: 404 });
     try {
       const data = await readFile(file);
       return new Response(new Uint8Array(data), {
         headers: {
-          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': contentType(file),
           'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         },
       });

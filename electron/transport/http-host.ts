@@ -4,27 +4,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import type { Dispatch } from './dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { contentType, staticFilePath } from './static-files';
 
 export const API_PATH = '/api/invoke';
 export const TOKEN_HEADER = 'x-plandesk-token';
 /** File imports travel as base64 inside JSON: 100 MB of file is ~134 MB of body. */
 const MAX_BODY_BYTES = 160 * 1024 * 1024;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
 
 export interface HttpHost {
   url: string;
@@ -133,11 +123,8 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const root = normalize(opts.staticDir);
-    let rel = decodeURIComponent(pathname);
-    if (rel === '/' || !extname(rel)) rel = '/index.html'; // client-side routes
-    const file = normalize(join(root, rel));
-    if (!file.startsWith(root + sep)) return send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
+    const file = staticFilePath(opts.staticDir, pathname);
+    if (!file) return send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
@@ -145,7 +132,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return send(res, 404, 'Not Found', 'text/plain; charset=utf-8');
     }
     const data = await readFile(file);
-    send(res, 200, data, MIME[extname(file)] ?? 'application/octet-stream', {
+    send(res, 200, data, contentType(file), {
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Frame-Options': 'DENY',
     });

@@ -1,3 +1,4 @@
+import { expect, test, type Page } from '@playwright/test';
 // Starts PlanDesk in browser mode (the built dist/) on a fresh data folder for a test file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -49,4 +50,30 @@ export async function startApp(home = mkdtempSync(join(tmpdir(), 'plandesk-e2e-'
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+
+
+/** One app (fresh data folder) for the tests of a file; `app()` gives the running one. */
+export function useApp(): () => RunningApp {
+  let running: RunningApp | undefined;
+  test.beforeAll(async () => {
+    running = await startApp();
+  });
+  test.afterAll(async () => {
+    await running?.stop();
+  });
+  return () => running!;
+}
+
+export const samples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'shared', 'samples');
+
+/** 新建 through the dialog; the new plan opens. */
+export async function createPlan(page: Page, title: string, year: string): Promise<void> {
+  await page.getByRole('button', { name: '新建', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '新建计划' });
+  await dialog.getByRole('textbox', { name: '标题' }).fill(title);
+  await dialog.getByRole('textbox', { name: '年度' }).fill(year);
+  await dialog.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
 }

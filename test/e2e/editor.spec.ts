@@ -1,24 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startApp, type RunningApp } from './app';
+import { createPlan, samples, useApp } from './app';
 
-const samples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'shared', 'samples');
 const TITLE = '2020年全市安全生产工作要点';
 
-let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = useApp();
 
 const tasks = (page: Page) => page.locator('.plan-page .plan-task');
 const headings = (page: Page) => page.locator('.plan-page .plan-heading');
 /** Imports a sample through the UI and opens it (each test stands on its own). */
 async function importSample(page: Page, file = 'tengzhou-2020-yaodian.txt') {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByTestId('import-file-input').setInputFiles(join(samples, file));
   await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
   await expect(tasks(page).first()).toBeVisible();
@@ -27,7 +19,7 @@ async function importSample(page: Page, file = 'tengzhou-2020-yaodian.txt') {
 const saved = (page: Page) => expect(page.getByRole('status', { name: '保存状态' })).toHaveText('已保存', { timeout: 10_000 });
 
 test('drafting in the editor: insert, re-level, units, move, checks, IME, reload, restore', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
   await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByRole('heading', { name: TITLE })).toBeVisible();
@@ -164,12 +156,8 @@ test('find and replace across the plan, including unit names', async ({ page }) 
 });
 
 test('keyboard drafting: "/" menu, Enter starts the next task, outline drag, paste from a web page', async ({ page }) => {
-  await page.goto(app.url);
-  await page.getByRole('button', { name: '新建', exact: true }).click();
-  const nd = page.getByRole('dialog', { name: '新建计划' });
-  await nd.getByRole('textbox', { name: '标题' }).fill('2026年全县安全生产工作要点');
-  await nd.getByRole('textbox', { name: '年度' }).fill('2026');
-  await nd.getByRole('button', { name: '创建' }).click();
+  await page.goto(app().url);
+  await createPlan(page, '2026年全县安全生产工作要点', '2026');
   await page.locator('.plan-page').click();
 
   // "/" in an empty paragraph offers the block kinds.

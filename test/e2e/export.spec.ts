@@ -1,22 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import { startApp, type RunningApp } from './app';
+import { createPlan, samples, useApp } from './app';
 
-const samples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'shared', 'samples');
-
-let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = useApp();
 
 test('export the imported 滕州 plan as an issued notice and as a task table', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
   await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
   await expect(page.locator('.plan-page .plan-task').first()).toBeVisible();
@@ -48,12 +39,8 @@ test('export the imported 滕州 plan as an issued notice and as a task table', 
 });
 
 test('a new plan in notice form lists exactly what is missing and cannot be exported yet', async ({ page }) => {
-  await page.goto(app.url);
-  await page.getByRole('button', { name: '新建', exact: true }).click();
-  const nd = page.getByRole('dialog', { name: '新建计划' });
-  await nd.getByRole('textbox', { name: '标题' }).fill('2026年全县安全生产工作要点');
-  await nd.getByRole('textbox', { name: '年度' }).fill('2026');
-  await nd.getByRole('button', { name: '创建' }).click();
+  await page.goto(app().url);
+  await createPlan(page, '2026年全县安全生产工作要点', '2026');
   await page.getByRole('button', { name: '导出', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: '导出 DOCX' });
   const missing = dialog.getByLabel('缺少的信息');

@@ -1,21 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startApp, type RunningApp } from './app';
+import { samples, useApp } from './app';
 
-const samples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'shared', 'samples');
-
-let app: RunningApp;
-test.beforeAll(async () => {
-  app = await startApp();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = useApp();
 
 test('import the 滕州 page: preview, warnings, cancel leaves nothing, confirm opens it', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await expect(page.getByRole('heading', { name: '计划资料库' })).toBeVisible();
 
   // Cancel first: nothing is stored.
@@ -43,7 +34,7 @@ test('import the 滕州 page: preview, warnings, cancel leaves nothing, confirm 
 });
 
 test('dropping a file on the window imports it', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   const bytes = readFileSync(join(samples, 'nanxun-2021-yingji-yaodian.txt')).toString('base64');
   await page.evaluate(async (b64) => {
     const bin = atob(b64);
@@ -61,7 +52,7 @@ test('dropping a file on the window imports it', async ({ page }) => {
 });
 
 test('an old .doc file gets a clear Chinese message and nothing is stored', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await expect(page.getByRole('region', { name: '资料库为空' }).or(page.getByRole('table', { name: '计划列表' }))).toBeVisible();
   const before = await page.getByRole('row').count();
   await page.getByTestId('import-file-input').setInputFiles({
@@ -76,7 +67,7 @@ test('an old .doc file gets a clear Chinese message and nothing is stored', asyn
 });
 
 test('pasted text is analysed the same way', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByRole('button', { name: '粘贴导入' }).click();
   const dialog = page.getByRole('dialog', { name: /导入/ });
   const text = [

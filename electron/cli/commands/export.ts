@@ -1,15 +1,12 @@
 // `plandesk export <plan.json | id> --out <file.docx> [--form plan|notice] [--attachment] [--table]`
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
-import type { PlanDocument } from '../../../shared/plan/schema';
-import { parsePlanDocument } from '../../../shared/validation';
 import { exportWarnings, missingForExport } from '../../../shared/export/resolve';
 import { ExportFormSchema, type ExportOptionsInput } from '../../../shared/export/options';
 import { exportToFile } from '../../export/to-file';
 import { parseCommandArgs } from '../args';
-import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand, type CliContext } from '../types';
+import { loadPlan } from '../plan-source';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../types';
 
 const usage = `用法：plandesk export <计划文件.plan.json | 编号> --out <文件.docx> [选项]
 按 GB/T 9704-2012 公文格式导出 DOCX。
@@ -22,26 +19,6 @@ const usage = `用法：plandesk export <计划文件.plan.json | 编号> --out 
   --line-pitch 579|560  行距（缇）：579 即 28.95 磅（默认），560 即 28 磅
 印发通知缺少发文机关、文号等必要信息时不导出，并列出缺少的项目（退出码 2）。`;
 
-async function loadPlan(source: string, ctx: CliContext): Promise<PlanDocument> {
-  const path = resolve(ctx.cwd, source);
-  if (/\.json$/i.test(source) || existsSync(path)) {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      throw new AppError('bad-file', `无法读取文件 ${path}。`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (err) {
-      throw new AppError('invalid-plan', `${source} 不是有效的 JSON：${(err as Error).message}`);
-    }
-    return parsePlanDocument(json);
-  }
-  const record = await ctx.services()['plans.get']({ id: source });
-  return record.doc;
-}
 
 export const exportCommand: CliCommand = {
   name: 'export',

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { parsePlanDocument } from '../../../shared/validation';
 import { parseCommandArgs } from '../args';
+import { readPlanFile } from '../plan-source';
 import { EXIT_OK, type CliCommand } from '../types';
 
 const usage = `用法：plandesk save <文件.plan.json>
@@ -16,20 +14,7 @@ export const saveCommand: CliCommand = {
     const { positionals } = parseCommandArgs(args, {}, usage);
     const file = positionals[0];
     if (!file) throw new AppError('invalid-args', `缺少文件名。\n${usage}`);
-    const path = resolve(ctx.cwd, file);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      throw new AppError('bad-file', `无法读取文件 ${path}。`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (err) {
-      throw new AppError('invalid-plan', `${file} 不是有效的 JSON：${(err as Error).message}`);
-    }
-    const doc = parsePlanDocument(json);
+    const doc = await readPlanFile(file, ctx.cwd);
     const record = await ctx.services()['plans.create']({ title: doc.meta.title || '未命名计划', year: doc.meta.year, doc });
     ctx.out(record.id);
     return EXIT_OK;
