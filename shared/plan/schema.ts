@@ -135,6 +135,19 @@ export const WarningSchema = z.object({
 });
 export type PlanWarning = z.infer<typeof WarningSchema>;
 
+/** What rolling a plan over to a new year wants a person to look at (see shared/rollover). */
+export const RolloverFlagSchema = z.object({
+  kind: z.enum(['historical-year', 'stale-period', 'dated-event', 'past-deadline', 'target-unconfirmed']),
+  /** The words flagged, as they stand in the text. */
+  text: z.string(),
+  message: z.string(),
+  /** Where, as in warnings: body/1/children/0 … or meta/notice. */
+  path: z.string(),
+  /** The title of the task or heading it is in, so the flag can follow it when moved. */
+  anchor: z.string().optional(),
+});
+export type RolloverFlag = z.infer<typeof RolloverFlagSchema>;
+
 export const PlanDocumentSchema = z.object({
   format: z.literal('plandesk/plan', { message: '不是 PlanDesk 计划文件（format 应为 "plandesk/plan"）' }),
   version: z.literal(1, { message: '不支持的计划文件版本（应为 1）' }),
@@ -143,6 +156,8 @@ export const PlanDocumentSchema = z.object({
   notice: NoticeSchema.optional(),
   body: z.array(BodyNodeSchema).default([]),
   warnings: z.array(WarningSchema).default([]),
+  /** Rollover findings still to be looked at (shown in the checks panel until dismissed). */
+  flags: z.array(RolloverFlagSchema).optional(),
   /** Ids of 校对 findings a person dismissed (see shared/checks). */
   dismissedChecks: z.array(z.string()).optional(),
   /** The plan this one was rolled over from (id in the library, or a title). */
