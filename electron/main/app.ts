@@ -121,6 +121,20 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
       void lib.services['settings.set']({ key: WINDOW_STATE_KEY, value: next });
     };
     win.on('close', saveState);
+    // The page asks before it is closed with changes not yet in the library (beforeunload);
+    // Electron shows no dialog of its own for that, so ask here.
+    win.webContents.on('will-prevent-unload', (event) => {
+      const choice = dialog.showMessageBoxSync(win!, {
+        type: 'question',
+        buttons: ['关闭', '留在此页'],
+        defaultId: 1,
+        cancelId: 1,
+        title: 'PlanDesk',
+        message: '还有修改没有保存到资料库。',
+        detail: '这些修改已保存在本机草稿中，下次打开这份计划时可以恢复。确定现在关闭吗？',
+      });
+      if (choice === 0) event.preventDefault();
+    });
     void win.loadURL(`${APP_ORIGIN}/index.html`);
   });
 

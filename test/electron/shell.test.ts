@@ -21,7 +21,7 @@ function fakeElectron(userData: string) {
     options: Record<string, unknown>;
     handlers: Record<string, Handler> = {};
     loaded = '';
-    webContents = { send: vi.fn() };
+    webContents = { send: vi.fn(), handlers: {} as Record<string, Handler>, on(e: string, h: Handler) { this.handlers[e] = h; } };
     constructor(options: Record<string, unknown>) {
       this.options = options;
       windows.push(this);
@@ -47,7 +47,7 @@ function fakeElectron(userData: string) {
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
     ipcMain: { handle: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0), showSaveDialog: vi.fn() },
     shell: { openPath: vi.fn() },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   };
@@ -77,6 +77,12 @@ describe('Electron shell', () => {
     const menu = f.electron.Menu.buildFromTemplate.mock.calls[0]![0] as Array<{ label: string }>;
     expect(menu.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
     expect(typeof f.appHandlers['web-contents-created']).toBe('function');
+
+    // Closing with unsaved changes asks; choosing 关闭 lets the page go.
+    const unload = { preventDefault: vi.fn() };
+    win.webContents.handlers['will-prevent-unload']!(unload);
+    expect(f.electron.dialog.showMessageBoxSync).toHaveBeenCalled();
+    expect(unload.preventDefault).toHaveBeenCalled();
 
     // Closing stores the bounds; the next start restores them.
     win.handlers.close!();
