@@ -230,7 +230,9 @@ export function ImportDialog({ source, onCancel, onConfirm }: Props) {
             </section>
           )}
           <section aria-label="提纲预览" className="import-outline">
-            <h3>提纲</h3>
+            <h3>
+              提纲<span className="legend">▲ 牵头单位</span>
+            </h3>
             <ol>
               {outline.map((o) => (
                 <li key={o.path} className={`${o.kind} level-${o.level}`}>
