@@ -1,6 +1,7 @@
 // The `plandesk` command, run in-process against a real library in a temp folder.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { runCli } from '../../electron/cli/main';
 import { emptyPlan } from '../../shared/plan/schema';
@@ -68,5 +69,33 @@ describe('plandesk CLI', () => {
     expect(await cli('save', join(home, 'missing.json'))).toMatchObject({ code: 2, err: expect.stringContaining('无法读取文件') });
     expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('未知命令') });
     expect(await cli('show', 'no-such-id')).toMatchObject({ code: 2, err: expect.stringContaining('找不到') });
+  });
+});
+
+describe('plandesk import / export against the real library', () => {
+  const samples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'shared', 'samples');
+
+  it('imports a sample with --save, then exports it by id', async () => {
+    const saved = await cli('import', join(samples, 'tengzhou-2020-yaodian.txt'), '--save');
+    expect(saved.code).toBe(0);
+    const id = saved.out.trim().split('\n').pop()!.trim();
+    const list = JSON.parse((await cli('list', '--json')).out) as Array<{ id: string; title: string; taskCount: number }>;
+    expect(list).toEqual([expect.objectContaining({ id, title: '2020年全市安全生产工作要点', taskCount: 19 })]);
+    const out = join(home, '要点.docx');
+    const exported = await cli('export', id, '--out', out, '--form', 'notice');
+    expect(exported.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const missing = await cli('export', id, '--out', join(home, 'x.docx'), '--form', 'notice', '--attachment');
+    expect(missing.code).toBe(0);
+  });
+
+  it('refuses a .doc with exit code 2 and stores nothing', async () => {
+    const file = join(home, 'old.doc');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+    const r = await cli('import', file, '--save');
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('.docx');
+    expect(JSON.parse((await cli('list', '--json')).out)).toEqual([]);
   });
 });

@@ -1,0 +1,114 @@
+// The comparable units of a plan: its tasks (or, on request, its paragraphs as pseudo-tasks),
+// each with a label from the one numbering engine, its top-level section, and stable keys.
+import { findTargets } from '../import/targets';
+import { formatLabel, walkOutline } from '../plan/numbering';
+import type { BodyNode, PlanDocument, Target } from '../plan/schema';
+import { bare, hash, normalizeLevels, placeNames } from './text';
+
+export interface CompareUnit {
+  /** Stable across edits: the level-normalised title (with #2, #3… for repeated titles). */
+  key: string;
+  /** Position-bound id: path + title hash (changes when the task moves). */
+  id: string;
+  path: string;
+  label: string;
+  title: string;
+  text: string;
+  lead: string[];
+  support: string[];
+  targets: Target[];
+  /** Title of the top-level heading the task is under ('' when none). */
+  section: string;
+  /** Index in document order. */
+  order: number;
+  /** True for a paragraph treated as a task. */
+  pseudo: boolean;
+}
+
+export type UnitMode = 'tasks' | 'paragraphs';
+
+/** The key of a title: level-neutral, only Han/Latin/digits. */
+export function titleKey(title: string, places: readonly string[] = []): string {
+  return bare(normalizeLevels(title, places));
+}
+
+function withKeys(units: Array<Omit<CompareUnit, 'key' | 'id'>>, places: readonly string[]): CompareUnit[] {
+  const seen = new Map<string, number>();
+  return units.map((u) => {
+    const base = titleKey(u.title, places) || titleKey(u.text.slice(0, 40), places) || `empty`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const key = n === 1 ? base : `${base}#${n}`;
+    return { ...u, key, id: `${u.path}#${hash(u.title + '\u0000' + u.text)}` };
+  });
+}
+
+export function docPlaces(doc: PlanDocument): string[] {
+  return placeNames(doc.meta.issuer, doc.meta.title);
+}
+
+/** The tasks of a plan in document order. */
+export function taskUnits(doc: PlanDocument): CompareUnit[] {
+  const out: Array<Omit<CompareUnit, 'key' | 'id'>> = [];
+  const sections = new Map<string, string>();
+  walkOutline(doc.body, (node, path) => {
+    const top = path.split('/').slice(0, 2).join('/');
+    if (node.type === 'heading' && path === top) sections.set(top, node.title);
+    if (node.type !== 'task') return;
+    out.push({
+      path,
+      label: formatLabel(node.level, node.ordinal),
+      title: node.title,
+      text: node.text ?? '',
+      lead: node.lead ?? [],
+      support: node.support ?? [],
+      targets: node.targets?.length ? node.targets : findTargets(`${node.title}。${node.text ?? ''}`),
+      section: sections.get(top) ?? '',
+      order: out.length,
+      pseudo: false,
+    });
+  });
+  return withKeys(out, docPlaces(doc));
+}
+
+/** Every paragraph (and heading lead-in text) of at least 12 characters as a pseudo-task. */
+export function paragraphUnits(doc: PlanDocument): CompareUnit[] {
+  const out: Array<Omit<CompareUnit, 'key' | 'id'>> = [];
+  let section = '';
+  const visit = (nodes: readonly BodyNode[], base: string, depth: number) => {
+    nodes.forEach((n, i) => {
+      const path = `${base}/${i}`;
+      if (n.type === 'paragraph') {
+        const text = n.text.trim();
+        if (bare(text).length < 12) return;
+        const cut = text.search(/[。；！？]/u);
+        const title = cut > 0 && cut < 60 ? text.slice(0, cut) : text.slice(0, 30);
+        out.push({
+          path,
+          label: `第${out.length + 1}段`,
+          title,
+          text: cut > 0 && cut < 60 ? text.slice(cut + 1) : text,
+          lead: [],
+          support: [],
+          targets: findTargets(text),
+          section,
+          order: out.length,
+          pseudo: true,
+        });
+        return;
+      }
+      if (depth === 0 && n.type === 'heading') section = n.title;
+      visit(n.children, `${path}/children`, depth + 1);
+    });
+  };
+  visit(doc.body, 'body', 0);
+  for (const [i, p] of (doc.notice?.paragraphs ?? []).entries()) {
+    if (bare(p).length < 12 || doc.body.length) continue;
+    out.push({ path: `notice/paragraphs/${i}`, label: `第${out.length + 1}段`, title: p.slice(0, 30), text: p, lead: [], support: [], targets: findTargets(p), section: '', order: out.length, pseudo: true });
+  }
+  return withKeys(out, docPlaces(doc));
+}
+
+export function unitsOf(doc: PlanDocument, mode: UnitMode): CompareUnit[] {
+  return mode === 'paragraphs' ? paragraphUnits(doc) : taskUnits(doc);
+}
