@@ -59,6 +59,14 @@ export interface UnitEntry {
   lastSeen: string;
 }
 
+export interface LinkDecision {
+  upperKey: string;
+  draftKey: string;
+  decision: 'confirmed' | 'rejected' | 'added';
+  author: string;
+  decidedAt: string;
+}
+
 export interface AppInfo {
   version: string;
   mode: 'electron' | 'browser' | 'cli';
@@ -123,6 +131,18 @@ export const operations = {
   'app.saveDialog': z.object({ defaultName: z.string().max(260) }),
   /** Electron: shows a file in the system's file manager. */
   'app.showInFolder': z.object({ path: z.string().min(1).max(4096) }),
+  'compare.uppers.get': z.object({ draftId: id }),
+  'compare.uppers.set': z.object({ draftId: id, upperIds: z.array(id).max(20) }),
+  'compare.decisions.list': z.object({ draftId: id, upperId: id }),
+  'compare.decisions.set': z.object({
+    draftId: id,
+    upperId: id,
+    upperKey: z.string().min(1).max(400),
+    draftKey: z.string().min(1).max(400),
+    /** null takes a decision back. */
+    decision: z.enum(['confirmed', 'rejected', 'added']).nullable(),
+    author: z.string().max(100).optional(),
+  }),
   'units.list': z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   'settings.get': z.object({ key: z.string().min(1).max(100) }),
   'settings.set': z.object({ key: z.string().min(1).max(100), value: z.json() }),
@@ -152,6 +172,10 @@ export interface OperationResults {
   'app.showInFolder': { ok: boolean };
   'import.file': ImportResult;
   'import.paste': ImportResult;
+  'compare.uppers.get': { upperIds: string[] };
+  'compare.uppers.set': { upperIds: string[] };
+  'compare.decisions.list': LinkDecision[];
+  'compare.decisions.set': { ok: true };
   'units.list': UnitEntry[];
   'settings.get': { value: unknown };
   'settings.set': { ok: true };

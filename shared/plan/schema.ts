@@ -112,6 +112,8 @@ export const MetaSchema = z.object({
   validity: z.string().optional(),
   disclosure: z.string().optional(),
   summary: z.string().optional(),
+  /** For higher-level documents (上级文件): the level of the issuer. */
+  issuerLevel: z.enum(['national', 'provincial', 'city', 'county', 'township']).optional(),
   addressees: z.array(z.string()).default([]),
   cc: z.array(z.string()).default([]),
 });

@@ -134,3 +134,22 @@ describe('library services on a real SQLite file', () => {
     expect(lib.db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 });
+
+describe('upper documents and link decisions', () => {
+  it('remembers which upper documents a draft is checked against and the decisions on links', async () => {
+    const s = lib.services;
+    const draft = await s['plans.create']({ title: '2026年全县安全生产工作要点', year: 2026 });
+    const upper = await s['plans.create']({ title: '2026年全市安全生产工作要点', year: 2026, kind: 'upper' });
+    expect((await s['plans.list']({ kind: 'upper' })).map((p) => p.id)).toEqual([upper.id]);
+    await s['compare.uppers.set']({ draftId: draft.id, upperIds: [upper.id] });
+    expect(await s['compare.uppers.get']({ draftId: draft.id })).toEqual({ upperIds: [upper.id] });
+    await s['compare.decisions.set']({ draftId: draft.id, upperId: upper.id, upperKey: 'u1', draftKey: 'd1', decision: 'confirmed', author: '张三' });
+    await s['compare.decisions.set']({ draftId: draft.id, upperId: upper.id, upperKey: 'u1', draftKey: 'd1', decision: 'rejected' });
+    await s['compare.decisions.set']({ draftId: draft.id, upperId: upper.id, upperKey: 'u2', draftKey: 'd3', decision: 'added' });
+    const list = await s['compare.decisions.list']({ draftId: draft.id, upperId: upper.id });
+    expect(list.map((d) => [d.upperKey, d.draftKey, d.decision])).toEqual([['u1', 'd1', 'rejected'], ['u2', 'd3', 'added']]);
+    await s['compare.decisions.set']({ draftId: draft.id, upperId: upper.id, upperKey: 'u2', draftKey: 'd3', decision: null });
+    expect(await s['compare.decisions.list']({ draftId: draft.id, upperId: upper.id })).toHaveLength(1);
+    await expectAppError(s['compare.uppers.set']({ draftId: draft.id, upperIds: [draft.id] }), 'invalid-args');
+  });
+});

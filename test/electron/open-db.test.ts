@@ -106,3 +106,24 @@ describe('migration 001', () => {
     expect(versions).toEqual(versions.map((_, i) => i + 1));
   });
 });
+
+describe('migration 002', () => {
+  it('adds the upper-document tables to a version-1 database, keeping its plans', () => {
+    const dir = tempDir();
+    const path = join(dir, 'plandesk.db');
+    const v1 = openDatabase(path, { migrations: [migration001] });
+    v1.prepare("INSERT INTO plans (id, title, year, doc, created_at, updated_at) VALUES ('a', '计划', 2026, '{}', '', '')").run();
+    v1.close();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT title FROM plans').get()).toEqual({ title: '计划' });
+    db.prepare("INSERT INTO plans (id, title, year, doc, created_at, updated_at) VALUES ('u', '上级', 2026, '{}', '', '')").run();
+    db.prepare("INSERT INTO plan_uppers (draft_id, upper_id, added_at) VALUES ('a', 'u', 't')").run();
+    db.prepare("INSERT INTO link_decisions (draft_id, upper_id, upper_key, draft_key, decision, decided_at) VALUES ('a', 'u', 'k1', 'k2', 'confirmed', 't')").run();
+    expect(() => db.prepare("INSERT INTO link_decisions (draft_id, upper_id, upper_key, draft_key, decision, decided_at) VALUES ('a', 'u', 'k1', 'k3', 'maybe', 't')").run()).toThrow(/CHECK/);
+    // Deleting a plan for good removes its links.
+    db.prepare("DELETE FROM plans WHERE id = 'u'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM link_decisions').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
