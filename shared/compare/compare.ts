@@ -11,18 +11,24 @@ import { docPlaces, titleKey, unitsOf, type CompareUnit, type UnitMode } from '.
 /**
  * Thresholds (pair score, ./similarity.ts pairScore), tuned on test/fixtures/compare:
  * - LINK_MIN: a draft task is proposed for an upper task at this score or above …
- * - RELATIVE: … and only when it scores at least this share of the upper task's best link
- *   (a decoy trailing a real answer is dropped) and of the draft task's own best upper task
- *   (a draft task that plainly answers one upper task is not also proposed for another it
- *   merely shares words with) — unless it clears STRONG, where merges and splits live.
+ * - MUTUAL_MIN: … or, for a heavy rewording, at this lower score when the pair is mutual:
+ *   the draft task is the upper task's best match (within NEAR of it) and the upper task is
+ *   the draft task's best match (within NEAR). Decoys fail this: they trail the upper task's
+ *   real answer, or an upper task they truly answer.
+ * - RELATIVE: a link must also reach this share of the upper task's best link and of the
+ *   draft task's own best score (a draft task that plainly answers one upper task is not
+ *   also proposed for another it merely shares words with) — unless it clears STRONG, where
+ *   merges and splits live.
  * - Status: 'covered' when the best link reaches COVERED, or the linked draft tasks together
  *   contain at least COVERED_UNION of the upper task's weight; 'partial' for any other
  *   link; 'missing' without links.
  */
 export const LINK_MIN = 0.2;
+export const MUTUAL_MIN = 0.11;
+export const NEAR = 0.8;
 export const RELATIVE = 0.55;
 export const STRONG = 0.42;
-export const COVERED = 0.4;
+export const COVERED = 0.3;
 export const COVERED_UNION = 0.55;
 /** At most this many links proposed per upper task. */
 export const MAX_LINKS = 4;
@@ -151,7 +157,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
       const st = statsAt(model, i, j, r);
       const score = pairScore(st);
       if (score > draftBest[j]!) draftBest[j] = score;
-      if (score >= linkMin) list.push({ j, score, upperIn: st.upperIn });
+      if (score >= Math.min(linkMin, MUTUAL_MIN)) list.push({ j, score, upperIn: st.upperIn });
     }
     list.sort((a, b) => b.score - a.score);
     cands.push(list);
@@ -162,8 +168,13 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
     const list = cands[i]!;
     const best = list[0]?.score ?? 0;
     const chosen = list
-      .filter((c) => c.score >= STRONG || (c.score >= best * RELATIVE && c.score >= draftBest[c.j]! * RELATIVE))
-      .filter((c) => c.score >= best * RELATIVE * 0.75)
+      .filter((c) => {
+        if (c.score >= STRONG) return c.score >= best * RELATIVE * 0.75;
+        if (c.score < best * RELATIVE || c.score < draftBest[c.j]! * RELATIVE) return false;
+        if (c.score >= linkMin) return true;
+        // Below LINK_MIN: only a mutual (near-)best pair.
+        return c.score >= MUTUAL_MIN && c.score >= best * NEAR && c.score >= draftBest[c.j]! * NEAR;
+      })
       .slice(0, maxLinks);
     const links: Link[] = chosen.map((c) => {
       linkedDraft.add(c.j);

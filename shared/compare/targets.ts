@@ -117,17 +117,23 @@ export function compareTargets(
   if (!drafts.length) return findings;
   const um = measuresOf(upper, opts.upperYear);
   const dm = drafts.flatMap((d) => measuresOf(d, opts.draftYear ?? opts.upperYear));
-  for (const u of um) {
-    let best: Measure | null = null;
-    let bestScore = 0;
-    for (const d of dm) {
-      const s = comparable(u, d);
-      if (s > bestScore) {
-        bestScore = s;
-        best = d;
-      }
-    }
-    if (!best || bestScore < TARGET_MATCH_MIN) {
+  // One-to-one: each draft measure answers at most one upper measure, best-resembling first.
+  const pairs: Array<{ u: number; d: number; s: number }> = [];
+  um.forEach((u, a) => dm.forEach((d, b) => {
+    const s = comparable(u, d);
+    if (s >= TARGET_MATCH_MIN) pairs.push({ u: a, d: b, s });
+  }));
+  pairs.sort((x, y) => y.s - x.s);
+  const matchOf = new Map<number, number>();
+  const usedD = new Set<number>();
+  for (const p of pairs) {
+    if (matchOf.has(p.u) || usedD.has(p.d)) continue;
+    matchOf.set(p.u, p.d);
+    usedD.add(p.d);
+  }
+  for (const [a, u] of um.entries()) {
+    const best = matchOf.has(a) ? dm[matchOf.get(a)!]! : null;
+    if (!best) {
       findings.push({ kind: 'missing', upper: u.text, draft: '', message: `本级未写明上级目标“${u.text}”` });
       continue;
     }

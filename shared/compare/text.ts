@@ -28,7 +28,7 @@ const GRASSROOTS =
 export function placeNames(issuer: string | undefined, title: string | undefined): string[] {
   const out = new Set<string>();
   for (const s of [issuer ?? '', title ?? '']) {
-    for (const m of s.matchAll(/([\u4e00-\u9fff]{2,4}?)(省|自治州|市|县|区|旗)(?=[\u4e00-\u9fff]|$)/gu)) {
+    for (const m of s.matchAll(/([\u4e00-\u9fff]{2,4}?)(省|自治州|市|县|区|旗|镇|乡|街道)(?=[\u4e00-\u9fff]|$)/gu)) {
       const core = m[1]!;
       if (/^(全|本|我|各|年|关于|做好|印发|城|安全|工作)/.test(core) || /\d/.test(core)) continue;
       if (/[年的于好发]$/.test(core)) continue;
@@ -47,7 +47,8 @@ export function normalizeLevels(text: string, places: readonly string[] = []): s
   let t = text;
   for (const p of places) {
     if (!p) continue;
-    t = t.split(`${p}市`).join('').split(`${p}区`).join('').split(`${p}县`).join('').split(p).join('');
+    for (const lv of ['市', '区', '县', '镇', '乡', '街道']) t = t.split(`${p}${lv}`).join('');
+    t = t.split(p).join('');
   }
   return t
     .replace(GRASSROOTS, BASE)
