@@ -2,6 +2,7 @@
 // Pure and synchronous; a 400-task plan takes a few tens of milliseconds.
 import { makeCtx } from './context';
 import { carriedChecks } from './carried';
+import { flagChecks } from './flags';
 import { docNumberChecks } from './doc-number';
 import { duplicateTaskChecks } from './duplicates';
 import { punctuationChecks } from './punctuation';
@@ -37,6 +38,7 @@ export function runChecks(input: CheckInput): Check[] {
   const all: Check[] = [
     ...docNumberChecks(ctx),
     ...carriedChecks(ctx),
+    ...flagChecks(ctx),
     ...titleChecks(ctx),
     ...parenChecks(ctx),
     ...missingUnitChecks(ctx),

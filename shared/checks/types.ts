@@ -1,6 +1,6 @@
 // Types of the 校对 (checks) panel: what a check reports and the one-click fix it offers.
 import type { FlatBlock } from '../plan/flat';
-import type { NumberingSettings, PlanDocument } from '../plan/schema';
+import type { NumberingSettings, PlanDocument, RolloverFlag } from '../plan/schema';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -47,4 +47,6 @@ export interface CheckInput {
   dismissed?: string[];
   /** Importer findings carried over from the imported document (carryImportWarnings). */
   carried?: CarriedWarning[];
+  /** Rollover findings still to be looked at (PlanDocument.flags), see flags.ts. */
+  flags?: RolloverFlag[];
 }

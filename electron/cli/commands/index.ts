@@ -6,6 +6,7 @@ import { showCommand } from './show';
 import { saveCommand } from './save';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { rolloverCommand } from './rollover';
 
 export const commands: CliCommand[] = [
   listCommand,
@@ -13,4 +14,5 @@ export const commands: CliCommand[] = [
   saveCommand,
   importCommand,
   exportCommand,
+  rolloverCommand,
 ];
