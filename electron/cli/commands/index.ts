@@ -6,6 +6,8 @@ import { showCommand } from './show';
 import { saveCommand } from './save';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { compareCommand } from './compare';
+import { diffCommand } from './diff';
 import { rolloverCommand } from './rollover';
 
 export const commands: CliCommand[] = [
@@ -14,5 +16,7 @@ export const commands: CliCommand[] = [
   saveCommand,
   importCommand,
   exportCommand,
+  compareCommand,
+  diffCommand,
   rolloverCommand,
 ];

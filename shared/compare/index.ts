@@ -1,0 +1,28 @@
+// Checking a draft against the level above (compareUpperDraft, applyDecisions) and against
+// last year or an earlier version (diffPlans). Pure: no node:*, no DOM.
+export {
+  compareUpperDraft,
+  applyDecisions,
+  comparisonJson,
+  resolveKey,
+  sharedPhrases,
+  LINK_MIN,
+  MUTUAL_MIN,
+  NEAR,
+  RELATIVE,
+  STRONG,
+  COVERED,
+  COVERED_UNION,
+  MAX_LINKS,
+  type Comparison,
+  type CompareOptions,
+  type Decision,
+  type Link,
+  type SectionCoverage,
+  type Status,
+  type UpperResult,
+} from './compare';
+export { diffPlans, redline, MATCH_MIN, type PlanDiff, type TaskChange, type TaskRef, type RedlinePart, type DiffOptions } from './diff';
+export { compareTargets, type TargetFinding } from './targets';
+export { normalizeLevels, normalizeUnit, placeNames } from './text';
+export { taskUnits, paragraphUnits, titleKey, type CompareUnit } from './units';
