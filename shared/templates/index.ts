@@ -266,7 +266,7 @@ export function instantiateTemplateReport(template: PlanDocument, input: Templat
     const places = [...where].map((p) => describePath(doc, p));
     const uniquePlaces = [...new Set(places)];
     const why =
-      ph === PLACEHOLDERS.place
+      ph === PLACEHOLDERS.place || (ph === PLACEHOLDERS.level && !place)
         ? `无法从发文机关“${issuer}”推断地区，请填写地区`
         : ph === PLACEHOLDERS.level
           ? `无法判断地区“${place ?? ''}”的级别（县、区、市、镇、乡、街道）`
