@@ -49,7 +49,9 @@ export function eventFindings(text: string, years: RollYears): TextFinding[] {
     const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : parseChineseNumeral(m[2]!.replace(/〇/g, '零'));
     if (n === null) continue;
     const base = ANNIVERSARY_BASES.find((b) => m[1]!.endsWith(b.words));
-    const start = base ? m.index + m[1]!.length - base.words.length : m.index;
+    // An unknown anniversary is named by the words after the last verb / connective.
+    const name = base ? base.words : m[1]!.split(/纪念|庆祝|迎接|喜迎|保障|开展|举办|是|的|和|与|及|、/u).pop()!;
+    const start = m.index + m[1]!.length - name.length;
     const words = text.slice(start, m.index + m[0].length);
     if (base) {
       const year = base.year + n;
