@@ -8,6 +8,8 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { compareCommand } from './compare';
 import { diffCommand } from './diff';
+import { templatesCommand } from './templates';
+import { newCommand } from './new';
 import { rolloverCommand } from './rollover';
 
 export const commands: CliCommand[] = [
@@ -19,4 +21,6 @@ export const commands: CliCommand[] = [
   compareCommand,
   diffCommand,
   rolloverCommand,
+  templatesCommand,
+  newCommand,
 ];
