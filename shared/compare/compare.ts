@@ -98,8 +98,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Phrases (≥ 2 characters, not boilerplate) the draft text shares with the upper text. */
 export function sharedPhrases(upperText: string, draftText: string, places: { upper: readonly string[]; draft: readonly string[] }): string[] {
-  const u = normalizeLevels(upperText, places.upper);
-  const d = draftText;
+  // Capped: highlighting the first 3000 characters is enough, and keeps a pathological task
+  // (tens of thousands of characters) from costing seconds.
+  const u = normalizeLevels(upperText.slice(0, 3000), places.upper);
+  const d = draftText.slice(0, 3000);
   const dn = normalizeLevels(draftText, places.draft);
   // Greedy longest-first matching over the draft's own characters (the UI highlights the
   // draft text); quadratic in the worst case, run only for proposed links.
@@ -108,8 +110,9 @@ export function sharedPhrases(upperText: string, draftText: string, places: { up
   let i = 0;
   while (i < chars.length) {
     let len = 0;
-    for (let l = 2; i + l <= chars.length; l++) {
-      const piece = chars.slice(i, i + l).join('');
+    let piece = chars[i]!;
+    for (let l = 2; i + l <= chars.length && l <= 60; l++) {
+      piece += chars[i + l - 1]!;
       if (!u.includes(piece) && !u.includes(normalizeLevels(piece, places.draft))) break;
       len = l;
     }
