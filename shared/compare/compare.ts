@@ -100,7 +100,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export function sharedPhrases(upperText: string, draftText: string, places: { upper: readonly string[]; draft: readonly string[] }): string[] {
   // Capped: highlighting the first 3000 characters is enough, and keeps a pathological task
   // (tens of thousands of characters) from costing seconds.
-  const u = normalizeLevels(upperText.slice(0, 3000), places.upper);
+  const raw = upperText.slice(0, 3000);
+  const u = normalizeLevels(raw, places.upper);
   const d = draftText.slice(0, 3000);
   const dn = normalizeLevels(draftText, places.draft);
   // Greedy longest-first matching over the draft's own characters (the UI highlights the
@@ -113,7 +114,7 @@ export function sharedPhrases(upperText: string, draftText: string, places: { up
     let piece = chars[i]!;
     for (let l = 2; i + l <= chars.length && l <= 60; l++) {
       piece += chars[i + l - 1]!;
-      if (!u.includes(piece) && !u.includes(normalizeLevels(piece, places.draft))) break;
+      if (!raw.includes(piece) && !u.includes(piece)) break;
       len = l;
     }
     if (len >= 2) {

@@ -18,6 +18,13 @@ import { features, normalizeLevels } from './text';
 export const TITLE_WEIGHT = 2.5;
 export const WORD_WEIGHT = 1.5;
 export const BOILERPLATE_WEIGHT = 0.15;
+/** Body characters that are word-segmented (the rest contributes bigrams only). */
+export const BODY_WORDS_CHARS = 120;
+/**
+ * Features weighing less than this are left out of the inverted index (they still count in
+ * the norms): the commonest features have the longest posting lists and add almost nothing.
+ */
+export const INDEX_MIN_WEIGHT = 0.3;
 
 /** Boilerplate every work-safety task says; downweighted on top of the learned IDF. */
 export const BOILERPLATE = new Set(
@@ -58,7 +65,9 @@ export interface SparseVec {
 
 function fieldFeatures(t: TaskText, places: readonly string[]): Map<string, number> {
   const title = features(normalizeLevels(t.title, places));
-  const body = features(normalizeLevels(t.text, places));
+  // Bodies: word segmentation only for the first BODY_WORDS_CHARS characters (ICU segmentation
+  // is the single largest cost at 500 × 500); bigrams cover the whole body.
+  const body = features(normalizeLevels(t.text, places), new Set(), BODY_WORDS_CHARS);
   const out = new Map<string, number>();
   for (const f of title) out.set(f, TITLE_WEIGHT);
   for (const f of body) out.set(f, (out.get(f) ?? 0) + 1);
@@ -121,7 +130,7 @@ export function buildModel(
   const dv = rd.map(vec);
   const postings: Array<Array<[number, number]>> = Array.from({ length: names.length }, () => []);
   dv.forEach((v, j) => {
-    for (let k = 0; k < v.ids.length; k++) if (v.w[k]! > 0) postings[v.ids[k]!]!.push([j, v.w[k]!]);
+    for (let k = 0; k < v.ids.length; k++) if (fw[v.ids[k]!]! >= INDEX_MIN_WEIGHT) postings[v.ids[k]!]!.push([j, v.w[k]!]);
   });
   return { upper: uv, draft: dv, postings, featureWeight: fw, featureNames: names };
 }

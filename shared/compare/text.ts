@@ -94,8 +94,8 @@ export function words(text: string): string[] {
 }
 
 /** Distinct features of a passage: words (prefixed w:) and Han/alnum bigrams (prefixed b:). */
-export function features(text: string, into: Set<string> = new Set()): Set<string> {
-  for (const w of words(text)) {
+export function features(text: string, into: Set<string> = new Set(), wordChars = Infinity): Set<string> {
+  for (const w of words(wordChars < text.length ? text.slice(0, wordChars) : text)) {
     // Single Han characters carry little meaning alone; the bigrams cover them.
     if (w.length >= 2 || /[a-z0-9]/.test(w)) into.add(`w:${w}`);
   }
