@@ -23,6 +23,7 @@ export const BODY_WORDS_CHARS = 120;
 /**
  * Features weighing less than this are left out of the inverted index (they still count in
  * the norms): the commonest features have the longest posting lists and add almost nothing.
+ * Only for 40 tasks or more: in tiny documents every feature is “common”.
  */
 export const INDEX_MIN_WEIGHT = 0.3;
 
@@ -130,7 +131,7 @@ export function buildModel(
   const dv = rd.map(vec);
   const postings: Array<Array<[number, number]>> = Array.from({ length: names.length }, () => []);
   dv.forEach((v, j) => {
-    for (let k = 0; k < v.ids.length; k++) if (fw[v.ids[k]!]! >= INDEX_MIN_WEIGHT) postings[v.ids[k]!]!.push([j, v.w[k]!]);
+    for (let k = 0; k < v.ids.length; k++) if (v.w[k]! > 0 && (n < 40 || fw[v.ids[k]!]! >= INDEX_MIN_WEIGHT)) postings[v.ids[k]!]!.push([j, v.w[k]!]);
   });
   return { upper: uv, draft: dv, postings, featureWeight: fw, featureNames: names };
 }
