@@ -127,6 +127,12 @@ export const operations = {
     kind: z.enum(['plan', 'table']).optional(),
     path: z.string().min(1, { message: '缺少保存位置' }).max(4096),
   }),
+  'export.coverageTable': z.object({
+    title: z.string().min(1).max(300),
+    rows: z
+      .array(z.object({ upper: z.string().max(2000), draft: z.string().max(4000), status: z.string().max(20), targets: z.string().max(4000) }))
+      .max(5000),
+  }),
   /** Electron: the system's save dialog. Browser mode answers supported: false (the page downloads). */
   'app.saveDialog': z.object({ defaultName: z.string().max(260) }),
   /** Electron: shows a file in the system's file manager. */
@@ -168,6 +174,7 @@ export interface OperationResults {
   'export.check': { missing: string[]; warnings: string[]; fileName: string };
   'export.render': { fileName: string; bytes: Uint8Array; warnings: string[] };
   'export.toFile': { path: string; bytes: number; warnings: string[] };
+  'export.coverageTable': { fileName: string; bytes: Uint8Array };
   'app.saveDialog': { supported: boolean; path: string | null };
   'app.showInFolder': { ok: boolean };
   'import.file': ImportResult;

@@ -73,12 +73,51 @@ export function taskTableRows(doc: PlanDocument): TaskRow[] {
 export async function exportTaskTableDocx(doc: PlanDocument, optionsIn: ExportOptionsInput | ExportOptions = {}): Promise<Uint8Array> {
   const options = ExportOptionsSchema.parse(optionsIn);
   const r = resolveExport(doc, options);
-  const fonts = options.fonts;
-  const line = options.linePitchTwips;
+  const title = `${r.title}任务分工表`;
+  return landscapeTableDocx({
+    title,
+    subject: r.title,
+    creator: r.issuer,
+    keywords: ['任务分工表', String(doc.meta.year)],
+    description: `${r.title}任务分工`,
+    headers: HEADERS,
+    shares: COLUMN_SHARES,
+    aligns: ['center', 'justify', 'left', 'left', 'left', 'center'],
+    rows: taskTableRows(doc).map((row) =>
+      row.kind === 'section' ? { kind: 'section', text: row.task } : { kind: 'row', cells: [row.number, row.task, row.lead, row.support, row.targets, row.deadline] },
+    ),
+    fonts: options.fonts,
+    linePitchTwips: options.linePitchTwips,
+  });
+}
+
+export interface LandscapeTable {
+  title: string;
+  subject: string;
+  creator: string;
+  keywords: string[];
+  description: string;
+  headers: string[];
+  /** Share of the table width per column (sums to 1). */
+  shares: number[];
+  aligns: Array<'left' | 'center' | 'justify'>;
+  /** A section row spans the whole table. */
+  rows: Array<{ kind: 'section'; text: string } | { kind: 'row'; cells: string[] }>;
+  fonts: ExportOptions['fonts'];
+  linePitchTwips: ExportOptions['linePitchTwips'];
+}
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, justify: AlignmentType.JUSTIFIED } as const;
+
+/** A landscape A4 document holding one table under a centred title (任务分工表, 对照表 …). */
+export async function landscapeTableDocx(t: LandscapeTable): Promise<Uint8Array> {
+  const { fonts } = t;
+  const line = t.linePitchTwips;
   const cellStyle: RunStyle = { font: fonts.body, sizePt: FONT_SIZE_PT.siHao };
   const headStyle: RunStyle = { font: fonts.heading1, sizePt: FONT_SIZE_PT.siHao };
-  const widths = COLUMN_SHARES.map((s) => Math.floor(TABLE_WIDTH * s));
-  widths[1] = TABLE_WIDTH - widths.reduce((a, b, i) => (i === 1 ? a : a + b), 0);
+  const widths = t.shares.map((s) => Math.floor(TABLE_WIDTH * s));
+  const widest = t.shares.indexOf(Math.max(...t.shares));
+  widths[widest] = TABLE_WIDTH - widths.reduce((a, b, i) => (i === widest ? a : a + b), 0);
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const cellLine = 400;
   const cell = (text: string, st: RunStyle, width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType], span = 1) =>
@@ -92,27 +131,16 @@ export async function exportTaskTableDocx(doc: PlanDocument, optionsIn: ExportOp
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: HEADERS.map((h, i) => cell(h, headStyle, widths[i]!, AlignmentType.CENTER)),
+    children: t.headers.map((h, i) => cell(h, headStyle, widths[i]!, AlignmentType.CENTER)),
   });
-  const rows = taskTableRows(doc).map((row) =>
+  const rows = t.rows.map((row) =>
     row.kind === 'section'
-      ? new TableRow({ cantSplit: true, children: [cell(row.task, { ...cellStyle, font: fonts.heading1 }, TABLE_WIDTH, AlignmentType.LEFT, 6)] })
-      : new TableRow({
-          cantSplit: true,
-          children: [
-            cell(row.number, cellStyle, widths[0]!, AlignmentType.CENTER),
-            cell(row.task, cellStyle, widths[1]!, AlignmentType.JUSTIFIED),
-            cell(row.lead, cellStyle, widths[2]!, AlignmentType.LEFT),
-            cell(row.support, cellStyle, widths[3]!, AlignmentType.LEFT),
-            cell(row.targets, cellStyle, widths[4]!, AlignmentType.LEFT),
-            cell(row.deadline, cellStyle, widths[5]!, AlignmentType.CENTER),
-          ],
-        }),
+      ? new TableRow({ cantSplit: true, children: [cell(row.text, { ...cellStyle, font: fonts.heading1 }, TABLE_WIDTH, AlignmentType.LEFT, t.headers.length)] })
+      : new TableRow({ cantSplit: true, children: row.cells.map((c, i) => cell(c, cellStyle, widths[i]!, ALIGN[t.aligns[i] ?? 'left'])) }),
   );
-  const title = `${r.title}任务分工表`;
   const children: Array<Paragraph | Table> = [
     para(
-      splitTitle(title, 28).map((l, i) => run(l, { font: fonts.title, sizePt: FONT_SIZE_PT.erHao }, i ? { break: 1 } : {})),
+      splitTitle(t.title, 28).map((l, i) => run(l, { font: fonts.title, sizePt: FONT_SIZE_PT.erHao }, i ? { break: 1 } : {})),
       { line, align: AlignmentType.CENTER, style: 'Title' },
     ),
     blankLine(line, fonts.body),
@@ -127,12 +155,12 @@ export async function exportTaskTableDocx(doc: PlanDocument, optionsIn: ExportOp
     blankLine(line, fonts.body),
   ];
   const document = new Document({
-    title,
-    subject: r.title,
-    creator: r.issuer || 'PlanDesk',
-    lastModifiedBy: r.issuer || 'PlanDesk',
-    keywords: ['任务分工表', String(doc.meta.year)].join('；'),
-    description: `${r.title}任务分工`,
+    title: t.title,
+    subject: t.subject,
+    creator: t.creator || 'PlanDesk',
+    lastModifiedBy: t.creator || 'PlanDesk',
+    keywords: t.keywords.join('；'),
+    description: t.description,
     styles: buildStyles(fonts, line),
     evenAndOddHeaderAndFooters: true,
     sections: [

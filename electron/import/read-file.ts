@@ -3,6 +3,7 @@
 // pure analyser in shared/import.
 import mammoth from 'mammoth';
 import { AppError } from '../../shared/errors';
+import { parsePlanDocument } from '../../shared/validation';
 import { analyzePlanHtml, analyzePlanText, type ImportResult } from '../../shared/import/analyze';
 import { declaredHtmlCharset, decodeText } from './encoding';
 import { isZip, readCentralDirectory, verifyZipEntries } from './zip-guard';
@@ -10,7 +11,7 @@ import { isZip, readCentralDirectory, verifyZipEntries } from './zip-guard';
 export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
 
-export type ImportKind = 'text' | 'html' | 'docx';
+export type ImportKind = 'text' | 'html' | 'docx' | 'plan';
 
 const SAVE_AS_DOCX = '请在 Word 或 WPS 中打开它，选择“另存为”→“Word 文档（*.docx）”，再导入 .docx 文件';
 
@@ -47,6 +48,7 @@ export function detectKind(fileName: string, bytes: Uint8Array): ImportKind {
     throw new AppError('unsupported-file', `不支持导入 .${e} 文件（只支持 .docx、.txt、.html/.htm）。${SAVE_AS_DOCX}`);
   }
   if (e === 'docx') return 'docx';
+  if (e === 'json') return 'plan';
   if (e === 'html' || e === 'htm' || e === 'shtml' || e === 'xhtml') return 'html';
   if (e === 'txt' || e === 'text' || e === 'md' || e === '') {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
@@ -91,8 +93,35 @@ function hasText(r: ImportResult): boolean {
   return r.doc.body.length > 0 || (r.doc.notice?.paragraphs.length ?? 0) > 0;
 }
 
+/** PlanDesk's own exchange format (*.plan.json, what a colleague hands over): validated as is. */
+function readPlanJson(fileName: string, text: string): ImportResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new AppError('bad-file', `“${fileName}”不是有效的 JSON：${(err as Error).message}`);
+  }
+  const doc = parsePlanDocument(json);
+  const stats: ImportResult['stats'] = { headings: 0, tasks: 0, paragraphs: 0, units: [], chars: text.length };
+  const count = (nodes: typeof doc.body) => {
+    for (const n of nodes) {
+      if (n.type === 'paragraph') stats.paragraphs++;
+      else {
+        if (n.type === 'heading') stats.headings++;
+        else {
+          stats.tasks++;
+          for (const u of [...n.lead, ...n.support]) if (!stats.units.includes(u)) stats.units.push(u);
+        }
+        count(n.children);
+      }
+    }
+  };
+  count(doc.body);
+  return { doc, stats };
+}
+
 /**
- * Reads an import file (.txt / .html / .htm / .docx) into the exchange format.
+ * Reads an import file (.txt / .html / .htm / .docx / .plan.json) into the exchange format.
  * Throws AppError with a Chinese message for anything it cannot read.
  */
 export async function readImportFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
@@ -104,6 +133,7 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   }
   const declared = kind === 'html' ? declaredHtmlCharset(bytes) : undefined;
   const { text } = decodeText(bytes, declared);
+  if (kind === 'plan') return readPlanJson(fileName, text);
   if (!text.trim()) throw new AppError('bad-file', `“${fileName}”中没有文字内容，无法导入`);
   const result = kind === 'html' ? analyzePlanHtml(text, { sourceName: fileName }) : analyzePlanText(text, { sourceName: fileName });
   if (!hasText(result)) throw new AppError('bad-file', `“${fileName}”中没有可识别的正文内容，无法导入`);

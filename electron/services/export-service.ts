@@ -7,8 +7,10 @@ import { exportWarnings, missingForExport } from '../../shared/export/resolve';
 import { proposeExportFileName } from '../../shared/export/file-name';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { exportPlanDocx, exportTaskTableDocx, exportToFile } from '../export';
+import { landscapeTableDocx } from '../export/task-table-docx';
+import { DEFAULT_FONTS, DEFAULT_LINE_PITCH_TWIPS } from '../../shared/layout/gbt9704';
 
-type ExportOps = 'export.check' | 'export.render' | 'export.toFile';
+type ExportOps = 'export.check' | 'export.render' | 'export.toFile' | 'export.coverageTable';
 
 export function createExportServices(getDoc: (planId: string) => Promise<PlanDocument>): Pick<ServiceImpl, ExportOps> {
   const prepare = async (planId: string, optionsIn: ExportOptionsInput | undefined, kind: 'plan' | 'table') => {
@@ -34,6 +36,23 @@ export function createExportServices(getDoc: (planId: string) => Promise<PlanDoc
       const bytes = k === 'table' ? await exportTaskTableDocx(doc, o) : await exportPlanDocx(doc, o);
       return { fileName: proposeExportFileName(doc.meta.title, k), bytes, warnings };
     },
+    /** 对照表 for the review meeting: 上级任务 / 本级落实任务 / 状态 / 目标差异. */
+    'export.coverageTable': async ({ title, rows }) => ({
+      fileName: proposeExportFileName(title),
+      bytes: await landscapeTableDocx({
+        title,
+        subject: title,
+        creator: '',
+        keywords: ['对照表', '上级文件'],
+        description: title,
+        headers: ['序号', '上级任务', '本级落实任务', '落实状态', '目标差异'],
+        shares: [0.06, 0.32, 0.32, 0.1, 0.2],
+        aligns: ['center', 'left', 'left', 'center', 'left'],
+        rows: rows.map((r, i) => ({ kind: 'row' as const, cells: [String(i + 1), r.upper, r.draft || '—', r.status, r.targets] })),
+        fonts: DEFAULT_FONTS,
+        linePitchTwips: DEFAULT_LINE_PITCH_TWIPS,
+      }),
+    }),
     'export.toFile': async ({ planId, options, kind, path }) => {
       const k = kind ?? 'plan';
       const { doc, options: o, warnings } = await prepare(planId, options, k);

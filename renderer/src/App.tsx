@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { transport } from './api/client';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { PlanScreen } from './screens/PlanScreen';
+import { CoverageScreen } from './compare/CoverageScreen';
 
-type Route = { screen: 'library' } | { screen: 'plan'; id: string };
+type Route = { screen: 'library' } | { screen: 'plan'; id: string } | { screen: 'coverage'; id: string };
 
 function routeFromHash(): Route {
-  const m = /^#\/plan\/([\w-]+)$/.exec(location.hash);
-  return m ? { screen: 'plan', id: m[1]! } : { screen: 'library' };
+  const m = /^#\/plan\/([\w-]+)(\/coverage)?$/.exec(location.hash);
+  if (!m) return { screen: 'library' };
+  return m[2] ? { screen: 'coverage', id: m[1]! } : { screen: 'plan', id: m[1]! };
 }
 
 export function App() {
@@ -37,9 +39,10 @@ export function App() {
     );
   }
 
+  if (route.screen === 'coverage') return <CoverageScreen draftId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />;
   return route.screen === 'library' ? (
     <LibraryScreen onOpen={(id) => (location.hash = `#/plan/${id}`)} />
   ) : (
-    <PlanScreen id={route.id} onBack={() => (location.hash = '')} />
+    <PlanScreen key={route.id} id={route.id} onBack={() => (location.hash = '')} />
   );
 }

@@ -355,6 +355,13 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
           </select>
         </label>
         <span className="spacer" />
+        <button
+          type="button"
+          title="对照上级文件、与往年对比"
+          onClick={() => void autosave.saveNow().then(() => (location.hash = `#/plan/${record.id}/coverage`))}
+        >
+          对照
+        </button>
         <button type="button" className="primary" title="导出公文格式 DOCX（Ctrl+E）" onClick={() => setExportOpen(true)}>
           导出
         </button>

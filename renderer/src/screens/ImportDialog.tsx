@@ -2,16 +2,29 @@ import { useEffect, useMemo, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract';
 import type { ImportResult } from '../../../shared/import/analyze';
 import { flattenOutline } from '../../../shared/plan/outline';
+import type { PlanMeta } from '../../../shared/plan/schema';
 import { errorMessage, invoke } from '../api/client';
 import { Dialog } from '../components/Dialog';
 
 export type ImportSource = { kind: 'file'; file: File } | { kind: 'paste' };
 
+export type IssuerLevel = NonNullable<PlanMeta['issuerLevel']>;
+
+const LEVELS: Array<[IssuerLevel, string]> = [
+  ['national', '国家'],
+  ['provincial', '省'],
+  ['city', '市'],
+  ['county', '县（区）'],
+  ['township', '乡镇（街道）'],
+];
+
 interface Props {
   source: ImportSource;
+  /** Imported as a higher-level document (上级文件): also asks for the issuer's level. */
+  asUpper?: boolean;
   onCancel(): void;
   /** Stores the plan (the caller creates it) and opens it. */
-  onConfirm(result: ImportResult, title: string, year: number): Promise<void>;
+  onConfirm(result: ImportResult, title: string, year: number, level?: IssuerLevel): Promise<void>;
 }
 
 function readFile(file: File, onProgress: (fraction: number) => void): Promise<Uint8Array<ArrayBuffer>> {
@@ -27,7 +40,8 @@ function readFile(file: File, onProgress: (fraction: number) => void): Promise<U
 type Phase = { step: 'paste' } | { step: 'reading'; fraction: number } | { step: 'analysing' } | { step: 'preview'; result: ImportResult } | { step: 'error'; message: string };
 
 /** 导入: read → analyse → preview of what was recognised → 确认导入 (or 取消, leaving nothing behind). */
-export function ImportDialog({ source, onCancel, onConfirm }: Props) {
+export function ImportDialog({ source, asUpper, onCancel, onConfirm }: Props) {
+  const [level, setLevel] = useState<IssuerLevel>('city');
   const [phase, setPhase] = useState<Phase>(source.kind === 'paste' ? { step: 'paste' } : { step: 'reading', fraction: 0 });
   const [pasted, setPasted] = useState<{ text: string; html: string }>({ text: '', html: '' });
   const [title, setTitle] = useState('');
@@ -87,7 +101,7 @@ export function ImportDialog({ source, onCancel, onConfirm }: Props) {
     setSaving(true);
     setSaveError(null);
     try {
-      await onConfirm(preview, t, y);
+      await onConfirm(preview, t, y, asUpper ? level : undefined);
     } catch (err) {
       setSaveError(errorMessage(err));
       setSaving(false);
@@ -97,7 +111,7 @@ export function ImportDialog({ source, onCancel, onConfirm }: Props) {
   const sourceName = source.kind === 'file' ? source.file.name : '粘贴的内容';
   return (
     <Dialog
-      title={`导入：${sourceName}`}
+      title={`${asUpper ? '导入上级文件' : '导入'}：${sourceName}`}
       onClose={onCancel}
       width={820}
       footer={
@@ -165,6 +179,18 @@ export function ImportDialog({ source, onCancel, onConfirm }: Props) {
               <span>年度</span>
               <input aria-label="年度" value={year} onChange={(e) => setYear(e.target.value)} maxLength={4} />
             </label>
+            {asUpper && (
+              <label>
+                <span>发文层级</span>
+                <select aria-label="发文层级" value={level} onChange={(e) => setLevel(e.target.value as IssuerLevel)}>
+                  {LEVELS.map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <dl className="meta-list">
               {preview.doc.meta.issuer && (
                 <>

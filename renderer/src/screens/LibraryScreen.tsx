@@ -7,7 +7,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { NewPlanDialog } from './NewPlanDialog';
 import { ImportDialog, type ImportSource } from './ImportDialog';
 
-const IMPORT_ACCEPT = '.docx,.txt,.html,.htm,.doc,.wps,.pdf';
+const IMPORT_ACCEPT = '.docx,.txt,.html,.htm,.json,.doc,.wps,.pdf';
 
 interface Props {
   onOpen(id: string): void;
