@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { PlanDocumentSchema, type PlanDocument } from './plan/schema';
 import type { ImportResult } from './import/analyze';
+import type { RolloverResult } from './rollover';
 import { ExportOptionsSchema } from './export/options';
 
 /** The largest file the importer accepts (Word documents; text and pages have a lower limit). */
@@ -65,6 +66,26 @@ export interface LinkDecision {
   decision: 'confirmed' | 'rejected' | 'added';
   author: string;
   decidedAt: string;
+}
+
+export interface TemplateSummary {
+  /** 'bundled:<file>' for a bundled template, the plan id for a user template. */
+  id: string;
+  name: string;
+  source: 'bundled' | 'user';
+  description?: string;
+  year?: number;
+}
+
+export interface BrokenTemplate {
+  file: string;
+  /** Chinese, with the field path when the file does not validate. */
+  reason: string;
+}
+
+export interface TemplateList {
+  templates: TemplateSummary[];
+  broken: BrokenTemplate[];
 }
 
 export interface AppInfo {
@@ -149,6 +170,18 @@ export const operations = {
     decision: z.enum(['confirmed', 'rejected', 'added']).nullable(),
     author: z.string().max(100).optional(),
   }),
+  'templates.list': z.object({}),
+  'templates.saveAs': z.object({ planId: id, name: title }),
+  'templates.rename': z.object({ id, name: title }),
+  'templates.delete': z.object({ id }),
+  'plans.fromTemplate': z.object({
+    templateId: z.string().min(1).max(300),
+    year,
+    issuer: z.string().trim().min(1, { message: '请填写发文机关' }).max(100),
+    place: z.string().trim().max(50).optional(),
+  }),
+  /** 基于往年要点: the new draft and what to look at, not stored (plans.create stores it). */
+  'rollover.preview': z.object({ id, year }),
   'units.list': z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   'settings.get': z.object({ key: z.string().min(1).max(100) }),
   'settings.set': z.object({ key: z.string().min(1).max(100), value: z.json() }),
@@ -183,6 +216,12 @@ export interface OperationResults {
   'compare.uppers.set': { upperIds: string[] };
   'compare.decisions.list': LinkDecision[];
   'compare.decisions.set': { ok: true };
+  'templates.list': TemplateList;
+  'templates.saveAs': TemplateSummary;
+  'templates.rename': TemplateSummary;
+  'templates.delete': { ok: true; id: string };
+  'plans.fromTemplate': PlanRecord;
+  'rollover.preview': RolloverResult;
   'units.list': UnitEntry[];
   'settings.get': { value: unknown };
   'settings.set': { ok: true };

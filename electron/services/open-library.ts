@@ -3,6 +3,9 @@ import type { Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import type { AppInfo, ServiceImpl, Services } from '../../shared/contract';
 import { createExportServices } from './export-service';
+import { createTemplateServices, findTemplatesDir } from './templates-service';
+import { rolloverPlan } from '../../shared/rollover';
+import { join } from 'node:path';
 import { openDatabase } from './db/open-db';
 import { asServices, createLibraryServices } from './library';
 import { createImportServices } from './import-service';
@@ -28,7 +31,7 @@ const NO_WINDOW_HOST: HostServices = {
 export function openLibrary(
   dataDir: string,
   mode: AppInfo['mode'],
-  opts: { nativeBinding?: string; host?: HostServices } = {},
+  opts: { nativeBinding?: string; host?: HostServices; templatesDir?: string } = {},
 ): Library {
   mkdirSync(dataDir, { recursive: true });
   const dbPath = dbPathIn(dataDir);
@@ -38,6 +41,9 @@ export function openLibrary(
     ...library,
     ...createImportServices(),
     ...createExportServices(async (id) => (await library['plans.get']({ id })).doc),
+    // A missing templates folder is reported by templates.list itself, never a start-up failure.
+    ...createTemplateServices({ templatesDir: opts.templatesDir ?? findTemplatesDir() ?? join(dataDir, 'no-templates-folder'), library }),
+    'rollover.preview': async ({ id, year }) => rolloverPlan((await library['plans.get']({ id })).doc, year, { sourceId: id }),
     ...(opts.host ?? NO_WINDOW_HOST),
   });
   return {

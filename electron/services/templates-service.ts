@@ -3,6 +3,7 @@
 // kind 'template'. New plans from either kind; 另存为模板 turns a plan into a user template.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { BrokenTemplate, TemplateList, TemplateSummary } from '../../shared/contract';
 import type { PlanRecord, ServiceImpl } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { PlanDocument } from '../../shared/plan/schema';
@@ -13,25 +14,7 @@ import { PlanDocumentSchema } from '../../shared/plan/schema';
 export const BUNDLED_PREFIX = 'bundled:';
 const TEMPLATE_FILE = /\.plan\.json$/i;
 
-export interface TemplateSummary {
-  /** 'bundled:<file>' for a bundled template, the plan id for a user template. */
-  id: string;
-  name: string;
-  source: 'bundled' | 'user';
-  description?: string;
-  year?: number;
-}
-
-export interface BrokenTemplate {
-  file: string;
-  /** Chinese, with the field path when the file does not validate. */
-  reason: string;
-}
-
-export interface TemplateList {
-  templates: TemplateSummary[];
-  broken: BrokenTemplate[];
-}
+export type { BrokenTemplate, TemplateList, TemplateSummary };
 
 /** The library operations templates need; the app's sync services and the CLI's async ones both fit. */
 export type TemplateLibrary = Pick<ServiceImpl, 'plans.get' | 'plans.create' | 'plans.list' | 'plans.save' | 'plans.delete'>;

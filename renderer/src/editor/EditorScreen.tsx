@@ -59,6 +59,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   const [find, setFind] = useState<null | { replace: boolean }>(null);
   const [savePointOpen, setSavePointOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [templateOpen, setTemplateOpen] = useState(false);
   const [viewing, setViewing] = useState<VersionSummary | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
   const [draft, setDraft] = useState<LocalDraft | null>(() => {
@@ -339,6 +340,9 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
         <button type="button" title="保存版本（Ctrl+S）" onClick={() => setSavePointOpen(true)}>
           保存版本
         </button>
+        <button type="button" title="把这份计划保存为本单位的模板" onClick={() => setTemplateOpen(true)}>
+          另存为模板
+        </button>
         <span className="sep" />
         <label className="numbering-setting" title="（一）的编号方式">
           （一）
@@ -393,6 +397,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
                   meta={meta}
                   numbering={numbering}
                   importWarnings={importWarnings}
+                  flags={record.doc.flags}
                   dismissed={dismissed}
                   onDismiss={dismissCheck}
                   onMetaPatch={patchMeta}
@@ -432,6 +437,24 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
             if (ok) {
               setHistoryKey((k) => k + 1);
               toast({ kind: 'info', message: `已保存版本“${name}”` });
+            }
+          }}
+        />
+      )}
+      {templateOpen && (
+        <SavePointDialog
+          title="另存为模板"
+          label="模板名称"
+          initial={`${meta.title.replace(/\d{4}年/, '')}（模板）`}
+          onCancel={() => setTemplateOpen(false)}
+          onSave={async (name) => {
+            setTemplateOpen(false);
+            try {
+              await autosave.saveNow();
+              await invoke('templates.saveAs', { planId: record.id, name });
+              toast({ kind: 'info', message: `已另存为模板“${name}”。新建计划时可“从模板新建”。` });
+            } catch (err) {
+              toast({ kind: 'error', message: errorMessage(err) });
             }
           }}
         />

@@ -2,13 +2,25 @@ import { useState } from 'react';
 import { Dialog } from '../components/Dialog';
 
 /** Ctrl+S: name a save point (a version in the history). */
-export function SavePointDialog({ onCancel, onSave }: { onCancel(): void; onSave(name: string): void }) {
+export function SavePointDialog({
+  onCancel,
+  onSave,
+  title = '保存版本',
+  label = '版本说明（如“征求意见前”）',
+  initial,
+}: {
+  onCancel(): void;
+  onSave(name: string): void;
+  title?: string;
+  label?: string;
+  initial?: string;
+}) {
   const now = new Date();
-  const [name, setName] = useState(`保存点 ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`);
+  const [name, setName] = useState(initial ?? `保存点 ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`);
   const submit = () => onSave(name.trim() || '保存点');
   return (
     <Dialog
-      title="保存版本"
+      title={title}
       onClose={onCancel}
       footer={
         <>
@@ -29,8 +41,8 @@ export function SavePointDialog({ onCancel, onSave }: { onCancel(): void; onSave
         }}
       >
         <label>
-          <span>版本说明（如“征求意见前”）</span>
-          <input aria-label="版本说明" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+          <span>{label}</span>
+          <input aria-label={label.replace(/（.*$/, '')} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
         </label>
       </form>
     </Dialog>

@@ -4,7 +4,8 @@ import { errorMessage, invoke } from '../api/client';
 import { formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
 import { ConfirmDialog } from './ConfirmDialog';
-import { NewPlanDialog } from './NewPlanDialog';
+import { NewPlanDialog, type NewPlanMode } from './NewPlanDialog';
+import { TemplatesView } from './TemplatesView';
 import { ImportDialog, type ImportSource } from './ImportDialog';
 
 const IMPORT_ACCEPT = '.docx,.txt,.html,.htm,.json,.doc,.wps,.pdf';
@@ -13,7 +14,9 @@ interface Props {
   onOpen(id: string): void;
 }
 
-type View = 'plans' | 'trash';
+type View = 'plans' | 'uppers' | 'templates' | 'trash';
+
+const VIEW_TITLES: Record<View, string> = { plans: '计划资料库', uppers: '上级文件', templates: '模板', trash: '回收站' };
 
 /** The first screen: the plans in the library, with 新建 / 打开 / 复制 / 删除 and search. */
 export function LibraryScreen({ onOpen }: Props) {
@@ -21,7 +24,7 @@ export function LibraryScreen({ onOpen }: Props) {
   const [view, setView] = useState<View>('plans');
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   const [query, setQuery] = useState('');
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<false | NewPlanMode>(false);
   const [toDelete, setToDelete] = useState<PlanSummary | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [importing, setImporting] = useState<ImportSource | null>(null);
@@ -30,7 +33,8 @@ export function LibraryScreen({ onOpen }: Props) {
 
   const load = useCallback(async () => {
     try {
-      const list = view === 'plans' ? await invoke('plans.list', {}) : await invoke('plans.trash', {});
+      if (view === 'templates') return setPlans([]);
+      const list = view === 'plans' ? await invoke('plans.list', {}) : view === 'uppers' ? await invoke('plans.list', { kind: 'upper' }) : await invoke('plans.trash', {});
       setPlans(list);
       setLoadError(null);
     } catch (err) {
@@ -45,7 +49,7 @@ export function LibraryScreen({ onOpen }: Props) {
   useEffect(() => {
     const onMenu = (e: Event) => {
       const cmd = (e as CustomEvent<string>).detail;
-      if (cmd === 'new-plan') setCreating(true);
+      if (cmd === 'new-plan') setCreating('blank');
       if (cmd === 'import') fileInput.current?.click();
     };
     const onKey = (e: KeyboardEvent) => {
@@ -53,7 +57,7 @@ export function LibraryScreen({ onOpen }: Props) {
       const k = e.key.toLowerCase();
       if (k === 'n') {
         e.preventDefault();
-        setCreating(true);
+        setCreating('blank');
       } else if (k === 'o') {
         e.preventDefault();
         fileInput.current?.click();
@@ -110,7 +114,7 @@ export function LibraryScreen({ onOpen }: Props) {
   return (
     <main className="library" aria-labelledby="library-title">
       <header className="library-header">
-        <h1 id="library-title">{view === 'plans' ? '计划资料库' : '回收站'}</h1>
+        <h1 id="library-title">{VIEW_TITLES[view]}</h1>
         <div className="library-tools">
           <input
             type="search"
@@ -122,7 +126,7 @@ export function LibraryScreen({ onOpen }: Props) {
           />
           {view === 'plans' ? (
             <>
-              <button type="button" className="primary" onClick={() => setCreating(true)} title="新建计划（Ctrl+N）">
+              <button type="button" className="primary" onClick={() => setCreating('blank')} title="新建计划（Ctrl+N）：空白、基于往年要点或从模板">
                 新建
               </button>
               <button type="button" onClick={() => fileInput.current?.click()} title="导入网页、文本或 Word 文档（Ctrl+O），也可把文件拖到窗口上">
@@ -130,6 +134,12 @@ export function LibraryScreen({ onOpen }: Props) {
               </button>
               <button type="button" onClick={() => setImporting({ kind: 'paste' })} title="粘贴网页或 Word 中复制的文字">
                 粘贴导入
+              </button>
+              <button type="button" onClick={() => setView('uppers')} title="省、市等上级单位的文件，用于对照">
+                上级文件
+              </button>
+              <button type="button" onClick={() => setView('templates')}>
+                模板
               </button>
               <button type="button" onClick={() => setView('trash')}>
                 回收站
@@ -159,22 +169,29 @@ export function LibraryScreen({ onOpen }: Props) {
           <p>
             已有去年的工作要点？点 <strong>导入</strong> 选择从政府网站另存的网页（.html）、文本（.txt）或 Word 文档（.docx），或直接把文件拖到这个窗口上。
           </p>
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
-            新建第一份计划
-          </button>
+          <div className="empty-actions">
+            <button type="button" className="primary" onClick={() => setCreating('blank')}>
+              新建第一份计划
+            </button>
+            <button type="button" onClick={() => setCreating('template')}>
+              从模板新建
+            </button>
+          </div>
         </section>
       )}
       {plans && plans.length === 0 && view === 'trash' && <p className="muted">回收站是空的。</p>}
+      {plans && plans.length === 0 && view === 'uppers' && <p className="muted">还没有上级文件。打开一份计划，在“对照”中导入省、市的工作要点。</p>}
+      {view === 'templates' && <TemplatesView onUse={() => setCreating('template')} />}
 
-      {plans && plans.length > 0 && (
-        <table className="plan-table" aria-label={view === 'plans' ? '计划列表' : '已删除的计划'}>
+      {plans && plans.length > 0 && view !== 'templates' && (
+        <table className="plan-table" aria-label={view === 'plans' ? '计划列表' : view === 'uppers' ? '上级文件列表' : '已删除的计划'}>
           <thead>
             <tr>
               <th scope="col">标题</th>
               <th scope="col">年度</th>
               <th scope="col">状态</th>
               <th scope="col">任务</th>
-              <th scope="col">{view === 'plans' ? '最后修改' : '删除时间'}</th>
+              <th scope="col">{view !== 'trash' ? '最后修改' : '删除时间'}</th>
               <th scope="col">
                 <span className="visually-hidden">操作</span>
               </th>
@@ -182,14 +199,14 @@ export function LibraryScreen({ onOpen }: Props) {
           </thead>
           <tbody>
             {shown.map((p) => (
-              <tr key={p.id} aria-label={p.title} onDoubleClick={() => view === 'plans' && onOpen(p.id)}>
+              <tr key={p.id} aria-label={p.title} onDoubleClick={() => view !== 'trash' && onOpen(p.id)}>
                 <td className="plan-title">{p.title}</td>
                 <td>{p.year}</td>
                 <td>{STATUS_LABELS[p.status]}</td>
                 <td>{p.taskCount}</td>
-                <td>{formatDateTime(view === 'plans' ? p.updatedAt : (p.deletedAt ?? p.updatedAt))}</td>
+                <td>{formatDateTime(view !== 'trash' ? p.updatedAt : (p.deletedAt ?? p.updatedAt))}</td>
                 <td className="row-actions">
-                  {view === 'plans' ? (
+                  {view !== 'trash' ? (
                     <>
                       <button type="button" aria-label={`打开 ${p.title}`} onClick={() => onOpen(p.id)}>
                         打开
@@ -245,11 +262,11 @@ export function LibraryScreen({ onOpen }: Props) {
       )}
       {creating && (
         <NewPlanDialog
+          initialMode={creating}
           onCancel={() => setCreating(false)}
-          onCreate={async (title, year) => {
-            const record = await invoke('plans.create', { title, year });
+          onCreated={(id) => {
             setCreating(false);
-            onOpen(record.id);
+            onOpen(id);
           }}
         />
       )}

@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/react';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { runChecks, type Check, type MetaPatch } from '../../../../shared/checks';
 import type { FlatBlock } from '../../../../shared/plan/flat';
-import type { NumberingSettings, PlanMeta, PlanWarning } from '../../../../shared/plan/schema';
+import type { NumberingSettings, PlanMeta, PlanWarning, RolloverFlag } from '../../../../shared/plan/schema';
 import { carryImportWarnings } from '../../../../shared/checks';
 import { jumpToBlock } from '../jump';
 import { applyBlockPatch } from '../patch';
@@ -13,6 +13,8 @@ interface Props {
   meta: PlanMeta;
   numbering: NumberingSettings;
   importWarnings: { body: import('../../../../shared/plan/schema').BodyNode[]; warnings: PlanWarning[] };
+  /** Rollover findings (基于往年要点) still to look at. */
+  flags?: RolloverFlag[];
   dismissed: string[];
   onDismiss(id: string): void;
   onMetaPatch(patch: Partial<PlanMeta>): void;
@@ -21,15 +23,15 @@ interface Props {
 const SEVERITY = { error: '错误', warning: '注意', info: '提示' } as const;
 
 /** 校对: problems in the plan, each with a jump and, where safe, a one-click fix. */
-export const ChecksPanel = memo(function ChecksPanel({ editor, blocks, meta, numbering, importWarnings, dismissed, onDismiss, onMetaPatch }: Props) {
+export const ChecksPanel = memo(function ChecksPanel({ editor, blocks, meta, numbering, importWarnings, flags, dismissed, onDismiss, onMetaPatch }: Props) {
   const carried = useMemo(() => carryImportWarnings(importWarnings), [importWarnings]);
   const [checks, setChecks] = useState<Check[]>([]);
   const [showInfo, setShowInfo] = useState(true);
   // Checks take a few tens of ms on a long plan: run them when typing pauses.
   useEffect(() => {
-    const t = setTimeout(() => setChecks(runChecks({ meta, blocks, numbering, dismissed, carried })), 400);
+    const t = setTimeout(() => setChecks(runChecks({ meta, blocks, numbering, dismissed, carried, ...(flags ? { flags } : {}) })), 400);
     return () => clearTimeout(t);
-  }, [meta, blocks, numbering, dismissed, carried]);
+  }, [meta, blocks, numbering, dismissed, carried, flags]);
   const shown = showInfo ? checks : checks.filter((c) => c.severity !== 'info');
   const counts = { error: 0, warning: 0, info: 0 };
   for (const c of checks) counts[c.severity]++;

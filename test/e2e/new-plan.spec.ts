@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { samples, useApp } from './app';
+
+const app = useApp();
+
+test('基于往年要点: roll the 滕州 2020 plan to 2021, see the flags, dismiss one, it stays dismissed', async ({ page }) => {
+  await page.goto(app().url);
+  await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
+  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
+  await expect(page.locator('.plan-page .plan-task').first()).toBeVisible();
+  await page.getByRole('button', { name: '← 资料库' }).click();
+
+  await page.getByRole('button', { name: '新建', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '新建计划' });
+  await dialog.getByRole('tab', { name: '基于往年要点' }).click();
+  await expect(dialog.getByRole('combobox', { name: '往年的要点' })).toContainText('2020年全市安全生产工作要点');
+  await expect(dialog.getByRole('textbox', { name: '年度' })).toHaveValue('2021');
+  await dialog.getByRole('button', { name: '生成预览' }).click();
+  const summary = dialog.getByRole('region', { name: '新草稿概况' });
+  await expect(summary).toContainText('2021年全市安全生产工作要点');
+  await expect(summary).toContainText('沿用 19 项任务');
+  await expect(summary.getByRole('list', { name: '需要核对' })).toContainText(/往年年份.*[1-9]/);
+  await expect(summary).toContainText('十三五');
+  await page.screenshot({ path: 'test-results/screens/rollover-summary.png' });
+  await dialog.getByRole('button', { name: '创建草稿' }).click();
+
+  await expect(page.getByRole('heading', { name: '2021年全市安全生产工作要点' })).toBeVisible();
+  const checks = page.getByRole('region', { name: '校对' });
+  const stale = checks.getByRole('listitem').filter({ hasText: '十三五' }).first();
+  await expect(stale).toBeVisible();
+  const staleText = (await stale.locator('.check-message').textContent())!;
+  await stale.getByRole('button', { name: '忽略' }).click();
+  await expect(checks.getByRole('listitem').filter({ hasText: staleText })).toHaveCount(0);
+  await expect(page.getByRole('status', { name: '保存状态' })).toHaveText('已保存', { timeout: 10_000 });
+  await page.reload();
+  await expect(page.getByRole('region', { name: '校对' }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: '校对' }).getByRole('listitem').filter({ hasText: staleText })).toHaveCount(0);
+  // The historical 2019 reference is kept as written and flagged.
+  await expect(page.locator('.plan-page')).toContainText('2019年全国生产安全事故主要特点');
+  await expect(page.getByRole('region', { name: '校对' }).getByRole('listitem').filter({ hasText: '2019' }).first()).toBeVisible();
+});
+
+test('从模板新建, 另存为模板, rename and delete a user template', async ({ page }) => {
+  await page.goto(app().url);
+  await page.getByRole('button', { name: '新建', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '新建计划' });
+  await dialog.getByRole('tab', { name: '从模板新建' }).click();
+  await dialog.getByRole('radio', { name: /乡镇/ }).check();
+  await dialog.getByRole('textbox', { name: '发文机关' }).fill('青山镇人民政府');
+  await dialog.getByRole('textbox', { name: '年度' }).fill('2026');
+  await dialog.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByRole('heading', { name: /青山镇.*2026年/ })).toBeVisible();
+  await expect(page.locator('.plan-page')).not.toContainText('【');
+
+  await page.getByRole('button', { name: '另存为模板' }).click();
+  const save = page.getByRole('dialog', { name: '另存为模板' });
+  await save.getByRole('textbox', { name: '模板名称' }).fill('青山镇要点模板');
+  await save.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已另存为模板“青山镇要点模板”')).toBeVisible();
+
+  await page.getByRole('button', { name: '← 资料库' }).click();
+  await page.getByRole('button', { name: '模板', exact: true }).click();
+  const list = page.getByRole('region', { name: '模板列表' });
+  await expect(list.getByRole('row', { name: '青山镇要点模板' })).toContainText('我的模板');
+  await list.getByRole('button', { name: '改名 青山镇要点模板' }).click();
+  await list.getByRole('textbox', { name: '模板新名称' }).fill('乡镇要点（本单位）');
+  await list.getByRole('button', { name: '确定' }).click();
+  await expect(list.getByRole('row', { name: '乡镇要点（本单位）' })).toBeVisible();
+  await list.getByRole('button', { name: '删除 乡镇要点（本单位）' }).click();
+  await expect(list.getByRole('row', { name: '乡镇要点（本单位）' })).toHaveCount(0);
+  await expect(list.getByRole('row')).toHaveCount(5); // header + the four bundled templates
+});
