@@ -50,8 +50,12 @@ export interface Model {
   /** Feature ids and weights per task, sorted by id. */
   upper: SparseVec[];
   draft: SparseVec[];
-  /** Inverted index over draft vectors: feature id → [task index, weight] pairs. */
-  postings: Array<Array<[number, number]>>;
+  /**
+   * Inverted index over draft vectors: feature id → the draft tasks having it and its weight
+   * there, as two parallel arrays (flat numbers: no tuple per entry to allocate and collect).
+   */
+  postingTasks: number[][];
+  postingWeights: number[][];
   /** Weight of a feature id (idf × kind × boilerplate, without the field weight). */
   featureWeight: Float64Array;
   featureNames: string[];
@@ -129,11 +133,18 @@ export function buildModel(
   };
   const uv = ru.map(vec);
   const dv = rd.map(vec);
-  const postings: Array<Array<[number, number]>> = Array.from({ length: names.length }, () => []);
+  const postingTasks: number[][] = Array.from({ length: names.length }, () => []);
+  const postingWeights: number[][] = Array.from({ length: names.length }, () => []);
   dv.forEach((v, j) => {
-    for (let k = 0; k < v.ids.length; k++) if (v.w[k]! > 0 && (n < 40 || fw[v.ids[k]!]! >= INDEX_MIN_WEIGHT)) postings[v.ids[k]!]!.push([j, v.w[k]!]);
+    for (let k = 0; k < v.ids.length; k++) {
+      const id = v.ids[k]!;
+      if (v.w[k]! > 0 && (n < 40 || fw[id]! >= INDEX_MIN_WEIGHT)) {
+        postingTasks[id]!.push(j);
+        postingWeights[id]!.push(v.w[k]!);
+      }
+    }
   });
-  return { upper: uv, draft: dv, postings, featureWeight: fw, featureNames: names };
+  return { upper: uv, draft: dv, postingTasks, postingWeights, featureWeight: fw, featureNames: names };
 }
 
 export interface PairStats {
@@ -168,7 +179,11 @@ export function scoreUpper(model: Model, i: number, out?: { dot: Float64Array; u
   for (let k = 0; k < u.ids.length; k++) {
     const wu = u.w[k]!;
     if (wu <= 0) continue;
-    for (const [j, wd] of model.postings[u.ids[k]!]!) {
+    const tasks = model.postingTasks[u.ids[k]!]!;
+    const weights = model.postingWeights[u.ids[k]!]!;
+    for (let p = 0; p < tasks.length; p++) {
+      const j = tasks[p]!;
+      const wd = weights[p]!;
       dot[j]! += wu * wd;
       upIn[j]! += wu;
       drIn[j]! += wd;
