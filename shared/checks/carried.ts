@@ -4,32 +4,14 @@
 // moves anything. carryImportWarnings() anchors each finding to its task's title (and units
 // text) once, when the imported document is opened; runChecks() finds the task again by that
 // anchor, so the finding follows the task and disappears when the drafter edits the units.
-import type { BodyNode, PlanDocument } from '../plan/schema';
+import type { PlanDocument } from '../plan/schema';
 import { check, nameOf, type Ctx } from './context';
 import { fullWidthPunctuation } from './punctuation';
 import type { CarriedWarning, Check } from './types';
+import { nodeAtPath } from '../plan/paths';
 
 /** Recomputed from the blocks by the checks themselves, so not carried. */
 const RECOMPUTED = new Set(['title-long', 'units-missing']);
-
-function nodeAt(body: readonly BodyNode[], path: string): BodyNode | null {
-  const parts = path.split('/');
-  if (parts[0] !== 'body') return null;
-  let list: readonly BodyNode[] = body;
-  let node: BodyNode | null = null;
-  for (let k = 1; k < parts.length; k++) {
-    const p = parts[k]!;
-    if (p === 'children') {
-      if (!node || node.type === 'paragraph') return null;
-      list = node.children;
-      continue;
-    }
-    const n = Number(p);
-    if (!Number.isInteger(n) || !list[n]) return null;
-    node = list[n]!;
-  }
-  return node;
-}
 
 /** The importer's warnings, anchored to their tasks; call once on the freshly imported plan. */
 export function carryImportWarnings(doc: Pick<PlanDocument, 'body' | 'warnings'>): CarriedWarning[] {
@@ -40,7 +22,7 @@ export function carryImportWarnings(doc: Pick<PlanDocument, 'body' | 'warnings'>
       out.push({ code: w.code, message: w.message, anchor: null });
       continue;
     }
-    const node = nodeAt(doc.body, w.path);
+    const node = nodeAtPath(doc.body, w.path);
     if (!node || node.type === 'paragraph') continue;
     out.push({
       code: w.code,

@@ -1,7 +1,6 @@
 // Outline paths ("body/1/children/0", as walkOutline and warnings write them) to nodes and to
 // positions in the flat block list.
-import { walkOutline } from './numbering';
-import type { BodyNode, HeadingNode, TaskNode } from './schema';
+import type { BodyNode } from './schema';
 import type { FlatBlock } from './flat';
 
 export function nodeAtPath(body: readonly BodyNode[], path: string): BodyNode | null {
@@ -16,26 +15,26 @@ export function nodeAtPath(body: readonly BodyNode[], path: string): BodyNode | 
       list = node.children;
       continue;
     }
-    node = list[Number(p)] ?? null;
-    if (!node) return null;
+    const n = Number(p);
+    if (!Number.isInteger(n) || !list[n]) return null;
+    node = list[n]!;
   }
   return node;
 }
 
-/**
- * The index in bodyToBlocks(body) of the outline node at `path` (headings and tasks come in
- * the same pre-order in both), or -1.
- */
-export function blockIndexOfPath(body: readonly BodyNode[], blocks: readonly FlatBlock[], path: string): number {
-  const paths: string[] = [];
-  walkOutline(body, (_n: HeadingNode | TaskNode, p) => paths.push(p));
-  const k = paths.indexOf(path);
-  if (k < 0) return -1;
-  let seen = -1;
-  for (let i = 0; i < blocks.length; i++) {
-    if (blocks[i]!.type !== 'paragraph' && ++seen === k) return i;
-  }
-  return -1;
+/** Paths of every node (paragraphs too) in the order bodyToBlocks lists them. */
+export function blockPaths(body: readonly BodyNode[], base = 'body', out: string[] = []): string[] {
+  body.forEach((node, i) => {
+    const path = `${base}/${i}`;
+    out.push(path);
+    if (node.type !== 'paragraph') blockPaths(node.children, `${path}/children`, out);
+  });
+  return out;
+}
+
+/** The index in bodyToBlocks(body) of the node at `path`, or -1. */
+export function blockIndexOfPath(body: readonly BodyNode[], _blocks: readonly FlatBlock[], path: string): number {
+  return blockPaths(body).indexOf(path);
 }
 
 /** The end (exclusive) of the section that starts at block `index`: its deeper blocks follow it. */

@@ -3,6 +3,7 @@ import { EditorContent, type Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { STATUS_LABELS, type PlanRecord, type VersionSummary } from '../../../shared/contract';
 import { blocksToNumberedBody, bodyToBlocks, type FlatBlock } from '../../../shared/plan/flat';
+import { blockIndexOfPath } from '../../../shared/plan/paths';
 import type { NumberingSettings, PlanDocument, PlanMeta } from '../../../shared/plan/schema';
 import { errorMessage, invoke } from '../api/client';
 import { formatDateTime } from '../components/format';
@@ -170,6 +171,17 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   );
   // Stable handlers, so the memoised panels do not re-render while the drafter types.
   const jump = useCallback((i: number) => editor && jumpToBlock(editor, i), [editor]);
+
+  // Opened from a rollover flag in the 新建 summary: go to that place once.
+  useEffect(() => {
+    if (!editor) return;
+    const key = `plandesk.jump.${record.id}`;
+    const path = sessionStorage.getItem(key);
+    if (!path) return;
+    sessionStorage.removeItem(key);
+    const index = blockIndexOfPath(record.doc.body, initialBlocks, path);
+    if (index >= 0) setTimeout(() => jumpToBlock(editor, index), 50);
+  }, [editor, record, initialBlocks]);
   const moveFromOutline = useCallback(
     (from: number, to: number) => {
       if (!editor) return;

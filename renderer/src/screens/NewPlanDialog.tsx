@@ -59,6 +59,20 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
 
   const source = useMemo(() => sources.find((s) => s.id === sourceId), [sources, sourceId]);
 
+  /** Creates the rolled-over draft; `jumpPath` opens it at one flag's place. */
+  const createRollover = async (jumpPath?: string) => {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const rec = await invoke('plans.create', { title: preview.doc.meta.title, year: Number(year), doc: preview.doc });
+      if (jumpPath) sessionStorage.setItem(`plandesk.jump.${rec.id}`, jumpPath);
+      onCreated(rec.id);
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
   const submit = async () => {
     setError(null);
     if (!yearOk(year)) return setError('年份应为四位数字，例如 2026。');
@@ -74,8 +88,8 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
         if (!preview) {
           setPreview(await invoke('rollover.preview', { id: sourceId, year: y }));
         } else {
-          const rec = await invoke('plans.create', { title: preview.doc.meta.title, year: y, doc: preview.doc });
-          onCreated(rec.id);
+          await createRollover();
+          return;
         }
       } else {
         if (!templateId) throw new Error('请选择一个模板。');
@@ -234,7 +248,14 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
                 .slice(0, 40)
                 .map((f, i) => (
                   <li key={i}>
-                    <span className="badge">{FLAG_KIND_LABELS[f.kind]}</span> {f.message}
+                    <span className="badge">{FLAG_KIND_LABELS[f.kind]}</span>{' '}
+                    {f.path.startsWith('body') ? (
+                      <button type="button" className="link-button flag-link" title="创建草稿并跳到此处" onClick={() => void createRollover(f.path)}>
+                        {f.message}
+                      </button>
+                    ) : (
+                      f.message
+                    )}
                   </li>
                 ))}
             </ul>
