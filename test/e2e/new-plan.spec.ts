@@ -23,9 +23,12 @@ test('基于往年要点: roll the 滕州 2020 plan to 2021, see the flags, dism
   await expect(summary.getByRole('list', { name: '需要核对' })).toContainText(/往年年份.*[1-9]/);
   await expect(summary).toContainText('十三五');
   await page.screenshot({ path: 'test-results/screens/rollover-summary.png' });
-  await dialog.getByRole('button', { name: '创建草稿' }).click();
-
+  // Each flag is a link into the new draft: it creates the draft and opens it at that place.
+  await summary.getByRole('button', { name: /5月份全国防汛抗旱演练/ }).click();
   await expect(page.getByRole('heading', { name: '2021年全市安全生产工作要点' })).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => (document.getSelection()?.anchorNode?.parentElement?.closest('.plan-task, .plan-heading, p')?.textContent ?? '')))
+    .toContain('全国防汛抗旱演练');
   const checks = page.getByRole('region', { name: '校对' });
   const stale = checks.getByRole('listitem').filter({ hasText: '十三五' }).first();
   await expect(stale).toBeVisible();
