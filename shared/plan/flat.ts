@@ -7,11 +7,11 @@
 // planToBlocks(blocksToBody(x)) === x and blocksToBody(planToBlocks(body)) === body for any
 // body whose children have greater levels than their parents (the importer's output).
 import { renumber } from './numbering';
-import type { BodyNode, HeadingNode, Level, NumberingSettings, Target, TaskNode } from './schema';
+import type { BodyNode, HeadingNode, Level, NodeSuggestion, NumberingSettings, Target, TaskNode, TextMark } from './schema';
 
 export type FlatBlock =
-  | { type: 'paragraph'; text: string; under: number }
-  | { type: 'heading'; level: Level; title: string; text?: string; targets?: Target[] }
+  | { type: 'paragraph'; text: string; under: number; marks?: TextMark[] }
+  | { type: 'heading'; level: Level; title: string; text?: string; targets?: Target[]; marks?: TextMark[]; suggestion?: NodeSuggestion }
   | {
       type: 'task';
       level: Level;
@@ -22,6 +22,8 @@ export type FlatBlock =
       unitsText?: string;
       unitsNote?: string;
       targets: Target[];
+      marks?: TextMark[];
+      suggestion?: NodeSuggestion;
     };
 
 export function bodyToBlocks(body: readonly BodyNode[]): FlatBlock[] {
@@ -29,7 +31,7 @@ export function bodyToBlocks(body: readonly BodyNode[]): FlatBlock[] {
   const visit = (nodes: readonly BodyNode[], parentLevel: number) => {
     for (const node of nodes) {
       if (node.type === 'paragraph') {
-        out.push({ type: 'paragraph', text: node.text, under: parentLevel });
+        out.push({ type: 'paragraph', text: node.text, under: parentLevel, ...(node.marks ? { marks: node.marks } : {}) });
       } else if (node.type === 'heading') {
         const { children, ordinal: _o, type: _t, ...rest } = node;
         out.push({ type: 'heading', ...rest });
@@ -59,7 +61,7 @@ export function blocksToBody(blocks: readonly FlatBlock[]): BodyNode[] {
       // The deepest open node whose level is at most `under`.
       let i = stack.length - 1;
       while (i >= 0 && stack[i]!.level > b.under) i--;
-      childrenOf(i).push({ type: 'paragraph', text: b.text });
+      childrenOf(i).push({ type: 'paragraph', text: b.text, ...(b.marks ? { marks: b.marks } : {}) });
       continue;
     }
     while (stack.length && stack[stack.length - 1]!.level >= b.level) stack.pop();

@@ -20,9 +20,43 @@ export const TargetSchema = z.object({
 });
 export type Target = z.infer<typeof TargetSchema>;
 
+/**
+ * A range of a node's text that carries a review annotation: a comment anchor (its thread
+ * lives in the library) or a suggested insertion / deletion (修订). Offsets are UTF-16 code
+ * units into the field's string; a suggested deletion's text is still in the string until
+ * the suggestion is accepted.
+ */
+export const TextMarkSchema = z.object({
+  /** 'title' (task or heading title) or 'text' (task body, paragraph). */
+  field: z.enum(['title', 'text']),
+  from: z.number().int().min(0),
+  to: z.number().int().min(0),
+  type: z.enum(['comment', 'insertion', 'deletion']),
+  /** The comment thread's id, or the suggestion's. */
+  id: z.string().min(1).max(100),
+  author: z.string().max(100).optional(),
+  unit: z.string().max(100).optional(),
+  /** ISO time. */
+  time: z.string().max(40).optional(),
+});
+export type TextMark = z.infer<typeof TextMarkSchema>;
+
+/** A suggested change of a whole task or heading (修订): added, deleted, or its units changed. */
+export const NodeSuggestionSchema = z.object({
+  type: z.enum(['insert', 'delete', 'units']),
+  id: z.string().min(1).max(100),
+  author: z.string().max(100).optional(),
+  unit: z.string().max(100).optional(),
+  time: z.string().max(40).optional(),
+  /** For 'units': the units before the suggestion. */
+  old: z.object({ lead: z.array(z.string()), support: z.array(z.string()), unitsText: z.string().optional() }).optional(),
+});
+export type NodeSuggestion = z.infer<typeof NodeSuggestionSchema>;
+
 export const ParagraphSchema = z.object({
   type: z.literal('paragraph'),
   text: z.string(),
+  marks: z.array(TextMarkSchema).optional(),
 });
 export type ParagraphNode = z.infer<typeof ParagraphSchema>;
 
@@ -31,6 +65,8 @@ export interface HeadingNode {
   level: Level;
   ordinal: number;
   title: string;
+  marks?: TextMark[];
+  suggestion?: NodeSuggestion;
   /** Text after the title on the same line, when a heading carries a short lead-in. */
   text?: string;
   targets?: Target[];
@@ -42,6 +78,8 @@ export interface TaskNode {
   level: Level;
   ordinal: number;
   title: string;
+  marks?: TextMark[];
+  suggestion?: NodeSuggestion;
   text: string;
   lead: string[];
   support: string[];
@@ -62,6 +100,8 @@ export const HeadingSchema: z.ZodType<HeadingNode> = z.lazy(() =>
     title: z.string(),
     text: z.string().optional(),
     targets: z.array(TargetSchema).optional(),
+    marks: z.array(TextMarkSchema).optional(),
+    suggestion: NodeSuggestionSchema.optional(),
     children: z.array(BodyNodeSchema).default([]),
   }),
 ) as z.ZodType<HeadingNode>;
@@ -78,6 +118,8 @@ export const TaskSchema: z.ZodType<TaskNode> = z.lazy(() =>
     unitsText: z.string().optional(),
     unitsNote: z.string().optional(),
     targets: z.array(TargetSchema).default([]),
+    marks: z.array(TextMarkSchema).optional(),
+    suggestion: NodeSuggestionSchema.optional(),
     children: z.array(BodyNodeSchema).default([]),
   }),
 ) as z.ZodType<TaskNode>;
