@@ -49,3 +49,26 @@ describe('editor round trip', () => {
     expect(editorDocToBlocks(pm)).toEqual(blocks);
   });
 });
+
+describe('review marks in the editor', () => {
+  it('round-trips overlapping comments, suggested insertions and deletions, and node suggestions', () => {
+    const blocks = [
+      { type: 'paragraph' as const, text: '前言第一句。前言第二句。', under: 0, marks: [
+        { field: 'text' as const, from: 0, to: 6, type: 'comment' as const, id: 't1' },
+        { field: 'text' as const, from: 3, to: 9, type: 'comment' as const, id: 't2' },
+      ] },
+      {
+        type: 'task' as const, level: 3 as const, title: '加强安全生产考核', text: '第一段新增内容\n第二段删去内容', lead: ['县应急局'], support: [], targets: [],
+        marks: [
+          { field: 'title' as const, from: 2, to: 6, type: 'comment' as const, id: 't3' },
+          { field: 'text' as const, from: 3, to: 7, type: 'insertion' as const, id: 's1', author: '张三', unit: '县教育局', time: '2026-11-22T08:00:00.000Z' },
+          { field: 'text' as const, from: 11, to: 13, type: 'deletion' as const, id: 's2', author: '李四', time: '2026-11-22T09:00:00.000Z' },
+        ],
+        suggestion: { type: 'units' as const, id: 's3', author: '李四', old: { lead: ['县安委办'], support: [] } },
+      },
+    ];
+    const pm = schema.nodeFromJSON(blocksToEditorJSON(blocks));
+    pm.check();
+    expect(editorDocToBlocks(pm)).toEqual(blocks);
+  });
+});

@@ -2,17 +2,43 @@
 import type { JSONContent } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { FlatBlock } from '../../../shared/plan/flat';
-import type { Level, Target } from '../../../shared/plan/schema';
+import type { Level, NodeSuggestion, Target, TextMark } from '../../../shared/plan/schema';
 import { findTargets } from '../../../shared/import/targets';
 
-function textContent(text: string): JSONContent[] {
+type MarkJSON = { type: string; attrs: Record<string, unknown> };
+
+function markJSON(m: TextMark): MarkJSON {
+  return m.type === 'comment'
+    ? { type: 'comment', attrs: { id: m.id } }
+    : { type: m.type, attrs: { id: m.id, author: m.author ?? null, unit: m.unit ?? null, time: m.time ?? null } };
+}
+
+/** A field's text as editor content: hard breaks for \n, text nodes split where marks begin or end. */
+function textContent(text: string, marks: readonly TextMark[] = []): JSONContent[] {
   const out: JSONContent[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (i > 0) out.push({ type: 'hardBreak' });
-    if (line) out.push({ type: 'text', text: line });
-  });
+  const cuts = new Set<number>([0, text.length]);
+  for (const m of marks) {
+    cuts.add(Math.max(0, Math.min(text.length, m.from)));
+    cuts.add(Math.max(0, Math.min(text.length, m.to)));
+  }
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') (cuts.add(i), cuts.add(i + 1));
+  const points = [...cuts].sort((a, b) => a - b);
+  for (let k = 0; k + 1 < points.length; k++) {
+    const a = points[k]!;
+    const b = points[k + 1]!;
+    const piece = text.slice(a, b);
+    if (!piece) continue;
+    if (piece === '\n') {
+      out.push({ type: 'hardBreak' });
+      continue;
+    }
+    const on = marks.filter((m) => m.from <= a && m.to >= b && m.from < m.to).map(markJSON);
+    out.push(on.length ? { type: 'text', text: piece, marks: on } : { type: 'text', text: piece });
+  }
   return out;
 }
+
+const fieldMarks = (marks: readonly TextMark[] | undefined, field: TextMark['field']) => (marks ?? []).filter((m) => m.field === field);
 
 /** The text the targets of a task were read from; when it changes, they are read again. */
 export function taskTargetsKey(title: string, text: string): string {
@@ -23,12 +49,12 @@ export function blocksToEditorJSON(blocks: readonly FlatBlock[]): JSONContent {
   const content: JSONContent[] = blocks.map((b): JSONContent => {
     switch (b.type) {
       case 'paragraph':
-        return { type: 'paragraph', attrs: { under: b.under }, content: textContent(b.text) };
+        return { type: 'paragraph', attrs: { under: b.under }, content: textContent(b.text, fieldMarks(b.marks, 'text')) };
       case 'heading':
         return {
           type: 'planHeading',
-          attrs: { level: b.level, text: b.text ?? null, targets: b.targets ?? null, targetsFor: b.targets ? headingKeyPlaceholder : null },
-          content: textContent(b.title),
+          attrs: { level: b.level, text: b.text ?? null, targets: b.targets ?? null, targetsFor: b.targets ? headingKeyPlaceholder : null, suggestion: b.suggestion ?? null },
+          content: textContent(b.title, fieldMarks(b.marks, 'title')),
         };
       case 'task':
         return {
@@ -41,10 +67,11 @@ export function blocksToEditorJSON(blocks: readonly FlatBlock[]): JSONContent {
             unitsNote: b.unitsNote ?? null,
             targets: b.targets,
             targetsFor: taskTargetsKey(b.title, b.text),
+            suggestion: b.suggestion ?? null,
           },
           content: [
-            { type: 'taskTitle', content: textContent(b.title) },
-            { type: 'taskBody', content: textContent(b.text) },
+            { type: 'taskTitle', content: textContent(b.title, fieldMarks(b.marks, 'title')) },
+            { type: 'taskBody', content: textContent(b.text, fieldMarks(b.marks, 'text')) },
           ],
         };
     }
@@ -63,6 +90,38 @@ function nodeText(node: PMNode): string {
   return s;
 }
 
+/** The review marks of a textblock as ranges of its text (adjacent pieces of one mark merged). */
+function nodeMarks(node: PMNode, field: TextMark['field']): TextMark[] {
+  const out: TextMark[] = [];
+  let offset = 0;
+  node.forEach((child) => {
+    const len = child.isText ? child.text!.length : 1;
+    for (const m of child.marks) {
+      const type = m.type.name as TextMark['type'];
+      const id = String(m.attrs.id ?? '');
+      const open = out.find((r) => r.type === type && r.id === id && r.field === field && r.to === offset);
+      if (open) open.to = offset + len;
+      else {
+        const r: TextMark = { field, from: offset, to: offset + len, type, id };
+        if (m.attrs.author) r.author = String(m.attrs.author);
+        if (m.attrs.unit) r.unit = String(m.attrs.unit);
+        if (m.attrs.time) r.time = String(m.attrs.time);
+        out.push(r);
+      }
+    }
+    offset += len;
+  });
+  // One canonical order, so that saving twice writes the same document.
+  return out.sort((x, y) => x.from - y.from || x.to - y.to || x.type.localeCompare(y.type) || x.id.localeCompare(y.id));
+}
+
+function withReview<T extends object>(b: T, marks: TextMark[], suggestion: unknown): T {
+  const out = b as T & { marks?: TextMark[]; suggestion?: NodeSuggestion };
+  if (marks.length) out.marks = marks;
+  if (suggestion) out.suggestion = suggestion as NodeSuggestion;
+  return out;
+}
+
 /** Keeps "unconfirmed" flags of targets whose words are still there. */
 function mergeTargets(fresh: Target[], old: readonly Target[]): Target[] {
   return fresh.map((t) => {
@@ -78,12 +137,12 @@ export function editorDocToBlocks(doc: PMNode): FlatBlock[] {
     if (node.type.name === 'paragraph') {
       const text = nodeText(node);
       // The trailing empty paragraph ProseMirror needs for typing is not content.
-      blocks.push({ type: 'paragraph', text, under: Number(a.under) || 0 });
+      blocks.push(withReview({ type: 'paragraph' as const, text, under: Number(a.under) || 0 }, nodeMarks(node, 'text'), null));
     } else if (node.type.name === 'planHeading') {
       const b: FlatBlock = { type: 'heading', level: a.level as Level, title: nodeText(node) };
       if (typeof a.text === 'string') b.text = a.text;
       if (Array.isArray(a.targets)) b.targets = a.targets as Target[];
-      blocks.push(b);
+      blocks.push(withReview(b, nodeMarks(node, 'title'), a.suggestion));
     } else if (node.type.name === 'planTask') {
       const title = nodeText(node.child(0));
       const text = nodeText(node.child(1));
@@ -101,7 +160,7 @@ export function editorDocToBlocks(doc: PMNode): FlatBlock[] {
       };
       if (typeof a.unitsText === 'string') b.unitsText = a.unitsText;
       if (typeof a.unitsNote === 'string') b.unitsNote = a.unitsNote;
-      blocks.push(b);
+      blocks.push(withReview(b, [...nodeMarks(node.child(0), 'title'), ...nodeMarks(node.child(1), 'text')], a.suggestion));
     }
   });
   // Drop empty paragraphs at the very end (the editor keeps one to type into).

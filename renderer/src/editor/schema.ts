@@ -1,17 +1,71 @@
 // The editor's document schema (TipTap 3 on ProseMirror). A plan is a flat list of blocks
 // (see shared/plan/flat.ts): paragraphs, headings (levels 1–4) and tasks (levels 2–4).
 // Labels (一、（一）1.（1）) are never in the document: the numbering plugin shows them.
-import { Node, mergeAttributes } from '@tiptap/core';
+import { Mark, Node, mergeAttributes } from '@tiptap/core';
 import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
 
 export const PlanDocument = Document.extend({ content: 'block+' });
 
+/** The review marks text may carry (see TextMark in shared/plan/schema.ts). */
+const REVIEW_MARKS = 'comment insertion deletion';
+
+/** A comment anchor: the thread lives in the library; several comments may overlap. */
+export const CommentMark = Mark.create({
+  name: 'comment',
+  excludes: '',
+  inclusive: false,
+  addAttributes() {
+    return { id: { default: '', parseHTML: (el) => el.getAttribute('data-comment') ?? '', renderHTML: (a) => ({ 'data-comment': a.id }) } };
+  },
+  parseHTML() {
+    return [{ tag: 'span[data-comment]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['span', mergeAttributes(HTMLAttributes, { class: 'comment-mark' }), 0];
+  },
+});
+
+const suggestionAttrs = () => ({
+  id: { default: '' },
+  author: { default: null },
+  unit: { default: null },
+  time: { default: null },
+});
+
+/** A suggested insertion (修订): shown underlined until accepted or rejected. */
+export const InsertionMark = Mark.create({
+  name: 'insertion',
+  excludes: 'deletion',
+  inclusive: true,
+  addAttributes: suggestionAttrs,
+  parseHTML() {
+    return [{ tag: 'ins[data-suggestion]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['ins', mergeAttributes({ 'data-suggestion': HTMLAttributes.id, title: `${String(HTMLAttributes.author ?? '')} 建议增加`, class: 'suggest-ins' }), 0];
+  },
+});
+
+/** A suggested deletion: the text stays, struck through, until the suggestion is decided. */
+export const DeletionMark = Mark.create({
+  name: 'deletion',
+  excludes: 'insertion',
+  inclusive: false,
+  addAttributes: suggestionAttrs,
+  parseHTML() {
+    return [{ tag: 'del[data-suggestion]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['del', mergeAttributes({ 'data-suggestion': HTMLAttributes.id, title: `${String(HTMLAttributes.author ?? '')} 建议删除`, class: 'suggest-del' }), 0];
+  },
+});
+
 /** A free paragraph; `under` is the level of the outline item it belongs to (0 = top). */
 export const PlanParagraph = Paragraph.extend({
   content: 'text*',
-  marks: '',
+  marks: REVIEW_MARKS,
   addAttributes() {
     return {
       under: {
@@ -46,7 +100,7 @@ export const PlanHeading = Node.create({
   name: 'planHeading',
   group: 'block',
   content: 'text*',
-  marks: '',
+  marks: REVIEW_MARKS,
   defining: true,
   addAttributes() {
     return {
@@ -59,6 +113,7 @@ export const PlanHeading = Node.create({
       text: jsonAttr('text', null),
       targets: jsonAttr('targets', null),
       targetsFor: { default: null, rendered: false },
+      suggestion: jsonAttr('suggestion', null),
     };
   },
   parseHTML() {
@@ -72,7 +127,7 @@ export const PlanHeading = Node.create({
 export const TaskTitle = Node.create({
   name: 'taskTitle',
   content: 'text*',
-  marks: '',
+  marks: REVIEW_MARKS,
   defining: true,
   parseHTML() {
     return [{ tag: 'span[data-task-title]' }];
@@ -85,7 +140,7 @@ export const TaskTitle = Node.create({
 export const TaskBody = Node.create({
   name: 'taskBody',
   content: '(text | hardBreak)*',
-  marks: '',
+  marks: REVIEW_MARKS,
   parseHTML() {
     return [{ tag: 'span[data-task-body]' }];
   },
@@ -132,6 +187,7 @@ export const PlanTask = Node.create({
       unitsNote: jsonAttr('unitsNote', null),
       targets: jsonAttr('targets', []),
       targetsFor: { default: null, rendered: false },
+      suggestion: jsonAttr('suggestion', null),
     };
   },
   parseHTML() {
@@ -142,4 +198,4 @@ export const PlanTask = Node.create({
   },
 });
 
-export const planSchemaExtensions = [PlanDocument, PlanParagraph, Text, PlanHeading, PlanTask, TaskTitle, TaskBody, TaskBreak];
+export const planSchemaExtensions = [PlanDocument, PlanParagraph, Text, PlanHeading, PlanTask, TaskTitle, TaskBody, TaskBreak, CommentMark, InsertionMark, DeletionMark];
