@@ -88,6 +88,30 @@ export interface TemplateList {
   broken: BrokenTemplate[];
 }
 
+export interface ReviewComment {
+  id: number;
+  author: string;
+  unit: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface ReviewThreadRecord {
+  id: string;
+  planId: string;
+  quote: string;
+  status: 'open' | 'resolved';
+  round: PlanStatus;
+  source: 'app' | 'docx';
+  createdAt: string;
+  comments: ReviewComment[];
+}
+
+export interface Reviewer {
+  name: string;
+  unit: string;
+}
+
 export interface AppInfo {
   version: string;
   mode: 'electron' | 'browser' | 'cli';
@@ -182,6 +206,23 @@ export const operations = {
   }),
   /** 基于往年要点: the new draft and what to look at, not stored (plans.create stores it). */
   'rollover.preview': z.object({ id, year }),
+  'review.threads.list': z.object({ planId: id }),
+  'review.threads.create': z.object({
+    planId: id,
+    /** Made by the editor, so that the anchor mark can be placed before the thread is stored. */
+    threadId: z.string().min(8).max(64),
+    quote: z.string().max(2000),
+    body: z.string().trim().min(1, { message: '批注内容不能为空' }).max(5000),
+    author: z.string().trim().min(1, { message: '请先填写您的姓名' }).max(100),
+    unit: z.string().max(100).default(''),
+  }),
+  'review.threads.reply': z.object({
+    threadId: z.string().min(1).max(64),
+    body: z.string().trim().min(1, { message: '回复内容不能为空' }).max(5000),
+    author: z.string().trim().min(1, { message: '请先填写您的姓名' }).max(100),
+    unit: z.string().max(100).default(''),
+  }),
+  'review.threads.setStatus': z.object({ threadId: z.string().min(1).max(64), status: z.enum(['open', 'resolved']) }),
   'units.list': z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   'settings.get': z.object({ key: z.string().min(1).max(100) }),
   'settings.set': z.object({ key: z.string().min(1).max(100), value: z.json() }),
@@ -222,6 +263,10 @@ export interface OperationResults {
   'templates.delete': { ok: true; id: string };
   'plans.fromTemplate': PlanRecord;
   'rollover.preview': RolloverResult;
+  'review.threads.list': ReviewThreadRecord[];
+  'review.threads.create': ReviewThreadRecord;
+  'review.threads.reply': ReviewThreadRecord;
+  'review.threads.setStatus': ReviewThreadRecord;
   'units.list': UnitEntry[];
   'settings.get': { value: unknown };
   'settings.set': { ok: true };

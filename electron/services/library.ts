@@ -9,6 +9,7 @@ import type {
   PlanRecord,
   PlanStatus,
   PlanSummary,
+  ReviewThreadRecord,
   ServiceImpl,
   Services,
   VersionSummary,
@@ -140,6 +141,20 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Li
   function indexUnits(planId: string, doc: PlanDocument): void {
     stmts.deleteUnits.run(planId);
     for (const [name, c] of unitsOf(doc)) stmts.insertUnit.run(planId, name, c.lead, c.support);
+  }
+
+  function readThread(threadId: string): ReviewThreadRecord {
+    const t = db
+      .prepare<[string], { id: string; plan_id: string; quote: string; status: 'open' | 'resolved'; round: PlanStatus; source: 'app' | 'docx'; created_at: string }>(
+        'SELECT * FROM review_threads WHERE id = ?',
+      )
+      .get(threadId);
+    if (!t) throw new AppError('not-found', '找不到这条批注。');
+    const comments = db
+      .prepare<[string], { id: number; author: string; unit: string; body: string; created_at: string }>('SELECT * FROM review_comments WHERE thread_id = ? ORDER BY id')
+      .all(threadId)
+      .map((c) => ({ id: c.id, author: c.author, unit: c.unit, body: c.body, createdAt: c.created_at }));
+    return { id: t.id, planId: t.plan_id, quote: t.quote, status: t.status, round: t.round, source: t.source, createdAt: t.created_at, comments };
   }
 
   function conflict(row: PlanRow): AppError {
@@ -305,6 +320,35 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Li
       }
       return { ok: true as const };
     }),
+
+    'review.threads.list': ({ planId }) => {
+      requireRow(planId);
+      return db
+        .prepare<[string], { id: string }>('SELECT id FROM review_threads WHERE plan_id = ? ORDER BY created_at, id')
+        .all(planId)
+        .map((r) => readThread(r.id));
+    },
+
+    'review.threads.create': db.transaction(({ planId, threadId, quote, body, author: who, unit }) => {
+      const row = requireLive(planId);
+      if (db.prepare('SELECT 1 FROM review_threads WHERE id = ?').get(threadId)) throw new AppError('invalid-args', '这条批注已经存在。');
+      const t = now();
+      db.prepare('INSERT INTO review_threads (id, plan_id, quote, status, round, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(threadId, planId, quote, 'open', row.status, 'app', t);
+      db.prepare('INSERT INTO review_comments (thread_id, author, unit, body, created_at) VALUES (?, ?, ?, ?, ?)').run(threadId, who, unit, body, t);
+      return readThread(threadId);
+    }),
+
+    'review.threads.reply': db.transaction(({ threadId, body, author: who, unit }) => {
+      readThread(threadId);
+      db.prepare('INSERT INTO review_comments (thread_id, author, unit, body, created_at) VALUES (?, ?, ?, ?, ?)').run(threadId, who, unit, body, now());
+      return readThread(threadId);
+    }),
+
+    'review.threads.setStatus': ({ threadId, status }) => {
+      readThread(threadId);
+      db.prepare('UPDATE review_threads SET status = ? WHERE id = ?').run(status, threadId);
+      return readThread(threadId);
+    },
 
     'units.list': ({ query, limit }) => {
       const q = query?.trim();

@@ -153,3 +153,21 @@ describe('upper documents and link decisions', () => {
     await expectAppError(s['compare.uppers.set']({ draftId: draft.id, upperIds: [draft.id] }), 'invalid-args');
   });
 });
+
+describe('review threads', () => {
+  it('creates a thread with its first comment, replies, resolves and reopens', async () => {
+    const s = lib.services;
+    const plan = await s['plans.create']({ title: '计划', year: 2026 });
+    const t = await s['review.threads.create']({ planId: plan.id, threadId: 'thread-0001', quote: '加强考核', body: '建议明确考核比重', author: '王五', unit: '县委组织部' });
+    expect(t).toMatchObject({ status: 'open', round: 'draft', quote: '加强考核', comments: [{ author: '王五', unit: '县委组织部', body: '建议明确考核比重' }] });
+    await s['review.threads.reply']({ threadId: t.id, body: '已采纳', author: '赵六', unit: '县安委办' });
+    await s['review.threads.setStatus']({ threadId: t.id, status: 'resolved' });
+    const [listed] = await s['review.threads.list']({ planId: plan.id });
+    expect(listed!.status).toBe('resolved');
+    expect(listed!.comments.map((c) => c.body)).toEqual(['建议明确考核比重', '已采纳']);
+    await s['review.threads.setStatus']({ threadId: t.id, status: 'open' });
+    expect((await s['review.threads.list']({ planId: plan.id }))[0]!.status).toBe('open');
+    await expectAppError(s['review.threads.create']({ planId: plan.id, threadId: 'thread-0001', quote: '', body: 'x', author: 'a', unit: '' }), 'invalid-args');
+    await expectAppError(s['review.threads.reply']({ threadId: 'nope', body: 'x', author: 'a', unit: '' }), 'not-found');
+  });
+});

@@ -114,7 +114,7 @@ describe('migration 002', () => {
     const v1 = openDatabase(path, { migrations: [migration001] });
     v1.prepare("INSERT INTO plans (id, title, year, doc, created_at, updated_at) VALUES ('a', '计划', 2026, '{}', '', '')").run();
     v1.close();
-    const db = openDatabase(path);
+    const db = openDatabase(path, { migrations: migrations.filter((m) => m.version <= 2) });
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare('SELECT title FROM plans').get()).toEqual({ title: '计划' });
     db.prepare("INSERT INTO plans (id, title, year, doc, created_at, updated_at) VALUES ('u', '上级', 2026, '{}', '', '')").run();
@@ -124,6 +124,25 @@ describe('migration 002', () => {
     // Deleting a plan for good removes its links.
     db.prepare("DELETE FROM plans WHERE id = 'u'").run();
     expect(db.prepare('SELECT count(*) AS n FROM link_decisions').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
+describe('migration 003', () => {
+  it('adds review threads, comments and opinions to a version-2 database', () => {
+    const dir = tempDir();
+    const path = join(dir, 'plandesk.db');
+    const v2 = openDatabase(path, { migrations: migrations.filter((m) => m.version <= 2) });
+    v2.prepare("INSERT INTO plans (id, title, year, doc, created_at, updated_at) VALUES ('a', '计划', 2026, '{}', '', '')").run();
+    v2.close();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    db.prepare("INSERT INTO review_threads (id, plan_id, created_at) VALUES ('t1', 'a', 'x')").run();
+    db.prepare("INSERT INTO review_comments (thread_id, body, created_at) VALUES ('t1', '意见', 'x')").run();
+    expect(() => db.prepare("INSERT INTO review_threads (id, plan_id, status, created_at) VALUES ('t2', 'a', 'maybe', 'x')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO review_opinions (plan_id, source_id, decision, updated_at) VALUES ('a', 't1', '同意', 'x')").run()).toThrow(/CHECK/);
+    db.prepare("DELETE FROM plans WHERE id = 'a'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM review_comments').get()).toEqual({ n: 0 });
     db.close();
   });
 });

@@ -1,8 +1,9 @@
 // Every schema step in order; one file per step, each with a test in test/electron/migrations.test.ts.
 import { migration001 } from './001-initial';
 import { migration002 } from './002-upper-links';
+import { migration003 } from './003-review';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
