@@ -26,11 +26,17 @@ import { FindBar } from './FindBar';
 import { SavePointDialog } from './SavePointDialog';
 import { VersionViewer } from './VersionViewer';
 import { ExportDialog } from './ExportDialog';
+import type { ReviewThreadRecord } from '../../../shared/contract';
+import { useReviewer } from '../review/useReviewer';
+import { CommentsPanel } from '../review/CommentsPanel';
+import { CommentDialog } from '../review/CommentDialog';
+import { commentRange } from '../review/comment-anchors';
 import { outlineEntries } from './numbering-plugin';
 
-type SideTab = 'checks' | 'units' | 'targets' | 'info' | 'history';
+type SideTab = 'checks' | 'comments' | 'units' | 'targets' | 'info' | 'history';
 const TABS: Array<[SideTab, string]> = [
   ['checks', '校对'],
+  ['comments', '批注'],
   ['units', '分工'],
   ['targets', '目标'],
   ['info', '文档信息'],
@@ -61,6 +67,15 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   const [savePointOpen, setSavePointOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [templateOpen, setTemplateOpen] = useState(false);
+  const [threads, setThreads] = useState<ReviewThreadRecord[]>([]);
+  const [commenting, setCommenting] = useState<{ from: number; to: number; quote: string } | null>(null);
+  const reviewer = useReviewer();
+
+  useEffect(() => {
+    invoke('review.threads.list', { planId: record.id })
+      .then(setThreads)
+      .catch(() => undefined);
+  }, [record.id]);
   const [viewing, setViewing] = useState<VersionSummary | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
   const [draft, setDraft] = useState<LocalDraft | null>(() => {
@@ -120,6 +135,11 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.altKey && e.key.toLowerCase() === 'm') {
+        e.preventDefault();
+        window.dispatchEvent(new CustomEvent('plandesk:menu', { detail: 'comment' }));
+        return;
+      }
       if (!mod || e.altKey) return;
       const k = e.key.toLowerCase();
       if (k === 's') {
@@ -142,6 +162,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
       if (cmd === 'find') setFind({ replace: false });
       if (cmd === 'replace') setFind({ replace: true });
       if (cmd === 'export') setExportOpen(true);
+      if (cmd === 'comment') startComment.current();
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('plandesk:menu', onMenu);
@@ -161,6 +182,48 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   }, [editor]);
 
   const markChanged = autosave.markChanged;
+
+  // 批注: the selection (or the task the cursor is in), after knowing who is commenting.
+  const startComment = useRef<() => void>(() => undefined);
+  startComment.current = () => {
+    if (!editor) return;
+    const range = commentRange(editor.state);
+    if (!range) {
+      toast({ kind: 'info', message: '请先选中要批注的文字，或把光标放在要批注的任务中。' });
+      return;
+    }
+    void reviewer.ensure().then((who) => {
+      if (who) setCommenting(range);
+    });
+  };
+  const addComment = async (body: string) => {
+    const range = commenting;
+    setCommenting(null);
+    const who = reviewer.reviewer;
+    if (!editor || !range || !who) return;
+    try {
+      const thread = await invoke('review.threads.create', { planId: record.id, threadId: crypto.randomUUID(), quote: range.quote, body, author: who.name, unit: who.unit });
+      editor.view.dispatch(editor.state.tr.addMark(range.from, range.to, editor.schema.marks.comment!.create({ id: thread.id })));
+      setThreads((t) => [...t, thread]);
+      setSideOpen(true);
+      setTab('comments');
+    } catch (err) {
+      toast({ kind: 'error', message: errorMessage(err) });
+    }
+  };
+  const replyTo = useCallback(
+    async (threadId: string, body: string) => {
+      const who = await reviewer.ensure();
+      if (!who) return;
+      const t = await invoke('review.threads.reply', { threadId, body, author: who.name, unit: who.unit });
+      setThreads((list) => list.map((x) => (x.id === t.id ? t : x)));
+    },
+    [reviewer],
+  );
+  const setThreadStatus = useCallback(async (threadId: string, status: 'open' | 'resolved') => {
+    const t = await invoke('review.threads.setStatus', { threadId, status });
+    setThreads((list) => list.map((x) => (x.id === t.id ? t : x)));
+  }, []);
   const changeMeta = useCallback(
     (next: PlanMeta) => {
       setMeta(next);
@@ -346,6 +409,9 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
         <button type="button" title="重做（Ctrl+Y）" aria-label="重做" onClick={() => editor?.chain().focus().redo().run()}>
           ↷
         </button>
+        <button type="button" title="给选中的文字加批注（Ctrl+Alt+M）" onClick={() => startComment.current()}>
+          批注
+        </button>
         <button type="button" title="查找（Ctrl+F）/ 替换（Ctrl+H）" onClick={() => setFind({ replace: false })}>
           查找
         </button>
@@ -359,15 +425,15 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
         <label className="numbering-setting" title="（一）的编号方式">
           （一）
           <select aria-label="二级编号方式" value={numbering.perLevel[1]} onChange={(e) => changeNumbering(2, e.target.value as 'restart' | 'continuous')}>
-            <option value="restart">每节重新编号</option>
-            <option value="continuous">全文连续编号</option>
+            <option value="restart">每节重排</option>
+            <option value="continuous">全文连续</option>
           </select>
         </label>
         <label className="numbering-setting" title="1. 的编号方式">
           1.
           <select aria-label="三级编号方式" value={numbering.perLevel[2]} onChange={(e) => changeNumbering(3, e.target.value as 'restart' | 'continuous')}>
-            <option value="restart">每节重新编号</option>
-            <option value="continuous">全文连续编号</option>
+            <option value="restart">每节重排</option>
+            <option value="continuous">全文连续</option>
           </select>
         </label>
         <span className="spacer" />
@@ -415,6 +481,9 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
                   onMetaPatch={patchMeta}
                 />
               )}
+              {tab === 'comments' && editor && (
+                <CommentsPanel editor={editor} threads={threads} docVersion={snapshot.version} onReply={replyTo} onStatus={setThreadStatus} />
+              )}
               {tab === 'units' && <UnitsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jump} onRename={renameUnit} />}
               {tab === 'targets' && <TargetsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jump} />}
               {tab === 'info' && <InfoPanel meta={meta} onChange={changeMeta} />}
@@ -453,6 +522,8 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
           }}
         />
       )}
+      {reviewer.dialog}
+      {commenting && <CommentDialog quote={commenting.quote} onCancel={() => setCommenting(null)} onSave={(b) => void addComment(b)} />}
       {templateOpen && (
         <SavePointDialog
           title="另存为模板"
