@@ -1,0 +1,40 @@
+// Is a returned file the plan it is being imported into? The title among its first lines, and
+// the share of the plan's paragraphs found again (Dice of Han bigrams ≥ SAME_PARAGRAPH) —
+// robust to a reviewer's edits, and near zero for another plan even of the same kind.
+import { bigrams } from '../checks/duplicates';
+import type { PlanDocument } from '../plan/schema';
+import { dice } from './match';
+import { renderPlan } from './rendered';
+import type { SamePlanResult } from './types';
+
+/** A plan paragraph counts as found again from this Dice on. */
+export const SAME_PARAGRAPH = 0.6;
+/** The file is the same plan when this share of its paragraphs is found (or the title is). */
+export const SAME_SHARE = 0.5;
+
+const bare = (s: string) => s.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '');
+
+export function samePlanCheck(doc: PlanDocument, returnedParagraphs: readonly string[]): SamePlanResult {
+  const title = bare(doc.meta.title);
+  const dict = new Map<string, number>();
+  const titleGrams = bigrams(title, dict);
+  const head = returnedParagraphs.filter((p) => p.trim()).slice(0, 8);
+  const titleSame = !!title && head.some((p) => bare(p) === title || dice(bigrams(p, dict), titleGrams) >= 0.8);
+  const plan = renderPlan(doc)
+    .map((n) => n.text)
+    .filter((t) => bare(t).length >= 6);
+  const theirs = returnedParagraphs.map((p) => bigrams(p, dict)).filter((g) => g.length);
+  let found = 0;
+  for (const t of plan) {
+    const g = bigrams(t, dict);
+    if (theirs.some((x) => dice(g, x) >= SAME_PARAGRAPH)) found++;
+  }
+  const similarity = plan.length ? Math.round((found / plan.length) * 1000) / 1000 : titleSame ? 1 : 0;
+  const same = plan.length ? similarity >= SAME_SHARE || (titleSame && similarity >= 0.2) : titleSame;
+  if (same) return { same, similarity };
+  const pct = Math.round(similarity * 100);
+  const message = titleSame
+    ? `该文件标题与“${doc.meta.title}”相同，但正文只有 ${pct}% 能对应上，可能是另一稿或另一份文件，请核对后再导入。`
+    : `该文件似乎不是“${doc.meta.title}”：标题不同，正文只有 ${pct}% 能对应上。请确认选对了文件，再决定是否导入。`;
+  return { same, similarity, message };
+}
