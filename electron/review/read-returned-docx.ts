@@ -1,0 +1,443 @@
+// Reads a DOCX that came back from a reviewer (Word or WPS): its comments (anchor, text,
+// author, date, replies) and tracked insertions and deletions (author, date, text, context).
+//
+// XML is read with htmlparser2's SAX Parser in xmlMode (installed; the HTML importer uses it
+// too): a streaming parser that decodes entities and CDATA and never builds a tree, so one
+// pass over word/document.xml follows the text offsets while ranges open and close across
+// runs and paragraphs. It does not resolve namespaces, so each part's prefix for a namespace
+// is taken from the xmlns declarations on its root element (Word and WPS declare them there).
+import JSZip from 'jszip';
+import { Parser } from 'htmlparser2';
+import { AppError } from '../../shared/errors';
+import type { ReviewItem, ReviewReply } from '../../shared/review/types';
+import { isZip, readCentralDirectory, verifyZipEntries } from '../import/zip-guard';
+import { NS, REL } from './ooxml';
+
+export interface ReturnedDocx {
+  /** Comments and tracked changes, in document order. */
+  items: ReviewItem[];
+  /** The text of each non-empty body paragraph (inserted and deleted text both included). */
+  paragraphs: string[];
+  /** Everyone who commented, replied or changed something, in order of appearance. */
+  authors: string[];
+}
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function fail(code: 'unsupported-file' | 'bad-file', message: string): never {
+  throw new AppError(code, message);
+}
+
+type Attrs = Record<string, string>;
+
+/** SAX over one part; `handler` gets local names and a prefix-aware attribute getter. */
+function sax(
+  xml: string,
+  handler: {
+    open(local: string, prefix: string, attr: (ns: string, name: string) => string | undefined, raw: Attrs): void;
+    close(local: string, prefix: string): void;
+    text(t: string): void;
+  },
+): (ns: string) => string {
+  const prefixes = new Map<string, string>();
+  let root = true;
+  const prefixOf = (ns: string) => prefixes.get(ns) ?? '';
+  const split = (name: string): [string, string] => {
+    const k = name.indexOf(':');
+    return k < 0 ? ['', name] : [name.slice(0, k), name.slice(k + 1)];
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (root) {
+          for (const [k, v] of Object.entries(attribs)) if (k.startsWith('xmlns:')) prefixes.set(v, k.slice(6));
+          root = false;
+        }
+        const [prefix, local] = split(name);
+        const attr = (ns: string, n: string) => {
+          const p = prefixOf(ns);
+          return attribs[p ? `${p}:${n}` : n];
+        };
+        handler.open(local, prefix, attr, attribs);
+      },
+      onclosetag(name) {
+        const [prefix, local] = split(name);
+        handler.close(local, prefix);
+      },
+      ontext(t) {
+        handler.text(t);
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.write(xml);
+  parser.end();
+  return prefixOf;
+}
+
+interface RawComment {
+  id: string;
+  author: string;
+  date?: string;
+  paras: string[];
+  paraIds: string[];
+  /** Word 2007-style replies written inside the comment. */
+  nested: RawComment[];
+}
+
+function parseComments(xml: string): RawComment[] {
+  const out: RawComment[] = [];
+  const stack: RawComment[] = [];
+  let inText = false;
+  let wp = 'w';
+  sax(xml, {
+    open(local, prefix, attr, raw) {
+      if (local === 'comments' && prefix) wp = prefix;
+      if (prefix !== wp) return;
+      if (local === 'comment') {
+        const date = attr(NS.w, 'date');
+        stack.push({ id: attr(NS.w, 'id') ?? '', author: attr(NS.w, 'author') ?? '', ...(date ? { date } : {}), paras: [], paraIds: [], nested: [] });
+      } else if (local === 'p' && stack.length) {
+        const c = stack[stack.length - 1]!;
+        c.paras.push('');
+        const pid = Object.entries(raw).find(([k]) => k.endsWith(':paraId'))?.[1];
+        if (pid) c.paraIds.push(pid.toUpperCase());
+      } else if (local === 't') inText = true;
+      else if ((local === 'tab' || local === 'br') && stack.length) {
+        const c = stack[stack.length - 1]!;
+        if (c.paras.length) c.paras[c.paras.length - 1] += local === 'tab' ? '\t' : '\n';
+      }
+    },
+    close(local, prefix) {
+      if (prefix !== wp) return;
+      if (local === 't') inText = false;
+      else if (local === 'comment') {
+        const c = stack.pop()!;
+        if (stack.length) stack[stack.length - 1]!.nested.push(c);
+        else out.push(c);
+      }
+    },
+    text(t) {
+      const c = stack[stack.length - 1];
+      if (inText && c) {
+        if (!c.paras.length) c.paras.push('');
+        c.paras[c.paras.length - 1] += t;
+      }
+    },
+  });
+  return out;
+}
+
+interface CommentEx {
+  parent?: string;
+  done: boolean;
+}
+
+function parseCommentsExtended(xml: string): Map<string, CommentEx> {
+  const out = new Map<string, CommentEx>();
+  sax(xml, {
+    open(local, _prefix, attr) {
+      if (local !== 'commentEx') return;
+      const pid = attr(NS.w15, 'paraId');
+      if (!pid) return;
+      const parent = attr(NS.w15, 'paraIdParent');
+      out.set(pid.toUpperCase(), { ...(parent ? { parent: parent.toUpperCase() } : {}), done: attr(NS.w15, 'done') === '1' });
+    },
+    close() {},
+    text() {},
+  });
+  return out;
+}
+
+interface Pos {
+  p: number;
+  off: number;
+}
+
+interface RawRevision {
+  kind: 'insertion' | 'deletion';
+  author: string;
+  date?: string;
+  p: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Elements whose content is not body text. */
+const SKIP = new Set(['rPr', 'pPr', 'sectPr', 'instrText', 'delInstrText', 'drawing', 'pict', 'object', 'Fallback', 'tblPr', 'trPr', 'tcPr']);
+
+function parseDocument(xml: string) {
+  const paragraphs: string[] = [];
+  const open: number[] = [];
+  const starts = new Map<string, Pos>();
+  const ends = new Map<string, Pos>();
+  const refs = new Map<string, Pos>();
+  const revisions: RawRevision[] = [];
+  const revStack: RawRevision[] = [];
+  let skip = 0;
+  let inText = false;
+  let wp = 'w';
+  // Between paragraphs (Word may put a range start or end at body level): a start belongs to
+  // the next paragraph, an end to the one before.
+  const here = (side: 'start' | 'end' = 'end'): Pos => {
+    const p = open[open.length - 1];
+    if (p === undefined) return side === 'start' ? { p: paragraphs.length, off: 0 } : { p: Math.max(0, paragraphs.length - 1), off: (paragraphs[paragraphs.length - 1] ?? '').length };
+    return { p, off: (paragraphs[p] ?? '').length };
+  };
+  const append = (t: string) => {
+    const p = open[open.length - 1];
+    if (p === undefined) return;
+    paragraphs[p] += t;
+    const r = revStack[revStack.length - 1];
+    if (r && r.p === p) {
+      r.text += t;
+      r.end = paragraphs[p]!.length;
+    }
+  };
+  sax(xml, {
+    open(local, prefix, attr) {
+      if (local === 'document' && prefix) wp = prefix;
+      if (local === 'Fallback' || SKIP.has(local)) {
+        skip++;
+        return;
+      }
+      if (skip || prefix !== wp) return;
+      switch (local) {
+        case 'p':
+          open.push(paragraphs.length);
+          paragraphs.push('');
+          break;
+        case 't':
+        case 'delText':
+          inText = true;
+          break;
+        case 'tab':
+          append('\t');
+          break;
+        case 'noBreakHyphen':
+          append('-');
+          break;
+        case 'ins':
+        case 'moveTo':
+        case 'del':
+        case 'moveFrom': {
+          const pos = here();
+          const date = attr(NS.w, 'date');
+          revStack.push({
+            kind: local === 'ins' || local === 'moveTo' ? 'insertion' : 'deletion',
+            author: attr(NS.w, 'author') ?? '',
+            ...(date ? { date } : {}),
+            p: pos.p,
+            start: pos.off,
+            end: pos.off,
+            text: '',
+          });
+          break;
+        }
+        case 'commentRangeStart':
+          starts.set(attr(NS.w, 'id') ?? '', here('start'));
+          break;
+        case 'commentRangeEnd':
+          ends.set(attr(NS.w, 'id') ?? '', here());
+          break;
+        case 'commentReference':
+          refs.set(attr(NS.w, 'id') ?? '', here());
+          break;
+      }
+    },
+    close(local, prefix) {
+      if (local === 'Fallback' || SKIP.has(local)) {
+        skip--;
+        return;
+      }
+      if (skip || prefix !== wp) return;
+      if (local === 't' || local === 'delText') inText = false;
+      else if (local === 'p') open.pop();
+      else if (local === 'ins' || local === 'moveTo' || local === 'del' || local === 'moveFrom') {
+        const r = revStack.pop();
+        if (r && r.text) revisions.push(r);
+      }
+    },
+    text(t) {
+      if (inText && !skip) append(t);
+    },
+  });
+  return { paragraphs, starts, ends, refs, revisions };
+}
+
+async function partText(zip: JSZip, path: string): Promise<string | null> {
+  const f = zip.file(path);
+  return f ? f.async('string') : null;
+}
+
+/** Targets of a part's relationships by type, resolved against the part's folder. */
+async function relTargets(zip: JSZip, part: string): Promise<Map<string, string>> {
+  const dir = part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';
+  const rels = await partText(zip, `${dir}_rels/${part.slice(dir.length)}.rels`);
+  const out = new Map<string, string>();
+  if (!rels) return out;
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const type = /Type="([^"]*)"/.exec(m[0])?.[1];
+    const target = /Target="([^"]*)"/.exec(m[0])?.[1];
+    if (!type || !target || /TargetMode="External"/.test(m[0])) continue;
+    const path = target.startsWith('/') ? target.slice(1) : normalize(dir + target);
+    if (!out.has(type)) out.set(type, path);
+  }
+  return out;
+}
+
+function normalize(path: string): string {
+  const out: string[] = [];
+  for (const s of path.split('/')) {
+    if (s === '..') out.pop();
+    else if (s && s !== '.') out.push(s);
+  }
+  return out.join('/');
+}
+
+function checkFile(fileName: string, bytes: Uint8Array): void {
+  const name = fileName.split(/[\\/]/).pop() || fileName;
+  if (OLE.every((b, i) => bytes[i] === b) || /\.(doc|wps|dot)$/i.test(name)) {
+    fail('unsupported-file', `“${name}”是旧版 Word 97-2003 文档（.doc）或 WPS 文字格式，无法读取其中的批注和修订。请在 Word 或 WPS 中打开，“另存为”Word 文档（*.docx）后再导入。`);
+  }
+  if (!isZip(bytes)) {
+    if (/\.docx$/i.test(name)) fail('bad-file', `“${name}”不是有效的 Word 文档（.docx），可能已损坏或只是改了扩展名；请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
+    fail('unsupported-file', `“${name}”不是 Word 文档（.docx），只能导入 .docx 格式的反馈文件。`);
+  }
+  const entries = readCentralDirectory(bytes);
+  verifyZipEntries(bytes, entries);
+}
+
+/** The comments and tracked changes of a returned DOCX; see the file comment. */
+export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Promise<ReturnedDocx> {
+  checkFile(fileName, bytes);
+  const name = fileName.split(/[\\/]/).pop() || fileName;
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    fail('bad-file', `“${name}”已损坏，无法打开。请在 Word 或 WPS 中打开并另存为 .docx 后再导入。`);
+  }
+  const main = (await relTargets(zip, '')).get('http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument') ?? 'word/document.xml';
+  const documentXml = await partText(zip, main).catch(() => null);
+  if (!documentXml) fail('bad-file', `“${name}”中没有 Word 正文，可能不是 Word 文档或已损坏。`);
+  const rels = await relTargets(zip, main);
+  const commentsPath = rels.get(REL.comments) ?? (zip.file('word/comments.xml') ? 'word/comments.xml' : undefined);
+  const extPath = rels.get(REL.commentsExtended) ?? (zip.file('word/commentsExtended.xml') ? 'word/commentsExtended.xml' : undefined);
+  let parsed: ReturnType<typeof parseDocument>;
+  let comments: RawComment[] = [];
+  let ext = new Map<string, CommentEx>();
+  try {
+    parsed = parseDocument(documentXml);
+    const cx = commentsPath ? await partText(zip, commentsPath) : null;
+    if (cx) comments = parseComments(cx);
+    const ex = extPath ? await partText(zip, extPath) : null;
+    if (ex) ext = parseCommentsExtended(ex);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    fail('bad-file', `“${name}”的内容无法解析，可能已损坏：${(err as Error).message}`);
+  }
+  const { paragraphs } = parsed;
+
+  // Replies: by commentsExtended (paraIdParent of the comment's last paragraph), or nested.
+  const byPara = new Map<string, RawComment>();
+  for (const c of comments) for (const pid of c.paraIds) byPara.set(pid, c);
+  const parentOf = (c: RawComment): RawComment | null => {
+    const pid = c.paraIds[c.paraIds.length - 1];
+    const parent = pid ? ext.get(pid)?.parent : undefined;
+    return parent ? (byPara.get(parent) ?? null) : null;
+  };
+  const rootOf = (c: RawComment): RawComment => {
+    let r = c;
+    for (let k = 0; k < 50; k++) {
+      const p = parentOf(r);
+      if (!p || p === c) break;
+      r = p;
+    }
+    return r;
+  };
+  const replies = new Map<RawComment, ReviewReply[]>();
+  const body = (c: RawComment) => c.paras.join('\n').trim();
+  const asReply = (c: RawComment): ReviewReply => ({ author: c.author, ...(c.date ? { date: c.date } : {}), text: body(c) });
+  for (const c of comments) {
+    const root = rootOf(c);
+    if (root !== c) {
+      const list = replies.get(root) ?? [];
+      list.push(asReply(c));
+      replies.set(root, list);
+    }
+    for (const n of c.nested) {
+      const list = replies.get(root) ?? [];
+      list.push(asReply(n));
+      replies.set(root, list);
+    }
+  }
+
+  type Placed = { item: ReviewItem; at: Pos };
+  const placed: Placed[] = [];
+  const slice = (a: Pos, b: Pos): string => {
+    if (a.p === b.p) return (paragraphs[a.p] ?? '').slice(a.off, b.off);
+    const parts = [(paragraphs[a.p] ?? '').slice(a.off)];
+    for (let p = a.p + 1; p < b.p; p++) parts.push(paragraphs[p] ?? '');
+    parts.push((paragraphs[b.p] ?? '').slice(0, b.off));
+    return parts.join('\n');
+  };
+  for (const c of comments) {
+    if (rootOf(c) !== c) continue;
+    let s = parsed.starts.get(c.id) ?? parsed.refs.get(c.id) ?? null;
+    let e = parsed.ends.get(c.id) ?? (s ? s : null);
+    if (s && e && (e.p < s.p || (e.p === s.p && e.off < s.off))) [s, e] = [e, s];
+    const para = s ? (paragraphs[s.p] ?? '') : '';
+    const ex = ext.get(c.paraIds[c.paraIds.length - 1] ?? '');
+    const item: ReviewItem = {
+      kind: 'comment',
+      author: c.author,
+      ...(c.date ? { date: c.date } : {}),
+      text: body(c),
+      anchorText: s && e ? slice(s, e) : '',
+      before: s ? para.slice(0, s.off) : '',
+      after: s && e && e.p === s.p ? para.slice(e.off) : '',
+      paragraphText: para,
+      ...(replies.get(c)?.length ? { replies: replies.get(c)! } : {}),
+      ...(ex?.done ? { resolved: true } : {}),
+    };
+    placed.push({ item, at: s ?? { p: Number.MAX_SAFE_INTEGER, off: 0 } });
+  }
+  // Word splits one edit into several w:ins / w:del when formatting changes: join neighbours.
+  const revs: RawRevision[] = [];
+  for (const r of [...parsed.revisions].sort((a, b) => a.p - b.p || a.start - b.start)) {
+    const last = revs[revs.length - 1];
+    if (last && last.kind === r.kind && last.author === r.author && last.p === r.p && last.end === r.start) {
+      last.text += r.text;
+      last.end = r.end;
+    } else revs.push({ ...r });
+  }
+  for (const r of revs) {
+    const para = paragraphs[r.p] ?? '';
+    placed.push({
+      item: {
+        kind: r.kind,
+        author: r.author,
+        ...(r.date ? { date: r.date } : {}),
+        text: r.text,
+        anchorText: r.text,
+        before: para.slice(0, r.start),
+        after: para.slice(r.end),
+        paragraphText: para,
+      },
+      at: { p: r.p, off: r.start },
+    });
+  }
+  placed.sort((a, b) => a.at.p - b.at.p || a.at.off - b.at.off);
+  const items = placed.map((x) => x.item);
+  const authors: string[] = [];
+  const see = (a: string) => {
+    if (a && !authors.includes(a)) authors.push(a);
+  };
+  for (const it of items) {
+    see(it.author);
+    it.replies?.forEach((r) => see(r.author));
+  }
+  return { items, paragraphs: paragraphs.map((p) => p.trim()).filter(Boolean), authors };
+}
