@@ -81,3 +81,90 @@ test('comments: ask who is reviewing once, comment, reply, resolve, anchors surv
   await expect(page.locator('.plan-page .comment-mark')).toHaveCount(0);
   await expect(again).toContainText('原文已删除');
 });
+
+test('suggested edits: typing and IME are tracked, deletions marked, accept one, reject one, structure too', async ({ page }) => {
+  await page.goto(app().url);
+  await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
+  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
+  const tasks = page.locator('.plan-page .plan-task');
+  await expect(tasks.first()).toBeVisible();
+
+  await page.getByRole('button', { name: '修订', exact: true }).click();
+  const who = page.getByRole('dialog', { name: '您是谁' });
+  if (await who.isVisible().catch(() => false)) {
+    await who.getByRole('textbox', { name: '姓名' }).fill('李四');
+    await who.getByRole('textbox', { name: '单位' }).fill('县教育局');
+    await who.getByRole('button', { name: '确定' }).click();
+  }
+  await expect(page.getByRole('button', { name: '修订', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+  // Typing at the end of task 1's title is a suggested insertion.
+  await tasks.nth(0).locator('.task-title').click();
+  await page.keyboard.press('End');
+  const title = tasks.nth(0).locator('.task-title');
+  await page.evaluate(() => {
+    const t = document.querySelectorAll('.plan-page .plan-task')[0]!.querySelector('.task-title')!;
+    const range = document.createRange();
+    range.selectNodeContents(t);
+    range.collapse(false);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+  await page.waitForTimeout(100);
+  await page.keyboard.type('AB');
+  await expect(title.locator('ins')).toHaveText('AB');
+  // Chinese through IME composition, still tracked, no doubled characters.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'zhuanxiang', selectionStart: 10, selectionEnd: 10 });
+  await cdp.send('Input.imeSetComposition', { text: '专项', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.insertText', { text: '专项' });
+  await expect(title).toHaveText('深入开展习近平总书记关于安全生产重要论述的宣贯教育活动AB专项');
+  await expect(title.locator('ins')).toHaveText(/AB.*专项|专项/);
+  expect((await title.locator('ins').allTextContents()).join('')).toBe('AB专项');
+
+  // Backspace over original text marks it deleted (struck through), it does not vanish.
+  await tasks.nth(1).locator('.task-title').click();
+  await page.evaluate(() => {
+    const t = document.querySelectorAll('.plan-page .plan-task')[1]!.querySelector('.task-title')!;
+    const range = document.createRange();
+    range.selectNodeContents(t);
+    range.collapse(false);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+  await page.waitForTimeout(100);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(tasks.nth(1).locator('.task-title del')).toHaveText('责任制');
+  await expect(tasks.nth(1).locator('.task-title')).toHaveText('完善落实安全生产责任制');
+
+  // Structure: suggest deleting task 3.
+  await tasks.nth(2).locator('.task-title').click();
+  await page.getByRole('button', { name: '建议删除' }).click();
+  await expect(tasks.nth(2)).toHaveClass(/suggested-delete/);
+
+  // The drafter decides: accept the insertion, reject the deletion, accept the task deletion.
+  await page.getByRole('button', { name: '修订', exact: true }).click();
+  await page.getByRole('tab', { name: '修订' }).click();
+  const panel = page.getByRole('region', { name: '修订' });
+  // Consecutive typing (keys and IME) by one reviewer is one suggestion.
+  await expect(panel.getByRole('listitem')).toHaveCount(3);
+  await page.screenshot({ path: 'test-results/screens/suggestions.png' });
+  await panel.getByRole('listitem', { name: /修订 删除 责任制/ }).getByRole('button', { name: '拒绝' }).click();
+  await panel.getByRole('listitem', { name: /修订 删除任务/ }).getByRole('button', { name: '接受' }).click();
+  await expect(tasks).toHaveCount(18);
+  await expect(tasks.nth(1).locator('del')).toHaveCount(0);
+  await expect(tasks.nth(1).locator('.task-title')).toHaveText('完善落实安全生产责任制');
+  await expect(panel.getByRole('listitem', { name: /修订 增加 AB专项/ })).toContainText(/王五|李四/);
+  await expect(page.getByRole('status', { name: '保存状态' })).toHaveText('已保存', { timeout: 10_000 });
+  await page.reload();
+  const first = page.locator('.plan-page .plan-task').first().locator('.task-title');
+  await expect(first.locator('ins')).toHaveText('AB专项');
+  await page.getByRole('tab', { name: '修订' }).click();
+  await page.getByRole('region', { name: '修订' }).getByRole('button', { name: '全部拒绝' }).click();
+  await expect(first).toHaveText('深入开展习近平总书记关于安全生产重要论述的宣贯教育活动');
+  await expect(page.locator('.plan-page ins, .plan-page del')).toHaveCount(0);
+});

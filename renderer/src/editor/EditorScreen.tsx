@@ -1,7 +1,7 @@
 // The plan editor screen: toolbar, outline (left), the document page, side panels (right).
 import { EditorContent, type Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { STATUS_LABELS, type PlanRecord, type VersionSummary } from '../../../shared/contract';
+import { STATUS_LABELS, type PlanRecord, type PlanStatus, type VersionSummary } from '../../../shared/contract';
 import { blocksToNumberedBody, bodyToBlocks, type FlatBlock } from '../../../shared/plan/flat';
 import { blockIndexOfPath } from '../../../shared/plan/paths';
 import type { NumberingSettings, PlanDocument, PlanMeta } from '../../../shared/plan/schema';
@@ -31,12 +31,15 @@ import { useReviewer } from '../review/useReviewer';
 import { CommentsPanel } from '../review/CommentsPanel';
 import { CommentDialog } from '../review/CommentDialog';
 import { commentRange } from '../review/comment-anchors';
+import { SuggestionsPanel } from '../review/SuggestionsPanel';
+import { isSuggesting, suggestNodeChange } from '../review/suggest-mode';
 import { outlineEntries } from './numbering-plugin';
 
-type SideTab = 'checks' | 'comments' | 'units' | 'targets' | 'info' | 'history';
+type SideTab = 'checks' | 'comments' | 'suggestions' | 'units' | 'targets' | 'info' | 'history';
 const TABS: Array<[SideTab, string]> = [
   ['checks', '校对'],
   ['comments', '批注'],
+  ['suggestions', '修订'],
   ['units', '分工'],
   ['targets', '目标'],
   ['info', '文档信息'],
@@ -67,6 +70,8 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   const [savePointOpen, setSavePointOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [templateOpen, setTemplateOpen] = useState(false);
+  const [round, setRound] = useState<PlanStatus>(record.status);
+  const [suggesting, setSuggesting] = useState(false);
   const [threads, setThreads] = useState<ReviewThreadRecord[]>([]);
   const [commenting, setCommenting] = useState<{ from: number; to: number; quote: string } | null>(null);
   const reviewer = useReviewer();
@@ -328,9 +333,29 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
           ← 资料库
         </button>
         <h1 id="plan-title">{meta.title || record.title}</h1>
-        <span className="badge" aria-label="状态">
-          {STATUS_LABELS[record.status]}
-        </span>
+        <label className="round-select" title="审阅轮次：进入新的轮次时自动保存一个版本">
+          <span className="visually-hidden">轮次</span>
+          <select
+            aria-label="轮次"
+            value={round}
+            onChange={(e) => {
+              const next = e.target.value as PlanStatus;
+              void autosave.saveNow(`进入${STATUS_LABELS[next]}`, next).then((ok) => {
+                if (ok) {
+                  setRound(next);
+                  setHistoryKey((k) => k + 1);
+                  toast({ kind: 'info', message: `已进入“${STATUS_LABELS[next]}”，并保存了一个版本。` });
+                }
+              });
+            }}
+          >
+            {(Object.keys(STATUS_LABELS) as PlanStatus[]).map((st) => (
+              <option key={st} value={st}>
+                {STATUS_LABELS[st]}
+              </option>
+            ))}
+          </select>
+        </label>
         <span className={`save-state save-${autosave.status}`} role="status" aria-label="保存状态" title={autosave.message ?? ''}>
           {SAVE_LABELS[autosave.status]}
         </span>
@@ -412,6 +437,43 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
         <button type="button" title="给选中的文字加批注（Ctrl+Alt+M）" onClick={() => startComment.current()}>
           批注
         </button>
+        <button
+          type="button"
+          aria-pressed={suggesting}
+          className={suggesting ? 'suggesting-on' : ''}
+          title="修订模式：输入和删除记为修订建议，由起草人接受或拒绝"
+          onClick={() => {
+            if (!editor) return;
+            if (suggesting) {
+              editor.commands.setSuggesting(false, null);
+              setSuggesting(false);
+              return;
+            }
+            void reviewer.ensure().then((who) => {
+              if (!who) return;
+              editor.commands.setSuggesting(true, who);
+              setSuggesting(true);
+              editor.view.focus();
+            });
+          }}
+        >
+          修订
+        </button>
+        {suggesting && (
+          <button
+            type="button"
+            title="建议删除光标所在的任务"
+            onClick={() => {
+              const who = reviewer.reviewer;
+              const at = editor ? blockAt(editor.state) : null;
+              if (!editor || !who || !at) return;
+              const tr = suggestNodeChange(editor.state, at.pos, who, { type: 'delete' });
+              if (tr) editor.view.dispatch(tr);
+            }}
+          >
+            建议删除
+          </button>
+        )}
         <button type="button" title="查找（Ctrl+F）/ 替换（Ctrl+H）" onClick={() => setFind({ replace: false })}>
           查找
         </button>
@@ -484,6 +546,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
               {tab === 'comments' && editor && (
                 <CommentsPanel editor={editor} threads={threads} docVersion={snapshot.version} onReply={replyTo} onStatus={setThreadStatus} />
               )}
+              {tab === 'suggestions' && editor && <SuggestionsPanel editor={editor} docVersion={snapshot.version} />}
               {tab === 'units' && <UnitsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jump} onRename={renameUnit} />}
               {tab === 'targets' && <TargetsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jump} />}
               {tab === 'info' && <InfoPanel meta={meta} onChange={changeMeta} />}
@@ -501,8 +564,13 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
           onCancel={() => setUnitsFor(null)}
           onSave={(lead, support) => {
             const node = editor.state.doc.nodeAt(unitsFor.pos);
+            const who = reviewer.reviewer;
             if (node?.type.name === 'planTask') {
-              editor.view.dispatch(editor.state.tr.setNodeMarkup(unitsFor.pos, undefined, { ...node.attrs, lead, support, unitsText: null }));
+              const tr =
+                isSuggesting(editor.state).enabled && who
+                  ? suggestNodeChange(editor.state, unitsFor.pos, who, { type: 'units', lead, support })
+                  : editor.state.tr.setNodeMarkup(unitsFor.pos, undefined, { ...node.attrs, lead, support, unitsText: null });
+              if (tr) editor.view.dispatch(tr);
             }
             setUnitsFor(null);
             editor.view.focus();

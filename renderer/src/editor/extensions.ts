@@ -9,6 +9,7 @@ import { PlanKeymap } from './keymap';
 import { PlanClipboard } from './clipboard';
 import { createTaskView } from './task-view';
 import { SearchHighlight } from './search-plugin';
+import { SuggestMode } from '../review/suggest-mode';
 import type { NumberingSettings } from '../../../shared/plan/schema';
 
 export function planEditorExtensions(numbering: NumberingSettings, opts: { editable?: boolean } = {}): Extensions {
@@ -23,6 +24,6 @@ export function planEditorExtensions(numbering: NumberingSettings, opts: { edita
     TargetHighlight,
     TitleStop,
     SearchHighlight,
-    ...(opts.editable === false ? [] : [PlanKeymap, PlanClipboard]),
+    ...(opts.editable === false ? [] : [SuggestMode, PlanKeymap, PlanClipboard]),
   ];
 }

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlanDocument } from '../../../shared/plan/schema';
 import { AppError } from '../../../shared/errors';
+import type { PlanStatus } from '../../../shared/contract';
 import { invoke } from '../api/client';
 
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict';
@@ -60,16 +61,16 @@ export function useAutosave(opts: {
   optsRef.current = opts;
   const stopped = useRef(false);
 
-  const saveNow = useCallback(async (savePoint?: string): Promise<boolean> => {
+  const saveNow = useCallback(async (savePoint?: string, status?: PlanStatus): Promise<boolean> => {
     if (stopped.current) return false;
     if (saving.current) await saving.current;
     if (optsRef.current.isComposing()) {
-      timer.current = setTimeout(() => void saveNow(savePoint), 300);
+      timer.current = setTimeout(() => void saveNow(savePoint, status), 300);
       return false;
     }
     const doc = optsRef.current.buildDoc();
     if (!doc) return false;
-    if (savePoint === undefined && changeSeq.current === savedSeq.current) return true;
+    if (savePoint === undefined && !status && changeSeq.current === savedSeq.current) return true;
     const seq = changeSeq.current;
     setStatus('saving');
     let ok = false;
@@ -81,6 +82,7 @@ export function useAutosave(opts: {
           doc,
           author: optsRef.current.author(),
           ...(savePoint !== undefined ? { savePoint } : {}),
+          ...(status ? { status } : {}),
         });
         revision.current = summary.revision;
         savedSeq.current = seq;

@@ -1,0 +1,278 @@
+// 修订模式 (suggested edits). While it is on, typing inserts text marked as a suggested
+// insertion and deleting marks text as a suggested deletion instead of removing it, each with
+// the reviewer's name, unit and time. Chinese IME input: the insertion mark is put in the
+// stored marks when a composition starts (before ProseMirror is composing), so the composed
+// text carries it without any change to the document during the composition.
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import type { Mark, Node as PMNode } from '@tiptap/pm/model';
+import type { EditorView } from '@tiptap/pm/view';
+
+export interface Suggester {
+  name: string;
+  unit: string;
+}
+
+interface SuggestState {
+  enabled: boolean;
+  who: Suggester | null;
+}
+
+export const suggestKey = new PluginKey<SuggestState>('plandesk-suggest');
+
+function newId(): string {
+  return `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function suggestionAttrs(who: Suggester) {
+  return { id: newId(), author: who.name, unit: who.unit || null, time: new Date().toISOString() };
+}
+
+/** This reviewer's suggestion mark of `type` right next to [from, to), to extend rather than start anew. */
+function adjacentMark(doc: PMNode, from: number, to: number, type: 'insertion' | 'deletion', who: Suggester): Mark | null {
+  const near = [doc.resolve(from).nodeBefore, doc.resolve(Math.min(to, doc.content.size)).nodeAfter];
+  for (const n of near) {
+    const m = n?.marks.find((x) => x.type.name === type && x.attrs.author === who.name);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** Marks [from, to) as a suggested deletion; text this reviewer suggested inserting is removed instead. */
+export function suggestDelete(tr: Transaction, from: number, to: number, who: Suggester): void {
+  const schema = tr.doc.type.schema;
+  // Deleting on from a deletion just made continues the same suggestion.
+  const del = adjacentMark(tr.doc, from, to, 'deletion', who) ?? schema.marks.deletion!.create(suggestionAttrs(who));
+  const own: Array<[number, number]> = [];
+  const mark: Array<[number, number]> = [];
+  tr.doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isText) return;
+    const a = Math.max(from, pos);
+    const b = Math.min(to, pos + node.nodeSize);
+    const ins = node.marks.find((m) => m.type.name === 'insertion');
+    if (ins && ins.attrs.author === who.name) own.push([a, b]);
+    else if (!node.marks.some((m) => m.type.name === 'deletion')) mark.push([a, b]);
+  });
+  for (const [a, b] of mark) tr.addMark(a, b, del);
+  for (const [a, b] of own.reverse()) tr.delete(a, b);
+}
+
+function insertSuggested(view: EditorView, from: number, to: number, text: string, who: Suggester): void {
+  const { state } = view;
+  const tr = state.tr;
+  if (from < to) suggestDelete(tr, from, to, who);
+  const at = tr.mapping.map(to);
+  // Typing on after one's own insertion continues it: one suggestion, not one per keystroke.
+  const ins = adjacentMark(tr.doc, at, at, 'insertion', who) ?? state.schema.marks.insertion!.create(suggestionAttrs(who));
+  const keep = state.doc.resolve(from).marks().filter((m) => m.type.name === 'comment');
+  tr.insert(at, state.schema.text(text, [...keep, ins]));
+  tr.setSelection(TextSelection.create(tr.doc, at + text.length));
+  view.dispatch(tr.scrollIntoView());
+}
+
+function insertionMarkFor(state: EditorState, who: Suggester): Mark[] {
+  const here = state.selection.$from.marks().filter((m) => m.type.name !== 'insertion' && m.type.name !== 'deletion');
+  const pos = state.selection.from;
+  return [...here, adjacentMark(state.doc, pos, pos, 'insertion', who) ?? state.schema.marks.insertion!.create(suggestionAttrs(who))];
+}
+
+export function isSuggesting(state: EditorState): SuggestState {
+  return suggestKey.getState(state) ?? { enabled: false, who: null };
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    suggestMode: {
+      setSuggesting: (enabled: boolean, who: Suggester | null) => ReturnType;
+    };
+  }
+}
+
+function deleteRange(state: EditorState, forward: boolean): [number, number] | null {
+  const { from, to, empty, $from } = state.selection;
+  if (!empty) return [from, to];
+  if (forward) return $from.parentOffset < $from.parent.content.size ? [from, from + 1] : null;
+  return $from.parentOffset > 0 ? [from - 1, from] : null;
+}
+
+export const SuggestMode = Extension.create({
+  name: 'suggestMode',
+  priority: 1100, // before the plan keymap: Backspace and Delete mean something else here
+  addCommands() {
+    return {
+      setSuggesting:
+        (enabled, who) =>
+        ({ tr, dispatch }) => {
+          if (dispatch) tr.setMeta(suggestKey, { enabled, who });
+          return true;
+        },
+    };
+  },
+  addProseMirrorPlugins() {
+    return [
+      new Plugin<SuggestState>({
+        key: suggestKey,
+        state: {
+          init: () => ({ enabled: false, who: null }),
+          apply: (tr, v) => (tr.getMeta(suggestKey) as SuggestState | undefined) ?? v,
+        },
+        // A task or heading created while suggesting (empty, new) is a suggested insertion.
+        appendTransaction(trs, oldState, newState) {
+          const s = isSuggesting(newState);
+          if (!s.enabled || !s.who || !trs.some((t) => t.docChanged) || trs.some((t) => t.getMeta('composition'))) return null;
+          const before = new Set<PMNode>();
+          oldState.doc.forEach((n) => before.add(n));
+          let tr: Transaction | null = null;
+          newState.doc.forEach((node, pos) => {
+            const name = node.type.name;
+            if ((name === 'planTask' || name === 'planHeading') && !before.has(node) && !node.attrs.suggestion && node.textContent === '') {
+              tr ??= newState.tr;
+              tr.setNodeMarkup(pos, undefined, { ...node.attrs, suggestion: { type: 'insert', ...suggestionAttrs(s.who!) } });
+            }
+          });
+          return tr;
+        },
+        props: {
+          handleTextInput(view, from, to, text) {
+            const s = isSuggesting(view.state);
+            if (!s.enabled || !s.who || view.composing) return false;
+            insertSuggested(view, from, to, text, s.who);
+            return true;
+          },
+          handleKeyDown(view, event) {
+            const s = isSuggesting(view.state);
+            if (!s.enabled || !s.who || view.composing) return false;
+            if (event.key !== 'Backspace' && event.key !== 'Delete') return false;
+            const range = deleteRange(view.state, event.key === 'Delete');
+            if (!range) return true; // at a block edge: nothing to suggest, and no merging
+            const tr = view.state.tr;
+            suggestDelete(tr, range[0], range[1], s.who);
+            const pos = event.key === 'Delete' ? tr.mapping.map(range[1]) : tr.mapping.map(range[0], -1);
+            tr.setSelection(TextSelection.create(tr.doc, Math.max(0, Math.min(pos, tr.doc.content.size))));
+            view.dispatch(tr.scrollIntoView());
+            event.preventDefault();
+            return true;
+          },
+          handlePaste(view, event) {
+            const s = isSuggesting(view.state);
+            if (!s.enabled || !s.who) return false;
+            const text = event.clipboardData?.getData('text/plain') ?? '';
+            if (!text) return true;
+            const { from, to } = view.state.selection;
+            insertSuggested(view, from, to, text.replace(/\s*\n\s*/g, ''), s.who);
+            return true;
+          },
+          handleDOMEvents: {
+            compositionstart(view) {
+              const s = isSuggesting(view.state);
+              if (!s.enabled || !s.who) return false;
+              // Before the composition begins: a selection becomes a suggested deletion, and the
+              // composed text will carry an insertion mark through the stored marks.
+              const tr = view.state.tr;
+              const { from, to, empty } = view.state.selection;
+              if (!empty) {
+                suggestDelete(tr, from, to, s.who);
+                tr.setSelection(TextSelection.create(tr.doc, tr.mapping.map(to)));
+              }
+              tr.setStoredMarks(insertionMarkFor(view.state.apply(tr), s.who));
+              view.dispatch(tr);
+              return false;
+            },
+            cut(view, event) {
+              const s = isSuggesting(view.state);
+              if (!s.enabled || !s.who) return false;
+              const { from, to, empty } = view.state.selection;
+              if (empty) return true;
+              event.clipboardData?.setData('text/plain', view.state.doc.textBetween(from, to, '\n', '\n'));
+              event.preventDefault();
+              const tr = view.state.tr;
+              suggestDelete(tr, from, to, s.who);
+              view.dispatch(tr);
+              return true;
+            },
+          },
+        },
+      }),
+    ];
+  },
+});
+
+/** A suggestion found in the document: text marks by id, and node-level suggestions. */
+export interface SuggestionEntry {
+  id: string;
+  kind: 'insertion' | 'deletion' | 'insert' | 'delete' | 'units';
+  author: string;
+  unit: string;
+  time: string;
+  text: string;
+  /** Position of its first piece, for ordering and jumping. */
+  pos: number;
+}
+
+export function listSuggestions(doc: PMNode): SuggestionEntry[] {
+  const byId = new Map<string, SuggestionEntry>();
+  doc.descendants((node, pos) => {
+    const s = node.attrs?.suggestion as { id: string; type: 'insert' | 'delete' | 'units'; author?: string; unit?: string; time?: string } | null | undefined;
+    if (s && (node.type.name === 'planTask' || node.type.name === 'planHeading')) {
+      byId.set(s.id, { id: s.id, kind: s.type, author: s.author ?? '', unit: s.unit ?? '', time: s.time ?? '', text: node.textContent.slice(0, 60), pos });
+    }
+    if (!node.isText) return;
+    for (const m of node.marks) {
+      if (m.type.name !== 'insertion' && m.type.name !== 'deletion') continue;
+      const id = String(m.attrs.id);
+      const e = byId.get(id);
+      if (e) e.text += node.text;
+      else byId.set(id, { id, kind: m.type.name, author: String(m.attrs.author ?? ''), unit: String(m.attrs.unit ?? ''), time: String(m.attrs.time ?? ''), text: node.text ?? '', pos });
+    }
+  });
+  return [...byId.values()].sort((a, b) => a.pos - b.pos);
+}
+
+/** Accepts or rejects suggestions (by id) in one transaction. */
+export function decideSuggestions(state: EditorState, ids: ReadonlySet<string>, accept: boolean): Transaction {
+  const tr = state.tr;
+  const removeText: Array<[number, number]> = [];
+  const nodes: Array<{ pos: number; node: PMNode; type: string }> = [];
+  state.doc.descendants((node, pos) => {
+    const s = node.attrs?.suggestion as { id: string; type: string; old?: { lead: string[]; support: string[]; unitsText?: string } } | null | undefined;
+    if (s && ids.has(s.id)) nodes.push({ pos, node, type: s.type });
+    if (!node.isText) return;
+    for (const m of node.marks) {
+      if (!ids.has(String(m.attrs.id))) continue;
+      const drop = (m.type.name === 'insertion' && !accept) || (m.type.name === 'deletion' && accept);
+      if (m.type.name !== 'insertion' && m.type.name !== 'deletion') continue;
+      if (drop) removeText.push([pos, pos + node.nodeSize]);
+      else tr.removeMark(pos, pos + node.nodeSize, m.type);
+    }
+  });
+  // Node suggestions: an accepted insertion or a rejected deletion keeps the node.
+  for (const { pos, node, type } of [...nodes].reverse()) {
+    const s = node.attrs.suggestion as { old?: { lead: string[]; support: string[]; unitsText?: string } };
+    const removeNode = (type === 'insert' && !accept) || (type === 'delete' && accept);
+    const p = tr.mapping.map(pos);
+    if (removeNode) tr.delete(p, p + node.nodeSize);
+    else if (type === 'units' && !accept && s.old) tr.setNodeMarkup(p, undefined, { ...node.attrs, ...s.old, unitsText: s.old.unitsText ?? null, suggestion: null });
+    else tr.setNodeMarkup(p, undefined, { ...node.attrs, suggestion: null });
+  }
+  for (const [a, b] of removeText.reverse()) tr.delete(tr.mapping.map(a), tr.mapping.map(b));
+  return tr;
+}
+
+/** Marks the task or heading at `pos` as suggested for deletion (or for a units change). */
+export function suggestNodeChange(state: EditorState, pos: number, who: Suggester, change: { type: 'delete' } | { type: 'units'; lead: string[]; support: string[] }): Transaction | null {
+  const node = state.doc.nodeAt(pos);
+  if (!node || (node.type.name !== 'planTask' && node.type.name !== 'planHeading')) return null;
+  const existing = node.attrs.suggestion as { type: string } | null;
+  if (change.type === 'delete') {
+    if (existing?.type === 'insert') return state.tr.delete(pos, pos + node.nodeSize); // own new task: just remove it
+    return state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, suggestion: { type: 'delete', ...suggestionAttrs(who) } });
+  }
+  const old = existing?.type === 'units' ? (node.attrs.suggestion as { old: unknown }).old : { lead: node.attrs.lead, support: node.attrs.support, ...(node.attrs.unitsText ? { unitsText: node.attrs.unitsText } : {}) };
+  return state.tr.setNodeMarkup(pos, undefined, {
+    ...node.attrs,
+    lead: change.lead,
+    support: change.support,
+    unitsText: null,
+    suggestion: existing?.type === 'insert' ? existing : { type: 'units', ...suggestionAttrs(who), old },
+  });
+}
