@@ -23,6 +23,7 @@ import { renumber } from '../../shared/plan/numbering';
 import { formatLabel } from '../../shared/plan/numbering';
 import type { BodyNode, PlanDocument } from '../../shared/plan/schema';
 import { countTasks } from '../../shared/plan/outline';
+import { countPendingSuggestions, withoutPendingSuggestions } from '../../shared/plan/pending-suggestions';
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { resolveExport, type ResolvedExport } from '../../shared/export/resolve';
 import { formatChineseDate } from '../../shared/export/dates';
@@ -412,7 +413,9 @@ function documentProperties(doc: PlanDocument, r: ResolvedExport, options: Expor
   };
 }
 
-export function buildPlanDocument(doc: PlanDocument, optionsIn: ExportOptionsInput | ExportOptions = {}): Document {
+export function buildPlanDocument(docIn: PlanDocument, optionsIn: ExportOptionsInput | ExportOptions = {}): Document {
+  // Undecided suggestions (修订) are not printed: the text as it was before them.
+  const doc = countPendingSuggestions(docIn.body) ? { ...docIn, body: withoutPendingSuggestions(docIn.body) } : docIn;
   const options = ExportOptionsSchema.parse(optionsIn);
   const r = resolveExport(doc, options);
   const ctx: Ctx = { fonts: options.fonts, line: options.linePitchTwips, r, options };

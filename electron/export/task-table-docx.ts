@@ -17,6 +17,7 @@ import {
 } from 'docx';
 import { formatLabel, renumber } from '../../shared/plan/numbering';
 import type { BodyNode, PlanDocument } from '../../shared/plan/schema';
+import { countPendingSuggestions, withoutPendingSuggestions } from '../../shared/plan/pending-suggestions';
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { resolveExport } from '../../shared/export/resolve';
 import { unitsParenthetical } from '../../shared/export/task-text';
@@ -42,7 +43,8 @@ export interface TaskRow {
 }
 
 /** The rows of the table: a full-width row for each level-1/2 heading, one row per task. */
-export function taskTableRows(doc: PlanDocument): TaskRow[] {
+export function taskTableRows(docIn: PlanDocument): TaskRow[] {
+  const doc = countPendingSuggestions(docIn.body) ? { ...docIn, body: withoutPendingSuggestions(docIn.body) } : docIn;
   const rows: TaskRow[] = [];
   let n = 0;
   const walk = (nodes: readonly BodyNode[]) => {

@@ -1,5 +1,6 @@
 // What an export will print, from doc.meta, doc.notice and the per-export overrides, and what
 // is missing for the chosen form. The dialog and the CLI show `missingForExport` verbatim.
+import { countPendingSuggestions } from '../plan/pending-suggestions';
 import type { PlanDocument } from '../plan/schema';
 import { checkDocNumber } from './doc-number';
 import type { ExportOptions, ExportOptionsInput } from './options';
@@ -93,6 +94,8 @@ export function exportWarnings(doc: PlanDocument, options: ExportOptionsInput | 
   const opts = ExportOptionsSchema.parse(options);
   const r = resolveExport(doc, opts);
   const warnings: string[] = [];
+  const pending = countPendingSuggestions(doc.body);
+  if (pending) warnings.push(`有 ${pending} 处修订尚未接受或拒绝，导出的是修订前的文字。请先在“修订”面板中处理。`);
   if (r.docNumber) {
     const check = checkDocNumber(r.docNumber);
     if (!check.ok) {
