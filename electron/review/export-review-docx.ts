@@ -109,7 +109,14 @@ function embedMarkers(body: BodyNode[]): MarkEvent[] {
           if (node.text !== undefined) node.text = embed(node.text, of('text'), false);
         }
       }
-      if (node.type !== 'paragraph') visit(node.children);
+      // The boundaries now stand in the strings; the layout must see plain text, not marks or
+      // whole-node suggestions it would leave out (the official export prints the text as
+      // before its pending suggestions). A units change stays: the layout prints the old units.
+      delete node.marks;
+      if (node.type !== 'paragraph') {
+        if (node.suggestion && node.suggestion.type !== 'units') delete node.suggestion;
+        visit(node.children);
+      }
     }
   };
   visit(body);

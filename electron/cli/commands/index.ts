@@ -11,6 +11,8 @@ import { diffCommand } from './diff';
 import { templatesCommand } from './templates';
 import { newCommand } from './new';
 import { rolloverCommand } from './rollover';
+import { reviewImportCommand } from './review-import';
+import { opinionsCommand } from './opinions';
 
 export const commands: CliCommand[] = [
   listCommand,
@@ -21,6 +23,8 @@ export const commands: CliCommand[] = [
   compareCommand,
   diffCommand,
   rolloverCommand,
+  reviewImportCommand,
+  opinionsCommand,
   templatesCommand,
   newCommand,
 ];

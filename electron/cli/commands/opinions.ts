@@ -1,0 +1,42 @@
+// `plandesk opinions <plan id> --out table.docx`: the 征求意见汇总表 of a plan as DOCX, its rows
+// from the library (review.opinions.list), which arrives with the review tables.
+import { extname, resolve } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { writeFileAtomic } from '../../fs/atomic-write';
+import { exportOpinionsDocx, type OpinionRow } from '../../review/opinions-docx';
+import { parseCommandArgs } from '../args';
+import { loadPlan } from '../plan-source';
+import { EXIT_FAILURE, EXIT_OK, type CliCommand } from '../types';
+
+const usage = `用法：plandesk opinions <编号> --out <文件.docx>
+导出征求意见汇总表（序号、提出单位、涉及任务、意见内容、处理情况、理由），横向表格，公文格式。
+  --out <文件>  输出文件（.docx），必填`;
+
+type ListOpinions = (req: { planId: string }) => Promise<OpinionRow[]> | OpinionRow[];
+
+export const opinionsCommand: CliCommand = {
+  name: 'opinions',
+  summary: '导出征求意见汇总表（DOCX）',
+  usage,
+  async run(args, ctx) {
+    const { positionals, values } = parseCommandArgs(args, { out: { type: 'string', short: 'o' } }, usage);
+    const planId = positionals[0];
+    if (!planId) throw new AppError('invalid-args', `缺少计划编号。\n${usage}`);
+    if (!values.out) throw new AppError('invalid-args', `缺少 --out <文件.docx>。\n${usage}`);
+    if (extname(values.out).toLowerCase() !== '.docx') throw new AppError('invalid-args', `输出文件应以 .docx 结尾：${values.out}`);
+    // The operation comes with the review tables; until then say so instead of failing oddly.
+    const services = ctx.services() as unknown as Record<string, unknown>;
+    const list = services['review.opinions.list'] as ListOpinions | undefined;
+    if (typeof list !== 'function') {
+      ctx.err('此版本的资料库还不能保存征求意见，暂时无法导出征求意见汇总表。');
+      return EXIT_FAILURE;
+    }
+    const doc = await loadPlan(planId, ctx);
+    const rows = await list({ planId });
+    const bytes = await exportOpinionsDocx({ planTitle: doc.meta.title, ...(doc.meta.issuer ? { issuer: doc.meta.issuer } : {}), year: doc.meta.year, rows });
+    const out = resolve(ctx.cwd, values.out);
+    await writeFileAtomic(out, bytes);
+    ctx.out(out);
+    return EXIT_OK;
+  },
+};

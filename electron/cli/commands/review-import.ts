@@ -1,0 +1,114 @@
+// `plandesk review-import <plan id | plan.json> <returned.docx>... [--json] [--unit …]`: reads
+// the Word / WPS files reviewers sent back, lists their comments and tracked changes matched
+// to the plan's tasks (or detached), and warns about files that are not this plan.
+// Storing them as threads and suggestions comes with the library tables.
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { formatLabel, renumber } from '../../../shared/plan/numbering';
+import { nodeAtPath } from '../../../shared/plan/paths';
+import { matchReviewItems } from '../../../shared/review/match';
+import { samePlanCheck } from '../../../shared/review/same-plan';
+import type { SamePlanResult } from '../../../shared/review/types';
+import { readReturnedDocx } from '../../review/read-returned-docx';
+import { parseCommandArgs } from '../args';
+import { loadPlan } from '../plan-source';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../types';
+
+const usage = `用法：plandesk review-import <编号 | 文件.plan.json> <反馈文件.docx>... [--unit <单位>] [--json]
+读取成员单位返回的 Word/WPS 文件中的批注和修订，逐条对应到计划的任务（找不到原文的列为“未定位”）。
+  --unit <单位>          所有文件的提出单位（默认取批注或修订的作者）
+  --unit <文件>=<单位>   指定某个文件的提出单位，可多次使用
+  --json                 以 JSON 输出
+文件与计划不是同一份（标题不同、正文大多对不上）时给出警告。`;
+
+const KIND = { comment: '批注', insertion: '插入', deletion: '删除' } as const;
+const FIELD = { title: '标题', text: '正文' } as const;
+
+export interface ReviewImportItem {
+  kind: 'comment' | 'insertion' | 'deletion';
+  author: string;
+  unit: string;
+  text: string;
+  task: { label: string; title: string } | null;
+  field: 'title' | 'text' | null;
+  from: number | null;
+  to: number | null;
+}
+
+export interface ReviewImportFile {
+  file: string;
+  authors: string[];
+  samePlan: SamePlanResult;
+  items: ReviewImportItem[];
+}
+
+/** --unit values: one for all files, or file=unit for one file (by path or base name). */
+function unitFor(file: string, units: readonly string[]): string | undefined {
+  let all: string | undefined;
+  for (const u of units) {
+    const k = u.lastIndexOf('=');
+    if (k < 0) all = u.trim();
+    else {
+      const f = u.slice(0, k).trim();
+      if (f === file || basename(f) === basename(file)) return u.slice(k + 1).trim();
+    }
+  }
+  return all;
+}
+
+const clip = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+export const reviewImportCommand: CliCommand = {
+  name: 'review-import',
+  summary: '读取反馈的 Word/WPS 文件中的批注和修订，对应到任务',
+  usage,
+  async run(args, ctx) {
+    const { positionals, values } = parseCommandArgs(args, { json: { type: 'boolean' }, unit: { type: 'string', multiple: true } }, usage);
+    const [source, ...files] = positionals;
+    if (!source) throw new AppError('invalid-args', `缺少计划编号或计划文件。\n${usage}`);
+    if (!files.length) throw new AppError('invalid-args', `缺少反馈文件（.docx）。\n${usage}`);
+    const doc = await loadPlan(source, ctx);
+    const numbered = renumber(doc.body, doc.numbering);
+    const results: ReviewImportFile[] = [];
+    for (const file of files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(resolve(ctx.cwd, file)));
+      } catch {
+        throw new AppError('bad-file', `无法读取文件 ${file}。`);
+      }
+      const returned = await readReturnedDocx(file, bytes);
+      const samePlan = samePlanCheck(doc, returned.paragraphs);
+      const unit = unitFor(file, values.unit ?? []);
+      const items = matchReviewItems(doc, returned.items).map(({ item, target }): ReviewImportItem => {
+        const n = target ? nodeAtPath(numbered, target.path) : null;
+        const task = n ? (n.type === 'paragraph' ? { label: '', title: clip(n.text, 20) } : { label: formatLabel(n.level, n.ordinal), title: n.title }) : null;
+        return {
+          kind: item.kind,
+          author: item.author,
+          unit: unit || item.author,
+          text: item.text,
+          task,
+          field: target?.field ?? null,
+          from: target?.from ?? null,
+          to: target?.to ?? null,
+        };
+      });
+      results.push({ file, authors: returned.authors, samePlan, items });
+    }
+    if (values.json) {
+      ctx.out(JSON.stringify({ files: results }, null, 2));
+      return EXIT_OK;
+    }
+    for (const r of results) {
+      ctx.out(`${r.file}：${r.items.length} 条意见${r.authors.length ? `（${r.authors.join('、')}）` : ''}`);
+      if (!r.samePlan.same) ctx.err(`警告：${r.file}：${r.samePlan.message}`);
+      r.items.forEach((it, i) => {
+        const where = it.task ? `${it.task.label}${clip(it.task.title, 24)}（${FIELD[it.field!]} ${it.from}–${it.to}）` : '未定位（原文已不存在）';
+        ctx.out(`  ${i + 1}. [${KIND[it.kind]}] ${it.unit}${it.unit !== it.author ? `（${it.author}）` : ''} → ${where}：${clip(it.text.replace(/\s+/g, ' '), 60)}`);
+      });
+    }
+    return results.some((r) => !r.samePlan.same) ? EXIT_BAD_INPUT : EXIT_OK;
+  },
+};
