@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { PlanDocumentSchema, type PlanDocument } from './plan/schema';
 import type { ImportResult } from './import/analyze';
 import type { RolloverResult } from './rollover';
+import type { OpinionRow } from './review/opinion-rows';
 import { ExportOptionsSchema } from './export/options';
 
 /** The largest file the importer accepts (Word documents; text and pages have a lower limit). */
@@ -223,6 +224,17 @@ export const operations = {
     unit: z.string().max(100).default(''),
   }),
   'review.threads.setStatus': z.object({ threadId: z.string().min(1).max(64), status: z.enum(['open', 'resolved']) }),
+  'review.opinions.list': z.object({ planId: id }),
+  'review.opinions.set': z.object({
+    planId: id,
+    sourceId: z.string().min(1).max(100),
+    decision: z.enum(['采纳', '部分采纳', '不采纳']).nullable(),
+    reason: z.string().max(2000).default(''),
+    /** What the opinion said, kept for suggestions that leave the plan once decided. */
+    snapshot: z
+      .object({ kind: z.enum(['comment', 'suggestion']), unit: z.string().max(200), task: z.string().max(400), content: z.string().max(4000) })
+      .optional(),
+  }),
   'units.list': z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   'settings.get': z.object({ key: z.string().min(1).max(100) }),
   'settings.set': z.object({ key: z.string().min(1).max(100), value: z.json() }),
@@ -267,6 +279,8 @@ export interface OperationResults {
   'review.threads.create': ReviewThreadRecord;
   'review.threads.reply': ReviewThreadRecord;
   'review.threads.setStatus': ReviewThreadRecord;
+  'review.opinions.list': OpinionRow[];
+  'review.opinions.set': { ok: true };
   'units.list': UnitEntry[];
   'settings.get': { value: unknown };
   'settings.set': { ok: true };

@@ -19,6 +19,7 @@ import { countTasks } from '../../shared/plan/outline';
 import { walkOutline } from '../../shared/plan/numbering';
 import { emptyPlan, type PlanDocument } from '../../shared/plan/schema';
 import { parsePlanDocument } from '../../shared/validation';
+import { buildOpinionRows, type OpinionDecision } from '../../shared/review/opinion-rows';
 
 interface PlanRow {
   id: string;
@@ -349,6 +350,48 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Li
       db.prepare('UPDATE review_threads SET status = ? WHERE id = ?').run(status, threadId);
       return readThread(threadId);
     },
+
+    'review.opinions.list': ({ planId }) => {
+      const row = requireRow(planId);
+      const threads = db
+        .prepare<[string], { id: string }>('SELECT id FROM review_threads WHERE plan_id = ? ORDER BY created_at, id')
+        .all(planId)
+        .map((r) => readThread(r.id));
+      const stored = db
+        .prepare<[string], { source_id: string; kind: 'comment' | 'suggestion'; round: string; unit: string; task: string; content: string; decision: OpinionDecision | null; reason: string }>(
+          'SELECT * FROM review_opinions WHERE plan_id = ? ORDER BY created_at, source_id',
+        )
+        .all(planId)
+        .map((o) => ({ sourceId: o.source_id, kind: o.kind, round: o.round, unit: o.unit, task: o.task, content: o.content, decision: o.decision, reason: o.reason }));
+      return buildOpinionRows(readDoc(row.doc), threads, stored);
+    },
+
+    'review.opinions.set': db.transaction(({ planId, sourceId, decision, reason, snapshot }) => {
+      const row = requireRow(planId);
+      const t = now();
+      db.prepare(
+        `INSERT INTO review_opinions (plan_id, source_id, kind, round, unit, task, content, decision, reason, created_at, updated_at)
+         VALUES (@planId, @sourceId, @kind, @round, @unit, @task, @content, @decision, @reason, @t, @t)
+         ON CONFLICT (plan_id, source_id) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, updated_at = excluded.updated_at,
+           kind = CASE WHEN @hasSnapshot THEN excluded.kind ELSE kind END,
+           unit = CASE WHEN @hasSnapshot THEN excluded.unit ELSE unit END,
+           task = CASE WHEN @hasSnapshot THEN excluded.task ELSE task END,
+           content = CASE WHEN @hasSnapshot THEN excluded.content ELSE content END`,
+      ).run({
+        planId,
+        sourceId,
+        kind: snapshot?.kind ?? 'comment',
+        round: row.status,
+        unit: snapshot?.unit ?? '',
+        task: snapshot?.task ?? '',
+        content: snapshot?.content ?? '',
+        decision,
+        reason,
+        t,
+        hasSnapshot: snapshot ? 1 : 0,
+      });
+      return { ok: true as const };
+    }),
 
     'units.list': ({ query, limit }) => {
       const q = query?.trim();

@@ -171,3 +171,37 @@ describe('review threads', () => {
     await expectAppError(s['review.threads.reply']({ threadId: 'nope', body: 'x', author: 'a', unit: '' }), 'not-found');
   });
 });
+
+describe('opinions table', () => {
+  it('lists comment threads and pending suggestions with their tasks, keeps decided suggestions by snapshot', async () => {
+    const s = lib.services;
+    const doc = emptyPlan('计划', 2026);
+    doc.body.push({
+      type: 'heading', level: 1, ordinal: 1, title: '重点工作', children: [
+        { type: 'task', level: 3, ordinal: 1, title: '加强安全生产考核', text: '加大考核比重。', lead: ['县安委办'], support: [], targets: [], children: [],
+          marks: [
+            { field: 'title', from: 2, to: 8, type: 'comment', id: 'thread-0001' },
+            { field: 'text', from: 0, to: 2, type: 'insertion', id: 's1', author: '李四', unit: '县教育局' },
+          ] },
+      ],
+    });
+    const plan = await s['plans.create']({ title: '计划', year: 2026, doc });
+    await s['review.threads.create']({ planId: plan.id, threadId: 'thread-0001', quote: '安全生产考核', body: '建议明确比重', author: '王五', unit: '县委组织部' });
+    let rows = await s['review.opinions.list']({ planId: plan.id });
+    expect(rows.map((r) => [r.kind, r.unit, r.task, r.content])).toEqual([
+      ['comment', '县委组织部', '1.加强安全生产考核', '建议明确比重'],
+      ['suggestion', '县教育局', '1.加强安全生产考核', '建议增加：加大'],
+    ]);
+    await s['review.opinions.set']({ planId: plan.id, sourceId: 'thread-0001', decision: '部分采纳', reason: '比重由考核办定' });
+    // The suggestion is accepted and leaves the plan; its row stays from the snapshot.
+    await s['review.opinions.set']({ planId: plan.id, sourceId: 's1', decision: '采纳', reason: '', snapshot: { kind: 'suggestion', unit: '县教育局', task: '1.加强安全生产考核', content: '建议增加：加大' } });
+    const next = structuredClone(plan.doc);
+    ((next.body[0] as { children: Array<{ marks?: unknown }> }).children[0]!).marks = [{ field: 'title', from: 2, to: 8, type: 'comment', id: 'thread-0001' }];
+    await s['plans.save']({ id: plan.id, baseRevision: plan.revision, doc: next });
+    rows = await s['review.opinions.list']({ planId: plan.id });
+    expect(rows.map((r) => [r.kind, r.decision, r.reason, r.live])).toEqual([
+      ['comment', '部分采纳', '比重由考核办定', true],
+      ['suggestion', '采纳', '', false],
+    ]);
+  });
+});

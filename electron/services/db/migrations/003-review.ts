@@ -31,11 +31,19 @@ export const migration003: Migration = {
       );
       CREATE INDEX review_comments_by_thread ON review_comments (thread_id, id);
 
+      -- One row per opinion the office answered (a comment thread or a suggestion, by its id),
+      -- with a snapshot of the opinion so that decided suggestions stay in the table.
       CREATE TABLE review_opinions (
         plan_id     TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
         source_id   TEXT NOT NULL,
+        kind        TEXT NOT NULL DEFAULT 'comment' CHECK (kind IN ('comment', 'suggestion')),
+        round       TEXT NOT NULL DEFAULT 'draft',
+        unit        TEXT NOT NULL DEFAULT '',
+        task        TEXT NOT NULL DEFAULT '',
+        content     TEXT NOT NULL DEFAULT '',
         decision    TEXT CHECK (decision IN ('采纳', '部分采纳', '不采纳')),
         reason      TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL DEFAULT '',
         updated_at  TEXT NOT NULL,
         PRIMARY KEY (plan_id, source_id)
       );

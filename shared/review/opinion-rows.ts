@@ -1,0 +1,118 @@
+// 征求意见汇总表: every opinion — comment threads and suggested edits, from PlanDesk reviewers and
+// from returned Word files — with the office's answer. Live opinions come from the plan and
+// its threads; decided suggestions (gone from the plan) from the stored snapshots.
+import { formatLabel, walkOutline } from '../plan/numbering';
+import type { BodyNode, PlanDocument } from '../plan/schema';
+
+export type OpinionDecision = '采纳' | '部分采纳' | '不采纳';
+
+export interface OpinionRow {
+  sourceId: string;
+  kind: 'comment' | 'suggestion';
+  round: string;
+  unit: string;
+  /** 涉及任务: label and title, or 全文. */
+  task: string;
+  content: string;
+  decision: OpinionDecision | null;
+  reason: string;
+  /** Still in the plan (a live thread or a pending suggestion). */
+  live: boolean;
+}
+
+export interface StoredOpinion {
+  sourceId: string;
+  kind: 'comment' | 'suggestion';
+  round: string;
+  unit: string;
+  task: string;
+  content: string;
+  decision: OpinionDecision | null;
+  reason: string;
+}
+
+export interface ThreadLike {
+  id: string;
+  round: string;
+  quote: string;
+  comments: Array<{ author: string; unit: string; body: string }>;
+}
+
+const KIND_TEXT = { insertion: '建议增加', deletion: '建议删除', insert: '建议新增任务', delete: '建议删除任务', units: '建议修改责任单位' } as const;
+
+/** Where each comment or suggestion id sits: the task (or heading) it is in, by label and title. */
+export function locateAnnotations(body: readonly BodyNode[]): Map<string, { task: string; text: string; kind?: keyof typeof KIND_TEXT; unit?: string; author?: string }> {
+  const out = new Map<string, { task: string; text: string; kind?: keyof typeof KIND_TEXT; unit?: string; author?: string }>();
+  const visitNode = (n: BodyNode, task: string) => {
+    const fieldText = (field: 'title' | 'text') => (n.type === 'paragraph' ? (field === 'text' ? n.text : '') : field === 'title' ? n.title : (n.text ?? ''));
+    for (const m of n.marks ?? []) {
+      const piece = fieldText(m.field).slice(m.from, m.to);
+      const prev = out.get(m.id);
+      if (prev) prev.text += piece;
+      else out.set(m.id, { task, text: piece, ...(m.type !== 'comment' ? { kind: m.type, unit: m.unit ?? '', author: m.author ?? '' } : {}) });
+    }
+    if (n.type !== 'paragraph' && n.suggestion) {
+      const s = n.suggestion;
+      const what = s.type === 'units' ? `${n.type === 'task' ? [...n.lead.map((u) => `${u}（牵头）`), ...n.support].join('、') : ''}` : n.title;
+      out.set(s.id, { task, text: what, kind: s.type, unit: s.unit ?? '', author: s.author ?? '' });
+    }
+  };
+  const labels = new Map<BodyNode, string>();
+  walkOutline(body, (n) => labels.set(n, `${formatLabel(n.level, n.ordinal)}${n.title}`));
+  const walk = (nodes: readonly BodyNode[], parentTask: string) => {
+    for (const n of nodes) {
+      const task = n.type === 'paragraph' ? parentTask : (labels.get(n) ?? parentTask);
+      visitNode(n, task);
+      if (n.type !== 'paragraph') walk(n.children, task);
+    }
+  };
+  walk(body, '全文');
+  return out;
+}
+
+export function buildOpinionRows(doc: PlanDocument, threads: readonly ThreadLike[], stored: readonly StoredOpinion[]): OpinionRow[] {
+  const where = locateAnnotations(doc.body);
+  const byId = new Map(stored.map((s) => [s.sourceId, s]));
+  const rows: OpinionRow[] = [];
+  const seen = new Set<string>();
+  for (const t of threads) {
+    const first = t.comments[0];
+    if (!first) continue;
+    const s = byId.get(t.id);
+    const at = where.get(t.id);
+    const replies = t.comments.slice(1).map((c) => `${c.author}：${c.body}`);
+    rows.push({
+      sourceId: t.id,
+      kind: 'comment',
+      round: t.round,
+      unit: first.unit || first.author,
+      task: at?.task ?? s?.task ?? `（原文已删除）${t.quote.slice(0, 20)}`,
+      content: `${first.body}${replies.length ? `（${replies.join('；')}）` : ''}`,
+      decision: s?.decision ?? null,
+      reason: s?.reason ?? '',
+      live: true,
+    });
+    seen.add(t.id);
+  }
+  for (const [id, at] of where) {
+    if (!at.kind || seen.has(id)) continue;
+    const s = byId.get(id);
+    rows.push({
+      sourceId: id,
+      kind: 'suggestion',
+      round: s?.round ?? '',
+      unit: at.unit || at.author || '',
+      task: at.task,
+      content: `${KIND_TEXT[at.kind]}：${at.text}`,
+      decision: s?.decision ?? null,
+      reason: s?.reason ?? '',
+      live: true,
+    });
+    seen.add(id);
+  }
+  for (const s of stored) {
+    if (seen.has(s.sourceId)) continue;
+    rows.push({ ...s, live: false });
+  }
+  return rows;
+}
