@@ -39,6 +39,18 @@ export function dice(a: readonly number[], b: readonly number[]): number {
   return (2 * intersect(a, b)) / (a.length + b.length);
 }
 
+/**
+ * How much a returned paragraph is like a node: Dice, or — for a paragraph cut short or a
+ * node that grew — how much of the smaller is contained in the larger, slightly discounted.
+ */
+function likeness(a: readonly number[], b: readonly number[]): number {
+  const small = Math.min(a.length, b.length);
+  if (!small) return 0;
+  const c = intersect(a, b);
+  const d = (2 * c) / (a.length + b.length);
+  return small >= 8 ? Math.max(d, 0.8 * (c / small)) : d;
+}
+
 /** Levenshtein distance (short strings only: context windows and anchors). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -194,7 +206,7 @@ export function matchReviewItems(doc: PlanDocument, items: readonly ReviewItem[]
       const g = bigrams(paragraph, dict);
       const clean = paragraph.replace(/\s/g, '');
       r = nodes
-        .map((n, i) => ({ i, sim: clean && n.text.replace(/\s/g, '') === clean ? 1 : dice(g, grams[i]!) }))
+        .map((n, i) => ({ i, sim: clean && n.text.replace(/\s/g, '') === clean ? 1 : likeness(g, grams[i]!) }))
         .filter((x) => x.sim >= PARAGRAPH_MIN)
         .sort((a, b) => b.sim - a.sim)
         .slice(0, CANDIDATES);

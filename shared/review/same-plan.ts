@@ -24,12 +24,13 @@ export function samePlanCheck(doc: PlanDocument, returnedParagraphs: readonly st
     .map((n) => n.text)
     .filter((t) => bare(t).length >= 6);
   const theirs = returnedParagraphs.map((p) => bigrams(p, dict)).filter((g) => g.length);
-  let found = 0;
-  for (const t of plan) {
-    const g = bigrams(t, dict);
-    if (theirs.some((x) => dice(g, x) >= SAME_PARAGRAPH)) found++;
-  }
-  const similarity = plan.length ? Math.round((found / plan.length) * 1000) / 1000 : titleSame ? 1 : 0;
+  // Both ways: the plan's paragraphs found in the file, and the file's found in the plan (a
+  // file holding only part of the plan, or one where a reviewer cut much, is still this plan).
+  const ours = plan.map((t) => bigrams(t, dict));
+  const share = (xs: number[][], ys: number[][]) => (xs.length ? xs.filter((g) => ys.some((y) => dice(g, y) >= SAME_PARAGRAPH)).length / xs.length : 0);
+  const long = returnedParagraphs.filter((t) => bare(t).length >= 6).map((t) => bigrams(t, dict));
+  const found = Math.max(share(ours, theirs), share(long, ours));
+  const similarity = plan.length ? Math.round(found * 1000) / 1000 : titleSame ? 1 : 0;
   const same = plan.length ? similarity >= SAME_SHARE || (titleSame && similarity >= 0.2) : titleSame;
   if (same) return { same, similarity };
   const pct = Math.round(similarity * 100);

@@ -69,7 +69,7 @@ export interface ReviewMatch {
 
 export interface SamePlanResult {
   same: boolean;
-  /** Share of the plan's paragraphs found again in the returned file, 0–1. */
+  /** Share of paragraphs found again (the plan's in the file or the file's in the plan, the larger), 0–1. */
   similarity: number;
   /** Chinese warning, when the file looks like another plan. */
   message?: string;
