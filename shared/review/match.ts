@@ -81,7 +81,8 @@ export function approxFind(p: string, t: string): { start: number; end: number; 
   for (let j = 1; j <= t.length; j++) {
     const cur = [0];
     for (let i = 1; i <= m; i++) cur[i] = Math.min(prev[i]! + 1, cur[i - 1]! + 1, prev[i - 1]! + (p[i - 1] === t[j - 1] ? 0 : 1));
-    if (cur[m]! < best) {
+    // Ties at the next position extend the match (城镇燃 and 城镇燃起 both differ from 城镇燃气 by one).
+    if (cur[m]! < best || (cur[m]! === best && j === bestEnd + 1)) {
       best = cur[m]!;
       bestEnd = j;
     }
