@@ -20,7 +20,7 @@ const usage = `用法：plandesk review-import <编号 | 文件.plan.json> <反�
   --unit <单位>          所有文件的提出单位（默认取批注或修订的作者）
   --unit <文件>=<单位>   指定某个文件的提出单位，可多次使用
   --json                 以 JSON 输出
-文件与计划不是同一份（标题不同、正文大多对不上）时给出警告。`;
+文件与计划不是同一份（标题不同、正文大多对不上）时给出警告，退出码为 2。`;
 
 const KIND = { comment: '批注', insertion: '插入', deletion: '删除' } as const;
 const FIELD = { title: '标题', text: '正文' } as const;
@@ -97,9 +97,11 @@ export const reviewImportCommand: CliCommand = {
       });
       results.push({ file, authors: returned.authors, samePlan, items });
     }
+    // Exit 2 when a file does not look like this plan (a script should not store it blindly).
+    const exit = results.some((r) => !r.samePlan.same) ? EXIT_BAD_INPUT : EXIT_OK;
     if (values.json) {
       ctx.out(JSON.stringify({ files: results }, null, 2));
-      return EXIT_OK;
+      return exit;
     }
     for (const r of results) {
       ctx.out(`${r.file}：${r.items.length} 条意见${r.authors.length ? `（${r.authors.join('、')}）` : ''}`);
@@ -109,6 +111,6 @@ export const reviewImportCommand: CliCommand = {
         ctx.out(`  ${i + 1}. [${KIND[it.kind]}] ${it.unit}${it.unit !== it.author ? `（${it.author}）` : ''} → ${where}：${clip(it.text.replace(/\s+/g, ' '), 60)}`);
       });
     }
-    return results.some((r) => !r.samePlan.same) ? EXIT_BAD_INPUT : EXIT_OK;
+    return exit;
   },
 };
