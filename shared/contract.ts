@@ -113,6 +113,13 @@ export interface Reviewer {
   unit: string;
 }
 
+export interface ReturnedFileAnalysis {
+  fileName: string;
+  authors: string[];
+  samePlan: { same: boolean; similarity: number; message?: string };
+  items: Array<{ kind: 'comment' | 'insertion' | 'deletion'; author: string; text: string; task: string | null }>;
+}
+
 export interface AppInfo {
   version: string;
   mode: 'electron' | 'browser' | 'cli';
@@ -235,6 +242,27 @@ export const operations = {
       .object({ kind: z.enum(['comment', 'suggestion']), unit: z.string().max(200), task: z.string().max(400), content: z.string().max(4000) })
       .optional(),
   }),
+  /** Returned Word/WPS files: what each holds and where it lands, before anything is stored. */
+  'review.analyse': z.object({
+    planId: id,
+    files: z.array(z.object({ fileName: z.string().min(1).max(260), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_IMPORT_BYTES, { message: '文件过大' }) })).min(1).max(50),
+  }),
+  'review.import': z.object({
+    planId: id,
+    baseRevision: z.number().int().min(0),
+    files: z
+      .array(
+        z.object({
+          fileName: z.string().min(1).max(260),
+          bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_IMPORT_BYTES, { message: '文件过大' }),
+          unit: z.string().trim().min(1, { message: '请为每个文件填写提出单位' }).max(100),
+        }),
+      )
+      .min(1)
+      .max(50),
+  }),
+  'export.review': z.object({ planId: id, lineNumbers: z.boolean().optional() }),
+  'export.opinions': z.object({ planId: id }),
   'units.list': z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   'settings.get': z.object({ key: z.string().min(1).max(100) }),
   'settings.set': z.object({ key: z.string().min(1).max(100), value: z.json() }),
@@ -281,6 +309,10 @@ export interface OperationResults {
   'review.threads.setStatus': ReviewThreadRecord;
   'review.opinions.list': OpinionRow[];
   'review.opinions.set': { ok: true };
+  'review.analyse': ReturnedFileAnalysis[];
+  'review.import': { revision: number; comments: number; insertions: number; deletions: number; detached: number };
+  'export.review': { fileName: string; bytes: Uint8Array };
+  'export.opinions': { fileName: string; bytes: Uint8Array };
   'units.list': UnitEntry[];
   'settings.get': { value: unknown };
   'settings.set': { ok: true };

@@ -9,7 +9,6 @@ import type {
   PlanRecord,
   PlanStatus,
   PlanSummary,
-  ReviewThreadRecord,
   ServiceImpl,
   Services,
   VersionSummary,
@@ -20,6 +19,7 @@ import { walkOutline } from '../../shared/plan/numbering';
 import { emptyPlan, type PlanDocument } from '../../shared/plan/schema';
 import { parsePlanDocument } from '../../shared/validation';
 import { buildOpinionRows, type OpinionDecision } from '../../shared/review/opinion-rows';
+import { addComment, insertThread, planThreads, readThread as readThreadRow } from './review-threads';
 
 interface PlanRow {
   id: string;
@@ -99,7 +99,7 @@ export interface LibraryOptions {
   defaultAuthor?: string;
 }
 
-export type LibraryServices = Omit<ServiceImpl, `import.${string}` | `export.${string}` | `templates.${string}` | 'plans.fromTemplate' | 'rollover.preview' | 'app.saveDialog' | 'app.showInFolder'>;
+export type LibraryServices = Omit<ServiceImpl, `import.${string}` | `export.${string}` | `templates.${string}` | 'plans.fromTemplate' | 'rollover.preview' | 'review.analyse' | 'review.import' | 'app.saveDialog' | 'app.showInFolder'>;
 
 export function createLibraryServices(db: Database, options: LibraryOptions): LibraryServices {
   const now = () => (options.now ? options.now() : new Date()).toISOString();
@@ -144,19 +144,7 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Li
     for (const [name, c] of unitsOf(doc)) stmts.insertUnit.run(planId, name, c.lead, c.support);
   }
 
-  function readThread(threadId: string): ReviewThreadRecord {
-    const t = db
-      .prepare<[string], { id: string; plan_id: string; quote: string; status: 'open' | 'resolved'; round: PlanStatus; source: 'app' | 'docx'; created_at: string }>(
-        'SELECT * FROM review_threads WHERE id = ?',
-      )
-      .get(threadId);
-    if (!t) throw new AppError('not-found', '找不到这条批注。');
-    const comments = db
-      .prepare<[string], { id: number; author: string; unit: string; body: string; created_at: string }>('SELECT * FROM review_comments WHERE thread_id = ? ORDER BY id')
-      .all(threadId)
-      .map((c) => ({ id: c.id, author: c.author, unit: c.unit, body: c.body, createdAt: c.created_at }));
-    return { id: t.id, planId: t.plan_id, quote: t.quote, status: t.status, round: t.round, source: t.source, createdAt: t.created_at, comments };
-  }
+  const readThread = (threadId: string) => readThreadRow(db, threadId);
 
   function conflict(row: PlanRow): AppError {
     return new AppError(
@@ -324,24 +312,19 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Li
 
     'review.threads.list': ({ planId }) => {
       requireRow(planId);
-      return db
-        .prepare<[string], { id: string }>('SELECT id FROM review_threads WHERE plan_id = ? ORDER BY created_at, id')
-        .all(planId)
-        .map((r) => readThread(r.id));
+      return planThreads(db, planId);
     },
 
     'review.threads.create': db.transaction(({ planId, threadId, quote, body, author: who, unit }) => {
       const row = requireLive(planId);
       if (db.prepare('SELECT 1 FROM review_threads WHERE id = ?').get(threadId)) throw new AppError('invalid-args', '这条批注已经存在。');
       const t = now();
-      db.prepare('INSERT INTO review_threads (id, plan_id, quote, status, round, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(threadId, planId, quote, 'open', row.status, 'app', t);
-      db.prepare('INSERT INTO review_comments (thread_id, author, unit, body, created_at) VALUES (?, ?, ?, ?, ?)').run(threadId, who, unit, body, t);
+      insertThread(db, { id: threadId, planId, quote, status: 'open', round: row.status, source: 'app', createdAt: t, comments: [{ author: who, unit, body, createdAt: t }] });
       return readThread(threadId);
     }),
 
     'review.threads.reply': db.transaction(({ threadId, body, author: who, unit }) => {
-      readThread(threadId);
-      db.prepare('INSERT INTO review_comments (thread_id, author, unit, body, created_at) VALUES (?, ?, ?, ?, ?)').run(threadId, who, unit, body, now());
+      addComment(db, threadId, { author: who, unit, body, createdAt: now() });
       return readThread(threadId);
     }),
 
@@ -353,10 +336,7 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Li
 
     'review.opinions.list': ({ planId }) => {
       const row = requireRow(planId);
-      const threads = db
-        .prepare<[string], { id: string }>('SELECT id FROM review_threads WHERE plan_id = ? ORDER BY created_at, id')
-        .all(planId)
-        .map((r) => readThread(r.id));
+      const threads = planThreads(db, planId);
       const stored = db
         .prepare<[string], { source_id: string; kind: 'comment' | 'suggestion'; round: string; unit: string; task: string; content: string; decision: OpinionDecision | null; reason: string }>(
           'SELECT * FROM review_opinions WHERE plan_id = ? ORDER BY created_at, source_id',

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import type { AppInfo, ServiceImpl, Services } from '../../shared/contract';
 import { createExportServices } from './export-service';
+import { createReviewServices } from './review-service';
 import { createTemplateServices, findTemplatesDir } from './templates-service';
 import { rolloverPlan } from '../../shared/rollover';
 import { join } from 'node:path';
@@ -43,6 +44,7 @@ export function openLibrary(
     ...createExportServices(async (id) => (await library['plans.get']({ id })).doc),
     // A missing templates folder is reported by templates.list itself, never a start-up failure.
     ...createTemplateServices({ templatesDir: opts.templatesDir ?? findTemplatesDir() ?? join(dataDir, 'no-templates-folder'), library }),
+    ...createReviewServices(db, library),
     'rollover.preview': async ({ id, year }) => rolloverPlan((await library['plans.get']({ id })).doc, year, { sourceId: id }),
     ...(opts.host ?? NO_WINDOW_HOST),
   });

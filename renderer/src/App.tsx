@@ -3,13 +3,16 @@ import { transport } from './api/client';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { PlanScreen } from './screens/PlanScreen';
 import { CoverageScreen } from './compare/CoverageScreen';
+import { OpinionsScreen } from './review/OpinionsScreen';
 
-type Route = { screen: 'library' } | { screen: 'plan'; id: string } | { screen: 'coverage'; id: string };
+type Route = { screen: 'library' } | { screen: 'plan'; id: string } | { screen: 'coverage'; id: string } | { screen: 'opinions'; id: string };
 
 function routeFromHash(): Route {
-  const m = /^#\/plan\/([\w-]+)(\/coverage)?$/.exec(location.hash);
+  const m = /^#\/plan\/([\w-]+)(?:\/(coverage|opinions))?$/.exec(location.hash);
   if (!m) return { screen: 'library' };
-  return m[2] ? { screen: 'coverage', id: m[1]! } : { screen: 'plan', id: m[1]! };
+  if (m[2] === 'coverage') return { screen: 'coverage', id: m[1]! };
+  if (m[2] === 'opinions') return { screen: 'opinions', id: m[1]! };
+  return { screen: 'plan', id: m[1]! };
 }
 
 export function App() {
@@ -39,6 +42,7 @@ export function App() {
     );
   }
 
+  if (route.screen === 'opinions') return <OpinionsScreen planId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />;
   if (route.screen === 'coverage') return <CoverageScreen draftId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />;
   return route.screen === 'library' ? (
     <LibraryScreen onOpen={(id) => (location.hash = `#/plan/${id}`)} />

@@ -168,3 +168,82 @@ test('suggested edits: typing and IME are tracked, deletions marked, accept one,
   await expect(first).toHaveText('深入开展习近平总书记关于安全生产重要论述的宣贯教育活动');
   await expect(page.locator('.plan-page ins, .plan-page del')).toHaveCount(0);
 });
+
+test('Word/WPS reviewers: export for opinion, import two returned files, opinions table filled and exported', async ({ page }) => {
+  const { wordFile, p, r, ins, del, cStart, cEnd, comment } = await import('../electron/review-helpers');
+  const JSZip = (await import('jszip')).default;
+  const { readFileSync } = await import('node:fs');
+  await page.goto(app().url);
+  await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
+  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
+  await expect(page.locator('.plan-page .plan-task').first()).toBeVisible();
+  await page.getByRole('button', { name: '意见汇总' }).click();
+  await expect(page.getByRole('heading', { name: /征求意见汇总表/ })).toBeVisible();
+
+  // The draft for opinion, as Word reviewers get it.
+  const [draft] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出征求意见稿' }).click()]);
+  const zip = await JSZip.loadAsync(readFileSync((await draft.path())!));
+  expect(await zip.file('word/document.xml')!.async('string')).toContain('征求意见稿');
+
+  // Two files come back (the whole plan, as Word keeps it): a unit that comments and deletes,
+  // a person who inserts.
+  const { loadPlan } = await import('../electron/review-helpers');
+  const { flattenOutline } = await import('../../shared/plan/outline');
+  const { taskRunningText } = await import('../../shared/export/task-text');
+  const plan = loadPlan('tengzhou-2020');
+  const lines = [plan.meta.title, ...flattenOutline(plan.body).map((i) => (i.node.type === 'task' ? taskRunningText(i.node) : `${i.label}${i.title}`))];
+  const rest = (skip: number) => lines.filter((_, k) => k !== skip).map((l) => p(r(l))).join('');
+  const t1 = '深入开展习近平总书记关于安全生产重要论述的宣贯教育活动';
+  const i1 = lines.findIndex((l) => l.startsWith(`1.${t1}`));
+  const i2 = lines.findIndex((l) => l.startsWith('2.完善落实安全生产责任制'));
+  const line1 = lines[i1]!;
+  const after1 = line1.slice(`1.${t1}。深入学习贯彻习近平总书记`.length);
+  const fromEducation = await wordFile({
+    body:
+      rest(i1).replace(p(r(lines[i1 + 1]!)), p(r('1.'), cStart(1), r(t1, true), cEnd(1), r('。'), r('深入学习贯彻'), del(2, '县教育局', '习近平总书记'), r(after1)) + p(r(lines[i1 + 1]!))),
+    comments: comment(1, '县教育局', '建议把宣贯范围扩大到学校', '1A2B3C4D'),
+  });
+  const line2 = lines[i2]!;
+  const cut = line2.indexOf('，建立') >= 0 ? line2.indexOf('，建立') : line2.indexOf(',建立');
+  const fromPerson = await wordFile({
+    body: rest(i2).replace(p(r(lines[i2 + 1]!)), p(r(line2.slice(0, cut)), ins(3, '张三', '，年底前完成清单修订'), r(line2.slice(cut))) + p(r(lines[i2 + 1]!))),
+  });
+  await page.getByLabel('导入反馈文件').setInputFiles([
+    { name: '县教育局意见.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(fromEducation) },
+    { name: '张三修改.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(fromPerson) },
+  ]);
+  const dialog = page.getByRole('dialog', { name: '导入反馈文件' });
+  await expect(dialog.getByRole('textbox', { name: '县教育局意见.docx 的提出单位' })).toHaveValue('县教育局');
+  await expect(dialog.getByRole('textbox', { name: '张三修改.docx 的提出单位' })).toHaveValue('');
+  await dialog.getByRole('button', { name: '导入' }).click();
+  await expect(dialog.getByText('请为每个文件填写提出单位')).toBeVisible();
+  await expect(dialog.getByText(/似乎不是/)).toHaveCount(0);
+  await dialog.getByRole('textbox', { name: '张三修改.docx 的提出单位' }).fill('县应急局');
+  await expect(dialog.getByRole('listitem', { name: '反馈文件 县教育局意见.docx' })).toContainText(t1.slice(0, 10));
+  await dialog.getByRole('button', { name: '导入' }).click();
+  await expect(dialog.getByRole('status')).toContainText('已导入 1 条批注、1 处增加、1 处删除');
+  await dialog.getByRole('button', { name: '完成' }).click();
+
+  const table = page.getByRole('table', { name: '意见列表' });
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table).toContainText('建议把宣贯范围扩大到学校');
+  await expect(table).toContainText('建议删除：习近平总书记');
+  await expect(table).toContainText('建议增加：，年底前完成清单修订');
+  await expect(table).toContainText('县应急局');
+  await table.getByRole('combobox', { name: '意见 1 处理情况' }).selectOption('部分采纳');
+  await table.getByRole('textbox', { name: '意见 1 理由' }).fill('学校部分由教育部门另行部署');
+  await table.getByRole('textbox', { name: '意见 1 理由' }).blur();
+  await page.screenshot({ path: 'test-results/screens/opinions.png' });
+  await page.reload();
+  await expect(page.getByRole('table', { name: '意见列表' }).getByRole('combobox', { name: '意见 1 处理情况' })).toHaveValue('部分采纳');
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出汇总表' }).click()]);
+  const sheetXml = await (await JSZip.loadAsync(readFileSync((await sheet.path())!))).file('word/document.xml')!.async('string');
+  expect(sheetXml).toContain('部分采纳');
+  expect(sheetXml).toContain('处理情况');
+
+  // In the editor: the comment is anchored and the suggestions wait for a decision.
+  await page.getByRole('button', { name: '← 返回编辑' }).click();
+  await expect(page.locator('.plan-page .comment-mark').first()).toContainText('深入开展');
+  await page.getByRole('tab', { name: '修订' }).click();
+  await expect(page.getByRole('region', { name: '修订' }).getByRole('listitem')).toHaveCount(2);
+});

@@ -33,6 +33,7 @@ import { CommentDialog } from '../review/CommentDialog';
 import { commentRange } from '../review/comment-anchors';
 import { SuggestionsPanel } from '../review/SuggestionsPanel';
 import { isSuggesting, suggestNodeChange } from '../review/suggest-mode';
+import { locateAnnotations } from '../../../shared/review/opinion-rows';
 import { outlineEntries } from './numbering-plugin';
 
 type SideTab = 'checks' | 'comments' | 'suggestions' | 'units' | 'targets' | 'info' | 'history';
@@ -224,6 +225,27 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
       setThreads((list) => list.map((x) => (x.id === t.id ? t : x)));
     },
     [reviewer],
+  );
+  // A decided suggestion leaves the plan: its opinion is kept, with the answer, for the 汇总表.
+  const recordDecisions = useCallback(
+    (ids: string[], accept: boolean) => {
+      const doc = buildDoc();
+      if (!doc) return;
+      const where = locateAnnotations(doc.body);
+      for (const id of ids) {
+        const at = where.get(id);
+        if (!at?.kind) continue;
+        const KIND = { insertion: '建议增加', deletion: '建议删除', insert: '建议新增任务', delete: '建议删除任务', units: '建议修改责任单位' } as const;
+        void invoke('review.opinions.set', {
+          planId: record.id,
+          sourceId: id,
+          decision: accept ? '采纳' : '不采纳',
+          reason: '',
+          snapshot: { kind: 'suggestion', unit: at.unit || at.author || '', task: at.task, content: `${KIND[at.kind]}：${at.text}` },
+        }).catch((err: unknown) => toast({ kind: 'error', message: errorMessage(err) }));
+      }
+    },
+    [buildDoc, record.id, toast],
   );
   const setThreadStatus = useCallback(async (threadId: string, status: 'open' | 'resolved') => {
     const t = await invoke('review.threads.setStatus', { threadId, status });
@@ -499,6 +521,9 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
           </select>
         </label>
         <span className="spacer" />
+        <button type="button" title="征求意见汇总表：全部批注和修订及处理情况" onClick={() => void autosave.saveNow().then(() => (location.hash = `#/plan/${record.id}/opinions`))}>
+          意见汇总
+        </button>
         <button
           type="button"
           title="对照上级文件、与往年对比"
@@ -546,7 +571,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
               {tab === 'comments' && editor && (
                 <CommentsPanel editor={editor} threads={threads} docVersion={snapshot.version} onReply={replyTo} onStatus={setThreadStatus} />
               )}
-              {tab === 'suggestions' && editor && <SuggestionsPanel editor={editor} docVersion={snapshot.version} />}
+              {tab === 'suggestions' && editor && <SuggestionsPanel editor={editor} docVersion={snapshot.version} onDecide={recordDecisions} />}
               {tab === 'units' && <UnitsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jump} onRename={renameUnit} />}
               {tab === 'targets' && <TargetsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jump} />}
               {tab === 'info' && <InfoPanel meta={meta} onChange={changeMeta} />}

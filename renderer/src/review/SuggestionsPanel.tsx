@@ -7,12 +7,20 @@ import { decideSuggestions, listSuggestions, type SuggestionEntry } from './sugg
 const KIND = { insertion: '增加', deletion: '删除', insert: '新增任务', delete: '删除任务', units: '修改单位' } as const;
 
 /** 修订: every pending suggestion with its author; accept or reject one, or all of one reviewer's. */
-export const SuggestionsPanel = memo(function SuggestionsPanel({ editor, docVersion }: { editor: Editor; docVersion: number }) {
+interface Props {
+  editor: Editor;
+  docVersion: number;
+  /** Called before a decision is applied, so the opinions table can keep what was decided. */
+  onDecide?(ids: string[], accept: boolean): void;
+}
+
+export const SuggestionsPanel = memo(function SuggestionsPanel({ editor, docVersion, onDecide }: Props) {
   const list = useMemo(() => listSuggestions(editor.state.doc), [editor, docVersion]);
   const authors = useMemo(() => [...new Set(list.map((s) => s.author))], [list]);
   const [who, setWho] = useState('');
   const decide = (items: SuggestionEntry[], accept: boolean) => {
     if (!items.length) return;
+    onDecide?.(items.map((i) => i.id), accept);
     editor.view.dispatch(decideSuggestions(editor.state, new Set(items.map((i) => i.id)), accept));
   };
   const jump = (s: SuggestionEntry) => {

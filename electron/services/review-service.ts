@@ -1,0 +1,134 @@
+// Review round with Word/WPS: the draft exported for opinion (comments and tracked changes
+// included), returned files analysed and brought in as comments and suggestions attributed to
+// the sending unit, and the 征求意见汇总表 as DOCX.
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { ReturnedFileAnalysis, ServiceImpl } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { proposeExportFileName } from '../../shared/export/file-name';
+import { flattenOutline } from '../../shared/plan/outline';
+import { applyReviewMatches } from '../../shared/review/apply-returned';
+import { locateAnnotations } from '../../shared/review/opinion-rows';
+import { matchReviewItems, samePlanCheck } from '../../shared/review';
+import type { PlanDocument } from '../../shared/plan/schema';
+import { exportReviewDocx } from '../review/export-review-docx';
+import { exportOpinionsDocx } from '../review/opinions-docx';
+import { readReturnedDocx } from '../review/read-returned-docx';
+import type { LibraryServices } from './library';
+import { insertThread, planThreads } from './review-threads';
+
+type ReviewOps = 'review.analyse' | 'review.import' | 'export.review' | 'export.opinions';
+
+function taskName(doc: PlanDocument, path: string | undefined): string | null {
+  if (!path) return null;
+  // The outline item the path is in (a paragraph belongs to the item above it).
+  const items = flattenOutline(doc.body);
+  let best: (typeof items)[number] | undefined;
+  for (const it of items) if (path === it.path || path.startsWith(`${it.path}/`)) best = it;
+  return best ? `${best.label}${best.title}` : '全文';
+}
+
+function opinionKey(kind: string, author: string, text: string): string {
+  return `${kind}\u0000${author.trim()}\u0000${text.replace(/\s+/g, '')}`;
+}
+
+function knownOpinions(doc: PlanDocument, threads: ReturnType<typeof planThreads>): Set<string> {
+  const out = new Set<string>();
+  for (const t of threads) for (const c of t.comments) out.add(opinionKey('comment', c.author, c.body));
+  for (const at of locateAnnotations(doc.body).values()) {
+    if (at.kind === 'insertion' || at.kind === 'deletion') out.add(opinionKey(at.kind, at.author ?? '', at.text));
+  }
+  return out;
+}
+
+export function createReviewServices(db: Database, library: LibraryServices): Pick<ServiceImpl, ReviewOps> {
+  const getPlan = async (id: string) => library['plans.get']({ id });
+  return {
+    'export.review': async ({ planId, lineNumbers }) => {
+      const plan = await getPlan(planId);
+      const threads = planThreads(db, planId).map((t) => ({
+        id: t.id,
+        quote: t.quote,
+        status: t.status,
+        comments: t.comments.map((c) => ({ id: String(c.id), author: c.author, unit: c.unit, body: c.body, time: c.createdAt })),
+      }));
+      const bytes = await exportReviewDocx(plan.doc, threads, { lineNumbers: !!lineNumbers });
+      return { fileName: proposeExportFileName(`${plan.doc.meta.title}（征求意见稿）`), bytes };
+    },
+
+    'export.opinions': async ({ planId }) => {
+      const plan = await getPlan(planId);
+      const rows = await library['review.opinions.list']({ planId });
+      const bytes = await exportOpinionsDocx({
+        planTitle: plan.doc.meta.title,
+        ...(plan.doc.meta.issuer ? { issuer: plan.doc.meta.issuer } : {}),
+        year: plan.doc.meta.year,
+        rows: rows.map((r) => ({ unit: r.unit, task: r.task, content: r.content, ...(r.decision ? { decision: r.decision } : {}), reason: r.reason })),
+      });
+      return { fileName: proposeExportFileName(`${plan.doc.meta.title}征求意见汇总表`), bytes };
+    },
+
+    'review.analyse': async ({ planId, files }) => {
+      const plan = await getPlan(planId);
+      const out: ReturnedFileAnalysis[] = [];
+      for (const f of files) {
+        const r = await readReturnedDocx(f.fileName, f.bytes);
+        const matches = matchReviewItems(plan.doc, r.items);
+        out.push({
+          fileName: f.fileName,
+          authors: r.authors,
+          samePlan: samePlanCheck(plan.doc, r.paragraphs),
+          items: matches.map((m) => ({ kind: m.item.kind, author: m.item.author, text: m.item.text, task: m.target ? taskName(plan.doc, m.target.path) : null })),
+        });
+      }
+      return out;
+    },
+
+    // All files or nothing: the plan and its new threads are written in one transaction.
+    'review.import': async ({ planId, baseRevision, files }) => {
+      const plan = await getPlan(planId);
+      if (plan.revision !== baseRevision) {
+        throw new AppError('conflict', '这份计划在别处被修改过。请重新打开后再导入反馈文件。');
+      }
+      const read = [];
+      for (const f of files) read.push({ ...f, returned: await readReturnedDocx(f.fileName, f.bytes) });
+      let doc = plan.doc;
+      const totals = { comments: 0, insertions: 0, deletions: 0, detached: 0 };
+      const now = new Date().toISOString();
+      const threads: Array<{ unit: string; t: ReturnType<typeof applyReviewMatches>['threads'][number] }> = [];
+      const detached: Array<ReturnType<typeof applyReviewMatches>['detached'][number]> = [];
+      // Our own comments and suggestions, exported for opinion, come back in the returned file:
+      // they are already here, so only what is new is brought in.
+      const known = knownOpinions(doc, planThreads(db, planId));
+      for (const f of read) {
+        const fresh = f.returned.items.filter((it) => !known.has(opinionKey(it.kind, it.author, it.text)));
+        const applied = applyReviewMatches(doc, matchReviewItems(doc, fresh), { unit: f.unit, newId: randomUUID, now });
+        for (const it of fresh) known.add(opinionKey(it.kind, it.author, it.text));
+        doc = applied.doc;
+        for (const t of applied.threads) threads.push({ unit: f.unit, t });
+        detached.push(...applied.detached);
+        for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += applied.counts[k];
+      }
+      const revision = db.transaction(() => {
+        const saved = library['plans.save']({ id: planId, baseRevision, doc, savePoint: `导入反馈：${files.map((f) => f.unit).join('、')}` }) as { revision: number };
+        for (const { t } of threads) {
+          insertThread(db, {
+            id: t.id,
+            planId,
+            quote: t.quote,
+            status: t.resolved ? 'resolved' : 'open',
+            round: plan.status,
+            source: 'docx',
+            createdAt: t.comments[0]?.time ?? now,
+            comments: t.comments.map((c) => ({ author: c.author, unit: c.unit, body: c.body, createdAt: c.time ?? now })),
+          });
+        }
+        for (const d of detached) {
+          library['review.opinions.set']({ planId, sourceId: d.id, decision: null, reason: '', snapshot: { kind: 'suggestion', unit: d.unit, task: '（原文已改动，未能定位）', content: d.content } });
+        }
+        return saved.revision;
+      })();
+      return { revision, ...totals };
+    },
+  };
+}

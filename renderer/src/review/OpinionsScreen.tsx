@@ -1,0 +1,163 @@
+// 征求意见汇总表: every opinion from every round — 序号, 提出单位, 涉及任务, 意见内容, 处理情况,
+// 理由 — filled from comments and suggestions and their outcome, editable, exported as DOCX.
+import { useCallback, useEffect, useState } from 'react';
+import type { PlanRecord } from '../../../shared/contract';
+import type { OpinionDecision, OpinionRow } from '../../../shared/review/opinion-rows';
+import { STATUS_LABELS, type PlanStatus } from '../../../shared/contract';
+import { errorMessage, invoke } from '../api/client';
+import { useToast } from '../components/Toasts';
+import { ReturnedFilesDialog } from './ReturnedFilesDialog';
+
+export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): void }) {
+  const toast = useToast();
+  const [plan, setPlan] = useState<PlanRecord | null>(null);
+  const [rows, setRows] = useState<OpinionRow[] | null>(null);
+  const [importing, setImporting] = useState<File[] | null>(null);
+  const load = useCallback(async () => {
+    try {
+      const [p, r] = await Promise.all([invoke('plans.get', { id: planId }), invoke('review.opinions.list', { planId })]);
+      setPlan(p);
+      setRows(r);
+    } catch (err) {
+      toast({ kind: 'error', message: errorMessage(err) });
+    }
+  }, [planId, toast]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const set = async (row: OpinionRow, decision: OpinionDecision | null, reason: string) => {
+    try {
+      await invoke('review.opinions.set', {
+        planId,
+        sourceId: row.sourceId,
+        decision,
+        reason,
+        snapshot: { kind: row.kind, unit: row.unit, task: row.task, content: row.content },
+      });
+      setRows((rs) => rs?.map((r) => (r.sourceId === row.sourceId ? { ...r, decision, reason } : r)) ?? rs);
+    } catch (err) {
+      toast({ kind: 'error', message: errorMessage(err) });
+    }
+  };
+
+  const [lineNumbers, setLineNumbers] = useState(false);
+  const download = (bytes: Uint8Array, fileName: string) => {
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const exportDraft = async () => {
+    try {
+      const r = await invoke('export.review', { planId, lineNumbers });
+      download(r.bytes, r.fileName);
+    } catch (err) {
+      toast({ kind: 'error', message: errorMessage(err) });
+    }
+  };
+  const exportTable = async () => {
+    try {
+      const r = await invoke('export.opinions', { planId });
+      download(r.bytes, r.fileName);
+    } catch (err) {
+      toast({ kind: 'error', message: errorMessage(err) });
+    }
+  };
+
+  const open = rows?.filter((r) => !r.decision).length ?? 0;
+  return (
+    <div className="coverage-screen">
+      <header className="editor-header">
+        <button type="button" onClick={onBack}>
+          ← 返回编辑
+        </button>
+        <h1>征求意见汇总表{plan ? `：${plan.title}` : ''}</h1>
+        <label className="inline-field small">
+          <input type="checkbox" checked={lineNumbers} onChange={(e) => setLineNumbers(e.target.checked)} /> 加行号
+        </label>
+        <button type="button" onClick={() => void exportDraft()} title="导出征求意见稿 DOCX：含批注（Word 批注）和修订（Word 修订）">
+          导出征求意见稿
+        </button>
+        <label className="file-button">
+          导入反馈文件…
+          <input
+            type="file"
+            multiple
+            accept=".docx,.doc"
+            hidden
+            aria-label="导入反馈文件"
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              e.target.value = '';
+              if (files.length) setImporting(files);
+            }}
+          />
+        </label>
+        <button type="button" className="primary" onClick={() => void exportTable()} disabled={!rows?.length}>
+          导出汇总表
+        </button>
+      </header>
+      <main className="opinions-body">
+        {rows && rows.length === 0 && <p className="muted">还没有意见。在编辑器中添加批注或修订，或导入成员单位用 Word/WPS 返回的文件。</p>}
+        {rows && rows.length > 0 && (
+          <>
+            <p className="muted" aria-label="处理进度">
+              共 {rows.length} 条意见，{open ? `${open} 条尚未填写处理情况` : '均已填写处理情况'}。
+            </p>
+            <table className="plan-table opinions-table" aria-label="意见列表">
+              <thead>
+                <tr>
+                  <th scope="col">序号</th>
+                  <th scope="col">提出单位</th>
+                  <th scope="col">涉及任务</th>
+                  <th scope="col">意见内容</th>
+                  <th scope="col">处理情况</th>
+                  <th scope="col">理由</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={r.sourceId} aria-label={`意见 ${i + 1}`}>
+                    <td>{i + 1}</td>
+                    <td>
+                      {r.unit}
+                      {r.round && <div className="muted">{STATUS_LABELS[r.round as PlanStatus] ?? ''}</div>}
+                    </td>
+                    <td>{r.task}</td>
+                    <td>{r.content}</td>
+                    <td>
+                      <select aria-label={`意见 ${i + 1} 处理情况`} value={r.decision ?? ''} onChange={(e) => void set(r, (e.target.value || null) as OpinionDecision | null, r.reason)}>
+                        <option value="">未处理</option>
+                        <option value="采纳">采纳</option>
+                        <option value="部分采纳">部分采纳</option>
+                        <option value="不采纳">不采纳</option>
+                      </select>
+                    </td>
+                    <td>
+                      <input aria-label={`意见 ${i + 1} 理由`} defaultValue={r.reason} onBlur={(e) => e.target.value !== r.reason && void set(r, r.decision, e.target.value)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </main>
+      {importing && plan && (
+        <ReturnedFilesDialog
+          plan={plan}
+          files={importing}
+          onClose={(changed) => {
+            setImporting(null);
+            if (changed) void load();
+          }}
+        />
+      )}
+    </div>
+  );
+}

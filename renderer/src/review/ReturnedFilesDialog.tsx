@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'react';
+import type { PlanRecord, ReturnedFileAnalysis } from '../../../shared/contract';
+import { errorMessage, invoke } from '../api/client';
+import { Dialog } from '../components/Dialog';
+
+interface Props {
+  plan: PlanRecord;
+  files: File[];
+  onClose(changed: boolean): void;
+}
+
+/** A unit-like author (县应急管理局) is taken as the sending unit; a person's name is not. */
+const UNIT_LIKE = /(局|委|办|部|院|厅|处|科|镇|乡|街道|中心|公司|大队|支队|政府|委员会|管委会)$/;
+
+async function bytesOf(file: File): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** 导入反馈文件: several returned Word/WPS files at once, one unit each, previewed first. */
+export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
+  const [analysis, setAnalysis] = useState<ReturnedFileAnalysis[] | null>(null);
+  const [units, setUnits] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: await bytesOf(f) })));
+        const a = await invoke('review.analyse', { planId: plan.id, files: payload });
+        setAnalysis(a);
+        setUnits(a.map((f) => (f.authors.length === 1 && UNIT_LIKE.test(f.authors[0]!) ? f.authors[0]! : '')));
+      } catch (err) {
+        setError(errorMessage(err));
+      }
+    })();
+  }, [files, plan.id]);
+
+  const run = async () => {
+    if (!analysis) return;
+    if (units.some((u) => !u.trim())) return setError('请为每个文件填写提出单位。');
+    setBusy(true);
+    setError(null);
+    try {
+      const payload = await Promise.all(files.map(async (f, i) => ({ fileName: f.name, bytes: await bytesOf(f), unit: units[i]!.trim() })));
+      const r = await invoke('review.import', { planId: plan.id, baseRevision: plan.revision, files: payload });
+      setDone(`已导入 ${r.comments} 条批注、${r.insertions} 处增加、${r.deletions} 处删除${r.detached ? `；${r.detached} 条意见所指的原文已改动，已保留在汇总表中` : ''}。`);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="导入反馈文件"
+      width={760}
+      onClose={() => onClose(!!done)}
+      footer={
+        done ? (
+          <button type="button" className="primary" onClick={() => onClose(true)}>
+            完成
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={() => onClose(false)}>
+              取消
+            </button>
+            <button type="button" className="primary" disabled={!analysis || busy} onClick={() => void run()}>
+              {busy ? '正在导入…' : '导入'}
+            </button>
+          </>
+        )
+      }
+    >
+      {!analysis && !error && (
+        <div className="progress-block" role="status">
+          正在读取反馈文件…
+          <progress aria-label="读取进度" />
+        </div>
+      )}
+      {done && <p role="status">{done}</p>}
+      {analysis && !done && (
+        <ul className="returned-files">
+          {analysis.map((f, i) => (
+            <li key={f.fileName} aria-label={`反馈文件 ${f.fileName}`}>
+              <div className="returned-head">
+                <strong>{f.fileName}</strong>
+                <span className="muted">作者：{f.authors.join('、') || '（无）'}</span>
+              </div>
+              {!f.samePlan.same && (
+                <p className="form-error" role="alert">
+                  {f.samePlan.message ?? '这个文件看起来不是这份计划。'}
+                </p>
+              )}
+              <label className="inline-field">
+                提出单位
+                <input aria-label={`${f.fileName} 的提出单位`} value={units[i] ?? ''} onChange={(e) => setUnits((u) => u.map((x, k) => (k === i ? e.target.value : x)))} placeholder="如：县教育局" />
+              </label>
+              <ul className="returned-items">
+                {f.items.map((it, k) => (
+                  <li key={k}>
+                    <span className={`suggestion-kind k-${it.kind}`}>{it.kind === 'comment' ? '批注' : it.kind === 'insertion' ? '增加' : '删除'}</span>
+                    {it.text.length > 50 ? `${it.text.slice(0, 50)}…` : it.text}
+                    <span className="muted"> — {it.task ?? '原文已改动（保留为意见）'}</span>
+                  </li>
+                ))}
+                {f.items.length === 0 && <li className="muted">文件中没有批注或修订。</li>}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Dialog>
+  );
+}
