@@ -99,3 +99,30 @@ describe('plandesk import / export against the real library', () => {
     expect(JSON.parse((await cli('list', '--json')).out)).toEqual([]);
   });
 });
+
+describe('plandesk review-import / opinions against the real library', () => {
+  const samples = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'shared', 'samples');
+  it('stores the opinions of a returned file and writes the opinions table', async () => {
+    const { wordFile, p, r, cStart, cEnd, comment, loadPlan } = await import('./review-helpers');
+    const { flattenOutline } = await import('../../shared/plan/outline');
+    const { taskRunningText } = await import('../../shared/export/task-text');
+    const saved = await cli('import', join(samples, 'tengzhou-2020-yaodian.txt'), '--save');
+    const id = saved.out.trim().split('\n').pop()!.trim();
+    const plan = loadPlan('tengzhou-2020');
+    const lines = [plan.meta.title, ...flattenOutline(plan.body).map((i) => (i.node.type === 'task' ? taskRunningText(i.node) : `${i.label}${i.title}`))];
+    const k = lines.findIndex((l) => l.startsWith('4.加强安全生产考核'));
+    const body = lines.map((l, i) => (i === k ? p(r('4.'), cStart(0), r('加强安全生产考核'), cEnd(0), r(l.slice('4.加强安全生产考核'.length))) : p(r(l)))).join('');
+    const file = join(home, '组织部意见.docx');
+    writeFileSync(file, await wordFile({ body, comments: comment(0, '王五', '建议明确考核比重', '0A0B0C0D') }));
+    const res = await cli('review-import', id, file, '--unit', '市委组织部');
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('已存入资料库：1 条批注');
+    const out = join(home, '汇总表.docx');
+    const table = await cli('opinions', id, '--out', out);
+    expect(table.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    // Importing the same file again brings nothing new.
+    const again = await cli('review-import', id, file, '--unit', '市委组织部');
+    expect(again.out).toContain('已存入资料库：0 条批注');
+  });
+});

@@ -3,6 +3,7 @@
 // to the plan's tasks (or detached), and warns about files that are not this plan.
 // Storing them as threads and suggestions comes with the library tables.
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { formatLabel, renumber } from '../../../shared/plan/numbering';
@@ -20,6 +21,7 @@ const usage = `用法：plandesk review-import <编号 | 文件.plan.json> <反�
   --unit <单位>          所有文件的提出单位（默认取批注或修订的作者）
   --unit <文件>=<单位>   指定某个文件的提出单位，可多次使用
   --json                 以 JSON 输出
+  --dry-run              只列出，不存入资料库（计划在资料库中时，默认存入）
 文件与计划不是同一份（标题不同、正文大多对不上）时给出警告，退出码为 2。`;
 
 const KIND = { comment: '批注', insertion: '插入', deletion: '删除' } as const;
@@ -64,15 +66,16 @@ export const reviewImportCommand: CliCommand = {
   summary: '读取反馈的 Word/WPS 文件中的批注和修订，对应到任务',
   usage,
   async run(args, ctx) {
-    const { positionals, values } = parseCommandArgs(args, { json: { type: 'boolean' }, unit: { type: 'string', multiple: true } }, usage);
+    const { positionals, values } = parseCommandArgs(args, { json: { type: 'boolean' }, unit: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' } }, usage);
     const [source, ...files] = positionals;
     if (!source) throw new AppError('invalid-args', `缺少计划编号或计划文件。\n${usage}`);
     if (!files.length) throw new AppError('invalid-args', `缺少反馈文件（.docx）。\n${usage}`);
     const doc = await loadPlan(source, ctx);
     const numbered = renumber(doc.body, doc.numbering);
     const results: ReviewImportFile[] = [];
+    const toStore: Array<{ fileName: string; bytes: Uint8Array<ArrayBuffer>; unit: string }> = [];
     for (const file of files) {
-      let bytes: Uint8Array;
+      let bytes: Uint8Array<ArrayBuffer>;
       try {
         bytes = new Uint8Array(await readFile(resolve(ctx.cwd, file)));
       } catch {
@@ -96,11 +99,20 @@ export const reviewImportCommand: CliCommand = {
         };
       });
       results.push({ file, authors: returned.authors, samePlan, items });
+      toStore.push({ fileName: basename(file), bytes, unit: unit || returned.authors[0] || '未署名' });
     }
     // Exit 2 when a file does not look like this plan (a script should not store it blindly).
     const exit = results.some((r) => !r.samePlan.same) ? EXIT_BAD_INPUT : EXIT_OK;
+    // A plan in the library gets the opinions stored (comments and suggestions, attributed to
+    // the units), unless --dry-run or a file is not this plan.
+    const inLibrary = !/\.json$/i.test(source) && !existsSync(resolve(ctx.cwd, source));
+    let stored: { comments: number; insertions: number; deletions: number; detached: number } | null = null;
+    if (inLibrary && exit === EXIT_OK && !values['dry-run']) {
+      const plan = await ctx.services()['plans.get']({ id: source });
+      stored = await ctx.services()['review.import']({ planId: source, baseRevision: plan.revision, files: toStore });
+    }
     if (values.json) {
-      ctx.out(JSON.stringify({ files: results }, null, 2));
+      ctx.out(JSON.stringify({ files: results, ...(stored ? { stored } : {}) }, null, 2));
       return exit;
     }
     for (const r of results) {
@@ -111,6 +123,7 @@ export const reviewImportCommand: CliCommand = {
         ctx.out(`  ${i + 1}. [${KIND[it.kind]}] ${it.unit}${it.unit !== it.author ? `（${it.author}）` : ''} → ${where}：${clip(it.text.replace(/\s+/g, ' '), 60)}`);
       });
     }
+    if (stored) ctx.out(`已存入资料库：${stored.comments} 条批注、${stored.insertions} 处增加、${stored.deletions} 处删除${stored.detached ? `（${stored.detached} 条未能定位，保留在意见汇总表中）` : ''}。`);
     return exit;
   },
 };
