@@ -3,8 +3,11 @@
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { landscapeTableDocx } from '../export/task-table-docx';
 
-export type OpinionDecision = '采纳' | '部分采纳' | '不采纳';
+import type { OpinionDecision } from '../../shared/review/opinion-rows';
 
+export type { OpinionDecision };
+
+/** A row as the table prints it (shared/review/opinion-rows.ts builds the full rows). */
 export interface OpinionRow {
   /** 提出单位 */
   unit: string;

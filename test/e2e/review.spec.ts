@@ -247,3 +247,40 @@ test('Word/WPS reviewers: export for opinion, import two returned files, opinion
   await page.getByRole('tab', { name: '修订' }).click();
   await expect(page.getByRole('region', { name: '修订' }).getByRole('listitem')).toHaveCount(2);
 });
+
+test('review rounds make save points; a new task and a units change are suggestions too', async ({ page }) => {
+  await page.goto(app().url);
+  await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
+  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
+  const tasks = page.locator('.plan-page .plan-task');
+  await expect(tasks.first()).toBeVisible();
+
+  await page.getByRole('combobox', { name: '轮次' }).selectOption('consultation');
+  await expect(page.getByText('已进入“征求意见稿”')).toBeVisible();
+  await page.getByRole('tab', { name: '历史' }).click();
+  await expect(page.getByRole('region', { name: '历史' })).toContainText('进入征求意见稿');
+
+  await page.getByRole('button', { name: '修订', exact: true }).click();
+  const who = page.getByRole('dialog', { name: '您是谁' });
+  if (await who.isVisible().catch(() => false)) {
+    await who.getByRole('textbox', { name: '姓名' }).fill('赵六');
+    await who.getByRole('button', { name: '确定' }).click();
+  }
+  await tasks.nth(0).locator('.task-title').click();
+  await page.getByRole('button', { name: '新任务' }).click();
+  await expect(tasks.nth(1)).toHaveClass(/suggested-insert/);
+  await tasks.nth(2).getByRole('button', { name: '编辑责任单位' }).click();
+  const units = page.getByRole('dialog', { name: /责任单位/ });
+  await units.getByRole('combobox', { name: '添加牵头单位' }).fill('市应急局');
+  await units.getByRole('combobox', { name: '添加牵头单位' }).press('Enter');
+  await units.getByRole('button', { name: '确定' }).click();
+  await expect(tasks.nth(2)).toHaveClass(/suggested-units/);
+  await page.getByRole('tab', { name: '修订' }).click();
+  const panel = page.getByRole('region', { name: '修订' });
+  await expect(panel.getByRole('listitem', { name: /修订 新增任务/ })).toBeVisible();
+  await panel.getByRole('listitem', { name: /修订 修改单位/ }).getByRole('button', { name: '拒绝' }).click();
+  await expect(tasks.nth(2).getByRole('button', { name: '编辑责任单位' })).not.toContainText('市应急局牵头');
+  await expect(page.getByRole('combobox', { name: '轮次' })).toHaveValue('consultation');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: '轮次' })).toHaveValue('consultation');
+});
