@@ -28,7 +28,8 @@ export function bigrams(s: string, dict: Map<string, number>): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-function common(a: number[], b: number[]): number {
+/** How many ids two sorted id lists share (a merge walk). */
+export function common(a: readonly number[], b: readonly number[]): number {
   let i = 0;
   let j = 0;
   let c = 0;

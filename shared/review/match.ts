@@ -5,7 +5,7 @@
 // (3) failing that, by approximate search (Sellers' edit-distance substring search) for the
 // end of `before` and the start of `after`, then for the anchor itself. Nothing found → the
 // item is detached (target null), never dropped.
-import { bigrams } from '../checks/duplicates';
+import { bigrams, common } from '../checks/duplicates';
 import type { PlanDocument } from '../plan/schema';
 import { renderPlan, type RenderedNode } from './rendered';
 import type { ReviewItem, ReviewMatch, ReviewTarget } from './types';
@@ -19,24 +19,9 @@ const CONTEXT = 12;
 /** An approximate match may differ in at most this share of its characters. */
 const APPROX_MAX = 0.34;
 
-function intersect(a: readonly number[], b: readonly number[]): number {
-  let i = 0;
-  let j = 0;
-  let c = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      c++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return c;
-}
-
 export function dice(a: readonly number[], b: readonly number[]): number {
   if (!a.length || !b.length) return 0;
-  return (2 * intersect(a, b)) / (a.length + b.length);
+  return (2 * common(a, b)) / (a.length + b.length);
 }
 
 /**
@@ -46,7 +31,7 @@ export function dice(a: readonly number[], b: readonly number[]): number {
 function likeness(a: readonly number[], b: readonly number[]): number {
   const small = Math.min(a.length, b.length);
   if (!small) return 0;
-  const c = intersect(a, b);
+  const c = common(a, b);
   const d = (2 * c) / (a.length + b.length);
   return small >= 8 ? Math.max(d, 0.8 * (c / small)) : d;
 }

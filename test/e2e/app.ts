@@ -77,3 +77,19 @@ export async function createPlan(page: Page, title: string, year: string): Promi
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 }
+
+/**
+ * Puts the browser's selection over an element's contents (or the caret at its end) and waits
+ * for ProseMirror to read it: clicks land between characters unpredictably in CJK text.
+ */
+export async function selectContents(target: import('@playwright/test').Locator, opts: { caretAtEnd?: boolean } = {}): Promise<void> {
+  await target.evaluate((el, atEnd) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    if (atEnd) range.collapse(false);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, !!opts.caretAtEnd);
+  await target.page().waitForTimeout(100);
+}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { samples, useApp } from './app';
+import { samples, selectContents, useApp } from './app';
 
 const app = useApp();
 
@@ -13,15 +13,7 @@ test('comments: ask who is reviewing once, comment, reply, resolve, anchors surv
 
   // Select the title of task 4 and comment on it.
   await tasks.nth(3).locator('.task-title').dblclick();
-  await page.evaluate(() => {
-    const el = document.querySelectorAll('.plan-page .plan-task')[3]!.querySelector('.task-title')!;
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  });
-  await page.waitForTimeout(100);
+  await selectContents(tasks.nth(3).locator('.task-title'));
   await page.getByRole('button', { name: '批注', exact: true }).click();
   const who = page.getByRole('dialog', { name: '您是谁' });
   await who.getByRole('textbox', { name: '姓名' }).fill('王五');
@@ -68,15 +60,7 @@ test('comments: ask who is reviewing once, comment, reply, resolve, anchors surv
 
   // Delete the commented words: the thread is kept, shown as detached.
   await page.locator('.plan-page .comment-mark').dblclick();
-  await page.evaluate(() => {
-    const el = document.querySelector('.plan-page .comment-mark')!;
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  });
-  await page.waitForTimeout(100);
+  await selectContents(page.locator('.plan-page .comment-mark').first());
   await page.keyboard.press('Delete');
   await expect(page.locator('.plan-page .comment-mark')).toHaveCount(0);
   await expect(again).toContainText('原文已删除');
@@ -102,16 +86,7 @@ test('suggested edits: typing and IME are tracked, deletions marked, accept one,
   await tasks.nth(0).locator('.task-title').click();
   await page.keyboard.press('End');
   const title = tasks.nth(0).locator('.task-title');
-  await page.evaluate(() => {
-    const t = document.querySelectorAll('.plan-page .plan-task')[0]!.querySelector('.task-title')!;
-    const range = document.createRange();
-    range.selectNodeContents(t);
-    range.collapse(false);
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  });
-  await page.waitForTimeout(100);
+  await selectContents(tasks.nth(0).locator('.task-title'), { caretAtEnd: true });
   await page.keyboard.type('AB');
   await expect(title.locator('ins')).toHaveText('AB');
   // Chinese through IME composition, still tracked, no doubled characters.
@@ -125,16 +100,7 @@ test('suggested edits: typing and IME are tracked, deletions marked, accept one,
 
   // Backspace over original text marks it deleted (struck through), it does not vanish.
   await tasks.nth(1).locator('.task-title').click();
-  await page.evaluate(() => {
-    const t = document.querySelectorAll('.plan-page .plan-task')[1]!.querySelector('.task-title')!;
-    const range = document.createRange();
-    range.selectNodeContents(t);
-    range.collapse(false);
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-  });
-  await page.waitForTimeout(100);
+  await selectContents(tasks.nth(1).locator('.task-title'), { caretAtEnd: true });
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');

@@ -1,29 +1,13 @@
 // The `plandesk` command, run in-process against a real library in a temp folder.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { runCli } from '../../electron/cli/main';
+import { cli, useCliHome } from '../helpers/cli';
 import { emptyPlan } from '../../shared/plan/schema';
-import { tempDir } from '../helpers/temp-library';
 
-let home: string;
-const saved = process.env.PLANDESK_HOME;
-beforeEach(() => {
-  home = tempDir();
-  process.env.PLANDESK_HOME = home;
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.PLANDESK_HOME;
-  else process.env.PLANDESK_HOME = saved;
-});
+const getHome = useCliHome();
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
-  return { code, out, err };
-}
 
 describe('plandesk CLI', () => {
   it('prints help in Chinese', async () => {
@@ -36,7 +20,7 @@ describe('plandesk CLI', () => {
   it('saves a valid plan.json, lists it and shows it as the exchange format', async () => {
     const doc = emptyPlan('2026年全县安全生产工作要点', 2026);
     doc.body.push({ type: 'heading', level: 1, ordinal: 1, title: '总体要求', children: [] });
-    const file = join(home, 'a.plan.json');
+    const file = join(getHome(), 'a.plan.json');
     writeFileSync(file, JSON.stringify(doc));
     const saved = await cli('save', file);
     expect(saved.code).toBe(0);
@@ -53,7 +37,7 @@ describe('plandesk CLI', () => {
     const doc = emptyPlan('x', 2026) as unknown as { meta: { year: unknown }; body: unknown[] };
     doc.meta.year = '二〇二六';
     doc.body.push({ type: 'task', level: 1, ordinal: 1, title: 't' });
-    const file = join(home, 'bad.plan.json');
+    const file = join(getHome(), 'bad.plan.json');
     writeFileSync(file, JSON.stringify(doc));
     const r = await cli('save', file);
     expect(r.code).toBe(2);
@@ -63,10 +47,10 @@ describe('plandesk CLI', () => {
   });
 
   it('says clearly when the file is not JSON or missing, or the command is unknown', async () => {
-    const file = join(home, 'x.plan.json');
+    const file = join(getHome(), 'x.plan.json');
     writeFileSync(file, '{oops');
     expect(await cli('save', file)).toMatchObject({ code: 2, err: expect.stringContaining('不是有效的 JSON') });
-    expect(await cli('save', join(home, 'missing.json'))).toMatchObject({ code: 2, err: expect.stringContaining('无法读取文件') });
+    expect(await cli('save', join(getHome(), 'missing.json'))).toMatchObject({ code: 2, err: expect.stringContaining('无法读取文件') });
     expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('未知命令') });
     expect(await cli('show', 'no-such-id')).toMatchObject({ code: 2, err: expect.stringContaining('找不到') });
   });
@@ -81,16 +65,16 @@ describe('plandesk import / export against the real library', () => {
     const id = saved.out.trim().split('\n').pop()!.trim();
     const list = JSON.parse((await cli('list', '--json')).out) as Array<{ id: string; title: string; taskCount: number }>;
     expect(list).toEqual([expect.objectContaining({ id, title: '2020年全市安全生产工作要点', taskCount: 19 })]);
-    const out = join(home, '要点.docx');
+    const out = join(getHome(), '要点.docx');
     const exported = await cli('export', id, '--out', out, '--form', 'notice');
     expect(exported.code).toBe(0);
     expect(existsSync(out)).toBe(true);
-    const missing = await cli('export', id, '--out', join(home, 'x.docx'), '--form', 'notice', '--attachment');
+    const missing = await cli('export', id, '--out', join(getHome(), 'x.docx'), '--form', 'notice', '--attachment');
     expect(missing.code).toBe(0);
   });
 
   it('refuses a .doc with exit code 2 and stores nothing', async () => {
-    const file = join(home, 'old.doc');
+    const file = join(getHome(), 'old.doc');
     writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
     const r = await cli('import', file, '--save');
     expect(r.code).toBe(2);
@@ -112,12 +96,12 @@ describe('plandesk review-import / opinions against the real library', () => {
     const lines = [plan.meta.title, ...flattenOutline(plan.body).map((i) => (i.node.type === 'task' ? taskRunningText(i.node) : `${i.label}${i.title}`))];
     const k = lines.findIndex((l) => l.startsWith('4.加强安全生产考核'));
     const body = lines.map((l, i) => (i === k ? p(r('4.'), cStart(0), r('加强安全生产考核'), cEnd(0), r(l.slice('4.加强安全生产考核'.length))) : p(r(l)))).join('');
-    const file = join(home, '组织部意见.docx');
+    const file = join(getHome(), '组织部意见.docx');
     writeFileSync(file, await wordFile({ body, comments: comment(0, '王五', '建议明确考核比重', '0A0B0C0D') }));
     const res = await cli('review-import', id, file, '--unit', '市委组织部');
     expect(res.code).toBe(0);
     expect(res.out).toContain('已存入资料库：1 条批注');
-    const out = join(home, '汇总表.docx');
+    const out = join(getHome(), '汇总表.docx');
     const table = await cli('opinions', id, '--out', out);
     expect(table.code).toBe(0);
     expect(existsSync(out)).toBe(true);

@@ -1,30 +1,14 @@
 // `plandesk rollover`, run in-process against a real library in a temp folder.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { runCli } from '../../electron/cli/main';
+import { cli, useCliHome } from '../helpers/cli';
 import { PlanDocumentSchema } from '../../shared/plan/schema';
-import { tempDir } from '../helpers/temp-library';
 
 const TENGZHOU = join(import.meta.dirname, '..', 'fixtures', 'plans', 'tengzhou-2020.plan.json');
 
-let home: string;
-const saved = process.env.PLANDESK_HOME;
-beforeEach(() => {
-  home = tempDir();
-  process.env.PLANDESK_HOME = home;
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.PLANDESK_HOME;
-  else process.env.PLANDESK_HOME = saved;
-});
+const getHome = useCliHome();
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
-  return { code, out, err };
-}
 
 describe('plandesk rollover', () => {
   it('is listed in the help', async () => {
@@ -74,7 +58,7 @@ describe('plandesk rollover', () => {
   });
 
   it('bad input: exit 2 with one Chinese line', async () => {
-    const bad = join(home, 'bad.plan.json');
+    const bad = join(getHome(), 'bad.plan.json');
     writeFileSync(bad, '{oops');
     const cases: string[][] = [
       ['rollover', TENGZHOU],
@@ -83,7 +67,7 @@ describe('plandesk rollover', () => {
       ['rollover', '--year', '2021'],
       ['rollover', TENGZHOU, '--year', '2021', '--json', '--save'],
       ['rollover', TENGZHOU, '--year', '2021', '--frob'],
-      ['rollover', join(home, 'missing.plan.json'), '--year', '2021'],
+      ['rollover', join(getHome(), 'missing.plan.json'), '--year', '2021'],
       ['rollover', bad, '--year', '2021'],
       ['rollover', 'no-such-id', '--year', '2021'],
     ];

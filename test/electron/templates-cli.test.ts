@@ -1,30 +1,11 @@
 // `plandesk templates` and `plandesk new --template`, in-process against a temp library.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../electron/cli/main';
-import { tempDir } from '../helpers/temp-library';
+import { cli, useCliHome } from '../helpers/cli';
 
-let home: string;
-const saved = { home: process.env.PLANDESK_HOME, templates: process.env.PLANDESK_TEMPLATES };
-beforeEach(() => {
-  home = tempDir();
-  process.env.PLANDESK_HOME = home;
-  delete process.env.PLANDESK_TEMPLATES;
-});
-afterEach(() => {
-  for (const [key, value] of [['PLANDESK_HOME', saved.home], ['PLANDESK_TEMPLATES', saved.templates]] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-});
+const getHome = useCliHome(['PLANDESK_TEMPLATES']);
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n') });
-  return { code, out, err };
-}
 
 describe('plandesk templates / new', () => {
   it('lists the bundled templates (text and --json)', async () => {
@@ -63,7 +44,7 @@ describe('plandesk templates / new', () => {
   });
 
   it('lists a broken template file with its reason (PLANDESK_TEMPLATES)', async () => {
-    const dir = join(home, 'tpl');
+    const dir = join(getHome(), 'tpl');
     mkdirSync(dir);
     copyFileSync(join(__dirname, '..', '..', 'templates', 'township-yaodian.plan.json'), join(dir, 'township-yaodian.plan.json'));
     writeFileSync(join(dir, 'broken.plan.json'), JSON.stringify({ format: 'plandesk/plan', version: 2, meta: { title: 'x', year: 2026 } }));

@@ -9,6 +9,7 @@ import { nodeAtPath } from '../../../shared/plan/paths';
 import type { BodyNode, PlanDocument } from '../../../shared/plan/schema';
 import { errorMessage, invoke } from '../api/client';
 import { useToast } from '../components/Toasts';
+import { downloadBytes } from '../api/download';
 import { ImportDialog, type ImportSource } from '../screens/ImportDialog';
 import { useComparison } from './useComparison';
 import { SideBySide } from './SideBySide';
@@ -165,14 +166,7 @@ export function CoverageScreen({ draftId, onBack }: Props) {
           targets: u.targetFindings.map((f) => f.message).join('；'),
         })),
       });
-      const url = URL.createObjectURL(new Blob([r.bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = r.fileName;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBytes(r.bytes, r.fileName);
     } catch (err) {
       toast({ kind: 'error', message: errorMessage(err) });
     }

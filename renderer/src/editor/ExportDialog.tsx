@@ -3,6 +3,7 @@ import type { ExportOptionsInput } from '../../../shared/export/options';
 import { DEFAULT_FONTS, type FontSettings } from '../../../shared/layout/gbt9704';
 import { errorMessage, invoke, transport } from '../api/client';
 import { Dialog } from '../components/Dialog';
+import { downloadBytes } from '../api/download';
 
 interface Props {
   planId: string;
@@ -20,17 +21,6 @@ interface Saved {
 }
 
 type Phase = { step: 'form' } | { step: 'working'; what: string } | { step: 'done'; message: string; path: string | null } | { step: 'error'; message: string };
-
-function download(bytes: Uint8Array<ArrayBuffer>, fileName: string) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** 导出: the form, the metadata check, the file name; then the DOCX. */
 export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
@@ -110,7 +100,7 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
         }
       }
       const r = await invoke('export.render', { planId, options: options(), kind });
-      download(r.bytes as Uint8Array<ArrayBuffer>, name);
+      downloadBytes(r.bytes, name);
       setPhase({ step: 'done', message: `已生成“${name}”，请在浏览器的下载列表中查看。`, path: null });
     } catch (err) {
       setPhase({ step: 'error', message: errorMessage(err) });

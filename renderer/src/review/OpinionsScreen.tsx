@@ -6,6 +6,7 @@ import type { OpinionDecision, OpinionRow } from '../../../shared/review/opinion
 import { STATUS_LABELS, type PlanStatus } from '../../../shared/contract';
 import { errorMessage, invoke } from '../api/client';
 import { useToast } from '../components/Toasts';
+import { downloadBytes } from '../api/download';
 import { ReturnedFilesDialog } from './ReturnedFilesDialog';
 
 export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): void }) {
@@ -42,20 +43,10 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
   };
 
   const [lineNumbers, setLineNumbers] = useState(false);
-  const download = (bytes: Uint8Array, fileName: string) => {
-    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
   const exportDraft = async () => {
     try {
       const r = await invoke('export.review', { planId, lineNumbers });
-      download(r.bytes, r.fileName);
+      downloadBytes(r.bytes, r.fileName);
     } catch (err) {
       toast({ kind: 'error', message: errorMessage(err) });
     }
@@ -63,7 +54,7 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
   const exportTable = async () => {
     try {
       const r = await invoke('export.opinions', { planId });
-      download(r.bytes, r.fileName);
+      downloadBytes(r.bytes, r.fileName);
     } catch (err) {
       toast({ kind: 'error', message: errorMessage(err) });
     }
