@@ -65,6 +65,7 @@ test('check a county draft against the city plan: coverage, decisions, insert, t
   await page.getByRole('tab', { name: '与往年对比' }).click();
   const diff = page.getByRole('region', { name: '与往年对比' });
   // The save point taken when the draft was imported, before the upper task was inserted.
+  await expect(diff.locator('option').filter({ hasText: '导入' })).toHaveCount(1);
   const options = await diff.locator('option').allTextContents();
   await diff.getByRole('combobox', { name: '对比对象' }).selectOption({ label: options.find((o) => o.includes('导入'))! });
   await expect(diff.getByLabel('变化概况')).toContainText('新增 1 项');
