@@ -6,7 +6,8 @@ import type { BodyNode, PlanDocument } from '../plan/schema';
 
 export type OpinionDecision = '采纳' | '部分采纳' | '不采纳';
 
-export interface OpinionRow {
+/** An opinion as the library keeps it (and the office's answer). */
+export interface StoredOpinion {
   sourceId: string;
   kind: 'comment' | 'suggestion';
   round: string;
@@ -16,19 +17,11 @@ export interface OpinionRow {
   content: string;
   decision: OpinionDecision | null;
   reason: string;
-  /** Still in the plan (a live thread or a pending suggestion). */
-  live: boolean;
 }
 
-export interface StoredOpinion {
-  sourceId: string;
-  kind: 'comment' | 'suggestion';
-  round: string;
-  unit: string;
-  task: string;
-  content: string;
-  decision: OpinionDecision | null;
-  reason: string;
+export interface OpinionRow extends StoredOpinion {
+  /** Still in the plan (a live thread or a pending suggestion). */
+  live: boolean;
 }
 
 export interface ThreadLike {
