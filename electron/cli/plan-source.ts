@@ -24,8 +24,12 @@ export async function readPlanFile(file: string, cwd: string): Promise<PlanDocum
   return parsePlanDocument(json);
 }
 
-/** A file path when it looks like one or exists; otherwise a library id. */
+/** A plan source is a file when it looks like one or exists; otherwise a library id. */
+export function isPlanFile(source: string, cwd: string): boolean {
+  return /\.json$/i.test(source) || existsSync(resolve(cwd, source));
+}
+
 export async function loadPlan(source: string, ctx: CliContext): Promise<PlanDocument> {
-  if (/\.json$/i.test(source) || existsSync(resolve(ctx.cwd, source))) return readPlanFile(source, ctx.cwd);
+  if (isPlanFile(source, ctx.cwd)) return readPlanFile(source, ctx.cwd);
   return (await ctx.services()['plans.get']({ id: source })).doc;
 }

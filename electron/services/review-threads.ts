@@ -1,19 +1,11 @@
 // Comment threads in the library: the one place that writes and reads review_threads and
 // review_comments (used by the app's own comments and by returned-file imports).
 import type { Database } from 'better-sqlite3';
-import type { PlanStatus, ReviewThreadRecord } from '../../shared/contract';
+import type { PlanStatus, ReviewComment, ReviewThreadRecord } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 
-export interface NewThread {
-  id: string;
-  planId: string;
-  quote: string;
-  status: 'open' | 'resolved';
-  round: PlanStatus;
-  source: 'app' | 'docx';
-  createdAt: string;
-  comments: Array<{ author: string; unit: string; body: string; createdAt: string }>;
-}
+/** A thread as the contract returns it, before its comments have ids. */
+export type NewThread = Omit<ReviewThreadRecord, 'comments'> & { comments: Array<Omit<ReviewComment, 'id'>> };
 
 export function insertThread(db: Database, t: NewThread): void {
   if (db.prepare('SELECT 1 FROM review_threads WHERE id = ?').get(t.id)) throw new AppError('invalid-args', '这条批注已经存在。');

@@ -3,7 +3,6 @@
 // to the plan's tasks (or detached), and warns about files that are not this plan.
 // Storing them as threads and suggestions comes with the library tables.
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { formatLabel, renumber } from '../../../shared/plan/numbering';
@@ -13,7 +12,7 @@ import { samePlanCheck } from '../../../shared/review/same-plan';
 import type { SamePlanResult } from '../../../shared/review/types';
 import { readReturnedDocx } from '../../review/read-returned-docx';
 import { parseCommandArgs } from '../args';
-import { loadPlan } from '../plan-source';
+import { isPlanFile, loadPlan } from '../plan-source';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../types';
 
 const usage = `用法：plandesk review-import <编号 | 文件.plan.json> <反馈文件.docx>... [--unit <单位>] [--json]
@@ -105,7 +104,7 @@ export const reviewImportCommand: CliCommand = {
     const exit = results.some((r) => !r.samePlan.same) ? EXIT_BAD_INPUT : EXIT_OK;
     // A plan in the library gets the opinions stored (comments and suggestions, attributed to
     // the units), unless --dry-run or a file is not this plan.
-    const inLibrary = !/\.json$/i.test(source) && !existsSync(resolve(ctx.cwd, source));
+    const inLibrary = !isPlanFile(source, ctx.cwd);
     let stored: { comments: number; insertions: number; deletions: number; detached: number } | null = null;
     if (inLibrary && exit === EXIT_OK && !values['dry-run']) {
       const plan = await ctx.services()['plans.get']({ id: source });

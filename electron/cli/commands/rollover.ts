@@ -1,13 +1,11 @@
 // `plandesk rollover <plan.json | id> --year 2021 [--json | --save]`: 基于往年要点 on the command
 // line. Prints a Chinese summary (default), the new draft in the exchange format with its
 // "flags" and "basedOn" (--json), or stores it in the library and prints the new id (--save).
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
 import { FLAG_KINDS, FLAG_KIND_LABELS, rolloverPlan, type RolloverResult } from '../../../shared/rollover/index';
 import { parsePlanDocument } from '../../../shared/validation';
-import { loadPlan } from '../plan-source';
+import { parseCommandArgs } from '../args';
+import { isPlanFile, loadPlan } from '../plan-source';
 import { EXIT_OK, type CliCommand } from '../types';
 
 const usage = `用法：plandesk rollover <文件.plan.json | 编号> --year <年份> [--json | --save]
@@ -32,19 +30,7 @@ export const rolloverCommand: CliCommand = {
   summary: '以往年要点为基础生成新年度草稿，列出需要核对的地方',
   usage,
   async run(args, ctx) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        options: { year: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'boolean' } },
-        allowPositionals: true,
-        strict: true,
-      });
-    } catch (err) {
-      // One line: which argument was wrong; the usage is one --help away.
-      throw new AppError('invalid-args', `参数有误：${(err as Error).message.split('\n')[0]}（plandesk rollover --help 查看用法）`);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(args, { year: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'boolean' } }, usage);
     const source = positionals[0];
     if (!source) throw new AppError('invalid-args', '缺少往年要点：请给出 .plan.json 文件或资料库中的编号');
     if (positionals.length > 1) throw new AppError('invalid-args', '一次只能基于一份要点生成草稿');
@@ -54,8 +40,7 @@ export const rolloverCommand: CliCommand = {
     }
     if (values.json && values.save) throw new AppError('invalid-args', '--json 和 --save 只能选一个');
     const doc = await loadPlan(source, ctx);
-    // Same rule as loadPlan: a file when it looks like one or exists, else a library id.
-    const isFile = /\.json$/i.test(source) || existsSync(resolve(ctx.cwd, source));
+    const isFile = isPlanFile(source, ctx.cwd);
     const opts = isFile ? {} : { sourceId: source };
     const result = rolloverPlan(doc, Number(values.year), opts);
     if (values.save) {

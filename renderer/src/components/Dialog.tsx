@@ -58,3 +58,17 @@ export function Dialog({ title, onClose, children, footer, width = 460 }: Dialog
     </div>
   );
 }
+
+/** The usual footer: 取消 and one primary action. */
+export function DialogActions({ onCancel, onOk, okLabel, disabled, danger }: { onCancel(): void; onOk(): void; okLabel: string; disabled?: boolean; danger?: boolean }) {
+  return (
+    <>
+      <button type="button" onClick={onCancel}>
+        取消
+      </button>
+      <button type="button" className={danger ? 'danger' : 'primary'} disabled={disabled} onClick={onOk}>
+        {okLabel}
+      </button>
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 
 /** Ctrl+S: name a save point (a version in the history). */
 export function SavePointDialog({
@@ -22,16 +22,7 @@ export function SavePointDialog({
     <Dialog
       title={title}
       onClose={onCancel}
-      footer={
-        <>
-          <button type="button" onClick={onCancel}>
-            取消
-          </button>
-          <button type="button" className="primary" onClick={submit}>
-            保存
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onCancel} onOk={submit} okLabel="保存" />}
     >
       <form
         className="form"

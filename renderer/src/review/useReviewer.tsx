@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Reviewer } from '../../../shared/contract';
 import { invoke } from '../api/client';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 
 const KEY = 'reviewer';
 
@@ -56,16 +56,7 @@ function ReviewerDialog({ onCancel, onSave }: { onCancel(): void; onSave(r: Revi
     <Dialog
       title="您是谁"
       onClose={onCancel}
-      footer={
-        <>
-          <button type="button" onClick={onCancel}>
-            取消
-          </button>
-          <button type="button" className="primary" onClick={submit}>
-            确定
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onCancel} onOk={submit} okLabel="确定" />}
     >
       <form
         className="form"

@@ -1,4 +1,4 @@
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogActions } from '../components/Dialog';
 
 interface Props {
   title: string;
@@ -14,14 +14,7 @@ export function ConfirmDialog({ title, message, confirmLabel, danger, onCancel, 
     <Dialog
       title={title}
       onClose={onCancel}
-      footer={
-        <>
-          <button type="button" onClick={onCancel}>取消</button>
-          <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
-            {confirmLabel}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onCancel} onOk={onConfirm} okLabel={confirmLabel} danger={danger} />}
     >
       <p>{message}</p>
     </Dialog>
