@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { createPlan, samples, useApp } from './app';
+import { createPlan, samples, selectContents, useApp } from './app';
 
 const TITLE = '2020年全市安全生产工作要点';
 
@@ -191,7 +191,8 @@ test('keyboard drafting: "/" menu, Enter starts the next task, outline drag, pas
 
   // Paste from a web page: structure recognised, scripts and handlers gone.
   await tasks(page).nth(1).locator('.task-body').click();
-  await page.keyboard.press('End');
+  await selectContents(tasks(page).nth(1).locator('.task-body'), { caretAtEnd: true });
+  await expect.poll(() => page.evaluate(() => document.getSelection()?.anchorNode?.parentElement?.closest('.plan-task')?.textContent ?? '')).toContain('Renwu A');
   await page.evaluate(() => {
     const html =
       '<div style="color:red"><p onclick="alert(1)">3.加强隐患排查。<b>每季度至少开展1次</b>。（县应急局牵头，各乡镇负责落实）</p>' +
