@@ -93,3 +93,19 @@ export async function selectContents(target: import('@playwright/test').Locator,
   }, !!opts.caretAtEnd);
   await target.page().waitForTimeout(100);
 }
+
+/** Puts the editor's caret at the end of a block and waits until the editor has it there. */
+export async function caretInto(block: import('@playwright/test').Locator): Promise<void> {
+  await block.click();
+  await selectContents(block, { caretAtEnd: true });
+  const text = ((await block.textContent()) ?? '').slice(0, 12);
+  await expect
+    .poll(() =>
+      block.page().evaluate(() => {
+        const n = document.getSelection()?.anchorNode;
+        const el = n instanceof Element ? n : n?.parentElement;
+        return el?.closest('.plan-heading, .plan-task, p')?.textContent ?? '';
+      }),
+    )
+    .toContain(text);
+}

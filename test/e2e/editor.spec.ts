@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { createPlan, samples, selectContents, useApp } from './app';
+import { caretInto, createPlan, samples, selectContents, useApp } from './app';
 
 const TITLE = '2020年全市安全生产工作要点';
 
@@ -83,7 +83,7 @@ test('drafting in the editor: insert, re-level, units, move, checks, IME, reload
   await expect(page.getByText('已保存版本“插入任务后”')).toBeVisible();
 
   // Move section （二） above （一）: labels follow.
-  await headings(page).filter({ hasText: '加强安全生产监管' }).click();
+  await caretInto(headings(page).filter({ hasText: '加强安全生产监管' }));
   await page.keyboard.press('Alt+ArrowUp');
   await expect(headings(page).filter({ hasText: '加强安全生产监管' })).toHaveAttribute('data-label', '（一）');
   await expect(headings(page).filter({ hasText: '压实安全生产责任' })).toHaveAttribute('data-label', '（二）');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { samples, selectContents, useApp } from './app';
+import { caretInto, samples, selectContents, useApp } from './app';
 
 const app = useApp();
 
@@ -39,7 +39,7 @@ test('comments: ask who is reviewing once, comment, reply, resolve, anchors surv
   await tasks.nth(3).locator('.task-title').click({ position: { x: 2, y: 5 } });
   await page.keyboard.press('Home');
   await page.keyboard.type('XX');
-  await page.locator('.plan-page .plan-heading').filter({ hasText: '压实安全生产责任' }).click();
+  await caretInto(page.locator('.plan-page .plan-heading').filter({ hasText: '压实安全生产责任' }));
   await page.keyboard.press('Alt+ArrowDown');
   await expect(page.locator('.plan-page .comment-mark')).toHaveText('加强安全生产考核');
 
