@@ -144,18 +144,16 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
   const noticeIsPlan = head.noticeIsPlan;
   const noticeLost = head.dateLost;
   const bodyRegion: Line[] = [...head.preamble, ...rest.slice(firstItem)];
-  let pos = 0;
 
   // 4. A signature block at the end (signer, date, 附注).
-  const rest2 = bodyRegion;
-  let end = rest2.length;
+  let end = bodyRegion.length;
   let tailSigner: string | undefined;
   let tailDate: string | undefined;
   let tailNote: string | undefined;
   let tailLost: string | undefined;
   const lastText = (): string | undefined => {
-    const l = rest2[end - 1];
-    return end - 1 >= pos && isText(l) ? l.text : undefined;
+    const l = bodyRegion[end - 1];
+    return end >= 1 && isText(l) ? l.text : undefined;
   };
   let lt = lastText();
   if (lt && isNoteLine(lt)) {
@@ -180,9 +178,8 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
     if (tailSigner && !notice.signer) notice.signer = tailSigner;
     if (tailDate && !notice.date) notice.date = tailDate;
     if (tailNote && !notice.note) notice.note = tailNote;
-    if (tailLost && !notice.date && !noticeLost) tailLost = undefined;
   }
-  const bodyLines: BodyLine[] = rest2.slice(pos, end);
+  const bodyLines: BodyLine[] = bodyRegion.slice(0, end);
 
   // 5. The outline.
   const outline = buildOutline(bodyLines);
