@@ -152,6 +152,31 @@ describe('page chrome', () => {
   });
 });
 
+describe('disclosure tables', () => {
+  it('read several fields on one line, spaced labels, a value on the next line and 主送 inside 概述', () => {
+    const r = analyzePlanText(
+      [
+        '索 引 号: 11341100-2024-00012 发文字号: 某安〔2024〕2号 成文日期: 2024-02-01',
+        '标  题: 某市2024年安全生产工作要点',
+        '发布日期:',
+        '2024-02-03',
+        '概述: 各县(市、区)人民政府,市直各部门:现将《某市2024年安全生产工作要点》印发给你们。',
+        '某市2024年安全生产工作要点',
+        '一、总体要求',
+      ].join('\n'),
+    );
+    expect(r.doc.meta).toMatchObject({
+      indexNumber: '11341100-2024-00012',
+      docNumber: '某安〔2024〕2号',
+      writtenDate: '2024-02-01',
+      publishDate: '2024-02-03',
+      title: '某市2024年安全生产工作要点',
+      addressees: ['各县（市、区）人民政府', '市直各部门'],
+    });
+    expect(r.origins.addressees.source).toBe('metadata');
+  });
+});
+
 describe('outline roles', () => {
   it('makes the items of a 工作目标 section and of a 现状 section headings', () => {
     const r = analyzePlanText('某县2024年安全生产工作要点\n一、工作目标\n（一）事故起数下降10%以上；\n（二）杜绝较大事故发生。\n二、重点工作\n（一）压实责任。推动落实。');
