@@ -144,6 +144,7 @@ describe('page chrome', () => {
     expect(r.doc.meta.addressees).toEqual([]);
     expect(r.doc.meta.publishDate).toBe('2024-03-05');
     expect(r.doc.meta.issuer).toBeUndefined();
+    expect(JSON.stringify(r.doc)).not.toMatch(/字体|扫一扫|浏览次数|当前位置|政策解读|分享/);
   });
   it('does not take a repost site stamp years later for the publication date', () => {
     const r = analyzePlanText('某市人民政府关于做好2012年安全生产工作的通知\n浏览量: 12 时间:2018-11-14 08:55:17\n各区县：\n一、总体要求');
