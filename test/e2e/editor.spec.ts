@@ -32,11 +32,9 @@ test('drafting in the editor: insert, re-level, units, move, checks, IME, reload
   await expect(checks).toContainText('任务 14');
   await expect(checks.getByText(/任务 14.*(标题|。)/).first()).toBeVisible();
   await expect(checks.getByText(/任务 13.*括号/).first()).toBeVisible();
-  const punctuation = checks.getByRole('listitem').filter({ hasText: '半角标点' });
-  const before = await punctuation.count();
-  expect(before).toBeGreaterThan(0);
-  await punctuation.first().getByRole('button', { name: '改为全角标点' }).click();
-  await expect(punctuation).toHaveCount(before - 1);
+  // The page's half-width punctuation was set in full width at import (one summary warning),
+  // so it is no 校对 finding here; fixing typed half-width marks is tested in checks-samples.
+  await expect(checks.getByRole('listitem').filter({ hasText: '半角标点' })).toHaveCount(0);
 
   // Insert a task between 3 and 4: the old 4 shows as 5.
   await tasks(page).nth(2).locator('.task-title').click();
