@@ -1,10 +1,11 @@
 // Shared by the sample tests and the fixture test: reads ../shared/samples and flattens an
 // import result into the oracle's shape (*.expected.json).
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BodyNode, PlanDocument } from '../../shared/plan/schema';
 
-export const SAMPLES_DIR = resolve(__dirname, '../../../shared/samples');
+export const SAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/samples');
 
 export function sampleNames(): string[] {
   return readdirSync(SAMPLES_DIR)
