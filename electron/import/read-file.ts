@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import { parsePlanDocument } from '../../shared/validation';
 import { analyzePlanHtml, analyzePlanText, type ImportResult } from '../../shared/import/analyze';
 import { declaredHtmlCharset, decodeText } from './encoding';
+import { withWordListLabels } from './docx-labels';
 import { isZip, readCentralDirectory, verifyZipEntries } from './zip-guard';
 
 export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
@@ -75,8 +76,10 @@ async function readDocx(fileName: string, bytes: Uint8Array): Promise<ImportResu
   verifyZipEntries(bytes, entries);
   let html: string;
   try {
+    // Word list numbering and numbered heading styles: labels computed as Word shows them.
+    const labelled = (await withWordListLabels(bytes, entries)).bytes;
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(labelled.buffer, labelled.byteOffset, labelled.byteLength) },
       // Images are never read (nor inflated): the plan has no pictures.
       { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
     );
