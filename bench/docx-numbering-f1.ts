@@ -1,0 +1,98 @@
+// Outline F1 of .docx files numbered by Word (list numbering, numbered heading styles) against
+// the three real samples' *.expected.json: the samples' typed labels are removed and rebuilt
+// as Word list paragraphs (test/helpers/word-list-docx.ts), imported, and the outline compared.
+// "before" is the importer without Word labels (mammoth → analyser, as before issue 13);
+// "after" is readImportFile. Run: npx tsx bench/docx-numbering-f1.ts
+import mammoth from 'mammoth';
+import { analyzePlanHtml } from '../shared/import/analyze';
+import { readImportFile } from '../electron/import/read-file';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { walkOutline } from '../shared/plan/numbering';
+import type { PlanDocument } from '../shared/plan/schema';
+import { continuousLevels, numberedLines, wordListDocx, type WordListMode } from '../test/helpers/word-list-docx';
+
+const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), '../../shared/samples');
+
+interface ExpectedItem {
+  kind: string;
+  level: number;
+  ordinal: number;
+  title: string;
+}
+
+function samples(): Array<{ name: string; text: string; expected: ExpectedItem[] }> {
+  return readdirSync(SAMPLES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({
+      name: f.replace(/\.txt$/, ''),
+      text: readFileSync(join(SAMPLES, f), 'utf8'),
+      expected: (JSON.parse(readFileSync(join(SAMPLES, f.replace(/\.txt$/, '.expected.json')), 'utf8')) as { outline: ExpectedItem[] }).outline,
+    }));
+}
+
+/** Headings and tasks in document order (the oracle's shape, units left out). */
+function flatten(doc: PlanDocument): ExpectedItem[] {
+  const out: ExpectedItem[] = [];
+  walkOutline(doc.body, (n) => out.push({ kind: n.type, level: n.level, ordinal: n.ordinal, title: n.title }));
+  return out;
+}
+
+const key = (i: ExpectedItem): string => `${i.kind}|${i.level}|${i.ordinal}|${i.title}`;
+
+/** F1 over (kind, level, ordinal, title) tuples, as multisets. */
+export function outlineF1(got: readonly ExpectedItem[], expected: readonly ExpectedItem[]): { f1: number; precision: number; recall: number } {
+  const pool = new Map<string, number>();
+  for (const e of expected) pool.set(key(e), (pool.get(key(e)) ?? 0) + 1);
+  let hit = 0;
+  for (const g of got) {
+    const n = pool.get(key(g)) ?? 0;
+    if (n > 0) {
+      hit++;
+      pool.set(key(g), n - 1);
+    }
+  }
+  const precision = got.length ? hit / got.length : 0;
+  const recall = expected.length ? hit / expected.length : 0;
+  return { f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, precision, recall };
+}
+
+async function before(bytes: Uint8Array): Promise<ExpectedItem[]> {
+  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+  return flatten(analyzePlanHtml(value).doc);
+}
+
+async function after(bytes: Uint8Array): Promise<ExpectedItem[]> {
+  return flatten((await readImportFile('sample.docx', bytes)).doc);
+}
+
+export async function measure(): Promise<Record<string, Record<string, { before: number; after: number }>>> {
+  const out: Record<string, Record<string, { before: number; after: number }>> = {};
+  const modes: WordListMode[] = ['typed', 'list', 'headingStyles'];
+  const totals: Record<string, { before: number[]; after: number[] }> = {};
+  for (const { name, text, expected } of samples()) {
+    const lines = text.split('\n');
+    const continuous = continuousLevels(numberedLines(lines));
+    out[name] = {};
+    for (const mode of modes) {
+      const bytes = await wordListDocx(lines, { mode, continuous });
+      const b = outlineF1(await before(bytes), expected).f1;
+      const a = outlineF1(await after(bytes), expected).f1;
+      out[name]![mode] = { before: +b.toFixed(3), after: +a.toFixed(3) };
+      (totals[mode] ??= { before: [], after: [] }).before.push(b);
+      totals[mode]!.after.push(a);
+    }
+  }
+  out['mean'] = {};
+  for (const [mode, t] of Object.entries(totals)) {
+    const mean = (xs: number[]) => +(xs.reduce((s, x) => s + x, 0) / xs.length).toFixed(3);
+    out['mean']![mode] = { before: mean(t.before), after: mean(t.after) };
+  }
+  return out;
+}
+
+if (process.argv[1]?.endsWith('docx-numbering-f1.ts')) {
+  console.log(JSON.stringify(await measure(), null, 1));
+}
