@@ -284,15 +284,24 @@ interface Instance {
   counters: Array<number | undefined>;
 }
 
+/** The level's own start for a w:num: an override's w:startOverride or w:lvl start, if any. */
+function overrideStart(num: NumDef, ilvl: number): number | undefined {
+  const o = num.overrides.get(ilvl);
+  return o ? (o.start ?? o.level?.start) : undefined;
+}
+
 /**
  * Walks a document's paragraphs in order and returns each numbered paragraph's label.
  * Word's rules (ECMA-376 Part 1 §17.9):
  *  - numbering comes from the paragraph's w:numPr, else from its style and the style's
  *    w:basedOn chain (first w:numId / w:ilvl found); w:numId 0 removes numbering;
  *  - without a w:ilvl, the level is the one whose w:pStyle is the paragraph's style, else 0;
- *  - w:num instances of one w:abstractNum share counters (one list) unless the w:num has
- *    a w:lvlOverride: then it is a list of its own, whose overridden levels begin at
- *    w:startOverride (or use the w:lvl given in the override);
+ *  - the counters belong to the w:abstractNum: every w:num on it continues one sequence; a
+ *    w:num with a w:lvlOverride restarts that level at its w:startOverride (or the start of
+ *    the w:lvl given in the override) where its first paragraph of that level appears, and
+ *    the sequence goes on from there whichever w:num the next paragraphs use (Word's
+ *    "restart numbering" writes exactly this, and LibreOffice writes a continued list as an
+ *    overriding w:num for its first item and a plain one for the rest);
  *  - counters go on across any paragraphs in between (body text does not reset a list);
  *  - an item restarts the levels below it, except a level whose w:lvlRestart says to
  *    restart only after a higher level (w:val 1-based), or never (0);
@@ -302,6 +311,8 @@ interface Instance {
  */
 export class WordListCounter {
   private readonly instances = new Map<string, Instance>();
+  /** "numId/ilvl" pairs already seen: a w:lvlOverride restarts only at its first paragraph. */
+  private readonly entered = new Set<string>();
 
   constructor(private readonly defs: NumberingDefs) {}
 
@@ -355,12 +366,9 @@ export class WordListCounter {
     return id === undefined ? undefined : this.defs.abstracts.get(id);
   }
 
-  /** The level definition in force for numId (a w:lvlOverride's w:lvl and w:startOverride win). */
+  /** The level definition in force for numId (a w:lvlOverride's w:lvl replaces the abstract one). */
   level(numId: string, ilvl: number): LevelDef | undefined {
-    const override = this.defs.nums.get(numId)?.overrides.get(ilvl);
-    const base = override?.level ?? this.abstractOf(numId)?.levels.get(ilvl);
-    if (!base) return undefined;
-    return override?.start !== undefined ? { ...base, start: override.start } : base;
+    return this.defs.nums.get(numId)?.overrides.get(ilvl)?.level ?? this.abstractOf(numId)?.levels.get(ilvl);
   }
 
   /** Counts the paragraph (if numbered) and returns its label; null when it is not numbered. */
@@ -371,10 +379,13 @@ export class WordListCounter {
     const def = this.level(numId, ilvl);
     if (!def) return null;
     const num = this.defs.nums.get(numId)!;
-    const key = num.overrides.size > 0 ? `num:${numId}` : `abstract:${this.abstractIdOf(numId)}`;
+    const key = `abstract:${this.abstractIdOf(numId)}`;
     let inst = this.instances.get(key);
     if (!inst) this.instances.set(key, (inst = { counters: [] }));
-    inst.counters[ilvl] = inst.counters[ilvl] === undefined ? def.start : inst.counters[ilvl]! + 1;
+    const restartAt = this.entered.has(`${numId}/${ilvl}`) ? undefined : overrideStart(num, ilvl);
+    this.entered.add(`${numId}/${ilvl}`);
+    const current = inst.counters[ilvl];
+    inst.counters[ilvl] = restartAt ?? (current === undefined ? def.start : current + 1);
     for (let d = ilvl + 1; d <= 8; d++) {
       const restart = this.level(numId, d)?.lvlRestart;
       // lvlRestart w:val is 1-based: "restart after level val"; an item at 0-based level ilvl

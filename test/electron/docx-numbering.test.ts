@@ -124,16 +124,36 @@ describe('WordListCounter (ECMA-376 §17.9)', () => {
     expect(labels(c, [item(0, '1'), item(0, '2'), item(1, '1'), item(1, '2'), item(0, '1')])).toEqual(['一、', '二、', '（一）', '（二）', '三、']);
   });
 
-  it('a w:num with lvlOverride/startOverride is a list of its own that begins at the override', () => {
+  it('lvlOverride/startOverride restarts the shared sequence at the w:num’s first paragraph; the list goes on from there', () => {
     const c = new WordListCounter(
       parseNumberingDefs(
-        numberingXml({ 0: OUTLINE }, { 1: { abstract: '0' }, 2: { abstract: '0', overrides: '<w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride>' }, 3: { abstract: '0', overrides: '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride>' } }),
+        numberingXml({ 0: OUTLINE }, { 1: { abstract: '0' }, 2: { abstract: '0', overrides: '<w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride>' } }),
         undefined,
       ),
     );
-    expect(labels(c, [item(2, '1'), item(2, '1'), item(2, '2'), item(2, '2'), item(2, '1'), item(0, '3'), item(0, '3')])).toEqual([
-      '1.', '2.', '1.', '2.', '3.', '五、', '六、',
-    ]);
+    // Not a list of its own: after the restart, num 1 continues num 2's count (2., not 3.).
+    expect(labels(c, [item(2, '1'), item(2, '1'), item(2, '2'), item(2, '1'), item(2, '2')])).toEqual(['1.', '2.', '1.', '2.', '3.']);
+  });
+
+  it('a heading list switching to an overriding w:num and back (start 8): 1–5, 8, 9, 10', () => {
+    const c = new WordListCounter(
+      parseNumberingDefs(
+        numberingXml({ 3: [{ text: '%1.', start: 1 }] }, { 1: { abstract: '3' }, 2: { abstract: '3', overrides: '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="8"/></w:lvlOverride>' } }),
+        undefined,
+      ),
+    );
+    const seq = [1, 1, 1, 1, 1, 2, 1, 1].map((n) => item(0, String(n)));
+    expect(labels(c, seq)).toEqual(['1.', '2.', '3.', '4.', '5.', '8.', '9.', '10.']);
+  });
+
+  it('LibreOffice’s pattern: first item on an overriding w:num (start 1), the rest on the plain one', () => {
+    const c = new WordListCounter(
+      parseNumberingDefs(
+        numberingXml({ 1: OUTLINE }, { 1: { abstract: '1' }, 3: { abstract: '1', overrides: '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' } }),
+        undefined,
+      ),
+    );
+    expect(labels(c, [item(0, '3'), BODY, item(0, '1'), item(1, '1'), item(0, '1')])).toEqual(['一、', null, '二、', '（一）', '三、']);
   });
 
   it('an lvlOverride may redefine the level', () => {

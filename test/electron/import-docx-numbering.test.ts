@@ -1,0 +1,201 @@
+// .docx files numbered by Word itself (numbering.xml), made with the docx library: the
+// imported outline must carry the numbers Word shows — across body paragraphs, with start
+// values, overrides, restarts, numbered heading styles — and survive a LibreOffice round trip.
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, type ILevelsOptions } from 'docx';
+import { readImportFile } from '../../electron/import/read-file';
+import { withWordListLabels } from '../../electron/import/docx-labels';
+import { readCentralDirectory } from '../../electron/import/zip-guard';
+import type { BodyNode } from '../../shared/plan/schema';
+import { walkOutline } from '../../shared/plan/numbering';
+import { PLAN_LEVELS, withLvlRestart } from '../helpers/word-list-docx';
+
+const run = promisify(execFile);
+
+function outline(body: readonly BodyNode[]): string[] {
+  const out: string[] = [];
+  walkOutline(body, (n) => out.push(`${n.type}${n.level}.${n.ordinal} ${n.title}`));
+  return out;
+}
+
+async function pack(children: Array<Paragraph | Table>, opts: { levels?: readonly ILevelsOptions[]; headingStyles?: boolean } = {}): Promise<Uint8Array> {
+  const doc = new Document({
+    numbering: { config: [{ reference: 'plan', levels: opts.levels ?? [...PLAN_LEVELS] }] },
+    styles: opts.headingStyles
+      ? {
+          paragraphStyles: [
+            { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', paragraph: { numbering: { reference: 'plan', level: 0 } } },
+            { id: 'Heading2', name: 'Heading 2', basedOn: 'Normal', next: 'Normal', paragraph: { numbering: { reference: 'plan', level: 1 } } },
+          ],
+        }
+      : undefined,
+    sections: [{ children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+const li = (level: number, text: string, extra: { instance?: number } = {}) => new Paragraph({ text, numbering: { reference: 'plan', level, ...extra } });
+const body = (text: string) => new Paragraph(text);
+
+/** 一、（一）1.（1） with body text between the items, a sub-task level, and a second section. */
+function multilevel(): Array<Paragraph | Table> {
+  return [
+    body('2024年全县安全生产工作要点'),
+    li(0, '总体要求'),
+    body('坚持人民至上、生命至上。'),
+    li(0, '重点任务'),
+    li(1, '压实安全生产责任'),
+    body('各地各部门要切实履职尽责。'),
+    li(2, '落实党政领导责任。制定责任清单，覆盖率达到100%。（县应急局牵头，各乡镇负责落实）'),
+    body('对照清单逐项落实。'),
+    li(2, '落实企业主体责任。开展承诺活动。（县应急局负责）'),
+    li(3, '重点行业企业。全面开展自查。'),
+    body('自查结果报县安委办。'),
+    li(3, '一般企业。抽查不少于30家。'),
+    li(1, '强化考核巡查'),
+    li(2, '开展安全生产考核。加大考核比重。（县安委办负责）'),
+    li(0, '保障措施'),
+    body('加强组织领导。'),
+  ];
+}
+
+const MULTILEVEL_OUTLINE = [
+  'heading1.1 总体要求',
+  'heading1.2 重点任务',
+  'heading2.1 压实安全生产责任',
+  'task3.1 落实党政领导责任',
+  'task3.2 落实企业主体责任',
+  'task4.1 重点行业企业',
+  'task4.2 一般企业',
+  'heading2.2 强化考核巡查',
+  'task3.1 开展安全生产考核',
+  'heading1.3 保障措施',
+];
+
+describe('Word list numbering in .docx', () => {
+  it('multilevel list 一、（一）1.（1）: counters run on across body paragraphs, deeper levels restart', async () => {
+    const { doc } = await readImportFile('要点.docx', await pack(multilevel()));
+    expect(outline(doc.body)).toEqual(MULTILEVEL_OUTLINE);
+    expect(doc.meta.title).toBe('2024年全县安全生产工作要点');
+    const tasks: Record<string, unknown> = {};
+    walkOutline(doc.body, (n) => n.type === 'task' && (tasks[n.title] = n));
+    expect(tasks['落实企业主体责任']).toMatchObject({ support: ['县应急局'], text: '开展承诺活动。' });
+    expect(tasks['开展安全生产考核']).toMatchObject({ support: ['县安委办'] });
+    expect(doc.numbering.perLevel).toEqual(['restart', 'restart', 'restart', 'restart']);
+    // Body paragraphs between items keep their text and get no label of their own.
+    expect(JSON.stringify(doc.body)).toContain('{"type":"paragraph","text":"各地各部门要切实履职尽责。"}');
+    expect(tasks['落实党政领导责任']).toMatchObject({ text: '制定责任清单，覆盖率达到100%。（县应急局牵头，各乡镇负责落实）\n对照清单逐项落实。' });
+  });
+
+  it('numbered Heading 1 / Heading 2 styles get their labels; tasks are list paragraphs of the same list', async () => {
+    const bytes = await pack(
+      [
+        body('2024年全县安全生产工作要点'),
+        new Paragraph({ text: '总体要求', heading: HeadingLevel.HEADING_1 }),
+        body('坚持安全发展。'),
+        new Paragraph({ text: '重点任务', heading: HeadingLevel.HEADING_1 }),
+        new Paragraph({ text: '压实安全生产责任', heading: HeadingLevel.HEADING_2 }),
+        li(2, '落实党政领导责任。制定清单。（县应急局负责）'),
+        li(2, '落实企业主体责任。开展承诺。（县应急局负责）'),
+        new Paragraph({ text: '强化风险防控', heading: HeadingLevel.HEADING_2 }),
+        li(2, '开展隐患排查。全面排查。（县应急局负责）'),
+      ],
+      { headingStyles: true },
+    );
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/styles.xml')!.async('string');
+    expect(xml).toMatch(/w:styleId="Heading1"[\s\S]*?<w:numId w:val="\d+"\/>/); // the numbering really is in the style
+    const { doc } = await readImportFile('标题样式.docx', bytes);
+    expect(outline(doc.body)).toEqual([
+      'heading1.1 总体要求',
+      'heading1.2 重点任务',
+      'heading2.1 压实安全生产责任',
+      'task3.1 落实党政领导责任',
+      'task3.2 落实企业主体责任',
+      'heading2.2 强化风险防控',
+      'task3.1 开展隐患排查',
+    ]);
+  });
+
+  it('start values: a list that begins at 三、 and tasks at 5.', async () => {
+    const levels = [{ ...PLAN_LEVELS[0], start: 3 }, PLAN_LEVELS[1], { ...PLAN_LEVELS[2], start: 5 }];
+    const bytes = await pack([body('2024年工作要点'), li(0, '重点任务'), li(2, '落实责任。内容。（县应急局负责）'), li(2, '强化考核。内容。（县应急局负责）'), li(0, '保障措施')], { levels });
+    const { doc } = await readImportFile('start.docx', bytes);
+    expect(outline(doc.body)).toEqual(['heading1.3 重点任务', 'task3.5 落实责任', 'task3.6 强化考核', 'heading1.4 保障措施']);
+  });
+
+  it('lvlOverride/startOverride: a new list instance starts again', async () => {
+    const bytes = await pack([
+      body('2024年工作要点'),
+      li(0, '重点任务'),
+      li(2, '第一项任务。内容。（县应急局负责）', { instance: 1 }),
+      li(2, '第二项任务。内容。（县应急局负责）', { instance: 1 }),
+      li(2, '另起一项。内容。（县应急局负责）', { instance: 2 }),
+      li(2, '另起二项。内容。（县应急局负责）', { instance: 2 }),
+    ]);
+    const numbering = await (await JSZip.loadAsync(bytes)).file('word/numbering.xml')!.async('string');
+    expect(numbering).toContain('<w:startOverride w:val="1"/>');
+    const { doc } = await readImportFile('override.docx', bytes);
+    expect(outline(doc.body)).toEqual(['heading1.1 重点任务', 'task3.1 第一项任务', 'task3.2 第二项任务', 'task3.1 另起一项', 'task3.2 另起二项']);
+  });
+
+  it('lvlRestart 0: tasks numbered straight through the （一） sections, read as continuous numbering', async () => {
+    const restart = await pack(multilevel());
+    const bytes = await withLvlRestart(restart, [2], 0);
+    expect(await (await JSZip.loadAsync(bytes)).file('word/numbering.xml')!.async('string')).toContain('<w:lvlRestart w:val="0"/>');
+    const { doc } = await readImportFile('continuous.docx', bytes);
+    expect(outline(doc.body)).toEqual(MULTILEVEL_OUTLINE.map((l) => (l === 'task3.1 开展安全生产考核' ? 'task3.3 开展安全生产考核' : l)));
+    expect(doc.numbering.perLevel[2]).toBe('continuous');
+  });
+
+  it('numbered paragraphs inside a table are counted in document order, and the table text stays', async () => {
+    const cell = (...c: Paragraph[]) => new TableCell({ children: c });
+    const bytes = await pack([
+      body('2024年工作要点'),
+      li(0, '重点任务'),
+      new Table({ rows: [new TableRow({ children: [cell(body('序号')), cell(body('说明'))] }), new TableRow({ children: [cell(li(2, '表内任务。内容。')), cell(body('备注'))] })] }),
+      li(2, '表后任务。内容。（县应急局负责）'),
+    ]);
+    const { doc } = await readImportFile('table.docx', bytes);
+    const text = JSON.stringify(doc.body);
+    expect(text).toContain('序号');
+    expect(text).toContain('备注');
+    expect(outline(doc.body).at(-1)).toBe('task3.2 表后任务');
+  });
+
+  it('a document without numbered paragraphs goes to mammoth as it is (no rewrite); typed labels still read', async () => {
+    const bytes = await pack([body('2024年工作要点'), body('一、重点任务'), body('1.落实责任。内容。（县应急局负责）')]);
+    const prepared = await withWordListLabels(bytes, readCentralDirectory(bytes));
+    expect(prepared).toEqual({ bytes, labelled: 0 });
+    expect(prepared.bytes).toBe(bytes);
+    const numbered = await pack(multilevel());
+    expect((await withWordListLabels(numbered, readCentralDirectory(numbered))).labelled).toBe(10);
+    const { doc } = await readImportFile('typed.docx', bytes);
+    expect(outline(doc.body)).toEqual(['heading1.1 重点任务', 'task3.1 落实责任']);
+  });
+
+  it('survives a LibreOffice round trip (soffice --convert-to docx)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandesk-numbering-'));
+    const profile = mkdtempSync(join(tmpdir(), 'plandesk-lo-'));
+    try {
+      const src = join(dir, 'src', 'plan.docx');
+      const out = join(dir, 'out');
+      mkdirSync(join(dir, 'src'));
+      writeFileSync(src, await pack(multilevel()));
+      await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'docx', '--outdir', out, src], { timeout: 180_000 });
+      const bytes = new Uint8Array(readFileSync(join(out, 'plan.docx')));
+      const numbering = await (await JSZip.loadAsync(bytes)).file('word/numbering.xml')!.async('string');
+      expect(numbering).toContain('chineseCounting'); // LibreOffice wrote its own numbering.xml
+      const { doc } = await readImportFile('plan.docx', bytes);
+      expect(outline(doc.body)).toEqual(MULTILEVEL_OUTLINE);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
