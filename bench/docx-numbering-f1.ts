@@ -2,11 +2,17 @@
 // the three real samples' *.expected.json: the samples' typed labels are removed and rebuilt
 // as Word list paragraphs (test/helpers/word-list-docx.ts), imported, and the outline compared.
 // "before" is the importer without Word labels (mammoth → analyser, as before issue 13);
-// "after" is readImportFile. Run: npx tsx bench/docx-numbering-f1.ts
+// "after" is readImportFile. With --libreoffice the files are also saved again by LibreOffice
+// (soffice --convert-to docx, private profile) and measured as LibreOffice wrote them, and
+// compared with LibreOffice's own rendering of the labels (its plain-text export, read by
+// the text analyser): "agreesWithLibreOffice" is the outline F1 between the two.
+// Run: npx tsx bench/docx-numbering-f1.ts [--libreoffice]
 import mammoth from 'mammoth';
-import { analyzePlanHtml } from '../shared/import/analyze';
+import { analyzePlanHtml, analyzePlanText } from '../shared/import/analyze';
 import { readImportFile } from '../electron/import/read-file';
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { walkOutline } from '../shared/plan/numbering';
@@ -68,19 +74,53 @@ async function after(bytes: Uint8Array): Promise<ExpectedItem[]> {
   return flatten((await readImportFile('sample.docx', bytes)).doc);
 }
 
-export async function measure(): Promise<Record<string, Record<string, { before: number; after: number }>>> {
-  const out: Record<string, Record<string, { before: number; after: number }>> = {};
+/**
+ * Saves each file again with LibreOffice (one soffice run) and exports that copy as text;
+ * returns the new bytes and LibreOffice's text (list labels included) in order.
+ */
+function throughLibreOffice(files: Uint8Array[]): Array<{ bytes: Uint8Array; text: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'plandesk-f1-'));
+  const profile = mkdtempSync(join(tmpdir(), 'plandesk-lo-'));
+  try {
+    const paths = files.map((b, i) => {
+      const p = join(dir, `in-${i}.docx`);
+      writeFileSync(p, b);
+      return p;
+    });
+    const soffice = (to: string, outDir: string, inputs: string[]) =>
+      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...inputs], { stdio: 'ignore', timeout: 300_000 });
+    soffice('docx', join(dir, 'out'), paths);
+    const saved = paths.map((_, i) => join(dir, 'out', `in-${i}.docx`));
+    soffice('txt:Text (encoded):UTF8', join(dir, 'txt'), saved);
+    return saved.map((p, i) => ({
+      bytes: new Uint8Array(readFileSync(p)),
+      text: readFileSync(join(dir, 'txt', `in-${i}.txt`), 'utf8').replace(/^\uFEFF/, ''),
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+type Row = { before: number; after: number; agreesWithLibreOffice?: number };
+
+export async function measure(libreOffice = false): Promise<Record<string, Record<string, Row>>> {
+  const out: Record<string, Record<string, Row>> = {};
   const modes: WordListMode[] = ['typed', 'list', 'headingStyles'];
   const totals: Record<string, { before: number[]; after: number[] }> = {};
   for (const { name, text, expected } of samples()) {
     const lines = text.split('\n');
     const continuous = continuousLevels(numberedLines(lines));
     out[name] = {};
-    for (const mode of modes) {
-      const bytes = await wordListDocx(lines, { mode, continuous });
+    const made = await Promise.all(modes.map((mode) => wordListDocx(lines, { mode, continuous })));
+    const lo = libreOffice ? throughLibreOffice(made) : undefined;
+    for (const [i, mode] of modes.entries()) {
+      const bytes = lo ? lo[i]!.bytes : made[i]!;
       const b = outlineF1(await before(bytes), expected).f1;
-      const a = outlineF1(await after(bytes), expected).f1;
+      const got = await after(bytes);
+      const a = outlineF1(got, expected).f1;
       out[name]![mode] = { before: +b.toFixed(3), after: +a.toFixed(3) };
+      if (lo) out[name]![mode]!.agreesWithLibreOffice = +outlineF1(got, flatten(analyzePlanText(lo[i]!.text).doc)).f1.toFixed(3);
       (totals[mode] ??= { before: [], after: [] }).before.push(b);
       totals[mode]!.after.push(a);
     }
@@ -94,5 +134,5 @@ export async function measure(): Promise<Record<string, Record<string, { before:
 }
 
 if (process.argv[1]?.endsWith('docx-numbering-f1.ts')) {
-  console.log(JSON.stringify(await measure(), null, 1));
+  console.log(JSON.stringify(await measure(process.argv.includes('--libreoffice')), null, 1));
 }
