@@ -11,7 +11,7 @@
 // the rest of the document as before; the analyser then reads the labels like typed ones.
 import JSZip from 'jszip';
 import { Parser } from 'htmlparser2';
-import { parseNumberingDefs, WordListCounter, type ParagraphNumPr, type WordLabel } from './docx-numbering';
+import { parseNumberingDefs, parseXmlTree, WordListCounter, type ParagraphNumPr, type WordLabel } from './docx-numbering';
 import { readZipText, type ZipEntry } from './zip-guard';
 
 const NUMBERING_OFF = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>';
@@ -146,24 +146,53 @@ export function labelDocumentXml(xml: string, counter: WordListCounter): LabelRe
   return { xml: out + xml.slice(pos), labelled };
 }
 
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
+/** Relationship targets by type from a .rels part, resolved against `base` (a folder, '' or 'word'). */
+function relTargets(xml: string | undefined, base: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rel of xml ? parseXmlTree(xml).children.flatMap((c) => c.children) : []) {
+    const type = rel.attrs['Type'];
+    const target = rel.attrs['Target'];
+    if (rel.name !== 'Relationship' || !type || !target || out.has(type)) continue;
+    out.set(type, target.startsWith('/') ? target.slice(1) : [base, target].filter(Boolean).join('/'));
+  }
+  return out;
+}
+
+/** The parts mammoth reads (found the way mammoth finds them: relationships, then the usual names). */
+function findParts(bytes: Uint8Array, entries: readonly ZipEntry[]): { document?: ZipEntry; numbering?: ZipEntry; styles?: ZipEntry } {
+  const find = (name: string | undefined) => (name === undefined ? undefined : entries.find((e) => e.name === name));
+  const text = (name: string) => {
+    const e = find(name);
+    return e ? readZipText(bytes, e) : undefined;
+  };
+  const documentPath = relTargets(text('_rels/.rels'), '').get(`${REL}officeDocument`) ?? 'word/document.xml';
+  const slash = documentPath.lastIndexOf('/');
+  const dir = slash < 0 ? '' : documentPath.slice(0, slash);
+  const rels = relTargets(text(`${dir ? dir + '/' : ''}_rels/${documentPath.slice(slash + 1)}.rels`), dir);
+  return {
+    document: find(documentPath),
+    numbering: find(rels.get(`${REL}numbering`) ?? 'word/numbering.xml'),
+    styles: find(rels.get(`${REL}styles`) ?? 'word/styles.xml'),
+  };
+}
+
 /**
- * The .docx to hand to mammoth: unchanged when nothing is numbered, else a copy whose
- * document.xml carries the labels. Parts are read through the zip guard (capped inflation);
+ * The .docx to hand to mammoth: unchanged when nothing is numbered, else a copy whose main
+ * document part carries the labels. Parts are read through the zip guard (capped inflation);
  * JSZip copies the other entries' compressed bytes as they are (nothing else is inflated).
  */
 export async function withWordListLabels(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<{ bytes: Uint8Array; labelled: number }> {
-  const find = (name: string) => entries.find((e) => e.name === name);
-  const numberingEntry = find('word/numbering.xml');
-  const documentEntry = find('word/document.xml');
-  if (!numberingEntry || !documentEntry) return { bytes, labelled: 0 };
-  const stylesEntry = find('word/styles.xml');
-  const defs = parseNumberingDefs(readZipText(bytes, numberingEntry), stylesEntry ? readZipText(bytes, stylesEntry) : undefined);
+  const parts = findParts(bytes, entries);
+  if (!parts.numbering || !parts.document) return { bytes, labelled: 0 };
+  const defs = parseNumberingDefs(readZipText(bytes, parts.numbering), parts.styles ? readZipText(bytes, parts.styles) : undefined);
   if (!defs.nums.size) return { bytes, labelled: 0 };
-  const original = readZipText(bytes, documentEntry);
+  const original = readZipText(bytes, parts.document);
   const { xml, labelled } = labelDocumentXml(original, new WordListCounter(defs));
   if (xml === original) return { bytes, labelled: 0 };
   const zip = await JSZip.loadAsync(bytes);
-  zip.file('word/document.xml', xml, { compression: 'STORE' });
+  zip.file(parts.document.name, xml, { compression: 'STORE' });
   const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   return { bytes: out, labelled };
 }

@@ -179,6 +179,38 @@ describe('Word list numbering in .docx', () => {
     expect(outline(doc.body)).toEqual(['heading1.1 重点任务', 'task3.1 落实责任']);
   });
 
+  it('finds the numbering part through the relationships, as mammoth does', async () => {
+    const zip = await JSZip.loadAsync(await pack(multilevel()));
+    const numbering = await zip.file('word/numbering.xml')!.async('string');
+    zip.remove('word/numbering.xml');
+    zip.file('word/list-definitions.xml', numbering);
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    expect(rels).toContain('Target="numbering.xml"');
+    zip.file('word/_rels/document.xml.rels', rels.replace('Target="numbering.xml"', 'Target="list-definitions.xml"'));
+    const types = await zip.file('[Content_Types].xml')!.async('string');
+    zip.file('[Content_Types].xml', types.replace('/word/numbering.xml', '/word/list-definitions.xml'));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const { doc } = await readImportFile('renamed-part.docx', bytes);
+    expect(outline(doc.body)).toEqual(MULTILEVEL_OUTLINE);
+  });
+
+  it('the zip guard still applies: a numbering.xml that inflates beyond its declared size is refused', async () => {
+    const zip = await JSZip.loadAsync(await pack(multilevel()));
+    const numbering = await zip.file('word/numbering.xml')!.async('string');
+    zip.file('word/numbering.xml', numbering + ' '.repeat(2 * 1024 * 1024));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    // Declare 1000 bytes for numbering.xml only (local header +22, central directory +24).
+    const view = new DataView(bytes.buffer);
+    const name = new TextEncoder().encode('word/numbering.xml');
+    const named = (at: number, nameLen: number) => nameLen === name.length && name.every((b, k) => bytes[at + k] === b);
+    for (let i = 0; i < bytes.length - 46; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x04034b50 && named(i + 30, view.getUint16(i + 26, true))) view.setUint32(i + 22, 1000, true);
+      if (sig === 0x02014b50 && named(i + 46, view.getUint16(i + 28, true))) view.setUint32(i + 24, 1000, true);
+    }
+    await expect(readImportFile('liar.docx', bytes)).rejects.toThrow(/压缩炸弹/);
+  });
+
   it('survives a LibreOffice round trip (soffice --convert-to docx)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plandesk-numbering-'));
     const profile = mkdtempSync(join(tmpdir(), 'plandesk-lo-'));
