@@ -226,6 +226,8 @@ function legalChinese(n: number): string {
 /** One number in one w:numFmt. Formats PlanDesk's users meet are exact; exotic ones fall back to decimal. */
 export function formatNumber(n: number, numFmt: string): string {
   const inRange = n >= 1 && n <= 9999;
+  // Counting formats write 0 (a level with w:start 0) as 〇 and leave out-of-range numbers in digits.
+  const counting = (f: (k: number) => string): string => (inRange ? f(n) : n === 0 ? '〇' : String(n));
   switch (numFmt) {
     case 'none':
     case 'bullet':
@@ -244,12 +246,12 @@ export function formatNumber(n: number, numFmt: string): string {
     case 'chineseCountingThousand':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
-      return inRange ? toChineseNumeral(n) : String(n);
+      return counting(toChineseNumeral);
     case 'japaneseCounting':
       // Japanese counting writes 百 and 千 without a leading 一 and has no 零: 110 → 百十.
-      return inRange ? toChineseNumeral(n).replace(/零/g, '').replace(/^一(?=[百千])/, '').replace(/([百千])一(?=[百十])/g, '$1') : String(n);
+      return counting((k) => toChineseNumeral(k).replace(/零/g, '').replace(/^一(?=[百千])/, '').replace(/([百千])一(?=[百十])/g, '$1'));
     case 'chineseLegalSimplified':
-      return inRange ? legalChinese(n) : String(n);
+      return counting(legalChinese);
     case 'ideographDigital':
     case 'taiwaneseDigital':
       return n >= 0 ? [...String(n)].map((d) => IDEOGRAPH_DIGITS[Number(d)]).join('') : String(n);

@@ -60,6 +60,7 @@ const BODY: ParagraphNumPr = {};
 describe('formatNumber', () => {
   it.each([
     [1, 'chineseCounting', '一'],
+    [0, 'chineseCounting', '〇'],
     [10, 'chineseCounting', '十'],
     [12, 'chineseCounting', '十二'],
     [20, 'chineseCounting', '二十'],
