@@ -107,11 +107,27 @@ export interface NumberingDefs {
   defaultParagraphStyle?: string;
 }
 
+/**
+ * Word 2010's custom number format (w:numFmt w:val="custom" w:format="01, 02, 03, ..." inside
+ * mc:Choice, with a plain format in mc:Fallback): kept as "custom:<format>" when it is the
+ * zero-padded decimal kind that formatNumber knows, else the Fallback applies.
+ */
+function customFormat(lvl: XmlEl): string | undefined {
+  for (const ac of lvl.children) {
+    if (ac.name !== 'mc:AlternateContent') continue;
+    for (const choice of ac.children) {
+      const f = child(choice, 'w:numFmt');
+      if (choice.name === 'mc:Choice' && val(f) === 'custom' && /^0+1,/.test(f?.attrs['w:format'] ?? '')) return `custom:${f!.attrs['w:format']}`;
+    }
+  }
+  return undefined;
+}
+
 function readLevel(lvl: XmlEl): LevelDef {
   const suff = val(child(lvl, 'w:suff'));
   return {
     start: intVal(child(lvl, 'w:start')) ?? 0,
-    numFmt: val(childOrFallback(lvl, 'w:numFmt')) ?? 'decimal',
+    numFmt: customFormat(lvl) ?? val(childOrFallback(lvl, 'w:numFmt')) ?? 'decimal',
     lvlText: val(child(lvl, 'w:lvlText')) ?? '',
     lvlRestart: intVal(child(lvl, 'w:lvlRestart')),
     isLgl: onOff(child(lvl, 'w:isLgl')),
@@ -273,8 +289,11 @@ export function formatNumber(n: number, numFmt: string): string {
       return [...String(n)].map((d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).join('');
     case 'numberInDash':
       return `- ${n} -`;
-    default:
-      return String(n);
+    default: {
+      // "custom:001, 002, 003, ...": decimal padded to the width of the first number.
+      const pad = /^custom:(0*1),/.exec(numFmt);
+      return pad ? String(n).padStart(pad[1]!.length, '0') : String(n);
+    }
   }
 }
 

@@ -84,6 +84,8 @@ describe('formatNumber', () => {
     [12, 'decimalFullWidth', '１２'],
     [105, 'ideographDigital', '一〇五'],
     [5, 'someFutureFormat', '5'],
+    [5, 'custom:001, 002, 003, ...', '005'],
+    [12, 'custom:01, 02, 03, ...', '12'],
     [5, 'none', ''],
   ])('%i in %s is %s', (n, fmt, out) => {
     expect(formatNumber(n, fmt)).toBe(out);
