@@ -78,6 +78,51 @@ const MULTILEVEL_OUTLINE = [
   'heading1.3 保障措施',
 ];
 
+/** Saves a file as .docx with LibreOffice (private profile, so parallel runs don't clash). */
+async function libreOfficeDocx(name: string, bytes: Uint8Array): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'plandesk-numbering-'));
+  const profile = mkdtempSync(join(tmpdir(), 'plandesk-lo-'));
+  try {
+    mkdirSync(join(dir, 'src'));
+    const src = join(dir, 'src', name);
+    writeFileSync(src, bytes);
+    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'docx', '--outdir', join(dir, 'out'), src], { timeout: 180_000 });
+    return new Uint8Array(readFileSync(join(dir, 'out', name.replace(/\.[a-z]+$/, '.docx'))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Flat ODT: Heading 1/2 numbered by the outline (chapter) numbering 一、（一）, tasks in a 1. list. */
+const OUTLINE_FODT = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:styles>
+  <style:style style:name="Standard" style:family="paragraph"/>
+  <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="1"/>
+  <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Standard" style:default-outline-level="2"/>
+  <text:outline-style style:name="Outline">
+   <text:outline-level-style text:level="1" style:num-format="一, 二, 三, ..." style:num-suffix="、"/>
+   <text:outline-level-style text:level="2" style:num-format="一, 二, 三, ..." style:num-prefix="（" style:num-suffix="）"/>
+  </text:outline-style>
+  <text:list-style style:name="Tasks"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/></text:list-style>
+ </office:styles>
+ <office:body><office:text>
+  <text:p text:style-name="Standard">2024年全县安全生产工作要点</text:p>
+  <text:h text:style-name="Heading_20_1" text:outline-level="1">总体要求</text:h>
+  <text:p text:style-name="Standard">坚持人民至上。</text:p>
+  <text:h text:style-name="Heading_20_1" text:outline-level="1">重点任务</text:h>
+  <text:h text:style-name="Heading_20_2" text:outline-level="2">压实责任</text:h>
+  <text:list text:style-name="Tasks">
+   <text:list-item><text:p text:style-name="Standard">落实党政责任。制定清单。（县应急局负责）</text:p></text:list-item>
+   <text:list-item><text:p text:style-name="Standard">落实企业责任。开展承诺。（县应急局负责）</text:p></text:list-item>
+  </text:list>
+  <text:h text:style-name="Heading_20_2" text:outline-level="2">强化考核</text:h>
+  <text:list text:style-name="Tasks"><text:list-item><text:p text:style-name="Standard">开展考核。加大比重。（县安委办负责）</text:p></text:list-item></text:list>
+  <text:h text:style-name="Heading_20_1" text:outline-level="1">保障措施</text:h>
+ </office:text></office:body>
+</office:document>`;
+
 describe('Word list numbering in .docx', () => {
   it('multilevel list 一、（一）1.（1）: counters run on across body paragraphs, deeper levels restart', async () => {
     const { doc } = await readImportFile('要点.docx', await pack(multilevel()));
@@ -262,22 +307,29 @@ describe('Word list numbering in .docx', () => {
   });
 
   it('survives a LibreOffice round trip (soffice --convert-to docx)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plandesk-numbering-'));
-    const profile = mkdtempSync(join(tmpdir(), 'plandesk-lo-'));
-    try {
-      const src = join(dir, 'src', 'plan.docx');
-      const out = join(dir, 'out');
-      mkdirSync(join(dir, 'src'));
-      writeFileSync(src, await pack(multilevel()));
-      await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'docx', '--outdir', out, src], { timeout: 180_000 });
-      const bytes = new Uint8Array(readFileSync(join(out, 'plan.docx')));
-      const numbering = await (await JSZip.loadAsync(bytes)).file('word/numbering.xml')!.async('string');
-      expect(numbering).toContain('chineseCounting'); // LibreOffice wrote its own numbering.xml
-      const { doc } = await readImportFile('plan.docx', bytes);
-      expect(outline(doc.body)).toEqual(MULTILEVEL_OUTLINE);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-      rmSync(profile, { recursive: true, force: true });
-    }
+    const bytes = await libreOfficeDocx('plan.docx', await pack(multilevel()));
+    const numbering = await (await JSZip.loadAsync(bytes)).file('word/numbering.xml')!.async('string');
+    // LibreOffice wrote its own numbering: the first item on an overriding w:num, the rest on a plain one.
+    expect(numbering).toContain('chineseCounting');
+    expect(numbering).toContain('<w:startOverride w:val="1"/>');
+    const { doc } = await readImportFile('plan.docx', bytes);
+    expect(outline(doc.body)).toEqual(MULTILEVEL_OUTLINE);
+  });
+
+  it('a LibreOffice document with outline-numbered headings (chapter numbering) saved as .docx', async () => {
+    const bytes = await libreOfficeDocx('plan.fodt', new TextEncoder().encode(OUTLINE_FODT));
+    const styles = await (await JSZip.loadAsync(bytes)).file('word/styles.xml')!.async('string');
+    expect(styles).toMatch(/w:styleId="Heading1"[\s\S]*?<w:numPr>/);
+    const { doc } = await readImportFile('plan.docx', bytes);
+    expect(outline(doc.body)).toEqual([
+      'heading1.1 总体要求',
+      'heading1.2 重点任务',
+      'heading2.1 压实责任',
+      'task3.1 落实党政责任',
+      'task3.2 落实企业责任',
+      'heading2.2 强化考核',
+      'task3.1 开展考核',
+      'heading1.3 保障措施',
+    ]);
   });
 });
