@@ -301,7 +301,7 @@ const PLACEHOLDER = /%([1-9])/g;
 const ENDS_IN_PUNCTUATION = /[、.．。:：;；,，)）\]】》〉”’\-—\s]$/u;
 
 interface Instance {
-  /** Counter value per level; undefined = not used since the list (or its parent level) started. */
+  /** One abstractNum's counter per level; undefined = not used since the list (or its parent level) started. */
   counters: Array<number | undefined>;
 }
 
