@@ -5,6 +5,7 @@ import mammoth from 'mammoth';
 import { AppError } from '../../shared/errors';
 import { parsePlanDocument } from '../../shared/validation';
 import { analyzePlanHtml, analyzePlanText, type ImportResult } from '../../shared/import/analyze';
+import { planFileOrigins } from '../../shared/import/origins';
 import { declaredHtmlCharset, decodeText } from './encoding';
 import { withWordListLabels } from './docx-labels';
 import { isZip, readCentralDirectory, verifyZipEntries } from './zip-guard';
@@ -120,7 +121,7 @@ function readPlanJson(fileName: string, text: string): ImportResult {
     }
   };
   count(doc.body);
-  return { doc, stats };
+  return { doc, stats, origins: planFileOrigins(doc.meta) };
 }
 
 /**

@@ -72,3 +72,54 @@ export function checkDocNumber(input: string): DocNumberCheck {
   const ok = problems.length === 0;
   return ok ? { ok, problems } : { ok, problems, ...(corrected !== s && prefix ? { corrected } : {}) };
 }
+
+/**
+ * The year brackets of a 文号 as the standard writes them: 滕安发[2020]3号 / （2020） / 【2020】 /
+ * ﹝2020﹞ → 〔2020〕; spaces out. The only place that knows the bracket variants (import and
+ * the checks both use it through YEAR_IN_BRACKETS).
+ */
+export function normaliseDocNumberBrackets(s: string): string {
+  const t = s.replace(/\s+/g, '');
+  const m = YEAR_IN_BRACKETS.exec(t);
+  return m ? t.slice(0, m.index) + `〔${m[1]}〕` + t.slice(m.index + m[0].length) : t;
+}
+
+const OPEN = '[\\[(（【〖﹝［〔]';
+const CLOSE = '[\\])）】〗﹞］〕]';
+/** A whole 文号 somewhere in a line: 机关代字 (may be absent) + bracketed year + serial + 号. */
+const DOC_NUMBER_IN_TEXT = new RegExp(`([\\u4e00-\\u9fff]{0,16})${OPEN}\\s*((?:19|20)\\d{2})\\s*${CLOSE}\\s*第?\\s*(\\d{1,4})\\s*号`, 'u');
+/** A 文号 whose closing bracket and 号 the page lost: 安委〔20161 → 安委〔2016〕1号. */
+const GARBLED_DOC_NUMBER = new RegExp(`^([\\u4e00-\\u9fff]{1,16})${OPEN}\\s*((?:19|20)\\d{2})(\\d{1,3})$`, 'u');
+
+export interface FoundDocNumber {
+  /** The number as the standard writes it. */
+  value: string;
+  /** Where it stands in the input. */
+  index: number;
+  length: number;
+  /** The page lost part of it and it was read back (with the year it was checked against). */
+  repaired?: string;
+}
+
+/** Finds a 文号 in a line of text (a title line, a line of its own, a bracket after a title). */
+export function findDocNumber(line: string): FoundDocNumber | null {
+  const m = DOC_NUMBER_IN_TEXT.exec(line);
+  if (!m) return null;
+  // A 机关代字 ends where the Chinese before the bracket stops being a code: take at most the
+  // characters after the last 》 or 的 (…的通知 沪安委〔2012〕1号).
+  let prefix = m[1]!;
+  const cut = Math.max(prefix.lastIndexOf('知'), prefix.lastIndexOf('》'));
+  if (cut >= 0) prefix = prefix.slice(cut + 1);
+  const start = m.index + (m[1]!.length - prefix.length);
+  return { value: `${prefix}〔${m[2]}〕${Number(m[3])}号`, index: start, length: m.index + m[0].length - start };
+}
+
+/**
+ * A line that is only a damaged 文号 ("安委〔20161"): read back as 安委〔2016〕1号 only when the
+ * year agrees with `expectedYear` (from the title or the date) — otherwise null.
+ */
+export function repairDocNumber(line: string, expectedYear: number | undefined): FoundDocNumber | null {
+  const m = GARBLED_DOC_NUMBER.exec(line.replace(/\s+/g, ''));
+  if (!m || expectedYear === undefined || Number(m[2]) !== expectedYear) return null;
+  return { value: `${m[1]}〔${m[2]}〕${Number(m[3])}号`, index: 0, length: line.length, repaired: line.trim() };
+}

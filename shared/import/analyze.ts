@@ -15,18 +15,13 @@ import { inferNumbering, walkOutline } from '../plan/numbering';
 import { toLines, squeezeCjkSpaces } from './lines';
 import { isFooterStart, isGapLine, isJunkLine } from './junk';
 import { isMetadataLine, parseMetadataLines } from './metadata';
-import {
-  cleanTitle,
-  isAddresseeLine,
-  isNoteLine,
-  isNoticeTitle,
-  isPlanTitle,
-  isSignerLine,
-  issuerFromNoticeTitle,
-  quotedTitle,
-  splitAddressees,
-  yearOf,
-} from './notice';
+import { cleanTitle, isNoteLine, isSignerLine, issuerFromNoticeTitle, quotedTitle, yearOf } from './notice';
+import { readHead } from './head';
+import { planYear, plausiblePublishDate } from './plan-year';
+import { stripPinyinRuby } from './ruby';
+import { fullWidthPunctuation } from './punctuation';
+import { unflatten } from './flattened';
+import type { FieldOrigin, ImportOrigins } from './origins';
 import { parseDate } from './dates';
 import { buildOutline, matchItem, type BodyLine } from './outline';
 import { toSimplified } from './traditional';
@@ -44,6 +39,8 @@ export interface ImportStats {
 export interface ImportResult {
   doc: PlanDocument;
   stats: ImportStats;
+  /** Where the title, year, 主送 and issuer were read from (for the import preview). */
+  origins: ImportOrigins;
 }
 
 export interface AnalyzeOptions {
@@ -54,7 +51,6 @@ export interface AnalyzeOptions {
 /** Longer text is cut here (with a warning): a plan is tens of thousands of characters. */
 export const MAX_ANALYZE_CHARS = 2_000_000;
 
-const TRANSMITTAL = /印发给你们|现将|现印发|请认真贯彻|请结合实际|认真贯彻执行|遵照执行|请认真抓好落实/u;
 const TERMINAL = /[。！？!?；;）)〕\]】」”…]$/u;
 
 type Line = { text: string } | { gap: string };
@@ -69,10 +65,6 @@ function titleFromSource(name: string | undefined): string | undefined {
   return base || undefined;
 }
 
-function validYear(y: number | undefined): number | undefined {
-  return y !== undefined && y >= 1949 && y <= 2100 ? y : undefined;
-}
-
 /** Analyses plain text (a .txt file, pasted text). */
 export function analyzePlanText(text: string, opts: AnalyzeOptions = {}): ImportResult {
   const warnings: PlanWarning[] = [];
@@ -81,11 +73,28 @@ export function analyzePlanText(text: string, opts: AnalyzeOptions = {}): Import
     t = t.slice(0, MAX_ANALYZE_CHARS);
     warnings.push({ code: 'text-too-long', message: `文字过长，只分析了前 ${MAX_ANALYZE_CHARS} 个字符`, path: 'body' });
   }
-  const simp = toSimplified(t);
+  // Pinyin ruby first: it sits inside words ("發(fā)布") and would confuse everything after.
+  const ruby = stripPinyinRuby(t);
+  if (ruby.count > 0) {
+    warnings.push({ code: 'pinyin-removed', message: `已去掉原文中夹杂的 ${ruby.count} 处拼音注音（如“${ruby.example}”）`, path: 'body' });
+  }
+  const simp = toSimplified(ruby.text);
   if (simp.converted) {
     warnings.push({ code: 'traditional-converted', message: '原文为繁体字，已自动转换为简体字，请核对单位名称等专有名词', path: 'meta' });
   }
-  return analyzeLines(toLines(simp.text), opts, warnings, t.length);
+  // Flattened pages are split first, while the spaces that separate their paragraphs are there.
+  const flat = unflatten(toLines(simp.text));
+  if (flat.splits > 0) {
+    warnings.push({ code: 'flattened-split', message: `原文有 ${flat.splits} 段把多个段落或编号条目连成了一段，已按编号和空格拆开，请核对`, path: 'body' });
+  }
+  let marks = 0;
+  const lines = flat.lines.map((l) => {
+    const r = fullWidthPunctuation(l);
+    marks += r.count;
+    return r.text;
+  });
+  if (marks > 0) warnings.push({ code: 'punctuation-normalised', message: `已将 ${marks} 处半角标点改为全角`, path: 'body' });
+  return analyzeLines(lines, opts, warnings, t.length);
 }
 
 /** Analyses an HTML page or fragment (saved web page, pasted HTML, mammoth output). */
@@ -94,7 +103,7 @@ export function analyzePlanHtml(html: string, opts: AnalyzeOptions = {}): Import
 }
 
 function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning[], chars: number): ImportResult {
-  // 1. Metadata lines before the outline.
+  // 1. Metadata lines (disclosure tables, 来源/发布时间 chrome) before the outline.
   let firstOutline = all.findIndex((l) => matchItem(l) !== null && !isMetadataLine(l));
   if (firstOutline < 0) firstOutline = all.length;
   const metaLines: string[] = [];
@@ -120,90 +129,32 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
   let firstItem = rest.findIndex((l) => isText(l) && matchItem(l.text) !== null);
   if (firstItem < 0) firstItem = rest.length;
 
-  // 3. The notice and the plan title.
-  let pos = 0;
-  let notice: Notice | undefined;
-  let noticeIsPlan = false;
-  let planTitle: string | undefined;
-  let noticeLost: string | undefined;
-  const noticeIdx = rest.findIndex((l, i) => i < firstItem && isText(l) && isNoticeTitle(l.text));
-  if (noticeIdx >= 0) {
-    const n: Notice = { title: cleanTitle((rest[noticeIdx] as { text: string }).text), addressees: [], paragraphs: [] };
-    notice = n;
-    pos = noticeIdx + 1;
-    const a = rest[pos];
-    if (isText(a) && isAddresseeLine(a.text)) {
-      n.addressees = splitAddressees(a.text);
-      pos++;
-    }
-    const paraStart = pos;
-    while (pos < firstItem) {
-      const l = rest[pos]!;
-      if (!isText(l)) {
-        warnings.push({ code: 'text-gap', message: `通知正文有内容缺失（页面提示“${l.gap}”），未补全，请对照原文`, path: 'notice' });
-        pos++;
-        continue;
-      }
-      const line = l.text;
-      const next = rest[pos + 1];
-      if (isPlanTitle(line)) {
-        planTitle = line;
-        pos++;
-        break;
-      }
-      const d = parseDate(line);
-      if (d) {
-        if ('iso' in d) n.date ??= d.iso;
-        else noticeLost = d.lost;
-        pos++;
-        continue;
-      }
-      if (isSignerLine(line) && isText(next) && parseDate(next.text)) {
-        n.signer = line;
-        pos++;
-        continue;
-      }
-      if (isNoteLine(line)) {
-        n.note = line;
-        pos++;
-        continue;
-      }
-      n.paragraphs.push(line);
-      pos++;
-    }
-    if (!planTitle) {
-      const quoted = quotedTitle(n.title);
-      if (!quoted) {
-        // The notice is itself the plan: its paragraphs are the plan's preamble.
-        noticeIsPlan = true;
-        n.paragraphs = [];
-        pos = paraStart;
-        // keep signer/date lines out of the body
-      } else {
-        // 印发《…》 with no title line: transmittal sentences stay in the notice, the rest is body.
-        const keep = n.paragraphs.filter((p) => TRANSMITTAL.test(p));
-        const moved = n.paragraphs.filter((p) => !TRANSMITTAL.test(p));
-        n.paragraphs = keep;
-        rest.splice(pos, 0, ...moved.map((text) => ({ text })));
-        firstItem += moved.length;
-      }
-    }
-  } else {
-    const titleIdx = rest.findIndex((l, i) => i < firstItem && isText(l) && isPlanTitle(l.text));
-    if (titleIdx >= 0) {
-      planTitle = (rest[titleIdx] as { text: string }).text;
-      pos = titleIdx + 1;
-    }
+  // 3. The head: page titles, the notice, the plan title, the preamble.
+  const head = readHead(rest.slice(0, firstItem));
+  for (const g of head.gaps) {
+    warnings.push({ code: 'text-gap', message: `通知正文有内容缺失（页面提示“${g}”），未补全，请对照原文`, path: 'notice' });
   }
+  let notice: Notice | undefined;
+  if (head.noticeTitle !== undefined || head.headless) {
+    notice = { title: head.noticeTitle ?? '', addressees: [...head.addressees], paragraphs: head.noticeIsPlan ? [] : [...head.noticeParagraphs] };
+    if (head.signer) notice.signer = head.signer;
+    if (head.date) notice.date = head.date;
+    if (head.note) notice.note = head.note;
+  }
+  const noticeIsPlan = head.noticeIsPlan;
+  const noticeLost = head.dateLost;
+  const bodyRegion: Line[] = [...head.preamble, ...rest.slice(firstItem)];
+  let pos = 0;
 
   // 4. A signature block at the end (signer, date, 附注).
-  let end = rest.length;
+  const rest2 = bodyRegion;
+  let end = rest2.length;
   let tailSigner: string | undefined;
   let tailDate: string | undefined;
   let tailNote: string | undefined;
   let tailLost: string | undefined;
   const lastText = (): string | undefined => {
-    const l = rest[end - 1];
+    const l = rest2[end - 1];
     return end - 1 >= pos && isText(l) ? l.text : undefined;
   };
   let lt = lastText();
@@ -220,7 +171,7 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
       end--;
       lt = lastText();
       if (lt && isSignerLine(lt)) {
-        tailSigner = lt;
+        tailSigner = squeezeCjkSpaces(lt);
         end--;
       }
     }
@@ -229,21 +180,9 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
     if (tailSigner && !notice.signer) notice.signer = tailSigner;
     if (tailDate && !notice.date) notice.date = tailDate;
     if (tailNote && !notice.note) notice.note = tailNote;
-    if (tailLost && !notice.date && !noticeLost) noticeLost = tailLost;
+    if (tailLost && !notice.date && !noticeLost) tailLost = undefined;
   }
-
-  // In the notice-is-the-plan case the signer/date were skipped over while scanning for a
-  // title; remove such lines from the body region too.
-  const bodyLines: BodyLine[] = [];
-  for (let i = pos; i < end; i++) {
-    const l = rest[i]!;
-    if (isText(l) && noticeIsPlan && i < firstItem) {
-      if (parseDate(l.text) || isNoteLine(l.text)) continue;
-      const nx = rest[i + 1];
-      if (isSignerLine(l.text) && isText(nx) && parseDate(nx.text)) continue;
-    }
-    bodyLines.push(l);
-  }
+  const bodyLines: BodyLine[] = rest2.slice(pos, end);
 
   // 5. The outline.
   const outline = buildOutline(bodyLines);
@@ -265,38 +204,102 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
     lastWritten[n.level] = n.ordinal;
   }
 
-  // 6. Metadata.
+  // 6. Metadata, each key field with where it came from.
   const f = md.fields;
-  let title = planTitle ? cleanTitle(planTitle) : undefined;
-  if (!title && notice) title = noticeIsPlan ? notice.title : quotedTitle(notice.title);
-  if (!title && f.title) title = cleanTitle(f.title);
+  const origins: ImportOrigins = {
+    title: { source: 'none' },
+    year: { source: 'none' },
+    addressees: { source: 'none' },
+    issuer: { source: 'none' },
+  };
+  let title: string | undefined;
+  if (head.planTitle) {
+    title = head.planTitle;
+    origins.title = { source: 'title-line', excerpt: head.planTitle };
+  } else if (notice && head.noticeTitle && noticeIsPlan) {
+    title = head.issuerLine && !head.noticeTitle.startsWith(head.issuerLine) ? `${head.issuerLine}${head.noticeTitle}` : head.noticeTitle;
+    origins.title = { source: head.issuerLine ? 'issuer-line' : 'notice-title', excerpt: title };
+  } else if (head.noticeTitle && quotedTitle(head.noticeTitle)) {
+    title = quotedTitle(head.noticeTitle)!;
+    origins.title = { source: 'quoted-title', excerpt: head.noticeTitle };
+  } else if (f.title) {
+    title = cleanTitle(f.title);
+    origins.title = { source: 'metadata', excerpt: f.title };
+  } else if (head.pageTitles.length) {
+    title = head.pageTitles[head.pageTitles.length - 1]!;
+    origins.title = { source: 'page-title', excerpt: title };
+  }
+  if (title && yearOf(title) === undefined) {
+    // The title line lacks the year a 《…》 in the text gives it: 《安全生产委员会2021年工作要点》.
+    const texts = [head.noticeTitle ?? '', ...head.noticeParagraphs, ...head.preamble.filter(isText).map((l) => l.text)];
+    const plain = title.replace(/\s+/g, '');
+    for (const q of texts.flatMap((t) => [...t.matchAll(/《([^《》]{4,80})》/gu)].map((m) => m[1]!))) {
+      if (yearOf(q) !== undefined && q.replace(/\s+/g, '').replace(/(?:19|20)\d{2}年/u, '') === plain) {
+        origins.title = { source: 'quoted-title', excerpt: `《${q}》` };
+        title = cleanTitle(q);
+        break;
+      }
+    }
+  }
   if (!title) {
-    title = titleFromSource(opts.sourceName) ?? '未命名计划';
-    warnings.push({ code: 'no-title', message: '未识别到计划标题，已暂用文件名，请修改', path: 'meta/title' });
+    const fromName = titleFromSource(opts.sourceName);
+    title = fromName ?? '未命名计划';
+    origins.title = fromName ? { source: 'file-name', excerpt: fromName } : { source: 'none' };
+    warnings.push({ code: 'no-title', message: fromName ? '未识别到计划标题，已暂用文件名，请修改' : '未识别到计划标题，请填写', path: 'meta/title' });
   }
   if (title.length > 200) title = title.slice(0, 200);
-  const noticeTitle = notice && !noticeIsPlan ? notice.title : undefined;
-  let year =
-    validYear(yearOf(title)) ??
-    validYear(yearOf(noticeTitle)) ??
-    validYear(yearOf(f.title)) ??
-    validYear(f.writtenDate ? Number(f.writtenDate.slice(0, 4)) : undefined) ??
-    validYear(f.publishDate ? Number(f.publishDate.slice(0, 4)) : undefined) ??
-    validYear(notice?.date ? Number(notice.date.slice(0, 4)) : undefined);
-  if (year === undefined) {
-    year = new Date().getFullYear();
-    warnings.push({ code: 'no-year', message: `未识别到计划年份，已暂定为${year}年，请核对`, path: 'meta/year' });
+  const noticeTitle = notice && !noticeIsPlan && head.noticeTitle ? head.noticeTitle : undefined;
+
+  let docNumber = f.docNumber;
+  if (!docNumber && head.docNumber) {
+    docNumber = head.docNumber.value;
+    if (head.docNumber.repaired) {
+      warnings.push({
+        code: 'doc-number-repaired',
+        message: `文号“${head.docNumber.repaired}”显示不全，已按年份读作“${docNumber}”，请对照原件核对`,
+        path: 'meta/docNumber',
+      });
+    }
   }
-  const meta: PlanMeta = { title, year, addressees: notice ? [...notice.addressees] : [], cc: [] };
+  const written = f.writtenDate ?? notice?.date ?? tailDate;
+  let publish = plausiblePublishDate(f.publishDate, written);
+  let year = planYear({ title, titleSource: origins.title, noticeTitle: head.noticeTitle, docNumber, written, publish, metaTitle: f.title, bodyLines });
+  if (publish && year && year.origin.source !== 'publish-date' && !plausiblePublishDate(publish, written, year.value)) {
+    publish = undefined;
+  }
+  if (f.publishDate && !publish) {
+    warnings.push({ code: 'publish-date-dropped', message: `页面上的日期“${f.publishDate}”与文件的年份或成文日期相距过远，像是转载网站的时间，未作为发布日期`, path: 'meta' });
+    if (year?.origin.source === 'publish-date') year = planYear({ title, titleSource: origins.title, noticeTitle: head.noticeTitle, docNumber, written, metaTitle: f.title, bodyLines });
+  }
+
+  if (year) origins.year = year.origin;
+  else {
+    warnings.push({ code: 'no-year', message: '未识别到计划年份（标题、正文、文号和日期中都没有），请在导入预览中填写', path: 'meta/year' });
+  }
+  const addressees = notice ? [...notice.addressees] : [...head.addressees];
+  if (addressees.length && head.addresseeLine) origins.addressees = { source: 'addressee-line', excerpt: head.addresseeLine };
+  // A placeholder year keeps the document valid; origins.year says it was not read, and the
+  // preview and the CLI refuse to store the plan until a person gives the year.
+  const meta: PlanMeta = { title, year: year?.value ?? new Date().getFullYear(), addressees, cc: [] };
   if (noticeTitle) meta.noticeTitle = noticeTitle;
-  const issuer = notice?.signer ?? (notice ? issuerFromNoticeTitle(notice.title) : undefined) ?? f.issuer ?? tailSigner;
-  if (issuer) meta.issuer = squeezeCjkSpaces(issuer);
-  if (f.docNumber) meta.docNumber = f.docNumber;
+  const issuerFromTitle = head.noticeTitle ? issuerFromNoticeTitle(head.noticeTitle) : undefined;
+  const issuerPick: Array<[string | undefined, FieldOrigin['source']]> = [
+    [notice?.signer, 'signature'],
+    [head.issuerLine, 'issuer-line'],
+    [issuerFromTitle, 'notice-title'],
+    [f.issuer, 'metadata'],
+    [tailSigner, 'signature'],
+  ];
+  const issuer = issuerPick.find(([v]) => v);
+  if (issuer) {
+    meta.issuer = squeezeCjkSpaces(issuer[0]!);
+    origins.issuer = { source: issuer[1], excerpt: issuer[0]! };
+  }
+  if (docNumber) meta.docNumber = docNumber;
   if (f.indexNumber) meta.indexNumber = f.indexNumber.replace(/\s+/g, '');
   if (f.category) meta.category = f.category;
-  const written = f.writtenDate ?? notice?.date ?? tailDate;
   if (written) meta.writtenDate = written;
-  if (f.publishDate) meta.publishDate = f.publishDate;
+  if (publish) meta.publishDate = publish;
   if (f.validity) meta.validity = f.validity;
   if (f.disclosure) meta.disclosure = f.disclosure;
   if (f.summary) meta.summary = f.summary;
@@ -305,8 +308,8 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
   }
   if (noticeLost) {
     warnings.push({ code: 'date-lost', message: `通知落款日期“${noticeLost}”数字不全，无法识别，已留空，请对照原件填写`, path: 'notice' });
-  } else if (tailLost && !notice) {
-    warnings.push({ code: 'date-lost', message: `落款日期“${tailLost}”数字不全，无法识别，已留空，请对照原件填写`, path: 'meta' });
+  } else if (tailLost) {
+    warnings.push({ code: 'date-lost', message: `落款日期“${tailLost}”数字不全，无法识别，已留空，请对照原件填写`, path: notice ? 'notice' : 'meta' });
   }
 
   // 7. Warnings with paths.
@@ -353,7 +356,7 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
     }
   };
   count(body);
-  return { doc, stats: { headings, tasks, paragraphs, units: outline.units, chars } };
+  return { doc, stats: { headings, tasks, paragraphs, units: outline.units, chars }, origins };
 }
 
 /** Validates an import result's document (used by tests and callers that want certainty). */

@@ -2,6 +2,7 @@
 // (• 索 引 号:…), `|` tables (索 引 号: | … | 公开方式: | … |), one field per line, several
 // fields on one line with or without separators (发文字号潞城政发〔2025〕1号 发文时间2025-03-05).
 import { parseDate } from './dates';
+import { normaliseDocNumberBrackets } from '../export/doc-number';
 
 export type MetaField =
   | 'indexNumber'
@@ -14,6 +15,7 @@ export type MetaField =
   | 'validity'
   | 'disclosure'
   | 'summary'
+  | 'stamp'
   | 'ignored';
 
 /** Label → field. Labels may be written with spaces between their characters (索 引 号). */
@@ -52,30 +54,66 @@ const LABELS: Array<[string, MetaField]> = [
   ['服务对象分类', 'ignored'],
 ];
 
+/**
+ * Page chrome that shares a line with metadata ("来源：… 发布时间：… 浏览量：10"). Recognised only
+ * with a colon, so body text starting with 时间 or 来源 is never taken for chrome. A bare 时间 is
+ * the site's own stamp (a repost or template site), not the document's publication date.
+ */
+const CHROME_LABELS: Array<[string, MetaField]> = [
+  ['信息来源', 'ignored'],
+  ['文章来源', 'ignored'],
+  ['来源', 'ignored'],
+  ['作者', 'ignored'],
+  ['编辑', 'ignored'],
+  ['浏览量', 'ignored'],
+  ['浏览次数', 'ignored'],
+  ['阅读次数', 'ignored'],
+  ['点击数', 'ignored'],
+  ['点击', 'ignored'],
+  ['访问量', 'ignored'],
+  ['字数', 'ignored'],
+  ['更新时间', 'stamp'],
+  ['时间', 'stamp'],
+];
+
 // Longest labels first so 发文字号 wins over 文号. A label starts the line or follows a space,
 // a bullet or a | and may be followed by : ： or |.
 const LABEL_SOURCE = [...LABELS]
   .sort((a, b) => b[0].length - a[0].length)
   .map(([l]) => [...l].join('\\s*'))
   .join('|');
-const LABEL_RE = new RegExp(`(?:^|(?<=[\\s|│•·\\-*]))(${LABEL_SOURCE})\\s*[:：]?\\s*\\|?`, 'gu');
-const LINE_START_RE = new RegExp(`^[\\s•·\\-*|│]*(${LABEL_SOURCE})(?![\\u4e00-\\u9fff]{0,1}[的了])`, 'u');
-const FIELD_OF = new Map(LABELS.map(([l, f]) => [l, f]));
+const CHROME_SOURCE = [...CHROME_LABELS]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([l]) => l)
+  .join('|');
+const LABEL_RE = new RegExp(
+  `(?:^|(?<=[\\s|│•·\\-*]))(?:(${LABEL_SOURCE})\\s*[:：]?|(${CHROME_SOURCE})\\s*[:：])\\s*\\|?`,
+  'gu',
+);
+const LINE_START_RE = new RegExp(
+  `^[\\s•·\\-*|│]*(?:(${LABEL_SOURCE})(?![\\u4e00-\\u9fff]{0,1}[的了])|(${CHROME_SOURCE})\\s*[:：])`,
+  'u',
+);
+/** A view counter on the same line as a date stamp. */
+const COUNTER = /(浏览次数|浏览量|阅读次数|点击数|点击|访问量|阅读量)\s*[:：]/u;
+/** A site's date stamp with a view counter: "2017-02-14    点击：8次". */
+const STAMP_WITH_COUNTER = /^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:点击|浏览|阅读|访问)[^\s]{0,3}[:：]?\s*\d*\s*次?$/u;
+const FIELD_OF = new Map([...LABELS, ...CHROME_LABELS].map(([l, f]) => [l, f]));
 
 /** True when a line starts with a metadata label. */
 export function isMetadataLine(line: string): boolean {
-  return LINE_START_RE.test(line);
+  return LINE_START_RE.test(line) || STAMP_WITH_COUNTER.test(line);
 }
 
 export interface MetadataResult {
-  fields: Partial<Record<Exclude<MetaField, 'ignored'>, string>>;
+  fields: Partial<Record<Exclude<MetaField, 'ignored' | 'stamp'>, string>>;
   /** Dates the page lost digits of: [field, text as shown]. */
   lostDates: Array<[string, string]>;
 }
 
-/** 〔2020〕 for [2020] (2020) （2020） 【2020】 ［2020］ in a 文号. */
+/** 〔2020〕 for [2020] (2020) （2020） 【2020】 ［2020］ ﹝2020﹞ in a 文号. */
 export function normaliseDocNumber(s: string): string {
-  return s.replace(/\s+/g, '').replace(/[[（(【［〔]\s*((?:19|20)\d{2})\s*[\]）)】］〕]/g, '〔$1〕');
+  return normaliseDocNumberBrackets(s);
 }
 
 /** Parses the fields of a set of metadata lines; the first value of a field wins. */
@@ -83,11 +121,25 @@ export function parseMetadataLines(lines: readonly string[]): MetadataResult {
   const fields: MetadataResult['fields'] = {};
   const lostDates: Array<[string, string]> = [];
   for (const line of lines) {
+    const stamp = STAMP_WITH_COUNTER.exec(line);
+    if (stamp) {
+      const d = parseDate(stamp[1]!);
+      if (d && 'iso' in d) fields.publishDate ??= d.iso;
+      continue;
+    }
     const matches = [...line.matchAll(LABEL_RE)];
     matches.forEach((m, i) => {
-      const label = m[1]!.replace(/\s+/g, '');
+      const label = (m[1] ?? m[2]!).replace(/\s+/g, '');
       const field = FIELD_OF.get(label);
       if (!field || field === 'ignored') return;
+      // A bare 时间 is a site's stamp; beside a view counter (浏览次数, 点击) it is the CMS's
+      // publication stamp of the article, like "2017-02-14 点击：8次".
+      if (field === 'stamp') {
+        if (!COUNTER.test(line)) return;
+        const d = parseDate(line.slice(m.index! + m[0].length).trim().split(/\s+/)[0] ?? '');
+        if (d && 'iso' in d) fields.publishDate ??= d.iso;
+        return;
+      }
       const start = m.index! + m[0].length;
       const end = i + 1 < matches.length ? matches[i + 1]!.index! : line.length;
       const value = line
@@ -96,7 +148,9 @@ export function parseMetadataLines(lines: readonly string[]): MetadataResult {
         .trim();
       if (!value || fields[field] !== undefined) return;
       if (field === 'writtenDate' || field === 'publishDate') {
-        const d = parseDate(value);
+        // The date may be followed by more chrome on the line ("2024-03-05 字号：大 中 小").
+        const lead = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?=\s|$)/u.exec(value);
+        const d = parseDate(lead ? lead[0] : value);
         if (d && 'iso' in d) fields[field] = d.iso;
         else if (d) lostDates.push([label, d.lost]);
         return;

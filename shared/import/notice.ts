@@ -6,8 +6,11 @@ import { splitTopLevel } from './brackets';
 import { matchItem } from './outline';
 import { squeezeCjkSpaces } from './lines';
 
-export const NOTICE_TITLE = /关于.{2,120}的(通知|通报|决定|意见|函|批复)$|印发.{0,80}《.+》.{0,10}(通知)$/u;
+export const NOTICE_TITLE =
+  /关于.{2,120}的(通知|通报|决定|意见|函|批复)$|印发.{0,80}《.+》.{0,10}(通知)$|^.{0,40}关于[^《》]{2,80}(实施意见|意见|方案|工作要点|计划|安排|规划)$/u;
 const PLAN_TITLE_END = /(要点|计划|方案|安排|意见|办法|规划|重点|任务|任务清单|清单|部署|工作要点|实施细则)$/u;
+/** What may follow the plan word in a title: （2024—2026年）, （试行）, 范文, 草案, （征求意见稿）. */
+const TITLE_SUFFIX = /(?:[（(][^（）()]{1,16}[)）]|范文|草案|征求意见稿|送审稿|讨论稿)$/u;
 const SENTENCE_PUNCT = /[。，,；;：:！？!?]/u;
 
 export function isNoticeTitle(line: string): boolean {
@@ -16,7 +19,10 @@ export function isNoticeTitle(line: string): boolean {
 
 /** A short line with no sentence punctuation that names a plan (2020年全市安全生产工作要点). */
 export function isPlanTitle(line: string): boolean {
-  return line.length >= 4 && line.length <= 80 && !SENTENCE_PUNCT.test(line) && PLAN_TITLE_END.test(line) && !matchItem(line);
+  if (line.length < 4 || line.length > 80 || matchItem(line)) return false;
+  let core = line.trim();
+  for (let i = 0; i < 3 && TITLE_SUFFIX.test(core); i++) core = core.replace(TITLE_SUFFIX, '');
+  return !SENTENCE_PUNCT.test(core) && PLAN_TITLE_END.test(core) && !/^(根据|为了?|按照|结合)/u.test(core);
 }
 
 /** A signature line: an issuer's name, short, no punctuation. */

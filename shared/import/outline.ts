@@ -63,6 +63,22 @@ function stripEnd(s: string): string {
   return s.replace(/[。．.；;：:，,\s]+$/u, '').trim();
 }
 
+/**
+ * Titles that label a section rather than state work: 指导思想, 总体要求, 工作目标, 现状和形势,
+ * 取得成效, 重要性. Items under such a heading are targets or background, so headings too.
+ */
+const FRAMING =
+  /(指导思想|基本原则|工作原则|总体要求|总体思路|总体目标|工作目标|主要目标|奋斗目标|发展目标|目标任务|规划目标|主要指标|面临的形势|形势|现状|状况|基本情况|取得成效|成效|重要意义|重要性)$/u;
+/** A target statement: 控制在…以内, …明显下降, 杜绝…发生, …目标. */
+const TARGET_STATEMENT = /(目标|指标|以内|以下|下降|减少|杜绝[^，。]{0,24}发生|不发生[^，。]{0,24})$/u;
+
+/** A section label followed directly by its text, with no punctuation between. */
+const RUN_IN_LABEL =
+  /^(指导思想|基本原则|工作原则|总体要求|总体思路|工作目标|主要目标|目标任务|主要任务|重点任务|工作任务|重点工作|主要工作|工作措施|保障措施|组织领导|工作要求|工作安排|实施步骤)(?=[\u4e00-\u9fff“])/u;
+
+/** A short title, a space, then a sentence of text. */
+const SPACED_TITLE = /^([^\s。，；：！？]{2,24})\s+(?=[\u4e00-\u9fff“—][^\n]{20,}[。，；：])/u;
+
 function itemRef(node: { ordinal: number }): string {
   return `第${node.ordinal}项`;
 }
@@ -79,7 +95,12 @@ export function buildOutline(lines: readonly BodyLine[]): OutlineResult {
       continue;
     }
     const m = matchItem(line.text);
-    if (m) raw.push({ ...m, paras: [], gaps: [] });
+    const runIn = m ? (RUN_IN_LABEL.exec(m.rest) ?? SPACED_TITLE.exec(m.rest)) : null;
+    if (m && runIn) {
+      // "一、指导思想以…为指导" / "一、主要目标 ——安全生产方面：…": a section title run into its
+      // text with no punctuation, or only a space, between them (flattened pages).
+      raw.push({ ...m, rest: runIn[1]!, paras: [m.rest.slice(runIn[0].length).trim()], gaps: [] });
+    } else if (m) raw.push({ ...m, paras: [], gaps: [] });
     else if (raw.length) raw[raw.length - 1]!.paras.push(line.text);
     else preamble.push({ type: 'paragraph', text: line.text });
   }
@@ -108,10 +129,34 @@ export function buildOutline(lines: readonly BodyLine[]): OutlineResult {
   // it (a section left empty, or cut off) is a heading too, not a task.
   const headingLevels = new Set(raw.filter((_, i) => shape[i]!.hasDeeper && shape[i]!.titleOnly).map((it) => it.level));
 
+  // Section roles. An item is a heading when its own title is a framing label, when a heading
+  // above it is one (the items of 工作目标 are targets), or when the text starts mid-plan inside
+  // a run of target statements (a page that begins at （三）…目标).
+  const titles = raw.map((it, i) => stripEnd(shape[i]!.firstStop >= 0 ? it.rest.slice(0, shape[i]!.firstStop) : it.rest));
+  const framed = new Set<number>();
+  const chain: number[] = [];
+  raw.forEach((it, i) => {
+    while (chain.length && raw[chain[chain.length - 1]!]!.level >= it.level) chain.pop();
+    if (FRAMING.test(titles[i]!) || chain.some((p) => FRAMING.test(titles[p]!))) framed.add(i);
+    chain.push(i);
+  });
+  const firstL1 = raw.findIndex((it) => it.level === 1);
+  if (firstL1 !== 0 && raw.length > 0 && TARGET_STATEMENT.test(titles[0]!)) {
+    const lead = raw[0]!.level;
+    for (let i = 0; i < (firstL1 < 0 ? raw.length : firstL1) && raw[i]!.level >= lead; i++) framed.add(i);
+  }
+  // A flat document (only 一、 items, none with items under it): an item whose title ends in 。
+  // and runs into a body states work — a task, as in a township's notice.
+  const flat = raw.length >= 2 && raw.every((it) => it.level === 1);
+
   raw.forEach((it, i) => {
     const { hasDeeper, firstStop, titleOnly } = shape[i]!;
     const bare = titleOnly && it.paras.length === 0 && headingLevels.has(it.level);
-    const isHeading = it.level === 1 || (hasDeeper && titleOnly) || bare;
+    const flatTask =
+      flat && firstStop >= 0 && (it.rest.slice(firstStop + 1).trim() !== '' || it.paras.length > 0) && !FRAMING.test(titles[i]!);
+    // An item under a framing heading that names its responsible units is work all the same.
+    const framedHeading = framed.has(i) && extractUnits([it.rest, ...it.paras].join('\n')) === null;
+    const isHeading = (it.level === 1 && !flatTask) || (hasDeeper && titleOnly) || bare || framedHeading;
 
     let node: HeadingNode | TaskNode;
     if (isHeading) {

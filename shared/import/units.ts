@@ -24,6 +24,9 @@ export interface UnitsExtraction {
   incomplete: boolean;
 }
 
+/** A line that is only a units statement, starting with its label. */
+const UNITS_LINE = /^(?:牵头(?:责任)?(?:单位|部门)|责任(?:单位|部门)|主责单位|协同(?:配合)?(?:责任)?(?:单位|部门)|配合(?:责任)?(?:单位|部门))\s*[:：]/u;
+
 const UNIT_WORDS = /牵头|负责|落实|配合|责任单位|责任部门|分工|参与|协同|协助|督促|会同|主办|承办/;
 
 /** True when a bracketed phrase reads like a list of responsible units, not an aside. */
@@ -42,6 +45,12 @@ export function looksLikeUnits(s: string): boolean {
  * 。 ending in a closer) and a lost closing bracket (an opener after the last 。 never closed).
  */
 export function extractUnits(text: string): UnitsExtraction | null {
+  // A units line of its own after the task: "牵头单位：县应急管理局；配合单位：…".
+  const lastBreak = text.trimEnd().lastIndexOf('\n');
+  const lastLine = text.trimEnd().slice(lastBreak + 1).trim();
+  if (lastBreak >= 0 && UNITS_LINE.test(lastLine) && looksLikeUnits(lastLine)) {
+    return { body: text.slice(0, lastBreak).trimEnd(), unitsText: lastLine.replace(/[。；;，,\s]+$/u, ''), incomplete: false };
+  }
   let t = text.trimEnd();
   t = t.replace(/[。．.；;，,\s]+$/, '');
   if (!t) return null;
@@ -136,11 +145,11 @@ function stripVerb(s: string): string {
 }
 
 const LABEL =
-  /(牵头(?:责任)?单位|牵头部门|主责单位|主要责任单位|(?:协同)?配合(?:责任)?单位|配合部门|协办单位|参与单位|协助单位|责任单位|责任部门|实施单位)\s*[:：]/g;
+  /(牵头(?:责任)?单位|牵头部门|主责单位|主要责任单位|协同(?:配合)?(?:责任)?(?:单位|部门)|配合(?:责任)?单位|配合部门|协办单位|参与单位|协助单位|责任单位|责任部门|实施单位)\s*[:：]/g;
 
 function labelKind(label: string): 'lead' | 'support' | 'either' {
   if (/牵头|主责|主要责任/.test(label)) return 'lead';
-  if (/配合|协办|参与|协助/.test(label)) return 'support';
+  if (/配合|协办|参与|协助|协同/.test(label)) return 'support';
   return 'either';
 }
 

@@ -86,3 +86,53 @@ test('pasted text is analysed the same way', async ({ page }) => {
   await expect(dialog.getByLabel('识别结果')).toContainText('2 项任务');
   await expect(dialog.getByRole('region', { name: '提纲预览' })).toContainText('县安委办▲');
 });
+
+test('the preview says where the year, title and 主送 came from, asks for a year it cannot find, and keeps corrections', async ({ page }) => {
+  await page.goto(app().url);
+  // A notice whose titles carry no year: the year comes from the 文号.
+  const withDocNumber = [
+    '当前位置: 首页 » 政策法规',
+    '关于印发安全生产工作要点的通知',
+    '某安发[2019]3号',
+    '各镇(街道),区直各部门:',
+    '现将《某区安全生产工作要点》印发给你们,请认真贯彻执行。',
+    '某区安全生产委员会',
+    '2019年2月3日',
+    '某区安全生产工作要点',
+    '一、重点工作',
+    '（一）压实责任。各单位落实主体责任。',
+  ].join('\n');
+  await page.getByTestId('import-file-input').setInputFiles({ name: '要点.txt', mimeType: 'text/plain', buffer: Buffer.from(withDocNumber) });
+  let dialog = page.getByRole('dialog', { name: /导入/ });
+  await expect(dialog.getByRole('textbox', { name: '年度' })).toHaveValue('2019');
+  await expect(dialog.getByTestId('origin-year')).toHaveText('来自：文号中的年份（某安发〔2019〕3号）');
+  await expect(dialog.getByTestId('origin-title')).toContainText('正文中的标题行');
+  await expect(dialog.getByRole('textbox', { name: '主送机关' })).toHaveValue('各镇（街道）、区直各部门');
+  await expect(dialog.getByTestId('origin-addressees')).toContainText('主送机关行');
+  await expect(dialog.getByRole('region', { name: '需要核对' })).toContainText('处半角标点改为全角');
+  await page.screenshot({ path: 'test-results/screens/import-origins.png' });
+  // The 主送 is corrected before 确认导入 and the correction is what is stored.
+  await dialog.getByRole('textbox', { name: '主送机关' }).fill('各镇（街道）、区直各部门、各有关企业');
+  await expect(dialog.getByTestId('origin-addressees')).toHaveText('已手动修改');
+  await dialog.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByRole('heading', { name: '某区安全生产工作要点' })).toBeVisible();
+  await page.getByRole('tab', { name: '文档信息' }).click();
+  await expect(page.getByRole('textbox', { name: '主送机关' })).toHaveValue('各镇（街道）、区直各部门、各有关企业');
+  await page.getByRole('button', { name: '← 资料库' }).click();
+
+  // No year anywhere: the box is empty, 确认导入 asks for it; nothing is stored until it is given.
+  const noYear = ['某乡安全生产工作要点', '一、重点工作', '（一）压实责任。各单位落实主体责任。'].join('\n');
+  await page.getByTestId('import-file-input').setInputFiles({ name: '无年份.txt', mimeType: 'text/plain', buffer: Buffer.from(noYear) });
+  dialog = page.getByRole('dialog', { name: /导入/ });
+  await expect(dialog.getByRole('textbox', { name: '年度' })).toHaveValue('');
+  await expect(dialog.getByTestId('origin-year')).toHaveText('来自：未找到');
+  await page.screenshot({ path: 'test-results/screens/import-no-year.png' });
+  await dialog.getByRole('button', { name: '确认导入' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('未能从原文中识别出年度');
+  await expect(page.getByRole('row', { name: /某乡安全生产工作要点/ })).toHaveCount(0);
+  await dialog.getByRole('textbox', { name: '年度' }).fill('2025');
+  await dialog.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByRole('heading', { name: '某乡安全生产工作要点' })).toBeVisible();
+  await page.getByRole('button', { name: '← 资料库' }).click();
+  await expect(page.getByRole('row', { name: /某乡安全生产工作要点/ })).toContainText('2025');
+});

@@ -85,4 +85,25 @@ describe('plandesk import', () => {
     expect(r.err[0]).toContain('另存为');
     expect(r.created).toEqual([]);
   });
+  it('--summary says where the title, year and 主送 came from', async () => {
+    const text = (await run([SAMPLE, '--summary'])).out.join('\n');
+    expect(text).toMatch(/年度：2020（来自/);
+    expect(text).toContain('主送机关：');
+  });
+  it('a file with no year anywhere is not saved without --year; with it, it is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandesk-import-'));
+    const file = join(dir, '要点.txt');
+    writeFileSync(file, '某乡安全生产工作要点\n一、重点工作\n（一）压实责任。各单位落实主体责任。\n');
+    const refused = await run([file, '--save']);
+    expect(refused.code).toBe(2);
+    expect(refused.err[0]).toContain('--year');
+    expect(refused.created).toEqual([]);
+    expect((await run([file, '--summary'])).out.join('\n')).toContain('年度：未识别');
+    const bad = await run([file, '--save', '--year', '26']);
+    expect(bad.code).toBe(2);
+    expect(bad.created).toEqual([]);
+    const ok = await run([file, '--save', '--year', '2025']);
+    expect(ok.code).toBe(0);
+    expect(ok.created[0]).toMatchObject({ title: '某乡安全生产工作要点', year: 2025, doc: { meta: { year: 2025 } } });
+  });
 });

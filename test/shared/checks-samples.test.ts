@@ -36,12 +36,19 @@ describe('滕州 2020 sample', () => {
     expect(withCode(runChecks({ ...input, blocks: edited, carried }), 'units-paren-unclosed')).toEqual([]);
   });
 
-  it('reports the half-width punctuation of the web page and fixes one task', () => {
-    const cs = withCode(checks, 'halfwidth-punct');
-    expect(cs.length).toBeGreaterThan(15);
-    const task1 = cs.find((c) => c.blockIndex === at('深入开展习近平总书记'))!;
-    const { fixed } = applyAndRecheck({ ...input, carried: carryImportWarnings(doc) }, task1);
-    expect((fixed.blocks[task1.blockIndex!] as { text: string }).text).not.toMatch(/[,;:()]/);
+  it('has no half-width punctuation finding: the import set the page punctuation in full width', () => {
+    expect(withCode(checks, 'halfwidth-punct')).toEqual([]);
+  });
+
+  it('reports half-width punctuation typed later and fixes it', () => {
+    const i = at('深入开展习近平总书记');
+    const blocks = input.blocks.slice();
+    const task = blocks[i] as Extract<(typeof blocks)[number], { type: 'task' }>;
+    blocks[i] = { ...task, text: `${task.text}各镇街,各部门要落实(按季度)` };
+    const typed = { ...input, blocks, carried: carryImportWarnings(doc) };
+    const task1 = withCode(runChecks(typed), 'halfwidth-punct').find((c) => c.blockIndex === i)!;
+    const { fixed } = applyAndRecheck(typed, task1);
+    expect((fixed.blocks[i] as { text: string }).text).not.toMatch(/[,;:()]/);
   });
 
   it('fixing all punctuation leaves none, and nothing else changes', () => {
@@ -86,9 +93,14 @@ describe('潞城 2025 sample (tasks name 负责 units under a stated default)', 
     expect(checks.filter((c) => /units|lead/.test(c.code))).toEqual([]);
   });
 
-  it('names tasks by their （一） labels and reports the half-width page punctuation', () => {
-    const cs = withCode(checks, 'halfwidth-punct');
-    expect(cs.length).toBeGreaterThan(20);
+  it('names tasks by their （一） labels (here for half-width punctuation typed into task 24)', () => {
+    expect(withCode(checks, 'halfwidth-punct')).toEqual([]);
+    const blocks = input.blocks.slice();
+    const level2 = blocks.map((b, k) => [b, k] as const).filter(([b]) => b.type !== 'paragraph' && b.level === 2);
+    const i = level2[23]![1]; // （二十四）: level 2 runs on through the plan
+    const task = blocks[i] as Extract<(typeof blocks)[number], { type: 'task' }>;
+    blocks[i] = { ...task, text: `${task.text}各乡镇,各部门` };
+    const cs = withCode(runChecks({ ...input, blocks }), 'halfwidth-punct');
     expect(cs.some((c) => c.message.startsWith('任务（二十四）中有'))).toBe(true);
   });
 

@@ -109,7 +109,7 @@ describe('rollover 潞城 2025 → 2026', () => {
 
   it('retitles the government notice and the opening sentence', () => {
     expect(r.doc.meta.title).toBe('长治市潞城区人民政府关于做好2026年安全生产工作的通知');
-    expect((r.doc.body[0] as { text: string }).text.startsWith('2026年,全区安全生产工作')).toBe(true);
+    expect((r.doc.body[0] as { text: string }).text.startsWith('2026年，全区安全生产工作')).toBe(true);
     expect(r.doc.meta.docNumber).toBeUndefined();
   });
 
@@ -152,7 +152,7 @@ describe('rollover 南浔 2021 → 2022', () => {
   it('rewrites the year in the opening, titles and 《》, flags what the year no longer is', () => {
     expect(r.doc.meta.title).toBe('2022年南浔区应急管理工作要点');
     expect(r.doc.notice!.paragraphs[0]).toContain('《南浔区2022年应急管理工作要点》');
-    expect(opening.startsWith('2022年是建党一百周年,是“十四五”规划的开局之年')).toBe(true);
+    expect(opening.startsWith('2022年是建党一百周年，是“十四五”规划的开局之年')).toBe(true);
     const bp = r.flags.filter((f) => f.path === 'body/0');
     expect(bp.find((f) => f.text === '建党一百周年')).toMatchObject({ kind: 'dated-event', message: expect.stringContaining('2021 年') });
     expect(bp.find((f) => f.text === '“十四五”规划的开局之年')).toMatchObject({ kind: 'stale-period' });

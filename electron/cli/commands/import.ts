@@ -9,22 +9,31 @@ import { parsePlanDocument } from '../../../shared/validation';
 import { formatLabel, walkOutline } from '../../../shared/plan/numbering';
 import { readImportFile, MAX_DOCX_BYTES } from '../../import/read-file';
 import type { ImportResult } from '../../../shared/import/analyze';
+import { ORIGIN_LABELS, type FieldOrigin } from '../../../shared/import/origins';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand } from '../types';
 
-const usage = `用法：plandesk import <文件> [--json] [--summary] [--save]
+const usage = `用法：plandesk import <文件> [--json] [--summary] [--save [--year <年份>] [--title <标题>]]
 读取 .txt、.html/.htm 或 .docx 格式的工作要点，识别元数据、通知、层级结构、责任单位和量化目标。
   --json     以 JSON（计划交换格式，含警告）输出到标准输出（输出被重定向时默认如此）
-  --summary  输出中文摘要（在终端中运行时默认如此）
-  --save     存入资料库并输出新计划的编号
+  --summary  输出中文摘要（在终端中运行时默认如此），并说明标题、年度、主送机关从何处识别
+  --save     存入资料库并输出新计划的编号；原文中找不到年份时必须用 --year 给出
+  --year     计划年度（四位数字），覆盖识别结果
+  --title    计划标题，覆盖识别结果
 文件无法读取时退出码为 2，不保存任何内容。`;
 
+function from(o: FieldOrigin): string {
+  return `来自${ORIGIN_LABELS[o.source]}${o.excerpt ? `“${o.excerpt.length > 40 ? `${o.excerpt.slice(0, 40)}…` : o.excerpt}”` : ''}`;
+}
+
 function summary(r: ImportResult, file: string): string {
-  const { doc, stats } = r;
+  const { doc, stats, origins } = r;
   const lines = [
     `文件：${file}`,
-    `标题：${doc.meta.title}（${doc.meta.year}年）`,
+    `标题：${doc.meta.title}（${from(origins.title)}）`,
+    origins.year.source === 'none' ? '年度：未识别（保存时请用 --year 给出）' : `年度：${doc.meta.year}（${from(origins.year)}）`,
   ];
+  if (doc.meta.addressees.length) lines.push(`主送机关：${doc.meta.addressees.join('、')}（${from(origins.addressees)}）`);
   if (doc.meta.issuer) lines.push(`发文机关：${doc.meta.issuer}`);
   if (doc.meta.docNumber) lines.push(`文号：${doc.meta.docNumber}`);
   if (doc.meta.writtenDate) lines.push(`成文日期：${doc.meta.writtenDate}`);
@@ -50,7 +59,7 @@ export const importCommand: CliCommand = {
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { json: { type: 'boolean' }, summary: { type: 'boolean' }, save: { type: 'boolean' } },
+      { json: { type: 'boolean' }, summary: { type: 'boolean' }, save: { type: 'boolean' }, year: { type: 'string' }, title: { type: 'string' } },
       usage,
     );
     const file = positionals[0];
@@ -71,8 +80,16 @@ export const importCommand: CliCommand = {
       throw new AppError('bad-file', `无法读取文件 ${path}`);
     }
     const result = await readImportFile(basename(path), bytes);
+    if (values.year !== undefined && !/^\d{4}$/.test(String(values.year))) {
+      throw new AppError('invalid-args', `--year 应为四位数字，例如 2026，而不是“${String(values.year)}”`);
+    }
     if (values.save) {
+      if (values.year === undefined && result.origins.year.source === 'none') {
+        throw new AppError('invalid-args', `未能从“${file}”中识别出计划年度（标题、正文、文号和日期中都没有），未保存。请用 --year 给出年度，例如 --year 2026`);
+      }
       const doc = parsePlanDocument(result.doc);
+      if (values.year !== undefined) doc.meta.year = Number(values.year);
+      if (typeof values.title === 'string' && values.title.trim()) doc.meta.title = values.title.trim();
       const record = await ctx.services()['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
       ctx.out(record.id);
       return EXIT_OK;

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract';
 import type { ImportResult } from '../../../shared/import/analyze';
+import { splitAddressees } from '../../../shared/import/notice';
+import { ORIGIN_LABELS, type FieldOrigin } from '../../../shared/import/origins';
 import { flattenOutline } from '../../../shared/plan/outline';
 import type { PlanMeta } from '../../../shared/plan/schema';
 import { errorMessage, invoke } from '../api/client';
@@ -37,6 +39,18 @@ function readFile(file: File, onProgress: (fraction: number) => void): Promise<U
   });
 }
 
+/** "来自：文号中的年份（安委〔2016〕1号）" under a field of the preview. */
+function OriginNote({ origin, edited, testId }: { origin: FieldOrigin; edited: boolean; testId: string }) {
+  if (edited) return <small className="origin edited" data-testid={testId}>已手动修改</small>;
+  const excerpt = origin.excerpt && origin.excerpt.length > 40 ? `${origin.excerpt.slice(0, 40)}…` : origin.excerpt;
+  return (
+    <small className={`origin ${origin.source === 'none' || origin.source === 'file-name' ? 'missing' : ''}`} data-testid={testId} title={origin.excerpt}>
+      来自：{ORIGIN_LABELS[origin.source]}
+      {excerpt && origin.excerpt !== undefined && <>（{excerpt}）</>}
+    </small>
+  );
+}
+
 type Phase = { step: 'paste' } | { step: 'reading'; fraction: number } | { step: 'analysing' } | { step: 'preview'; result: ImportResult } | { step: 'error'; message: string };
 
 /** 导入: read → analyse → preview of what was recognised → 确认导入 (or 取消, leaving nothing behind). */
@@ -46,12 +60,15 @@ export function ImportDialog({ source, asUpper, onCancel, onConfirm }: Props) {
   const [pasted, setPasted] = useState<{ text: string; html: string }>({ text: '', html: '' });
   const [title, setTitle] = useState('');
   const [year, setYear] = useState('');
+  const [addressees, setAddressees] = useState('');
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
 
   const show = (result: ImportResult) => {
-    setTitle(result.doc.meta.title);
-    setYear(String(result.doc.meta.year));
+    setTitle(result.origins.title.source === 'none' ? '' : result.doc.meta.title);
+    // A year the text does not state is left for the person to give: never today's year silently.
+    setYear(result.origins.year.source === 'none' ? '' : String(result.doc.meta.year));
+    setAddressees(result.doc.meta.addressees.join('、'));
     setPhase({ step: 'preview', result });
   };
 
@@ -97,11 +114,15 @@ export function ImportDialog({ source, asUpper, onCancel, onConfirm }: Props) {
     const t = title.trim();
     const y = Number(year);
     if (!t) return setSaveError('请填写标题。');
+    if (!year.trim()) return setSaveError('未能从原文中识别出年度，请填写年度（四位数字，例如 2026）。');
     if (!/^\d{4}$/.test(year.trim()) || y < 1949 || y > 2100) return setSaveError('年份应为四位数字，例如 2026。');
+    const list = splitAddressees(addressees);
+    const meta = { ...preview.doc.meta, title: t, year: y, addressees: list };
+    const doc = { ...preview.doc, meta, ...(preview.doc.notice ? { notice: { ...preview.doc.notice, addressees: list } } : {}) };
     setSaving(true);
     setSaveError(null);
     try {
-      await onConfirm(preview, t, y, asUpper ? level : undefined);
+      await onConfirm({ ...preview, doc }, t, y, asUpper ? level : undefined);
     } catch (err) {
       setSaveError(errorMessage(err));
       setSaving(false);
@@ -174,10 +195,29 @@ export function ImportDialog({ source, asUpper, onCancel, onConfirm }: Props) {
             <label>
               <span>标题</span>
               <input aria-label="标题" value={title} onChange={(e) => setTitle(e.target.value)} />
+              <OriginNote origin={preview.origins.title} edited={title !== (preview.origins.title.source === 'none' ? '' : preview.doc.meta.title)} testId="origin-title" />
             </label>
             <label>
               <span>年度</span>
-              <input aria-label="年度" value={year} onChange={(e) => setYear(e.target.value)} maxLength={4} />
+              <input
+                aria-label="年度"
+                value={year}
+                onChange={(e) => setYear(e.target.value)}
+                maxLength={4}
+                placeholder="请填写"
+                aria-invalid={!year.trim()}
+                className={!year.trim() ? 'needs-input' : undefined}
+              />
+              <OriginNote
+                origin={preview.origins.year}
+                edited={year !== (preview.origins.year.source === 'none' ? '' : String(preview.doc.meta.year))}
+                testId="origin-year"
+              />
+            </label>
+            <label className="wide">
+              <span>主送机关（用“、”分隔）</span>
+              <input aria-label="主送机关" value={addressees} onChange={(e) => setAddressees(e.target.value)} placeholder="无主送机关时留空" />
+              <OriginNote origin={preview.origins.addressees} edited={addressees !== preview.doc.meta.addressees.join('、')} testId="origin-addressees" />
             </label>
             {asUpper && (
               <label>
@@ -195,7 +235,10 @@ export function ImportDialog({ source, asUpper, onCancel, onConfirm }: Props) {
               {preview.doc.meta.issuer && (
                 <>
                   <dt>发文机关</dt>
-                  <dd>{preview.doc.meta.issuer}</dd>
+                  <dd>
+                    {preview.doc.meta.issuer}
+                    {preview.origins.issuer.source !== 'none' && <small className="origin"> 来自：{ORIGIN_LABELS[preview.origins.issuer.source]}</small>}
+                  </dd>
                 </>
               )}
               {preview.doc.meta.docNumber && (
@@ -216,16 +259,16 @@ export function ImportDialog({ source, asUpper, onCancel, onConfirm }: Props) {
                   <dd>{preview.doc.meta.writtenDate}</dd>
                 </>
               )}
-              {preview.doc.meta.addressees.length > 0 && (
+              {preview.doc.meta.publishDate && (
                 <>
-                  <dt>主送机关</dt>
-                  <dd>{preview.doc.meta.addressees.join('、')}</dd>
+                  <dt>发布日期</dt>
+                  <dd>{preview.doc.meta.publishDate}</dd>
                 </>
               )}
               {preview.doc.notice && (
                 <>
                   <dt>印发通知</dt>
-                  <dd>{preview.doc.notice.title}</dd>
+                  <dd>{preview.doc.notice.title || '（无标题，从主送机关行开始）'}</dd>
                 </>
               )}
             </dl>
