@@ -43,7 +43,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.length ? path.map(String).join('.') : '（根）';
 }
 
-/** One line per problem: "body.1.children.0.level：任务的层级应为 2–4". */
+/** One line per problem: "body.1.children.0.level：任务的层级应为 1–4". */
 export function describeZodError(error: z.ZodError): string[] {
   return error.issues.slice(0, 20).map((issue) => `${formatPath(issue.path)}：${describeIssue(issue)}`);
 }

@@ -109,7 +109,8 @@ export const HeadingSchema: z.ZodType<HeadingNode> = z.lazy(() =>
 export const TaskSchema: z.ZodType<TaskNode> = z.lazy(() =>
   z.object({
     type: z.literal('task'),
-    level: z.number().int().min(2, { message: '任务的层级应为 2–4' }).max(4),
+    // Level 1 too: a township's flat notice numbers its tasks 一、二、 with no section above them.
+    level: z.number().int().min(1, { message: '任务的层级应为 1–4' }).max(4),
     ordinal: z.number().int().min(1),
     title: z.string(),
     text: z.string().default(''),

@@ -136,3 +136,28 @@ test('the preview says where the year, title and 主送 came from, asks for a ye
   await page.getByRole('button', { name: '← 资料库' }).click();
   await expect(page.getByRole('row', { name: /某乡安全生产工作要点/ })).toContainText('2025');
 });
+
+test('a township notice with flat 一、 tasks imports, edits and keeps its tasks at level 1', async ({ page }) => {
+  await page.goto(app().url);
+  const flat = [
+    '各村(社区),镇安委会各成员单位:',
+    '现将《某镇2024年安全生产工作要点》印发给你们,请认真贯彻执行。',
+    '某市某镇人民政府',
+    '2024年6月5日',
+    '某镇2024年安全生产工作要点',
+    '一、牢固树立安全发展理念。推动各村(社区)学习贯彻。',
+    '二、深入开展隐患排查整治。推动企业落实主体责任。',
+  ].join('\n');
+  await page.getByTestId('import-file-input').setInputFiles({ name: '镇要点.txt', mimeType: 'text/plain', buffer: Buffer.from(flat) });
+  const dialog = page.getByRole('dialog', { name: /导入/ });
+  await expect(dialog.getByLabel('识别结果')).toContainText('0 个标题、2 项任务');
+  await expect(dialog.getByRole('textbox', { name: '年度' })).toHaveValue('2024');
+  await expect(dialog.getByRole('region', { name: '基本信息' })).toContainText('某市某镇人民政府');
+  await dialog.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByRole('heading', { name: '某镇2024年安全生产工作要点' })).toBeVisible();
+  const tasks = page.locator('.plan-page .plan-task');
+  await expect(tasks).toHaveCount(2);
+  await expect(tasks.nth(0)).toHaveAttribute('data-label', '一、');
+  await expect(tasks.nth(1)).toHaveAttribute('data-label', '二、');
+  await page.screenshot({ path: 'test-results/screens/import-flat-tasks.png' });
+});

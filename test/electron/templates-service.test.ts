@@ -37,7 +37,7 @@ describe('templates.list', () => {
     writeFileSync(join(dir, 'a-not-json.plan.json'), '{ oops');
     const bad = JSON.parse(readFileSync(join(dir, 'county-yaodian.plan.json'), 'utf8'));
     bad.meta.year = '二〇二六';
-    bad.body[1].children[0].children[0].level = 1;
+    bad.body[1].children[0].children[0].level = 5;
     writeFileSync(join(dir, 'b-invalid.plan.json'), JSON.stringify(bad));
     writeFileSync(join(dir, 'notes.txt'), 'not a template');
     const { templates, broken } = await svc['templates.list']();
