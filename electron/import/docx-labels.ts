@@ -37,6 +37,12 @@ interface ParaCtx {
   counted: boolean;
   label: WordLabel | null;
   hasText: boolean;
+  /**
+   * The paragraph mark is a tracked deletion (w:pPr/w:rPr/w:del or w:moveFrom): in the text
+   * mammoth gives (changes accepted) the paragraph is gone or joins the next, so Word's
+   * numbering of that text does not count it.
+   */
+  markDeleted: boolean;
 }
 
 export interface LabelResult {
@@ -58,22 +64,28 @@ export function labelDocumentXml(xml: string, counter: WordListCounter): LabelRe
   const count = (p: ParaCtx): void => {
     if (p.counted) return;
     p.counted = true;
-    if (!p.skip) p.label = counter.next(p.props);
+    if (!p.skip && !p.markDeleted) p.label = counter.next(p.props);
   };
 
   const finish = (p: ParaCtx): void => {
     count(p);
     const label = p.label;
+    if (p.markDeleted && !p.skip && counter.resolve(p.props)) return numberingOff(p);
     if (!label || label.numFmt === 'bullet') return; // bullets stay mammoth's <ul>: no label to read
-    if (p.numPr?.end !== undefined) edits.push({ start: p.numPr.start, end: p.numPr.end, text: NUMBERING_OFF });
-    else if (p.pPr?.selfClosing) edits.push({ start: p.pPr.start, end: p.pPr.openEnd, text: `<w:pPr>${NUMBERING_OFF}</w:pPr>` });
-    else if (p.pPr?.closeStart !== undefined) edits.push({ start: p.pPr.closeStart, end: p.pPr.closeStart, text: NUMBERING_OFF });
-    else edits.push({ start: p.openEnd, end: p.openEnd, text: `<w:pPr>${NUMBERING_OFF}</w:pPr>` });
+    numberingOff(p);
     // An empty numbered paragraph shows a lone number in Word; as text it would only be noise.
     if (!p.hasText || !label.outlineLabel) return;
     const at = p.pPr ? (p.pPr.closeEnd ?? p.pPr.openEnd) : p.openEnd;
     edits.push({ start: at, end: at, text: `<w:r><w:t xml:space="preserve">${escapeXml(label.outlineLabel)}</w:t></w:r>` });
     labelled++;
+  };
+
+  /** Switches the paragraph's numbering off for mammoth (w:numId 0), so it makes no <ol> of it. */
+  const numberingOff = (p: ParaCtx): void => {
+    if (p.numPr?.end !== undefined) edits.push({ start: p.numPr.start, end: p.numPr.end, text: NUMBERING_OFF });
+    else if (p.pPr?.selfClosing) edits.push({ start: p.pPr.start, end: p.pPr.openEnd, text: `<w:pPr>${NUMBERING_OFF}</w:pPr>` });
+    else if (p.pPr?.closeStart !== undefined) edits.push({ start: p.pPr.closeStart, end: p.pPr.closeStart, text: NUMBERING_OFF });
+    else edits.push({ start: p.openEnd, end: p.openEnd, text: `<w:pPr>${NUMBERING_OFF}</w:pPr>` });
   };
 
   const parser = new Parser(
@@ -88,7 +100,7 @@ export function labelDocumentXml(xml: string, counter: WordListCounter): LabelRe
         if (name === 'mc:Choice') choiceDepth++;
         if (name === 'w:p') {
           if (p) count(p); // a paragraph inside this one's run (text box) comes after its label
-          paras.push({ openEnd, props: {}, skip: choiceDepth > 0, counted: false, label: null, hasText: false });
+          paras.push({ openEnd, props: {}, skip: choiceDepth > 0, counted: false, label: null, hasText: false, markDeleted: false });
           return;
         }
         if (!p) return;
@@ -98,6 +110,8 @@ export function labelDocumentXml(xml: string, counter: WordListCounter): LabelRe
         } else if (parent === 'w:pPr' && grand === 'w:p') {
           if (name === 'w:pStyle') p.props.styleId = attrs['w:val'];
           else if (name === 'w:numPr') p.numPr = { start };
+        } else if (parent === 'w:rPr' && grand === 'w:pPr' && names[names.length - 4] === 'w:p') {
+          if (name === 'w:del' || name === 'w:moveFrom') p.markDeleted = true;
         } else if (parent === 'w:numPr' && names[names.length - 3] === 'w:pPr' && names[names.length - 4] === 'w:p') {
           const v = attrs['w:val'];
           if (name === 'w:numId' && v !== undefined) p.props.numId = v;

@@ -281,6 +281,15 @@ describe('labelDocumentXml', () => {
     );
   });
 
+  it('a numbered paragraph deleted with tracked changes is not counted (the text mammoth reads has it accepted)', () => {
+    const deleted = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="1" w:author="审核" w:date="2024-03-01T00:00:00Z"/></w:rPr></w:pPr>';
+    const xml = p(num(0) + run('第一')) + p(deleted + '<w:del w:id="2" w:author="审核"><w:r><w:delText>删去的一项</w:delText></w:r></w:del>') + p(num(0) + run('第二'));
+    const { xml: out, labelled } = labelDocumentXml(xml, new WordListCounter(defs));
+    expect(labelled).toBe(2);
+    expect([...out.matchAll(/preserve">([^<]+)</g)].map((m) => m[1])).toEqual(['一、', '二、']);
+    expect(out).not.toContain('<w:numId w:val="1"/>'); // mammoth makes no list of the deleted one either
+  });
+
   it('text boxes: the mc:Fallback copy is counted and labelled, the mc:Choice copy is not', () => {
     const box = (inner: string) => `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent>${inner}</w:txbxContent></mc:Choice><mc:Fallback><w:pict><w:txbxContent>${inner}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
     const xml = p(num(0) + run('第一')) + p(box(p(num(0) + run('框内')))) + p(num(0) + run('第三'));
