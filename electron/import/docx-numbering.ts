@@ -235,11 +235,17 @@ const LEGAL: Record<string, string> = {
   零: '零', 一: '壹', 二: '贰', 三: '叁', 四: '肆', 五: '伍', 六: '陆', 七: '柒', 八: '捌', 九: '玖', 十: '拾', 百: '佰', 千: '仟',
 };
 
+/** Financial capitals: 10 is 壹拾, not 拾 (unlike the counting form 十). */
 function legalChinese(n: number): string {
-  return [...toChineseNumeral(n)].map((c) => LEGAL[c] ?? c).join('');
+  const plain = toChineseNumeral(n);
+  return [...(plain.startsWith('十') ? '一' + plain : plain)].map((c) => LEGAL[c] ?? c).join('');
 }
 
-/** One number in one w:numFmt. Formats PlanDesk's users meet are exact; exotic ones fall back to decimal. */
+/**
+ * One number in one w:numFmt. Formats PlanDesk's users meet are exact; exotic ones fall back
+ * to decimal. Where ECMA-376 says nothing about a range, LibreOffice's rendering of the same
+ * .docx was the reference (checked with soffice's text export for 9–11, 19–21, 99–111).
+ */
 export function formatNumber(n: number, numFmt: string): string {
   const inRange = n >= 1 && n <= 9999;
   // Counting formats write 0 (a level with w:start 0) as 〇 and leave out-of-range numbers in digits.
@@ -271,10 +277,12 @@ export function formatNumber(n: number, numFmt: string): string {
     case 'ideographDigital':
     case 'taiwaneseDigital':
       return n >= 0 ? [...String(n)].map((d) => IDEOGRAPH_DIGITS[Number(d)]).join('') : String(n);
+    // The ten stems and twelve branches only go so far; past them decimal (as LibreOffice
+    // renders them: a repeated 甲 would read as a restart).
     case 'ideographTraditional':
-      return n >= 1 ? TIANGAN[(n - 1) % 10]! : String(n);
+      return n >= 1 && n <= 10 ? TIANGAN[n - 1]! : String(n);
     case 'ideographZodiac':
-      return n >= 1 ? DIZHI[(n - 1) % 12]! : String(n);
+      return n >= 1 && n <= 12 ? DIZHI[n - 1]! : String(n);
     case 'decimalEnclosedCircle':
     case 'decimalEnclosedCircleChinese':
       return n >= 1 && n <= 20 ? String.fromCharCode(ENCLOSED_CIRCLE + n - 1) : String(n);
