@@ -205,8 +205,12 @@ export async function withWordListLabels(bytes: Uint8Array, entries: readonly Zi
   const original = readZipText(bytes, parts.document);
   const { xml, labelled } = labelDocumentXml(original, new WordListCounter(defs));
   if (xml === original) return { bytes, labelled: 0 };
-  const zip = await JSZip.loadAsync(bytes);
-  zip.file(parts.document.name, xml, { compression: 'STORE' });
-  const out = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-  return { bytes: out, labelled };
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    zip.file(parts.document.name, xml, { compression: 'STORE' });
+    return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), labelled };
+  } catch {
+    // A zip JSZip cannot rewrite goes to mammoth as it came (mammoth reports it if it is broken).
+    return { bytes, labelled: 0 };
+  }
 }

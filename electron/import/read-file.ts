@@ -75,10 +75,10 @@ async function readDocx(fileName: string, bytes: Uint8Array): Promise<ImportResu
     throw new AppError('bad-file', `“${fileName}”不是 Word 文档（压缩包中没有 word/document.xml）。${SAVE_AS_DOCX}`);
   }
   verifyZipEntries(bytes, entries);
+  // Word list numbering and numbered heading styles: labels computed as Word shows them.
+  const labelled = (await withWordListLabels(bytes, entries)).bytes;
   let html: string;
   try {
-    // Word list numbering and numbered heading styles: labels computed as Word shows them.
-    const labelled = (await withWordListLabels(bytes, entries)).bytes;
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(labelled.buffer, labelled.byteOffset, labelled.byteLength) },
       // Images are never read (nor inflated): the plan has no pictures.
