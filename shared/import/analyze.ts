@@ -15,8 +15,8 @@ import { inferNumbering, walkOutline } from '../plan/numbering';
 import { toLines, squeezeCjkSpaces } from './lines';
 import { isFooterStart, isGapLine, isJunkLine } from './junk';
 import { isMetadataLine, parseMetadataLines } from './metadata';
-import { cleanTitle, isNoteLine, isSignerLine, issuerFromNoticeTitle, quotedTitle, yearOf } from './notice';
-import { readHead } from './head';
+import { cleanTitle, isNoteLine, isSignerLine, issuerFromNoticeTitle, quotedTitle, splitAddressees, yearOf } from './notice';
+import { isRecipientLine, readHead } from './head';
 import { planYear, plausiblePublishDate } from './plan-year';
 import { stripPinyinRuby } from './ruby';
 import { fullWidthPunctuation } from './punctuation';
@@ -109,10 +109,16 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
   const metaLines: string[] = [];
   const isMeta = new Set<number>();
   for (let i = 0; i < firstOutline; i++) {
-    if (isMetadataLine(all[i]!)) {
-      metaLines.push(all[i]!);
-      isMeta.add(i);
+    if (isMeta.has(i) || !isMetadataLine(all[i]!)) continue;
+    let line = all[i]!;
+    isMeta.add(i);
+    // A label whose value the page put on the next line ("成文日期：" / "2024-01-05").
+    const next = all[i + 1];
+    if (/[:：]\s*$/u.test(line) && next !== undefined && i + 1 < firstOutline && !isMetadataLine(next) && next.length <= 80 && !/[:：]$/u.test(next)) {
+      line = `${line} ${next}`;
+      isMeta.add(i + 1);
     }
+    metaLines.push(line);
   }
   const md = parseMetadataLines(metaLines);
 
@@ -144,18 +150,16 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
   const noticeIsPlan = head.noticeIsPlan;
   const noticeLost = head.dateLost;
   const bodyRegion: Line[] = [...head.preamble, ...rest.slice(firstItem)];
-  let pos = 0;
 
   // 4. A signature block at the end (signer, date, 附注).
-  const rest2 = bodyRegion;
-  let end = rest2.length;
+  let end = bodyRegion.length;
   let tailSigner: string | undefined;
   let tailDate: string | undefined;
   let tailNote: string | undefined;
   let tailLost: string | undefined;
   const lastText = (): string | undefined => {
-    const l = rest2[end - 1];
-    return end - 1 >= pos && isText(l) ? l.text : undefined;
+    const l = bodyRegion[end - 1];
+    return end >= 1 && isText(l) ? l.text : undefined;
   };
   let lt = lastText();
   if (lt && isNoteLine(lt)) {
@@ -180,9 +184,8 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
     if (tailSigner && !notice.signer) notice.signer = tailSigner;
     if (tailDate && !notice.date) notice.date = tailDate;
     if (tailNote && !notice.note) notice.note = tailNote;
-    if (tailLost && !notice.date && !noticeLost) tailLost = undefined;
   }
-  const bodyLines: BodyLine[] = rest2.slice(pos, end);
+  const bodyLines: BodyLine[] = bodyRegion.slice(0, end);
 
   // 5. The outline.
   const outline = buildOutline(bodyLines);
@@ -278,6 +281,15 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
   }
   const addressees = notice ? [...notice.addressees] : [...head.addressees];
   if (addressees.length && head.addresseeLine) origins.addressees = { source: 'addressee-line', excerpt: head.addresseeLine };
+  else if (!addressees.length && f.summary) {
+    // Disclosure pages sometimes show the notice's opening in a 概述 field: "各县（区）人民政府：…".
+    const opening = /^([^。：]{2,200}：)/u.exec(f.summary)?.[1];
+    if (opening && isRecipientLine(opening)) {
+      addressees.push(...splitAddressees(opening));
+      if (notice && notice.addressees.length === 0) notice.addressees = [...addressees];
+      origins.addressees = { source: 'metadata', excerpt: opening };
+    }
+  }
   // A placeholder year keeps the document valid; origins.year says it was not read, and the
   // preview and the CLI refuse to store the plan until a person gives the year.
   const meta: PlanMeta = { title, year: year?.value ?? new Date().getFullYear(), addressees, cc: [] };

@@ -44,6 +44,7 @@ const LABELS: Array<[string, MetaField]> = [
   ['公开形式', 'disclosure'],
   ['内容概括', 'summary'],
   ['内容概述', 'summary'],
+  ['概述', 'summary'],
   ['摘要', 'summary'],
   ['公开时限', 'ignored'],
   ['主题词', 'ignored'],

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { analyzePlanText, type ImportResult } from '../../shared/import/analyze';
-import type { BodyNode } from '../../shared/plan/schema';
+import { flatten, type Expected, type ExpectedItem } from '../shared/import-samples.helpers';
 
 export const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
 
@@ -19,20 +19,9 @@ export function isHeldOut(index: number): boolean {
   return index % 3 === 2;
 }
 
-interface TruthItem {
-  kind: 'heading' | 'task';
-  level: number;
-  ordinal: number;
-  title: string;
-  lead?: string[];
-  support?: string[];
-}
-
-interface Truth {
-  source: string;
-  meta: Record<string, unknown>;
-  outline: TruthItem[];
-}
+/** The corpus truth has the samples' form (../shared/corpus/README.md). */
+type TruthItem = ExpectedItem;
+type Truth = Expected;
 
 /** The metadata fields scored: a field counts when either side has it. */
 export const META_FIELDS = ['title', 'noticeTitle', 'year', 'issuer', 'docNumber', 'writtenDate', 'publishDate', 'addressees'] as const;
@@ -70,20 +59,6 @@ export function importedMeta(r: ImportResult): Partial<Record<MetaField, unknown
   return out;
 }
 
-function flattenItems(nodes: readonly BodyNode[], out: TruthItem[] = []): TruthItem[] {
-  for (const n of nodes) {
-    if (n.type === 'paragraph') continue;
-    const item: TruthItem = { kind: n.type, level: n.level, ordinal: n.ordinal, title: n.title };
-    if (n.type === 'task') {
-      if (n.lead.length) item.lead = n.lead;
-      if (n.support.length) item.support = n.support;
-    }
-    out.push(item);
-    flattenItems(n.children, out);
-  }
-  return out;
-}
-
 const itemKey = (i: TruthItem): string => `${i.kind}|${i.level}|${i.ordinal}|${fold(i.title)}`;
 
 export interface PageScore {
@@ -98,7 +73,7 @@ export interface PageScore {
 
 export function scorePage(name: string, text: string, truth: Truth, heldOut: boolean): PageScore {
   const r = analyzePlanText(text, { sourceName: `${name}.txt` });
-  const found = flattenItems(r.doc.body);
+  const found = flatten(r.doc);
   // Items match in order (a longest common subsequence over kind, level, ordinal and title).
   const a = truth.outline.map(itemKey);
   const b = found.map(itemKey);

@@ -144,11 +144,37 @@ describe('page chrome', () => {
     expect(r.doc.meta.addressees).toEqual([]);
     expect(r.doc.meta.publishDate).toBe('2024-03-05');
     expect(r.doc.meta.issuer).toBeUndefined();
+    expect(JSON.stringify(r.doc)).not.toMatch(/字体|扫一扫|浏览次数|当前位置|政策解读|分享/);
   });
   it('does not take a repost site stamp years later for the publication date', () => {
     const r = analyzePlanText('某市人民政府关于做好2012年安全生产工作的通知\n浏览量: 12 时间:2018-11-14 08:55:17\n各区县：\n一、总体要求');
     expect(r.doc.meta.publishDate).toBeUndefined();
     expect(r.doc.warnings.map((w) => w.code)).toContain('publish-date-dropped');
+  });
+});
+
+describe('disclosure tables', () => {
+  it('read several fields on one line, spaced labels, a value on the next line and 主送 inside 概述', () => {
+    const r = analyzePlanText(
+      [
+        '索 引 号: 11341100-2024-00012 发文字号: 某安〔2024〕2号 成文日期: 2024-02-01',
+        '标  题: 某市2024年安全生产工作要点',
+        '发布日期:',
+        '2024-02-03',
+        '概述: 各县(市、区)人民政府,市直各部门:现将《某市2024年安全生产工作要点》印发给你们。',
+        '某市2024年安全生产工作要点',
+        '一、总体要求',
+      ].join('\n'),
+    );
+    expect(r.doc.meta).toMatchObject({
+      indexNumber: '11341100-2024-00012',
+      docNumber: '某安〔2024〕2号',
+      writtenDate: '2024-02-01',
+      publishDate: '2024-02-03',
+      title: '某市2024年安全生产工作要点',
+      addressees: ['各县（市、区）人民政府', '市直各部门'],
+    });
+    expect(r.origins.addressees.source).toBe('metadata');
   });
 });
 
