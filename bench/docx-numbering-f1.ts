@@ -46,7 +46,12 @@ function flatten(doc: PlanDocument): ExpectedItem[] {
   return out;
 }
 
-const key = (i: ExpectedItem): string => `${i.kind}|${i.level}|${i.ordinal}|${i.title}`;
+/**
+ * Titles are compared with punctuation widths unified: the analyser writes half-width , : ; ( )
+ * between Chinese as full width (one summary warning), the expected files keep the page's.
+ */
+const WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）' };
+const key = (i: ExpectedItem): string => `${i.kind}|${i.level}|${i.ordinal}|${i.title.replace(/[,:;()]/g, (c) => WIDTH[c]!)}`;
 
 /** F1 over (kind, level, ordinal, title) tuples, as multisets. */
 export function outlineF1(got: readonly ExpectedItem[], expected: readonly ExpectedItem[]): { f1: number; precision: number; recall: number } {
