@@ -7,6 +7,7 @@ import { parsePlanDocument } from '../../shared/validation';
 import { analyzePlanHtml, analyzePlanText, type ImportResult } from '../../shared/import/analyze';
 import { planFileOrigins } from '../../shared/import/origins';
 import { declaredHtmlCharset, decodeText } from './encoding';
+import { withWordListLabels } from './docx-labels';
 import { isZip, readCentralDirectory, verifyZipEntries } from './zip-guard';
 
 export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
@@ -74,10 +75,12 @@ async function readDocx(fileName: string, bytes: Uint8Array): Promise<ImportResu
     throw new AppError('bad-file', `“${fileName}”不是 Word 文档（压缩包中没有 word/document.xml）。${SAVE_AS_DOCX}`);
   }
   verifyZipEntries(bytes, entries);
+  // Word list numbering and numbered heading styles: labels computed as Word shows them.
+  const labelled = (await withWordListLabels(bytes, entries)).bytes;
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(labelled.buffer, labelled.byteOffset, labelled.byteLength) },
       // Images are never read (nor inflated): the plan has no pictures.
       { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
     );

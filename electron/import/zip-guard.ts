@@ -88,3 +88,28 @@ export function verifyZipEntries(bytes: Uint8Array, entries: readonly ZipEntry[]
     }
   }
 }
+
+/**
+ * One XML part's text, inflated with the same cap as verifyZipEntries (its declared size),
+ * for the parts the importer reads itself (document.xml, numbering.xml, styles.xml).
+ */
+export function readZipText(bytes: Uint8Array, entry: ZipEntry): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const h = entry.localHeaderOffset;
+  if (h + 30 > bytes.length || view.getUint32(h, true) !== 0x04034b50) throw new AppError('bad-file', NOT_ZIP);
+  const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (data.length < entry.compressedSize) throw new AppError('bad-file', NOT_ZIP);
+  let raw: Uint8Array;
+  if (entry.method === 0) raw = data;
+  else if (entry.method !== 8) throw new AppError('bad-file', NOT_ZIP);
+  else {
+    try {
+      raw = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new AppError('bad-file', BOMB);
+      throw new AppError('bad-file', NOT_ZIP);
+    }
+  }
+  return new TextDecoder('utf-8').decode(raw);
+}

@@ -126,7 +126,7 @@ describe('.docx', () => {
     expect(tasks[0]).toMatchObject({ targets: [{ text: '覆盖率达到100%', value: 100, unit: '%' }] });
   });
 
-  it('Word list numbering (mammoth gives <ol>): levels from list depth', async () => {
+  it('Word list numbering: the labels Word shows (（%2） in decimal is （1）, level 4)', async () => {
     const bytes = await docxOf(
       [
         new Paragraph('2024年工作要点'),
@@ -139,7 +139,7 @@ describe('.docx', () => {
       true,
     );
     const { doc } = await readImportFile('list.docx', bytes);
-    expect(outline(doc.body)).toEqual(['heading1.1 重点任务', 'task2.1 压实责任', 'task2.2 强化考核', 'heading1.2 保障措施']);
+    expect(outline(doc.body)).toEqual(['heading1.1 重点任务', 'task4.1 压实责任', 'task4.2 强化考核', 'heading1.2 保障措施']);
     expect(doc.body[0]).toMatchObject({ children: [{ lead: ['县应急局'], support: ['各乡镇'] }, {}] });
   });
 
