@@ -3,3 +3,5 @@
 declare function structuredClone<T>(value: T): T;
 declare function btoa(data: string): string;
 declare function atob(data: string): string;
+/** Web Crypto's random source: global in Node ≥ 19, Chromium and Electron. */
+declare const crypto: { getRandomValues<T extends Uint8Array | Uint32Array>(array: T): T };

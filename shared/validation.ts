@@ -1,6 +1,7 @@
 // Validation messages in Chinese with the field path, e.g. "meta.year：应为整数".
 import type { z } from 'zod';
 import { AppError, type AppErrorCode } from './errors';
+import { assignIds } from './plan/ids';
 import { PlanDocumentSchema, type PlanDocument } from './plan/schema';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -55,7 +56,10 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, code: AppE
   throw new AppError(code, `${what}不正确：${details[0] ?? ''}${details.length > 1 ? `（另有 ${details.length - 1} 处）` : ''}`, details);
 }
 
-/** Validates a plan document (CLI save, import, IPC) and returns it with defaults filled in. */
+/**
+ * Validates a plan document (CLI save, import, the library) and returns it with defaults
+ * filled in and every node id'd (version 2): a version-1 document gets ids here, on read.
+ */
 export function parsePlanDocument(value: unknown): PlanDocument {
-  return parseOrThrow(PlanDocumentSchema, value, 'invalid-plan', '计划文件');
+  return assignIds(parseOrThrow(PlanDocumentSchema, value, 'invalid-plan', '计划文件'));
 }

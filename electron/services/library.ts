@@ -15,6 +15,7 @@ import type {
 } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { countTasks } from '../../shared/plan/outline';
+import { assignIds } from '../../shared/plan/ids';
 import { walkOutline } from '../../shared/plan/numbering';
 import { emptyPlan, type PlanDocument } from '../../shared/plan/schema';
 import { parsePlanDocument } from '../../shared/validation';
@@ -188,15 +189,17 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Li
     'plans.get': ({ id }) => toRecord(requireRow(id)),
 
     'plans.create': ({ title, year, kind, doc, author: who }) => {
-      const base = doc ? structuredClone(doc) : emptyPlan(title, year);
+      const base = assignIds(doc ?? emptyPlan(title, year));
       base.meta.title = title;
       base.meta.year = year;
       const row = insertPlan({ title, year, kind: kind ?? 'plan', doc: base, author: author(who), message: doc ? '导入' : '新建' });
       return toRecord(row);
     },
 
-    'plans.save': db.transaction(({ id, baseRevision, doc, status, author: who, savePoint }) => {
+    'plans.save': db.transaction(({ id, baseRevision, doc: given, status, author: who, savePoint }) => {
       const row = requireLive(id);
+      // The editor sends every node with its id; a document from elsewhere (CLI, v1 file) gets them here.
+      const doc = assignIds(given);
       if (row.revision !== baseRevision) throw conflict(row);
       const json = JSON.stringify(doc);
       const t = now();

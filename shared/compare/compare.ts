@@ -1,7 +1,6 @@
 // Checking a draft against a document of the level above: for every upper task, the draft
 // tasks that answer it (ranked, scored, shared phrases), a status, target findings, coverage
 // per top-level section and overall; and applying a person's decisions on top.
-import { similarity } from '../checks/duplicates';
 import type { PlanDocument } from '../plan/schema';
 import { buildModel, pairScore, scoreUpper, statsAt, BOILERPLATE } from './similarity';
 import { compareTargets, type TargetFinding } from './targets';
@@ -255,32 +254,20 @@ export interface Decision {
 }
 
 /**
- * Finds the key in `keys` a stored key refers to: the same key, else (the title was edited)
- * the most similar key by character bigrams (shared/checks/duplicates.ts similarity), when
- * Dice ≥ KEY_FALLBACK_MIN. Null when the task is gone.
+ * Finds the key in `keys` a stored key refers to. Keys are node ids: the same id or nothing —
+ * a decision whose task is gone is ignored, never handed to a task that merely looks like it
+ * (issue 14). A stored key that is not an id (a notice paragraph's text key, or a decision
+ * saved before ids that migration 004 could not place) is matched only exactly, too.
  */
-export const KEY_FALLBACK_MIN = 0.6;
 export function resolveKey(stored: string, keys: readonly string[]): string | null {
-  if (keys.includes(stored)) return stored;
-  const base = stored.replace(/#\d+$/, '');
-  let best: string | null = null;
-  let bestScore = 0;
-  for (const k of keys) {
-    const s = similarity(base, k.replace(/#\d+$/, '')).dice;
-    if (s > bestScore) {
-      bestScore = s;
-      best = k;
-    }
-  }
-  return bestScore >= KEY_FALLBACK_MIN ? best : null;
+  return keys.includes(stored) ? stored : null;
 }
 
 /**
  * The comparison with a person's decisions applied: 'rejected' removes a link, 'confirmed'
- * marks it, 'added' creates it (score 1 when it was not proposed). Keys are task keys
- * (level-normalised titles, CompareUnit.key), so decisions survive edits of either document:
- * an edited title is found again by similarity (resolveKey). Decisions whose tasks are gone
- * are ignored. Status and coverage are recomputed: a confirmed or added link covers.
+ * marks it, 'added' creates it (score 1 when it was not proposed). Keys are node ids
+ * (CompareUnit.key), so decisions survive edits and moves in either document and die with
+ * their task: decisions whose tasks are gone are ignored. Status and coverage are recomputed: a confirmed or added link covers.
  * `draft` is needed to add links to draft tasks that were not proposed.
  */
 export function applyDecisions(comparison: Comparison, decisions: readonly Decision[], draft?: PlanDocument): Comparison {

@@ -13,6 +13,7 @@ import { buildModel, pairScore, scoreUpper, statsAt } from './similarity';
 import { docPlaces, unitsOf, type CompareUnit } from './units';
 
 export interface TaskRef {
+  /** The node id (CompareUnit.key). */
   key: string;
   label: string;
   title: string;
@@ -141,15 +142,26 @@ export function diffPlans(oldDoc: PlanDocument, newDoc: PlanDocument, opts: Diff
   const matchMin = opts.matchMin ?? MATCH_MIN;
   const pairOfA = new Map<number, { j: number; score: number }>();
   const usedB = new Set<number>();
-  // 1. The same title key (repeated titles pair in order: #2 with #2).
-  const bByKey = new Map(B.map((b, j) => [b.key, j]));
-  A.forEach((a, i) => {
-    const j = bByKey.get(a.key);
-    if (j !== undefined && !usedB.has(j)) {
-      pairOfA.set(i, { j, score: -1 });
-      usedB.add(j);
-    }
-  });
+  // 1. The same node id: a version of the same plan, or a plan rolled over from the other
+  //    (rollover keeps ids). 2. Among the rest, the same title key (plans whose ids differ,
+  //    e.g. imported separately; repeated titles pair in order: #2 with #2).
+  const pairBy = (keyOf: (u: CompareUnit) => string | undefined) => {
+    const bBy = new Map<string, number>();
+    B.forEach((b, j) => {
+      const k = keyOf(b);
+      if (k !== undefined && !usedB.has(j) && !bBy.has(k)) bBy.set(k, j);
+    });
+    A.forEach((a, i) => {
+      const k = keyOf(a);
+      const j = k === undefined || pairOfA.has(i) ? undefined : bBy.get(k);
+      if (j !== undefined && !usedB.has(j)) {
+        pairOfA.set(i, { j, score: -1 });
+        usedB.add(j);
+      }
+    });
+  };
+  pairBy((u) => u.nodeId);
+  pairBy((u) => u.textKey);
   // 2. The rest by similarity, best pairs first.
   const restA = A.map((_, i) => i).filter((i) => !pairOfA.has(i));
   const restB = B.map((_, j) => j).filter((j) => !usedB.has(j));

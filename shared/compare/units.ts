@@ -6,8 +6,16 @@ import type { BodyNode, PlanDocument, Target } from '../plan/schema';
 import { bare, hash, normalizeLevels, placeNames } from './text';
 
 export interface CompareUnit {
-  /** Stable across edits: the level-normalised title (with #2, #3… for repeated titles). */
+  /**
+   * What decisions and links point at: the node's id (shared/plan/ids.ts) — stable through
+   * edits and moves, gone with the task. Only a unit without a node id (a notice paragraph
+   * compared as a pseudo-task) falls back to its textKey.
+   */
   key: string;
+  /** The node's id, when it has one. */
+  nodeId?: string;
+  /** The level-normalised title (with #2, #3… for repeated titles): pairs tasks of two plans by text. */
+  textKey: string;
   /** Position-bound id: path + title hash (changes when the task moves). */
   id: string;
   path: string;
@@ -32,14 +40,16 @@ export function titleKey(title: string, places: readonly string[] = []): string 
   return bare(normalizeLevels(title, places));
 }
 
-function withKeys(units: Array<Omit<CompareUnit, 'key' | 'id'>>, places: readonly string[]): CompareUnit[] {
+type Bare = Omit<CompareUnit, 'key' | 'id' | 'textKey'>;
+
+function withKeys(units: Bare[], places: readonly string[]): CompareUnit[] {
   const seen = new Map<string, number>();
   return units.map((u) => {
     const base = titleKey(u.title, places) || titleKey(u.text.slice(0, 40), places) || `empty`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    const key = n === 1 ? base : `${base}#${n}`;
-    return { ...u, key, id: `${u.path}#${hash(u.title + '\u0000' + u.text)}` };
+    const textKey = n === 1 ? base : `${base}#${n}`;
+    return { ...u, key: u.nodeId ?? textKey, textKey, id: `${u.path}#${hash(u.title + '\u0000' + u.text)}` };
   });
 }
 
@@ -49,7 +59,7 @@ export function docPlaces(doc: PlanDocument): string[] {
 
 /** The tasks of a plan in document order. */
 export function taskUnits(doc: PlanDocument): CompareUnit[] {
-  const out: Array<Omit<CompareUnit, 'key' | 'id'>> = [];
+  const out: Bare[] = [];
   const sections = new Map<string, string>();
   walkOutline(doc.body, (node, path) => {
     const top = path.split('/').slice(0, 2).join('/');
@@ -57,6 +67,7 @@ export function taskUnits(doc: PlanDocument): CompareUnit[] {
     if (node.type !== 'task') return;
     out.push({
       path,
+      ...(node.id ? { nodeId: node.id } : {}),
       label: formatLabel(node.level, node.ordinal),
       title: node.title,
       text: node.text ?? '',
@@ -73,7 +84,7 @@ export function taskUnits(doc: PlanDocument): CompareUnit[] {
 
 /** Every paragraph (and heading lead-in text) of at least 12 characters as a pseudo-task. */
 export function paragraphUnits(doc: PlanDocument): CompareUnit[] {
-  const out: Array<Omit<CompareUnit, 'key' | 'id'>> = [];
+  const out: Bare[] = [];
   let section = '';
   const visit = (nodes: readonly BodyNode[], base: string, depth: number) => {
     nodes.forEach((n, i) => {
@@ -85,6 +96,7 @@ export function paragraphUnits(doc: PlanDocument): CompareUnit[] {
         const title = cut > 0 && cut < 60 ? text.slice(0, cut) : text.slice(0, 30);
         out.push({
           path,
+          ...(n.id ? { nodeId: n.id } : {}),
           label: `第${out.length + 1}段`,
           title,
           text: cut > 0 && cut < 60 ? text.slice(cut + 1) : text,

@@ -9,11 +9,13 @@
 import { renumber } from './numbering';
 import type { BodyNode, HeadingNode, Level, NodeSuggestion, NumberingSettings, Target, TaskNode, TextMark } from './schema';
 
+// Every block carries its node's `id` (shared/plan/ids.ts) both ways.
 export type FlatBlock =
-  | { type: 'paragraph'; text: string; under: number; marks?: TextMark[] }
-  | { type: 'heading'; level: Level; title: string; text?: string; targets?: Target[]; marks?: TextMark[]; suggestion?: NodeSuggestion }
+  | { type: 'paragraph'; id?: string; text: string; under: number; marks?: TextMark[] }
+  | { type: 'heading'; id?: string; level: Level; title: string; text?: string; targets?: Target[]; marks?: TextMark[]; suggestion?: NodeSuggestion }
   | {
       type: 'task';
+      id?: string;
       level: Level;
       title: string;
       text: string;
@@ -31,7 +33,7 @@ export function bodyToBlocks(body: readonly BodyNode[]): FlatBlock[] {
   const visit = (nodes: readonly BodyNode[], parentLevel: number) => {
     for (const node of nodes) {
       if (node.type === 'paragraph') {
-        out.push({ type: 'paragraph', text: node.text, under: parentLevel, ...(node.marks ? { marks: node.marks } : {}) });
+        out.push({ type: 'paragraph', ...(node.id ? { id: node.id } : {}), text: node.text, under: parentLevel, ...(node.marks ? { marks: node.marks } : {}) });
       } else if (node.type === 'heading') {
         const { children, ordinal: _o, type: _t, ...rest } = node;
         out.push({ type: 'heading', ...rest });
@@ -61,7 +63,7 @@ export function blocksToBody(blocks: readonly FlatBlock[]): BodyNode[] {
       // The deepest open node whose level is at most `under`.
       let i = stack.length - 1;
       while (i >= 0 && stack[i]!.level > b.under) i--;
-      childrenOf(i).push({ type: 'paragraph', text: b.text, ...(b.marks ? { marks: b.marks } : {}) });
+      childrenOf(i).push({ type: 'paragraph', ...(b.id ? { id: b.id } : {}), text: b.text, ...(b.marks ? { marks: b.marks } : {}) });
       continue;
     }
     while (stack.length && stack[stack.length - 1]!.level >= b.level) stack.pop();

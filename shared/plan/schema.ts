@@ -1,4 +1,4 @@
-// The plan exchange format (`*.plan.json`), see ../shared/docs/plan-format.md.
+// The plan exchange format (`*.plan.json`), see docs/plan-format.md (version 2: nodes carry `id`).
 // zod schemas are the single source of truth; the TypeScript types are inferred from them.
 import { z } from 'zod';
 
@@ -53,8 +53,15 @@ export const NodeSuggestionSchema = z.object({
 });
 export type NodeSuggestion = z.infer<typeof NodeSuggestionSchema>;
 
+/**
+ * A node's stable id (shared/plan/ids.ts): optional in the schema so that version-1 files
+ * still parse; every reader assigns the missing ones (assignIds) before anything uses them.
+ */
+export const NodeIdSchema = z.string().regex(/^[0-9A-Za-z_-]{4,40}$/, { message: '节点 id 应为 4–40 个字母、数字、- 或 _' });
+
 export const ParagraphSchema = z.object({
   type: z.literal('paragraph'),
+  id: NodeIdSchema.optional(),
   text: z.string(),
   marks: z.array(TextMarkSchema).optional(),
 });
@@ -62,6 +69,7 @@ export type ParagraphNode = z.infer<typeof ParagraphSchema>;
 
 export interface HeadingNode {
   type: 'heading';
+  id?: string;
   level: Level;
   ordinal: number;
   title: string;
@@ -75,6 +83,7 @@ export interface HeadingNode {
 
 export interface TaskNode {
   type: 'task';
+  id?: string;
   level: Level;
   ordinal: number;
   title: string;
@@ -95,6 +104,7 @@ export type BodyNode = ParagraphNode | HeadingNode | TaskNode;
 export const HeadingSchema: z.ZodType<HeadingNode> = z.lazy(() =>
   z.object({
     type: z.literal('heading'),
+    id: NodeIdSchema.optional(),
     level: LevelSchema,
     ordinal: z.number().int().min(1),
     title: z.string(),
@@ -109,6 +119,7 @@ export const HeadingSchema: z.ZodType<HeadingNode> = z.lazy(() =>
 export const TaskSchema: z.ZodType<TaskNode> = z.lazy(() =>
   z.object({
     type: z.literal('task'),
+    id: NodeIdSchema.optional(),
     // Level 1 too: a township's flat notice numbers its tasks 一、二、 with no section above them.
     level: z.number().int().min(1, { message: '任务的层级应为 1–4' }).max(4),
     ordinal: z.number().int().min(1),
@@ -188,14 +199,17 @@ export const RolloverFlagSchema = z.object({
   message: z.string(),
   /** Where, as in warnings: body/1/children/0 … or meta/notice. */
   path: z.string(),
-  /** The title of the task or heading it is in, so the flag can follow it when moved. */
+  /** The title of the task or heading it is in (kept for version-1 files and for messages). */
   anchor: z.string().optional(),
+  /** The id of the node it is in: the flag follows it through moves and edits. */
+  nodeId: z.string().optional(),
 });
 export type RolloverFlag = z.infer<typeof RolloverFlagSchema>;
 
 export const PlanDocumentSchema = z.object({
   format: z.literal('plandesk/plan', { message: '不是 PlanDesk 计划文件（format 应为 "plandesk/plan"）' }),
-  version: z.literal(1, { message: '不支持的计划文件版本（应为 1）' }),
+  /** 2 since issue 14 (nodes carry `id`); version-1 files are read and given ids. */
+  version: z.union([z.literal(1), z.literal(2)], { message: '不支持的计划文件版本（应为 1 或 2）' }),
   meta: MetaSchema,
   numbering: NumberingSettingsSchema.default(DEFAULT_NUMBERING),
   notice: NoticeSchema.optional(),
@@ -203,7 +217,7 @@ export const PlanDocumentSchema = z.object({
   warnings: z.array(WarningSchema).default([]),
   /** Rollover findings still to be looked at (shown in the checks panel until dismissed). */
   flags: z.array(RolloverFlagSchema).optional(),
-  /** Ids of 校对 findings a person dismissed (see shared/checks). */
+  /** Ids of 校对 findings a person dismissed (see shared/checks; code:nodeId:hash). */
   dismissedChecks: z.array(z.string()).optional(),
   /** The plan this one was rolled over from (id in the library, or a title). */
   basedOn: z.object({ id: z.string().optional(), title: z.string(), year: z.number().int().optional() }).optional(),
@@ -214,7 +228,7 @@ export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
 export function emptyPlan(title: string, year: number): PlanDocument {
   return {
     format: 'plandesk/plan',
-    version: 1,
+    version: 2,
     meta: { title, year, addressees: [], cc: [] },
     numbering: { perLevel: [...DEFAULT_NUMBERING.perLevel] },
     body: [],

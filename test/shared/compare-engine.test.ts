@@ -170,13 +170,14 @@ describe('diffPlans', () => {
 });
 
 describe('decisions', () => {
+  // Node ids (issue 14): an edited task keeps its id, which is what decisions point at.
   const up = plan('上级', '某市', [
-    { title: '推进森林消防专业队伍建设', text: '加快组建森林消防专业队伍。' },
-    { title: '加强道路交通安全整治', text: '严查超限超载、酒驾醉驾。' },
+    { id: 'upFire0001', title: '推进森林消防专业队伍建设', text: '加快组建森林消防专业队伍。' },
+    { id: 'upRoad0002', title: '加强道路交通安全整治', text: '严查超限超载、酒驾醉驾。' },
   ]);
   const dr = plan('本级', '某县', [
-    { title: '推进森林消防专业队伍建设', text: '加快组建森林消防专业队伍。' },
-    { title: '开展农村自建房排查', text: '逐户排查农村经营性自建房。' },
+    { id: 'drFire0001', title: '推进森林消防专业队伍建设', text: '加快组建森林消防专业队伍。' },
+    { id: 'drHouse002', title: '开展农村自建房排查', text: '逐户排查农村经营性自建房。' },
   ]);
   it('reject removes, add links, and both survive edits of titles in either document', () => {
     const c = compareUpperDraft(up, dr);
@@ -194,12 +195,12 @@ describe('decisions', () => {
     expect(a.upper[1]!.status).toBe('covered');
     // Edit both documents: titles reworded slightly, tasks reordered.
     const up2 = plan('上级', '某市', [
-      { title: '加强道路交通安全专项整治', text: '严查超限超载、酒驾醉驾。' },
-      { title: '推进森林消防专业队伍建设工作', text: '加快组建森林消防专业队伍。' },
+      { id: 'upRoad0002', title: '加强道路交通安全专项整治', text: '严查超限超载、酒驾醉驾。' },
+      { id: 'upFire0001', title: '推进森林消防专业队伍建设工作', text: '加快组建森林消防专业队伍。' },
     ]);
     const dr2 = plan('本级', '某县', [
-      { title: '开展农村自建房安全排查', text: '逐户排查农村经营性自建房。' },
-      { title: '推进森林消防专业队伍建设', text: '加快组建森林消防专业队伍。' },
+      { id: 'drHouse002', title: '开展农村自建房安全排查', text: '逐户排查农村经营性自建房。' },
+      { id: 'drFire0001', title: '推进森林消防专业队伍建设', text: '加快组建森林消防专业队伍。' },
     ]);
     const b = applyDecisions(compareUpperDraft(up2, dr2), decisions, dr2);
     const road = b.upper.find((u) => u.title.startsWith('加强道路'))!;

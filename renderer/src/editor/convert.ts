@@ -49,17 +49,18 @@ export function blocksToEditorJSON(blocks: readonly FlatBlock[]): JSONContent {
   const content: JSONContent[] = blocks.map((b): JSONContent => {
     switch (b.type) {
       case 'paragraph':
-        return { type: 'paragraph', attrs: { under: b.under }, content: textContent(b.text, fieldMarks(b.marks, 'text')) };
+        return { type: 'paragraph', attrs: { id: b.id ?? null, under: b.under }, content: textContent(b.text, fieldMarks(b.marks, 'text')) };
       case 'heading':
         return {
           type: 'planHeading',
-          attrs: { level: b.level, text: b.text ?? null, targets: b.targets ?? null, targetsFor: b.targets ? headingKeyPlaceholder : null, suggestion: b.suggestion ?? null },
+          attrs: { id: b.id ?? null, level: b.level, text: b.text ?? null, targets: b.targets ?? null, targetsFor: b.targets ? headingKeyPlaceholder : null, suggestion: b.suggestion ?? null },
           content: textContent(b.title, fieldMarks(b.marks, 'title')),
         };
       case 'task':
         return {
           type: 'planTask',
           attrs: {
+            id: b.id ?? null,
             level: b.level,
             lead: b.lead,
             support: b.support,
@@ -134,12 +135,13 @@ export function editorDocToBlocks(doc: PMNode): FlatBlock[] {
   const blocks: FlatBlock[] = [];
   doc.forEach((node) => {
     const a = node.attrs as Record<string, unknown>;
+    const id = typeof a.id === 'string' && a.id ? { id: a.id } : {};
     if (node.type.name === 'paragraph') {
       const text = nodeText(node);
       // The trailing empty paragraph ProseMirror needs for typing is not content.
-      blocks.push(withReview({ type: 'paragraph' as const, text, under: Number(a.under) || 0 }, nodeMarks(node, 'text'), null));
+      blocks.push(withReview({ type: 'paragraph' as const, ...id, text, under: Number(a.under) || 0 }, nodeMarks(node, 'text'), null));
     } else if (node.type.name === 'planHeading') {
-      const b: FlatBlock = { type: 'heading', level: a.level as Level, title: nodeText(node) };
+      const b: FlatBlock = { type: 'heading', ...id, level: a.level as Level, title: nodeText(node) };
       if (typeof a.text === 'string') b.text = a.text;
       if (Array.isArray(a.targets)) b.targets = a.targets as Target[];
       blocks.push(withReview(b, nodeMarks(node, 'title'), a.suggestion));
@@ -151,6 +153,7 @@ export function editorDocToBlocks(doc: PMNode): FlatBlock[] {
       const targets = a.targetsFor === key ? old : mergeTargets(findTargets(key), old);
       const b: FlatBlock = {
         type: 'task',
+        ...id,
         level: a.level as Level,
         title,
         text,

@@ -7,6 +7,7 @@ import { TargetHighlight } from './targets-plugin';
 import { TitleStop } from './title-stop-plugin';
 import { PlanKeymap } from './keymap';
 import { PlanClipboard } from './clipboard';
+import { NodeIds } from './ids-plugin';
 import { createTaskView } from './task-view';
 import { SearchHighlight } from './search-plugin';
 import { SuggestMode } from '../review/suggest-mode';
@@ -24,6 +25,7 @@ export function planEditorExtensions(numbering: NumberingSettings, opts: { edita
     TargetHighlight,
     TitleStop,
     SearchHighlight,
+    NodeIds,
     ...(opts.editable === false ? [] : [SuggestMode, PlanKeymap, PlanClipboard]),
   ];
 }

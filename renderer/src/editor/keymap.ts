@@ -89,7 +89,7 @@ export const PlanKeymap = Extension.create({
           if (task.textContent === '') {
             // An empty task becomes an empty paragraph.
             const pos = $head.before(1);
-            const tr = state.tr.replaceWith(pos, pos + task.nodeSize, state.schema.nodes.paragraph!.create({ under: Math.max(0, (task.attrs.level as number) - 1) }));
+            const tr = state.tr.replaceWith(pos, pos + task.nodeSize, state.schema.nodes.paragraph!.create({ id: task.attrs.id ?? null, under: Math.max(0, (task.attrs.level as number) - 1) }));
             tr.setSelection(TextSelection.create(tr.doc, pos + 1));
             this.editor.view.dispatch(tr);
             return true;
@@ -102,7 +102,7 @@ export const PlanKeymap = Extension.create({
         }
         if (parent === 'planHeading' && $head.parent.content.size === 0) {
           const pos = $head.before(1);
-          const tr = state.tr.setNodeMarkup(pos, state.schema.nodes.paragraph!, { under: Math.max(0, ($head.parent.attrs.level as number) - 1) });
+          const tr = state.tr.setNodeMarkup(pos, state.schema.nodes.paragraph!, { id: $head.parent.attrs.id ?? null, under: Math.max(0, ($head.parent.attrs.level as number) - 1) });
           this.editor.view.dispatch(tr);
           return true;
         }

@@ -62,12 +62,29 @@ export const DeletionMark = Mark.create({
   },
 });
 
+/**
+ * A block's stable id (shared/plan/ids.ts), an attribute so that undo/redo and moves keep it.
+ * Kept in the DOM as data-node-id; pasted copies lose it (ids-plugin.ts transformPasted) and
+ * the ids plugin gives new ones, as it does to any block without an id or with a duplicate.
+ */
+const idAttr = () => ({
+  id: {
+    default: null,
+    parseHTML: (el: HTMLElement) => el.getAttribute('data-node-id'),
+    renderHTML: (a: Record<string, unknown>) => (a.id ? { 'data-node-id': a.id } : {}),
+  },
+});
+
+/** The node types that carry an id: every top-level block. */
+export const ID_NODE_TYPES: ReadonlySet<string> = new Set(['paragraph', 'planHeading', 'planTask']);
+
 /** A free paragraph; `under` is the level of the outline item it belongs to (0 = top). */
 export const PlanParagraph = Paragraph.extend({
   content: 'text*',
   marks: REVIEW_MARKS,
   addAttributes() {
     return {
+      ...idAttr(),
       under: {
         default: 0,
         parseHTML: (el) => Number(el.getAttribute('data-under')) || 0,
@@ -104,6 +121,7 @@ export const PlanHeading = Node.create({
   defining: true,
   addAttributes() {
     return {
+      ...idAttr(),
       level: {
         default: 1,
         parseHTML: (el) => Number(el.getAttribute('data-level')) || 1,
@@ -176,6 +194,7 @@ export const PlanTask = Node.create({
   defining: true,
   addAttributes() {
     return {
+      ...idAttr(),
       level: {
         default: 3,
         parseHTML: (el) => Number(el.getAttribute('data-level')) || 3,

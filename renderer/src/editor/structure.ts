@@ -110,14 +110,15 @@ export function setLevel(state: EditorState, kind: 'heading' | 'task', level: nu
     const title = name === 'planTask' ? at.node.child(0).textContent : at.node.textContent;
     const node = name === 'planHeading' ? null : newHeadingNode(schema, level, title);
     const tr = state.tr;
-    if (node) tr.replaceWith(at.pos, at.pos + at.node.nodeSize, node);
+    // Re-typed, the block stays the same block: it keeps its id.
+    if (node) tr.replaceWith(at.pos, at.pos + at.node.nodeSize, node).setNodeAttribute(at.pos, 'id', at.node.attrs.id ?? null);
     else tr.setNodeMarkup(at.pos, undefined, { ...at.node.attrs, level });
     return tr;
   }
   if (level < 2) return null;
   if (name === 'planTask') return state.tr.setNodeMarkup(at.pos, undefined, { ...at.node.attrs, level });
   const node = newTaskNode(schema, level, at.node.textContent);
-  const tr = state.tr.replaceWith(at.pos, at.pos + at.node.nodeSize, node);
+  const tr = state.tr.replaceWith(at.pos, at.pos + at.node.nodeSize, node).setNodeAttribute(at.pos, 'id', at.node.attrs.id ?? null);
   tr.setSelection(TextSelection.near(tr.doc.resolve(at.pos + 2)));
   return tr;
 }
