@@ -239,7 +239,7 @@ export const operations = {
     reason: z.string().max(2000).default(''),
     /** What the opinion said, kept for suggestions that leave the plan once decided. */
     snapshot: z
-      .object({ kind: z.enum(['comment', 'suggestion']), unit: z.string().max(200), task: z.string().max(400), content: z.string().max(4000) })
+      .object({ kind: z.enum(['comment', 'suggestion']), unit: z.string().max(200), task: z.string().max(400), content: z.string().max(4000), nodeId: z.string().max(40).nullable().optional() })
       .optional(),
   }),
   /** Returned Word/WPS files: what each holds and where it lands, before anything is stored. */

@@ -19,7 +19,7 @@ import { assignIds } from '../../shared/plan/ids';
 import { walkOutline } from '../../shared/plan/numbering';
 import { emptyPlan, type PlanDocument } from '../../shared/plan/schema';
 import { parsePlanDocument } from '../../shared/validation';
-import { buildOpinionRows, type OpinionDecision } from '../../shared/review/opinion-rows';
+import { buildOpinionRows, locateAnnotations, type OpinionDecision } from '../../shared/review/opinion-rows';
 import { addComment, insertThread, planThreads, readThread as readThreadRow } from './review-threads';
 
 interface PlanRow {
@@ -341,21 +341,24 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Li
       const row = requireRow(planId);
       const threads = planThreads(db, planId);
       const stored = db
-        .prepare<[string], { source_id: string; kind: 'comment' | 'suggestion'; round: string; unit: string; task: string; content: string; decision: OpinionDecision | null; reason: string }>(
+        .prepare<[string], { source_id: string; kind: 'comment' | 'suggestion'; round: string; unit: string; task: string; content: string; decision: OpinionDecision | null; reason: string; node_id: string | null }>(
           'SELECT * FROM review_opinions WHERE plan_id = ? ORDER BY created_at, source_id',
         )
         .all(planId)
-        .map((o) => ({ sourceId: o.source_id, kind: o.kind, round: o.round, unit: o.unit, task: o.task, content: o.content, decision: o.decision, reason: o.reason }));
+        .map((o) => ({ sourceId: o.source_id, kind: o.kind, round: o.round, unit: o.unit, task: o.task, content: o.content, decision: o.decision, reason: o.reason, nodeId: o.node_id }));
       return buildOpinionRows(readDoc(row.doc), threads, stored);
     },
 
     'review.opinions.set': db.transaction(({ planId, sourceId, decision, reason, snapshot }) => {
       const row = requireRow(planId);
       const t = now();
+      // The node the opinion is about: where its mark is now, else what the caller saw.
+      const nodeId = locateAnnotations(readDoc(row.doc).body).get(sourceId)?.nodeId ?? snapshot?.nodeId ?? null;
       db.prepare(
-        `INSERT INTO review_opinions (plan_id, source_id, kind, round, unit, task, content, decision, reason, created_at, updated_at)
-         VALUES (@planId, @sourceId, @kind, @round, @unit, @task, @content, @decision, @reason, @t, @t)
+        `INSERT INTO review_opinions (plan_id, source_id, kind, round, unit, task, content, decision, reason, created_at, updated_at, node_id)
+         VALUES (@planId, @sourceId, @kind, @round, @unit, @task, @content, @decision, @reason, @t, @t, @nodeId)
          ON CONFLICT (plan_id, source_id) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, updated_at = excluded.updated_at,
+           node_id = COALESCE(excluded.node_id, node_id),
            kind = CASE WHEN @hasSnapshot THEN excluded.kind ELSE kind END,
            unit = CASE WHEN @hasSnapshot THEN excluded.unit ELSE unit END,
            task = CASE WHEN @hasSnapshot THEN excluded.task ELSE task END,
@@ -371,6 +374,7 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Li
         decision,
         reason,
         t,
+        nodeId,
         hasSnapshot: snapshot ? 1 : 0,
       });
       return { ok: true as const };

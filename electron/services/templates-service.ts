@@ -10,6 +10,7 @@ import type { PlanDocument } from '../../shared/plan/schema';
 import { instantiateTemplateReport, PLACEHOLDERS, templateFromPlan } from '../../shared/templates';
 import { describeZodError } from '../../shared/validation';
 import { PlanDocumentSchema } from '../../shared/plan/schema';
+import { assignIds } from '../../shared/plan/ids';
 
 export const BUNDLED_PREFIX = 'bundled:';
 const TEMPLATE_FILE = /\.plan\.json$/i;
@@ -64,7 +65,8 @@ function loadBundledFile(dir: string, file: string): Loaded {
   const name = typeof info?.name === 'string' && info.name.trim() ? info.name.trim() : parsed.data.meta.title;
   const summary: TemplateSummary = { id, name, source: 'bundled' };
   if (typeof info?.description === 'string' && info.description.trim()) summary.description = info.description.trim();
-  return { ok: true, template: { summary, doc: parsed.data } };
+  // Bundled templates stay version-1 files; their nodes get ids here, on read (issue 14).
+  return { ok: true, template: { summary, doc: assignIds(parsed.data) } };
 }
 
 /** Reads every *.plan.json in the folder; never throws. */

@@ -20,13 +20,20 @@ export { similarity } from './duplicates';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** True when `id` (or the same finding at another block index) was dismissed. */
-function isDismissed(c: Check, dismissed: ReadonlySet<string>, loose: ReadonlySet<string>): boolean {
-  if (dismissed.has(c.id)) return true;
-  // code:index:hash — a dismissal survives blocks being inserted or deleted above it as long
-  // as the offending text is the same.
-  const [code, , hash] = c.id.split(':');
-  return loose.has(`${code}:${hash}`);
+/**
+ * A finding's id names its block by node id (code:nodeId:hash; shared/plan/ids.ts), so a
+ * dismissal follows the block through moves and inserts above it, and never passes to
+ * another block that happens to show the same words. Blocks without an id (tests, plain
+ * block lists) keep the index.
+ */
+function withNodeId(c: Check, blocks: CheckInput['blocks']): Check {
+  if (c.blockIndex === null) return c;
+  const id = blocks[c.blockIndex]?.id;
+  if (!id) return c;
+  const first = c.id.indexOf(':');
+  const last = c.id.lastIndexOf(':');
+  if (first < 0 || last <= first) return c;
+  return { ...c, id: `${c.id.slice(0, first)}:${id}${c.id.slice(last)}` };
 }
 
 /**
@@ -52,12 +59,11 @@ export function runChecks(input: CheckInput): Check[] {
   const unitsInText = new Set(all.filter((c) => c.code === 'units-in-text' || (c.code === 'units-paren-unclosed' && c.field === 'text')).map((c) => c.blockIndex));
   const seen = new Set<string>();
   const dismissed = new Set(input.dismissed ?? []);
-  const loose = new Set([...dismissed].map((id) => id.split(':')).map(([code, , hash]) => `${code}:${hash}`));
-  const out = all.filter((c) => {
+  const out = all.map((c) => withNodeId(c, input.blocks)).filter((c) => {
     if (c.code === 'units-missing' && unitsInText.has(c.blockIndex)) return false;
     if (seen.has(c.id)) return false;
     seen.add(c.id);
-    return !isDismissed(c, dismissed, loose);
+    return !dismissed.has(c.id);
   });
   return out.sort(
     (a, b) => (a.blockIndex ?? -1) - (b.blockIndex ?? -1) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],

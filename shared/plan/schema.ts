@@ -209,7 +209,7 @@ export type RolloverFlag = z.infer<typeof RolloverFlagSchema>;
 export const PlanDocumentSchema = z.object({
   format: z.literal('plandesk/plan', { message: '不是 PlanDesk 计划文件（format 应为 "plandesk/plan"）' }),
   /** 2 since issue 14 (nodes carry `id`); version-1 files are read and given ids. */
-  version: z.union([z.literal(1), z.literal(2)], { message: '不支持的计划文件版本（应为 1 或 2）' }),
+  version: z.literal([1, 2], { message: '不支持的计划文件版本（应为 1 或 2）' }),
   meta: MetaSchema,
   numbering: NumberingSettingsSchema.default(DEFAULT_NUMBERING),
   notice: NoticeSchema.optional(),

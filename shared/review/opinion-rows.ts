@@ -17,6 +17,12 @@ export interface StoredOpinion {
   content: string;
   decision: OpinionDecision | null;
   reason: string;
+  /**
+   * The node (shared/plan/ids.ts) the opinion is about: the one whose text carries the
+   * thread's or suggestion's mark. The row names it by its current label and title while it
+   * exists, and says it was deleted once it is gone (issue 14: never another task's label).
+   */
+  nodeId?: string | null;
 }
 
 export interface OpinionRow extends StoredOpinion {
@@ -34,20 +40,31 @@ export interface ThreadLike {
 const KIND_TEXT = { insertion: '建议增加', deletion: '建议删除', insert: '建议新增任务', delete: '建议删除任务', units: '建议修改责任单位' } as const;
 
 /** Where each comment or suggestion id sits: the task (or heading) it is in, by label and title. */
-export function locateAnnotations(body: readonly BodyNode[]): Map<string, { task: string; text: string; kind?: keyof typeof KIND_TEXT; unit?: string; author?: string }> {
-  const out = new Map<string, { task: string; text: string; kind?: keyof typeof KIND_TEXT; unit?: string; author?: string }>();
+export interface AnnotationPlace {
+  task: string;
+  text: string;
+  /** The node whose text (or whole-node suggestion) carries it. */
+  nodeId?: string;
+  kind?: keyof typeof KIND_TEXT;
+  unit?: string;
+  author?: string;
+}
+
+export function locateAnnotations(body: readonly BodyNode[]): Map<string, AnnotationPlace> {
+  const out = new Map<string, AnnotationPlace>();
   const visitNode = (n: BodyNode, task: string) => {
+    const nodeId = n.id ? { nodeId: n.id } : {};
     const fieldText = (field: 'title' | 'text') => (n.type === 'paragraph' ? (field === 'text' ? n.text : '') : field === 'title' ? n.title : (n.text ?? ''));
     for (const m of n.marks ?? []) {
       const piece = fieldText(m.field).slice(m.from, m.to);
       const prev = out.get(m.id);
       if (prev) prev.text += piece;
-      else out.set(m.id, { task, text: piece, ...(m.type !== 'comment' ? { kind: m.type, unit: m.unit ?? '', author: m.author ?? '' } : {}) });
+      else out.set(m.id, { task, text: piece, ...nodeId, ...(m.type !== 'comment' ? { kind: m.type, unit: m.unit ?? '', author: m.author ?? '' } : {}) });
     }
     if (n.type !== 'paragraph' && n.suggestion) {
       const s = n.suggestion;
       const what = s.type === 'units' ? `${n.type === 'task' ? [...n.lead.map((u) => `${u}（牵头）`), ...n.support].join('、') : ''}` : n.title;
-      out.set(s.id, { task, text: what, kind: s.type, unit: s.unit ?? '', author: s.author ?? '' });
+      out.set(s.id, { task, text: what, ...nodeId, kind: s.type, unit: s.unit ?? '', author: s.author ?? '' });
     }
   };
   const labels = new Map<BodyNode, string>();
@@ -63,8 +80,33 @@ export function locateAnnotations(body: readonly BodyNode[]): Map<string, { task
   return out;
 }
 
+/** label + title of every outline item, and for each node id the item it is in (a paragraph: the item above it). */
+function namesById(body: readonly BodyNode[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const labels = new Map<BodyNode, string>();
+  walkOutline(body, (n) => labels.set(n, `${formatLabel(n.level, n.ordinal)}${n.title}`));
+  const walk = (nodes: readonly BodyNode[], parent: string) => {
+    for (const n of nodes) {
+      const name = n.type === 'paragraph' ? parent : (labels.get(n) ?? parent);
+      if (n.id) out.set(n.id, name);
+      if (n.type !== 'paragraph') walk(n.children, name);
+    }
+  };
+  walk(body, '全文');
+  return out;
+}
+
 export function buildOpinionRows(doc: PlanDocument, threads: readonly ThreadLike[], stored: readonly StoredOpinion[]): OpinionRow[] {
   const where = locateAnnotations(doc.body);
+  const names = namesById(doc.body);
+  /** 涉及任务 of a stored opinion whose mark is gone: by its node id, never by its old label. */
+  const storedTask = (s: StoredOpinion | undefined): string | undefined => {
+    if (!s) return undefined;
+    if (!s.nodeId) return s.task;
+    const now = names.get(s.nodeId);
+    if (now !== undefined) return now;
+    return `（已删除）${s.task.replace(/^（已删除）/, '')}`;
+  };
   const byId = new Map(stored.map((s) => [s.sourceId, s]));
   const rows: OpinionRow[] = [];
   const seen = new Set<string>();
@@ -79,7 +121,8 @@ export function buildOpinionRows(doc: PlanDocument, threads: readonly ThreadLike
       kind: 'comment',
       round: t.round,
       unit: first.unit || first.author,
-      task: at?.task ?? s?.task ?? `（原文已删除）${t.quote.slice(0, 20)}`,
+      task: at?.task ?? storedTask(s) ?? `（原文已删除）${t.quote.slice(0, 20)}`,
+      nodeId: at?.nodeId ?? s?.nodeId ?? null,
       content: `${first.body}${replies.length ? `（${replies.join('；')}）` : ''}`,
       decision: s?.decision ?? null,
       reason: s?.reason ?? '',
@@ -96,6 +139,7 @@ export function buildOpinionRows(doc: PlanDocument, threads: readonly ThreadLike
       round: s?.round ?? '',
       unit: at.unit || at.author || '',
       task: at.task,
+      nodeId: at.nodeId ?? null,
       content: `${KIND_TEXT[at.kind]}：${at.text}`,
       decision: s?.decision ?? null,
       reason: s?.reason ?? '',
@@ -105,7 +149,7 @@ export function buildOpinionRows(doc: PlanDocument, threads: readonly ThreadLike
   }
   for (const s of stored) {
     if (seen.has(s.sourceId)) continue;
-    rows.push({ ...s, live: false });
+    rows.push({ ...s, task: storedTask(s) ?? s.task, live: false });
   }
   return rows;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { cli, useCliHome } from '../helpers/cli';
 import { emptyPlan } from '../../shared/plan/schema';
+import { withoutIds } from '../helpers/ids';
 
 const getHome = useCliHome();
 
@@ -18,7 +19,8 @@ describe('plandesk CLI', () => {
   });
 
   it('saves a valid plan.json, lists it and shows it as the exchange format', async () => {
-    const doc = emptyPlan('2026年全县安全生产工作要点', 2026);
+    // A version-1 file (no node ids): it still opens, and is stored as version 2.
+    const doc = { ...emptyPlan('2026年全县安全生产工作要点', 2026), version: 1 as const };
     doc.body.push({ type: 'heading', level: 1, ordinal: 1, title: '总体要求', children: [] });
     const file = join(getHome(), 'a.plan.json');
     writeFileSync(file, JSON.stringify(doc));
@@ -29,7 +31,11 @@ describe('plandesk CLI', () => {
     const list = await cli('list', '--json');
     expect(JSON.parse(list.out)).toEqual([expect.objectContaining({ id, title: '2026年全县安全生产工作要点', year: 2026 })]);
     const shown = await cli('show', id, '--json');
-    expect(JSON.parse(shown.out)).toEqual(doc);
+    // Shown as saved, in format version 2: every node got an id.
+    const shownDoc = JSON.parse(shown.out);
+    expect(shownDoc.version).toBe(2);
+    expect(shownDoc.body[0].id).toMatch(/^[0-9A-Za-z]{10}$/);
+    expect(withoutIds(shownDoc, 1)).toEqual(doc);
     expect((await cli('show', id)).out).toContain('一、总体要求');
   });
 

@@ -136,7 +136,7 @@ describe('migration 003', () => {
     v2.prepare("INSERT INTO plans (id, title, year, doc, created_at, updated_at) VALUES ('a', '计划', 2026, '{}', '', '')").run();
     v2.close();
     const db = openDatabase(path);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     db.prepare("INSERT INTO review_threads (id, plan_id, created_at) VALUES ('t1', 'a', 'x')").run();
     db.prepare("INSERT INTO review_comments (thread_id, body, created_at) VALUES ('t1', '意见', 'x')").run();
     expect(() => db.prepare("INSERT INTO review_threads (id, plan_id, status, created_at) VALUES ('t2', 'a', 'maybe', 'x')").run()).toThrow(/CHECK/);

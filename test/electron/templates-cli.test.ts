@@ -47,7 +47,7 @@ describe('plandesk templates / new', () => {
     const dir = join(getHome(), 'tpl');
     mkdirSync(dir);
     copyFileSync(join(__dirname, '..', '..', 'templates', 'township-yaodian.plan.json'), join(dir, 'township-yaodian.plan.json'));
-    writeFileSync(join(dir, 'broken.plan.json'), JSON.stringify({ format: 'plandesk/plan', version: 2, meta: { title: 'x', year: 2026 } }));
+    writeFileSync(join(dir, 'broken.plan.json'), JSON.stringify({ format: 'plandesk/plan', version: 3, meta: { title: 'x', year: 2026 } }));
     process.env.PLANDESK_TEMPLATES = dir;
     const r = await cli('templates');
     expect(r.code).toBe(0);

@@ -21,15 +21,31 @@ describe('runChecks: ids, dismissal, order', () => {
     expect(runChecks(changed).find((c) => c.blockIndex === 2)!.id).not.toBe(a.find((c) => c.blockIndex === 2)!.id);
   });
 
-  it('leaves dismissed checks out, also after a block is inserted above', () => {
-    const first = runChecks(base());
+  it('leaves dismissed checks out, also after a block is inserted above (ids name the block by node id)', () => {
+    const withIds = () => {
+      const inp = base();
+      inp.blocks = inp.blocks.map((b, i) => ({ ...b, id: `block00${i}` }));
+      return inp;
+    };
+    const first = runChecks(withIds());
     const id = first.find((c) => c.blockIndex === 2)!.id;
-    const after = runChecks({ ...base(), dismissed: [id] });
+    expect(id.split(':')[1]).toBe('block002');
+    const after = runChecks({ ...withIds(), dismissed: [id] });
     expect(after.map((c) => c.id)).toEqual(first.filter((c) => c.id !== id).map((c) => c.id));
-    const shifted = base();
-    shifted.blocks.splice(2, 0, task('新任务', '正文。'));
+    const shifted = withIds();
+    shifted.blocks.splice(2, 0, { ...task('新任务', '正文。'), id: 'blockNew1' });
     const cs = withCode(runChecks({ ...shifted, dismissed: [id] }), 'halfwidth-punct');
     expect(cs.map((c) => c.blockIndex)).toEqual([4]);
+  });
+
+  it('a dismissal does not pass to another block showing the same words (issue 14)', () => {
+    const inp = plan([task('任务甲', '加强监管,落实责任。'), task('任务乙', '加强监管,落实责任。')]);
+    inp.blocks = inp.blocks.map((b, i) => ({ ...b, id: `block00${i}` }));
+    const first = withCode(runChecks(inp), 'halfwidth-punct');
+    expect(first.map((c) => c.blockIndex)).toEqual([2, 3]);
+    // Task 甲 is dismissed, then deleted: 乙's finding stays.
+    const gone = { ...inp, blocks: inp.blocks.filter((_, i) => i !== 2), dismissed: [first[0]!.id] };
+    expect(withCode(runChecks(gone), 'halfwidth-punct').map((c) => c.blockIndex)).toEqual([2]);
   });
 
   it('orders metadata first, then by block, errors before warnings', () => {

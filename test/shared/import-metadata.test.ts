@@ -4,6 +4,7 @@ import { normaliseDocNumber, parseMetadataLines } from '../../shared/import/meta
 import { parseDate } from '../../shared/import/dates';
 import { analyzePlanText } from '../../shared/import/analyze';
 import { toLines } from '../../shared/import/lines';
+import { withoutIds } from '../helpers/ids';
 
 const OUTLINE = '一、总体要求\n坚持安全发展。\n二、重点任务\n1.压实责任。落实责任制。（市应急局牵头，各县区负责落实）';
 
@@ -77,7 +78,7 @@ describe('notice and title', () => {
       addressees: ['各乡镇人民政府', '县直各有关单位'],
     });
     expect(doc.notice).toMatchObject({ signer: '某县安全生产委员会', date: '2023-03-01', paragraphs: ['现将《2023年全县安全生产工作要点》印发给你们，请认真贯彻落实。'] });
-    expect(doc.body[0]).toEqual({ type: 'paragraph', text: '今年的工作总体思路如下。' });
+    expect(withoutIds(doc).body[0]).toEqual({ type: 'paragraph', text: '今年的工作总体思路如下。' });
   });
   it('关于做好…的通知 is itself the plan; signature at the end', () => {
     const text = ['某区人民政府关于做好2024年安全生产工作的通知', '各街道办事处：', '2024年，全区要做好以下工作。', OUTLINE, '某区人民政府', '2024年2月1日', '（此件公开发布）'].join('\n');
@@ -86,7 +87,7 @@ describe('notice and title', () => {
     expect(doc.meta.year).toBe(2024);
     expect(doc.notice).toMatchObject({ signer: '某区人民政府', date: '2024-02-01', note: '（此件公开发布）', paragraphs: [] });
     expect(JSON.stringify(doc.body)).not.toContain('此件公开发布');
-    expect(doc.body[0]).toEqual({ type: 'paragraph', text: '2024年，全区要做好以下工作。' });
+    expect(withoutIds(doc).body[0]).toEqual({ type: 'paragraph', text: '2024年，全区要做好以下工作。' });
   });
   it('no notice: just a title; no title: the file name, with a warning', () => {
     expect(analyzePlanText(`2022年应急管理工作要点\n${OUTLINE}`).doc.meta).toMatchObject({ title: '2022年应急管理工作要点', year: 2022 });

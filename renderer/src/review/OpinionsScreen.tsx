@@ -34,7 +34,7 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
         sourceId: row.sourceId,
         decision,
         reason,
-        snapshot: { kind: row.kind, unit: row.unit, task: row.task, content: row.content },
+        snapshot: { kind: row.kind, unit: row.unit, task: row.task, content: row.content, nodeId: row.nodeId ?? null },
       });
       setRows((rs) => rs?.map((r) => (r.sourceId === row.sourceId ? { ...r, decision, reason } : r)) ?? rs);
     } catch (err) {
