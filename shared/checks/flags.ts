@@ -33,7 +33,10 @@ function candidates(ctx: Ctx, anchor: string | undefined): number[] {
 
 function locate(ctx: Ctx, flag: RolloverFlag): { index: number; field: Check['field'] } | null {
   const words = norm(flag.text);
-  for (const i of candidates(ctx, flag.anchor)) {
+  // By the node's id when the flag has one and the block is there (issue 14); the title
+  // anchor is for flags written before ids, and for blocks whose id the editor replaced.
+  const byId = flag.nodeId ? ctx.blocks.findIndex((b) => b.id === flag.nodeId) : -1;
+  for (const i of byId >= 0 ? [byId] : flag.nodeId && ctx.blocks.some((b) => b.id) ? [] : candidates(ctx, flag.anchor)) {
     const b = ctx.blocks[i]!;
     if (flag.kind === 'target-unconfirmed') {
       if (b.type === 'paragraph') continue;

@@ -4,6 +4,7 @@
 // place and level words turned into the draft's) and its units left as placeholders.
 import { blocksToNumberedBody, bodyToBlocks, type FlatBlock } from '../plan/flat';
 import { blockIndexOfPath, blockSectionEnd, nodeAtPath } from '../plan/paths';
+import { indexById, newNodeId } from '../plan/ids';
 import type { PlanDocument } from '../plan/schema';
 import type { Comparison } from './compare';
 import { placeNames } from './text';
@@ -39,14 +40,19 @@ export interface InsertResult {
 export function insertUpperTask(draft: PlanDocument, upper: PlanDocument, comparison: Comparison, upperKey: string): InsertResult | null {
   const at = comparison.upper.findIndex((u) => u.key === upperKey);
   if (at < 0) return null;
-  const node = nodeAtPath(upper.body, comparison.upper[at]!.path);
+  // By node id (issue 14); the path only for a unit without one.
+  const u = comparison.upper[at]!;
+  const node = (u.key ? indexById(upper.body).get(u.key)?.node : undefined) ?? nodeAtPath(upper.body, u.path);
   if (!node || node.type === 'paragraph') return null;
   const blocks = bodyToBlocks(draft.body);
   // Anchor: the last draft task linked to the nearest earlier upper task that has links.
   let anchor = -1;
   for (let k = at - 1; k >= 0 && anchor < 0; k--) {
     const links = comparison.upper[k]!.links;
-    for (const l of links) anchor = Math.max(anchor, blockIndexOfPath(draft.body, blocks, l.path));
+    for (const l of links) {
+      const byId = blocks.findIndex((b) => b.id === l.key);
+      anchor = Math.max(anchor, byId >= 0 ? byId : blockIndexOfPath(draft.body, blocks, l.path));
+    }
   }
   let level: 2 | 3 | 4;
   let insertAt: number;
@@ -61,6 +67,7 @@ export function insertUpperTask(draft: PlanDocument, upper: PlanDocument, compar
   }
   const task: FlatBlock = {
     type: 'task',
+    id: newNodeId(new Set(blocks.map((b) => b.id).filter((x): x is string => !!x))),
     level,
     title: adaptText(node.title, upper, draft),
     text: node.type === 'task' ? adaptText(node.text, upper, draft) : (node.text ?? ''),

@@ -4,6 +4,7 @@
 // placed is kept: comments as detached threads, suggestions as opinions for the 汇总表.
 import type { BodyNode, PlanDocument, TextMark } from '../plan/schema';
 import { nodeAtPath } from '../plan/paths';
+import { indexById } from '../plan/ids';
 import type { ReviewMatch } from './types';
 
 export interface ImportedThread {
@@ -50,10 +51,12 @@ export function applyReviewMatches(
   const counts = { comments: 0, insertions: 0, deletions: 0, detached: 0 };
   // Insertions change the text, so they are applied last and from the end of each field; marks
   // already placed after an insertion point move with the text.
+  const byId = indexById(doc.body);
   const insertions: Array<{ node: BodyNode; field: Field; at: number; text: string; mark: TextMark }> = [];
   for (const m of matches) {
     const it = m.item;
-    const node = m.target ? nodeAtPath(doc.body, m.target.path) : null;
+    // By the node's id; the path only for a node without one.
+    const node = m.target ? ((m.target.nodeId ? byId.get(m.target.nodeId)?.node : undefined) ?? nodeAtPath(doc.body, m.target.path)) : null;
     const time = it.date ?? opts.now;
     if (it.kind === 'comment') {
       const id = opts.newId();

@@ -158,6 +158,8 @@ export function locateInText(t: string, item: Pick<ReviewItem, 'kind' | 'anchorT
   return null;
 }
 
+const idOf = (r: RenderedNode): { nodeId?: string } => (r.node.id ? { nodeId: r.node.id } : {});
+
 /** Rendered [s, e) of node r → a field range; null when it covers no field character. */
 export function toTarget(r: RenderedNode, s: number, e: number): ReviewTarget | null {
   const segs = r.segs.filter((g) => g.field);
@@ -168,17 +170,17 @@ export function toTarget(r: RenderedNode, s: number, e: number): ReviewTarget | 
     if (!seg) {
       const last = segs[segs.length - 1]!;
       const off = last.fieldStart + (last.end - last.start);
-      return { path: r.path, field: last.field!, from: off, to: off };
+      return { path: r.path, ...idOf(r), field: last.field!, from: off, to: off };
     }
     const off = seg.fieldStart + Math.min(Math.max(0, s - seg.start), seg.end - seg.start);
-    return { path: r.path, field: seg.field!, from: off, to: off };
+    return { path: r.path, ...idOf(r), field: seg.field!, from: off, to: off };
   }
   // The start moves forward out of the label or an added 。 to the first field character.
   const seg = segs.find((g) => s < g.end && e > g.start);
   if (!seg) return null;
   const from = seg.fieldStart + Math.max(0, s - seg.start);
   const to = seg.fieldStart + Math.min(seg.end, e) - seg.start;
-  return { path: r.path, field: seg.field!, from, to };
+  return { path: r.path, ...idOf(r), field: seg.field!, from, to };
 }
 
 export function matchReviewItems(doc: PlanDocument, items: readonly ReviewItem[]): ReviewMatch[] {

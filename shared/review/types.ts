@@ -53,6 +53,8 @@ export interface ReviewItem {
 export interface ReviewTarget {
   /** Node path, as paths.ts writes them: body/1/children/0. */
   path: string;
+  /** The node's id (issue 14): what the opinion is attached to. */
+  nodeId?: string;
   field: 'title' | 'text';
   /** UTF-16 offsets into the field's string (from === to: a point, e.g. where text was inserted). */
   from: number;

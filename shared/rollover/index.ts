@@ -2,6 +2,7 @@
 // target; rewrites the plan year where the text means the plan year; flags (never rewrites)
 // history, stale planning periods, one-off events, past deadlines and every target.
 // Pure: no I/O, no clock unless `now` is left out.
+import { assignIds } from '../plan/ids';
 import type { BodyNode, PlanDocument, RolloverFlag } from '../plan/schema';
 import { eventFindings } from './events';
 import { periodFindings } from './periods';
@@ -64,20 +65,23 @@ export function rolloverPlan(source: PlanDocument, toYear: number, opts: Rollove
   else if (toYear === from) warnings.push(`新计划年度与原计划年度相同（${from} 年），年份没有改动`);
   else if (toYear - from > MAX_YEARS_AHEAD) warnings.push(`新计划年度 ${toYear} 年比原计划年度 ${from} 年晚 ${toYear - from} 年，沿用的内容可能已大量过时，请逐项核对`);
 
-  const doc = structuredClone(source) as PlanDocument;
+  // Ids are kept (assignIds only fills in missing ones): a rolled-over task is the same task,
+  // which is how 与往年对比 (diffPlans) pairs it with last year's first.
+  const doc = assignIds(source) as PlanDocument;
   const flags: RolloverFlag[] = [];
   const seen = new Set<string>();
   const campaigns = new Map<string, [number, number]>();
-  const add = (f: TextFinding | Omit<TextFinding, 'index'>, path: string, anchor: string | undefined) => {
+  const add = (f: TextFinding | Omit<TextFinding, 'index'>, path: string, anchor: string | undefined, nodeId?: string) => {
     const key = `${path}|${f.kind}|${f.text}`;
     if (seen.has(key)) return;
     seen.add(key);
     const flag: RolloverFlag = { kind: f.kind, text: f.text, message: f.message, path };
     if (anchor !== undefined) flag.anchor = anchor;
+    if (nodeId !== undefined) flag.nodeId = nodeId;
     flags.push(flag);
   };
-  const scan = (text: string | undefined, path: string, anchor: string | undefined) => {
-    for (const f of findings(text ?? '', years, campaigns)) add(f, path, anchor);
+  const scan = (text: string | undefined, path: string, anchor: string | undefined, nodeId?: string) => {
+    for (const f of findings(text ?? '', years, campaigns)) add(f, path, anchor, nodeId);
   };
 
   // Metadata: a new document, not yet written, numbered or published.
@@ -101,13 +105,13 @@ export function rolloverPlan(source: PlanDocument, toYear: number, opts: Rollove
       const path = `${base}/${i}`;
       if (node.type === 'paragraph') {
         node.text = rewritePlanYear(node.text, from, toYear);
-        scan(node.text, path, anchor);
+        scan(node.text, path, anchor, node.id);
         return;
       }
       node.title = rewritePlanYear(node.title, from, toYear);
       if (node.text !== undefined) node.text = rewritePlanYear(node.text, from, toYear);
-      scan(node.title, path, node.title);
-      scan(node.text, path, node.title);
+      scan(node.title, path, node.title, node.id);
+      scan(node.text, path, node.title, node.id);
       const targets = node.targets ?? [];
       for (const t of targets) {
         t.text = rewritePlanYear(t.text, from, toYear);
@@ -117,6 +121,7 @@ export function rolloverPlan(source: PlanDocument, toYear: number, opts: Rollove
           { kind: 'target-unconfirmed', text: t.text, message: `目标“${t.text}”沿用自 ${from} 年的计划：请确认或改为 ${toYear} 年的目标` },
           path,
           node.title,
+          node.id,
         );
       }
       if (node.type === 'task') {

@@ -83,3 +83,35 @@ describe('a compare decision belongs to its task', () => {
     expect(confirmed.map((l) => l.title)).toEqual(['全面加强危化品安全监管']);
   });
 });
+
+describe('rollover and 与往年对比 pair tasks by id', () => {
+  it('a rolled-over task keeps its id; the diff pairs it by id even when rewritten, by text only across different ids', async () => {
+    const { rolloverPlan } = await import('../../shared/rollover');
+    const { diffPlans } = await import('../../shared/compare');
+    const { assignIds } = await import('../../shared/plan/ids');
+    const last = assignIds({ ...draft(true), meta: { ...draft(true).meta, year: 2025, title: '2025年全县安全生产工作要点' } });
+    const { doc: next } = rolloverPlan(last, 2026);
+    const idsOf = (d: PlanDocument) => {
+      const out: string[] = [];
+      const walk = (nodes: readonly BodyNode[]) => nodes.forEach((n) => (out.push(n.id!), n.type !== 'paragraph' && walk(n.children)));
+      walk(d.body);
+      return out;
+    };
+    expect(idsOf(next)).toEqual(idsOf(last));
+    // Rewrite task A completely and give task B's title to a new task: A pairs by id, the
+    // look-alike does not steal it.
+    const edited = structuredClone(next);
+    taskByTitle(edited, '加强危险化学品安全监管').title = '全面排查化工园区重大风险';
+    const d = diffPlans(last, edited);
+    expect(d.added).toEqual([]);
+    expect(d.removed).toEqual([]);
+    expect(d.changed.map((c) => [c.old.key, c.new.key])).toEqual([['taskAaaaa1', 'taskAaaaa1']]);
+    // Ids differ (plans imported separately): pairing falls back to the title.
+    const other = structuredClone(edited);
+    const walk = (nodes: BodyNode[], k = { n: 0 }) => nodes.forEach((n) => ((n.id = `other${String(k.n++).padStart(5, '0')}`), n.type !== 'paragraph' && walk(n.children, k)));
+    walk(other.body);
+    const d2 = diffPlans(last, other);
+    expect(d2.added.map((t) => t.title)).toEqual(['全面排查化工园区重大风险']);
+    expect(d2.removed.map((t) => t.title)).toEqual(['加强危险化学品安全监管']);
+  });
+});

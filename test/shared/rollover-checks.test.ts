@@ -78,13 +78,18 @@ describe('rollover flags as checks', () => {
     expect(withCode(runChecks({ ...inp, blocks: punct }), 'rollover-historical-year')).toHaveLength(1);
   });
 
-  it('drops a flag whose task title changed, and shows notice flags until dismissed', () => {
+  it('a flag follows its task by node id (title edited), goes with it (deleted), and notice flags show until dismissed', () => {
     const inp = rolled('tengzhou-2020', 2021);
     const drill = drillCheck(inp)!;
     const blocks = inp.blocks.slice();
     const b = blocks[drill.blockIndex!] as Extract<FlatBlock, { type: 'task' }>;
+    expect(b.id).toBeTruthy();
     blocks[drill.blockIndex!] = { ...b, title: '提升应急救援能力' };
-    expect(drillCheck({ ...inp, blocks })).toBeUndefined();
+    expect(drillCheck({ ...inp, blocks })?.blockIndex).toBe(drill.blockIndex);
+    // Deleted: the flag does not move to another block with the same words.
+    const copy = { ...b, id: 'otherTask1', title: '另一项任务' };
+    const gone = inp.blocks.filter((_, i) => i !== drill.blockIndex).concat([copy]);
+    expect(drillCheck({ ...inp, blocks: gone })).toBeUndefined();
     const notice = { kind: 'dated-event' as const, text: '第81次常务会议', message: '引用的会议', path: 'notice' };
     const cs = withCode(runChecks({ ...inp, flags: [notice] }), 'rollover-dated-event');
     expect(cs).toEqual([expect.objectContaining({ blockIndex: null, field: 'meta', message: '通知正文：引用的会议' })]);

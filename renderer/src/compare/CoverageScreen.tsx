@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LinkDecision, PlanRecord, PlanSummary } from '../../../shared/contract';
 import type { UpperResult } from '../../../shared/compare/compare';
 import { insertUpperTask } from '../../../shared/compare/insert-upper-task';
+import { indexById } from '../../../shared/plan/ids';
 import { nodeAtPath } from '../../../shared/plan/paths';
 import type { BodyNode, PlanDocument } from '../../../shared/plan/schema';
 import { errorMessage, invoke } from '../api/client';
@@ -172,7 +173,10 @@ export function CoverageScreen({ draftId, onBack }: Props) {
     }
   };
 
-  const upperNode = current && upperDoc ? nodeAtPath(upperDoc.body, current.path) : null;
+  // Nodes by id (issue 14): the comparison's keys are node ids; a path only when a unit has none.
+  const upperIndex = useMemo(() => (upperDoc ? indexById(upperDoc.body) : null), [upperDoc]);
+  const draftIndex = useMemo(() => (draftDoc ? indexById(draftDoc.body) : null), [draftDoc]);
+  const upperNode = current && upperDoc ? (upperIndex?.get(current.key)?.node ?? nodeAtPath(upperDoc.body, current.path)) : null;
   const up = nodeText(upperNode);
   const draftOptions = useMemo(() => comparison?.draftOnly ?? [], [comparison]);
 
@@ -315,7 +319,7 @@ export function CoverageScreen({ draftId, onBack }: Props) {
                   {current.links.length === 0 && <p className="muted">没有找到落实这项任务的内容。</p>}
                   <ul className="link-list">
                     {current.links.map((l) => {
-                      const dn = draftDoc ? nodeText(nodeAtPath(draftDoc.body, l.path)) : { title: l.title, text: '', units: '' };
+                      const dn = draftDoc ? nodeText(draftIndex?.get(l.key)?.node ?? nodeAtPath(draftDoc.body, l.path)) : { title: l.title, text: '', units: '' };
                       return (
                         <li key={l.key} aria-label={`关联 ${l.label}${l.title}`}>
                           <div className="link-head">

@@ -44,21 +44,24 @@ function withoutIds(fragment: Fragment): Fragment {
   return Fragment.from(nodes);
 }
 
+/** The plugin (exported for tests, which run it on a bare EditorState). */
+export function nodeIdsPlugin(): Plugin {
+  return new Plugin({
+    key: nodeIdsKey,
+    appendTransaction: (trs, _old, state) => (trs.some((tr) => tr.docChanged) ? repairIds(state) : null),
+    props: {
+      transformPasted: (slice, view) => {
+        // A drag within the editor moves the blocks: they keep who they are.
+        if (view?.dragging?.move) return slice;
+        return new Slice(withoutIds(slice.content), slice.openStart, slice.openEnd);
+      },
+    },
+  });
+}
+
 export const NodeIds = Extension.create({
   name: 'nodeIds',
   addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        key: nodeIdsKey,
-        appendTransaction: (trs, _old, state) => (trs.some((tr) => tr.docChanged) ? repairIds(state) : null),
-        props: {
-          transformPasted: (slice, view) => {
-            // A drag within the editor moves the blocks: they keep who they are.
-            if (view.dragging?.move) return slice;
-            return new Slice(withoutIds(slice.content), slice.openStart, slice.openEnd);
-          },
-        },
-      }),
-    ];
+    return [nodeIdsPlugin()];
   },
 });
