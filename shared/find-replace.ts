@@ -14,6 +14,8 @@ export type MatchField = 'title' | 'text' | 'paragraph' | 'heading' | 'lead' | '
 
 export interface Match {
   blockIndex: number;
+  /** The block's node id (issue 14): a replace applies only to that block, never to whatever now sits at blockIndex. */
+  nodeId?: string;
   field: MatchField;
   unitIndex?: number;
   /** UTF-16 offsets into the field's string (the unit name for lead/support). */
@@ -111,7 +113,7 @@ export function findAll(blocks: readonly FlatBlock[], query: string, opts: FindO
   if (!query) return [];
   const fold = folder(opts);
   const q = fold(query);
-  return blocks.flatMap((b, i) => blockMatches(b, i, q, fold, opts));
+  return blocks.flatMap((b, i) => blockMatches(b, i, q, fold, opts).map((m) => (b.id ? { ...m, nodeId: b.id } : m)));
 }
 
 function splice(s: string, edits: ReadonlyArray<{ from: number; to: number; text: string }>): string {
@@ -182,6 +184,7 @@ function fieldText(b: FlatBlock, m: Match): string | undefined {
  */
 export function replaceOne(blocks: readonly FlatBlock[], match: Match, replacement: string): FlatBlock[] {
   const b = blocks[match.blockIndex];
+  if (b && match.nodeId && b.id !== match.nodeId) return blocks as FlatBlock[];
   const s = b && fieldText(b, match);
   if (!b || s === undefined || match.from < 0 || match.to > s.length || match.from > match.to) return blocks as FlatBlock[];
   const out = blocks.slice();

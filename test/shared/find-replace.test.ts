@@ -140,3 +140,20 @@ describe('replaceOne', () => {
     expect(replaceOne(input, { blockIndex: 0, field: 'title', from: 0, to: 1 }, 'x')).toBe(input);
   });
 });
+
+describe('find results address blocks by node id (issue 14)', () => {
+  it('a stale match does not replace text in the block that moved into its place', () => {
+    const find = findAll;
+    const replace = replaceOne;
+    const blocks = [
+      { type: 'paragraph' as const, id: 'paraA00001', text: '市应急局负责。', under: 0 },
+      { type: 'paragraph' as const, id: 'paraB00002', text: '市应急局配合。', under: 0 },
+    ];
+    const [m] = find(blocks, '市应急局');
+    expect(m).toMatchObject({ blockIndex: 0, nodeId: 'paraA00001' });
+    expect(replace(blocks, m!, '县应急局')[0]).toMatchObject({ text: '县应急局负责。' });
+    // Block A deleted: B is now at index 0, the old match must not touch it.
+    const after = blocks.slice(1);
+    expect(replace(after, m!, '县应急局')).toEqual(after);
+  });
+});

@@ -9,7 +9,7 @@ import { errorMessage, invoke } from '../api/client';
 import { formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
 import { blocksToEditorJSON, editorDocToBlocks } from './convert';
-import { jumpToBlock } from './jump';
+import { jumpToBlock, jumpToNodeId } from './jump';
 import { EDIT_UNITS_EVENT, type EditUnitsDetail } from './task-view';
 import { usePlanEditor } from './usePlanEditor';
 import { clearLocalDraft, readLocalDraft, useAutosave, type LocalDraft } from './useAutosave';
@@ -261,6 +261,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   );
   // Stable handlers, so the memoised panels do not re-render while the drafter types.
   const jump = useCallback((i: number) => editor && jumpToBlock(editor, i), [editor]);
+  const jumpTo = useCallback((t: { id?: string; index: number }) => editor && (t.id ? jumpToNodeId(editor, t.id) : jumpToBlock(editor, t.index)), [editor]);
 
   // Opened from a rollover flag in the 新建 summary: go to that place once.
   useEffect(() => {
@@ -572,7 +573,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
                 <CommentsPanel editor={editor} threads={threads} docVersion={snapshot.version} onReply={replyTo} onStatus={setThreadStatus} />
               )}
               {tab === 'suggestions' && editor && <SuggestionsPanel editor={editor} docVersion={snapshot.version} onDecide={recordDecisions} />}
-              {tab === 'units' && <UnitsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jump} onRename={renameUnit} />}
+              {tab === 'units' && <UnitsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jumpTo} onRename={renameUnit} />}
               {tab === 'targets' && <TargetsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jump} />}
               {tab === 'info' && <InfoPanel meta={meta} onChange={changeMeta} />}
               {tab === 'history' && <HistoryPanel planId={record.id} refreshKey={historyKey} onView={setViewing} onRestore={(v) => void restoreVersion(v)} />}

@@ -17,3 +17,20 @@ export function jumpToBlock(editor: Editor, index: number): void {
     setTimeout(() => dom.classList.remove('flash'), 900);
   }
 }
+
+/**
+ * Puts the cursor at the block with node id `id` (issue 14: panels address blocks by id, so a
+ * click on a list made before the latest edit still finds its block, or nothing). False when
+ * no block has that id.
+ */
+export function jumpToNodeId(editor: Editor, id: string): boolean {
+  let index = -1;
+  let k = 0;
+  editor.state.doc.forEach((node) => {
+    if (index < 0 && node.attrs.id === id) index = k;
+    k++;
+  });
+  if (index < 0) return false;
+  jumpToBlock(editor, index);
+  return true;
+}

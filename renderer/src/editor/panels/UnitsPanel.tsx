@@ -5,14 +5,15 @@ import type { OutlineEntry } from '../numbering-plugin';
 interface Props {
   blocks: FlatBlock[];
   outline: OutlineEntry[];
-  onJump(index: number): void;
+  /** By node id (issue 14); the index only for a block without one. */
+  onJump(target: { id?: string; index: number }): void;
   onRename(from: string, to: string): void;
 }
 
 interface UnitRow {
   name: string;
-  lead: Array<{ index: number; label: string; title: string }>;
-  support: Array<{ index: number; label: string; title: string }>;
+  lead: Array<{ id?: string; index: number; label: string; title: string }>;
+  support: Array<{ id?: string; index: number; label: string; title: string }>;
 }
 
 /** 分工: for every unit, the tasks it leads and supports; renaming here renames everywhere. */
@@ -24,7 +25,7 @@ export const UnitsPanel = memo(function UnitsPanel({ blocks, outline, onJump, on
     const m = new Map<string, UnitRow>();
     blocks.forEach((b, index) => {
       if (b.type !== 'task') return;
-      const ref = { index, label: labels.get(index) ?? '', title: b.title };
+      const ref = { ...(b.id ? { id: b.id } : {}), index, label: labels.get(index) ?? '', title: b.title };
       for (const [list, role] of [[b.lead, 'lead'], [b.support, 'support']] as const) {
         for (const name of list) {
           const row = m.get(name) ?? { name, lead: [], support: [] };
@@ -72,7 +73,7 @@ export const UnitsPanel = memo(function UnitsPanel({ blocks, outline, onJump, on
             <ul className="unit-tasks">
               {r.lead.map((t) => (
                 <li key={`l${t.index}`}>
-                  <button type="button" className="task-link" onClick={() => onJump(t.index)}>
+                  <button type="button" className="task-link" onClick={() => onJump(t)}>
                     <span className="role lead">牵头</span> {t.label}
                     {t.title}
                   </button>
@@ -80,7 +81,7 @@ export const UnitsPanel = memo(function UnitsPanel({ blocks, outline, onJump, on
               ))}
               {r.support.map((t) => (
                 <li key={`s${t.index}`}>
-                  <button type="button" className="task-link" onClick={() => onJump(t.index)}>
+                  <button type="button" className="task-link" onClick={() => onJump(t)}>
                     <span className="role">负责</span> {t.label}
                     {t.title}
                   </button>
