@@ -7,6 +7,7 @@ import { readReturnedDocx } from '../../electron/review/read-returned-docx';
 import { matchReviewItems } from '../../shared/review/match';
 import { samePlanCheck } from '../../shared/review/same-plan';
 import { P_T1, P_T2, cEnd, cStart, comment, del, ins, loadPlan, p, r, task, wordFile } from './review-helpers';
+import { idAtPath } from '../../shared/plan/ids';
 
 const doc = loadPlan();
 const t1 = task(doc, P_T1);
@@ -76,16 +77,16 @@ describe('returned Word files', () => {
     const back = await readReturnedDocx('市财政局.docx', bytes);
     const m = matchReviewItems(doc, back.items);
     const at = (i: number) => m[i]!.target;
-    expect(at(0)).toEqual({ path: P_T1, field: 'title', from: 4, to: 10 });
-    expect(at(1)).toEqual({ path: P_T1, field: 'text', from: cut, to: cut + 4 });
+    expect(at(0)).toEqual({ path: P_T1, nodeId: idAtPath(doc.body, P_T1), field: 'title', from: 4, to: 10 });
+    expect(at(1)).toEqual({ path: P_T1, nodeId: idAtPath(doc.body, P_T1), field: 'text', from: cut, to: cut + 4 });
     // The reviewer's insertion is not in the plan: a point where it goes (after the deletion).
     expect(at(2)).toMatchObject({ path: P_T1, field: 'text' });
     expect([cut, cut + 4]).toContain(at(2)!.from);
     expect(at(2)!.to).toBe(at(2)!.from);
     const a = t2.text.indexOf('创新考核方式');
-    expect(at(3)).toEqual({ path: P_T2, field: 'text', from: a, to: a + 6 });
+    expect(at(3)).toEqual({ path: P_T2, nodeId: idAtPath(doc.body, P_T2), field: 'text', from: a, to: a + 6 });
     const last = t2.text.indexOf('充分发挥考核');
-    expect(at(4)).toEqual({ path: P_T2, field: 'text', from: last, to: t2.text.length });
+    expect(at(4)).toEqual({ path: P_T2, nodeId: idAtPath(doc.body, P_T2), field: 'text', from: last, to: t2.text.length });
     expect(m[5]!.target).toBeNull();
     expect(m[5]!.score).toBe(0);
     expect(samePlanCheck(doc, back.paragraphs).same).toBe(true);
@@ -132,6 +133,6 @@ describe('returned Word files', () => {
     expect(back.items).toHaveLength(1);
     expect(back.items[0]).toMatchObject({ kind: 'comment', author: 'wps用户', anchorText: '', before: '4.加强安全生产考核。加大安全生产工作', replies: [{ author: '安委办', text: '已补充' }] });
     const [m] = matchReviewItems(doc, back.items);
-    expect(m!.target).toEqual({ path: P_T2, field: 'text', from: 8, to: 8 });
+    expect(m!.target).toEqual({ path: P_T2, nodeId: idAtPath(doc.body, P_T2), field: 'text', from: 8, to: 8 });
   });
 });
