@@ -14,11 +14,13 @@ import { detectKind, readImportFile } from '../../electron/import/read-file';
 import { readOfdParagraphs } from '../../electron/import/read-ofd';
 import { readDocParagraphs } from '../../electron/import/read-doc';
 import { rtfToText } from '../../electron/import/read-rtf';
+import { readReturnedDocx } from '../../electron/review/read-returned-docx';
 import { exportPlanDocx } from '../../electron/export';
 import { AppError } from '../../shared/errors';
 import { walkOutline } from '../../shared/plan/numbering';
 import type { BodyNode } from '../../shared/plan/schema';
 import { SAMPLES_DIR, sampleNames } from '../shared/import-samples.helpers';
+import { cli, useCliHome } from '../helpers/cli';
 
 const run = promisify(execFile);
 const FORMATS_DIR = resolve(__dirname, '../../../shared/fixtures/formats');
@@ -102,6 +104,29 @@ describe('sample plans converted by LibreOffice read like the .txt', () => {
     // No page number leaked into the text.
     expect(JSON.stringify(doc.body)).not.toMatch(/—\s*\d+\s*—/);
     expect(doc.warnings.filter((w) => w.code.startsWith('pdf-'))).toEqual([]);
+  });
+});
+
+describe('the CLI takes any importable file', () => {
+  useCliHome();
+  it('diff: the .txt and the .pdf of one plan differ in nothing', async () => {
+    const r = await cli('diff', join(SAMPLES_DIR, `${samples[0]}.txt`), join(dir, `${samples[0]}.pdf`), '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out) as { added: unknown[]; removed: unknown[]; unchanged: number };
+    expect(d.added).toEqual([]);
+    expect(d.removed).toEqual([]);
+    expect(d.unchanged).toBeGreaterThan(5);
+  });
+  it('compare: a .doc upper file against the same plan as .odt is fully covered', async () => {
+    const r = await cli('compare', '--upper', join(dir, 'tengzhou-2020-yaodian.doc'), '--draft', join(dir, 'tengzhou-2020-yaodian.odt'), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).coverage).toBe(1);
+  });
+  it('import --json of a .doc prints the exchange format', async () => {
+    const r = await cli('import', join(dir, `${samples[0]}.doc`), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).body.length).toBeGreaterThan(0);
   });
 });
 
@@ -251,6 +276,15 @@ describe('bad input: clear Chinese messages, no hang', () => {
   it('XML entity declarations in an OFD are refused (no entity expansion bombs)', async () => {
     const e = await rejects('lol.ofd', await zipOf({ 'OFD.xml': '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>&b;</ofd:DocRoot></ofd:DocBody></ofd:OFD>' }));
     expect(e.message).toContain('不是有效的 OFD 文件');
+  });
+  it('a returned review file in Word binary (.doc/.wps) is refused, saying why and what to do', async () => {
+    const e = (await readReturnedDocx('意见.wps', out(`${samples[0]}.doc`)).then(
+      () => new Error('accepted'),
+      (err: unknown) => err,
+    )) as AppError;
+    expect(e).toBeInstanceOf(AppError);
+    expect(e.message).toContain('无法确定批注的位置和作者');
+    expect(e.message).toContain('另存为');
   });
   it('a corrupt .doc (OLE header, garbage after)', async () => {
     const bytes = new Uint8Array(4096);
