@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectKind, readImportFile } from '../../electron/import/read-file';
 import { readOfdParagraphs } from '../../electron/import/read-ofd';
 import { readDocParagraphs } from '../../electron/import/read-doc';
+import { readPdfParagraphs } from '../../electron/import/read-pdf';
 import { rtfToText } from '../../electron/import/read-rtf';
 import { readReturnedDocx } from '../../electron/review/read-returned-docx';
 import { exportPlanDocx } from '../../electron/export';
@@ -242,6 +243,12 @@ describe('bad input: clear Chinese messages, no hang', () => {
     expect(e.code).toBe('bad-file');
     expect(e.message).toMatch(/[\u4e00-\u9fff]/);
   }, 30_000);
+  it('the PDF reader stops at its time limit and reads at most maxPages pages, saying so', async () => {
+    const bytes = out(`${samples[0]}.pdf`);
+    await expect(readPdfParagraphs('slow.pdf', bytes, { timeLimitMs: 1 })).rejects.toMatchObject({ code: 'bad-file', message: expect.stringContaining('超时') });
+    const { warnings } = await readPdfParagraphs('long.pdf', bytes, { maxPages: 1 });
+    expect(warnings).toContainEqual({ code: 'pdf-pages-cut', message: expect.stringMatching(/^PDF 共 \d+ 页，只读取了前 1 页$/), path: 'body' });
+  });
   it('a PDF header and nothing readable after it', async () => {
     const e = await rejects('junk.pdf', new TextEncoder().encode('%PDF-1.7\n垃圾数据\n%%EOF\n'));
     expect(e.code).toBe('bad-file');
