@@ -202,17 +202,26 @@ export function layoutParagraphs(pages: readonly LayoutPage[], label: string, co
 
   const body = median(lines.map((l) => l.size)) || 1;
   // The text block: most lines start at the left margin (wrapped lines) or two characters in.
-  const left = percentile(lines.map((l) => l.x0), 0.1);
-  const right = percentile(lines.map((l) => l.x1), 0.95);
+  // Per page when the page has enough lines (mirrored margins on odd and even pages), else
+  // the document's.
+  const block = (ls: LayoutLine[]) => ({ left: percentile(ls.map((l) => l.x0), 0.1), right: percentile(ls.map((l) => l.x1), 0.95) });
+  const whole = block(lines);
+  const perPageBlock = new Map<number, { left: number; right: number }>();
+  for (let p = 0; p < pages.length; p++) {
+    const ls = lines.filter((l) => l.page === p);
+    if (ls.length >= 8) perPageBlock.set(p, block(ls));
+  }
+  // A short page (the last one) takes the block of a full page of the same parity.
+  const blockOf = (l: LayoutLine) => perPageBlock.get(l.page) ?? perPageBlock.get(l.page - 2) ?? perPageBlock.get(l.page + 2) ?? whole;
   const pitches: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const d = lines[i]!.y - lines[i - 1]!.y;
     if (lines[i]!.page === lines[i - 1]!.page && d > 0) pitches.push(d);
   }
   const pitch = median(pitches) || body * 1.5;
-  const full = (l: LayoutLine) => l.x1 >= right - 1.1 * l.size;
-  const indented = (l: LayoutLine) => l.x0 - left >= 1.4 * l.size;
-  const centred = (l: LayoutLine) => Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < 1.5 * l.size;
+  const full = (l: LayoutLine) => l.x1 >= blockOf(l).right - 1.1 * l.size;
+  const indented = (l: LayoutLine) => l.x0 - blockOf(l).left >= 1.4 * l.size;
+  const centred = (l: LayoutLine) => Math.abs((l.x0 + l.x1) / 2 - (blockOf(l).left + blockOf(l).right) / 2) < 1.5 * l.size;
 
   const paragraphs: string[] = [];
   let prev: LayoutLine | undefined;

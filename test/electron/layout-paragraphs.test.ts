@@ -9,7 +9,7 @@ const RIGHT = LEFT + 27 * S + S; // 28 characters per line
 const PER_LINE = 28;
 
 /** Lays out paragraphs GB/T 9704 style: first line indented two characters, wrapped lines at the margin. */
-function typeset(paragraphs: Array<string | { title: string }>, opts: { header?: (p: number) => string; footer?: (p: number) => string; linesPerPage?: number } = {}): LayoutPage[] {
+function typeset(paragraphs: Array<string | { title: string }>, opts: { header?: (p: number) => string; footer?: (p: number) => string; linesPerPage?: number; shift?: (p: number) => number } = {}): LayoutPage[] {
   const lines: Array<{ x: number; text: string; size: number }> = [];
   for (const p of paragraphs) {
     if (typeof p !== 'string') {
@@ -34,7 +34,8 @@ function typeset(paragraphs: Array<string | { title: string }>, opts: { header?:
   const pages: LayoutPage[] = [];
   for (let i = 0; i < lines.length; i += perPage) {
     const n = pages.length;
-    const runs: TextRun[] = lines.slice(i, i + perPage).map((l, k) => ({ x: l.x, y: 140 + k * 28.95, width: [...l.text].length * l.size, size: l.size, text: l.text }));
+    const dx = opts.shift?.(n) ?? 0;
+    const runs: TextRun[] = lines.slice(i, i + perPage).map((l, k) => ({ x: l.x + dx, y: 140 + k * 28.95, width: [...l.text].length * l.size, size: l.size, text: l.text }));
     if (opts.header) runs.push({ x: LEFT, y: 60, width: 200, size: 10.5, text: opts.header(n) });
     if (opts.footer) runs.push({ x: 400, y: 800, width: 60, size: 14, text: opts.footer(n) });
     pages.push({ width: 595, height: 842, runs });
@@ -83,6 +84,10 @@ describe('paragraphs', () => {
     const { paragraphs, warnings } = layoutParagraphs(pages, 'PDF', 'pdf');
     expect(paragraphs).toEqual(body);
     expect(warnings).toEqual([{ code: 'pdf-header-removed', message: expect.stringMatching(/^PDF 第1–\d页重复的页眉“某县安全生产委员会文件”已去掉/), path: 'body' }]);
+  });
+  it('mirrored margins: even pages shifted by more than the indent still read right', () => {
+    const body = Array.from({ length: 12 }, (_, i) => `${i + 1}.${LONG}`);
+    expect(layoutParagraphs(typeset(body, { shift: (p) => (p % 2 ? 40 : 0) }), 'PDF', 'pdf').paragraphs).toEqual(body);
   });
   it('第1页 共3页 footers and repeated footers with changing numbers', () => {
     const body = Array.from({ length: 10 }, (_, i) => `${i + 1}.${LONG}`);
