@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph } from 'docx';
 import { analyzePlanHtml, analyzePlanText } from '../shared/import/analyze';
 import { readImportFile } from '../electron/import/read-file';
+import { readPdfParagraphs } from '../electron/import/read-pdf';
 import { exportPlanDocx } from '../electron/export';
 import { median, timeRuns } from './util';
 
@@ -122,7 +123,7 @@ export default async function run(): Promise<Record<string, unknown>> {
   } else {
     const pdfCheck = await readImportFile('bench.pdf', office.pdf);
     const docCheck = await readImportFile('bench.doc', office.doc);
-    pdf = { bytes: office.pdf.length, pages: await pdfPages(office.pdf), tasks: pdfCheck.stats.tasks, ...stats(await timeRuns(() => readImportFile('bench.pdf', office.pdf), 10, 2), 1000) };
+    pdf = { bytes: office.pdf.length, pages: await pdfPages(office.pdf), tasks: pdfCheck.stats.tasks, reader: (await readPdfParagraphs('bench.pdf', office.pdf)).via, ...stats(await timeRuns(() => readImportFile('bench.pdf', office.pdf), 10, 2), 1000) };
     doc = { bytes: office.doc.length, approxPages: Math.round(docCheck.stats.chars / 600), tasks: docCheck.stats.tasks, ...stats(await timeRuns(() => readImportFile('bench.doc', office.doc), 15, 3), 300) };
   }
   return {

@@ -243,9 +243,20 @@ describe('bad input: clear Chinese messages, no hang', () => {
     expect(e.code).toBe('bad-file');
     expect(e.message).toMatch(/[\u4e00-\u9fff]/);
   }, 30_000);
-  it('the PDF reader stops at its time limit and reads at most maxPages pages, saying so', async () => {
+  it('the PDF reader runs pdf.js in a worker; in-process gives the same text', async () => {
     const bytes = out(`${samples[0]}.pdf`);
-    await expect(readPdfParagraphs('slow.pdf', bytes, { timeLimitMs: 1 })).rejects.toMatchObject({ code: 'bad-file', message: expect.stringContaining('超时') });
+    const a = await readPdfParagraphs('a.pdf', bytes);
+    expect(a.via).toBe('worker');
+    const b = await readPdfParagraphs('a.pdf', bytes, { mode: 'in-process' });
+    expect(b.via).toBe('in-process');
+    expect(b.paragraphs).toEqual(a.paragraphs);
+    expect(a.paragraphs.length).toBeGreaterThan(20);
+  });
+  it('the PDF reader stops at its time limit (worker terminated, or in-process) and reads at most maxPages pages, saying so', async () => {
+    const bytes = out(`${samples[0]}.pdf`);
+    for (const mode of ['worker', 'in-process'] as const) {
+      await expect(readPdfParagraphs('slow.pdf', bytes, { timeLimitMs: 1, mode })).rejects.toMatchObject({ code: 'bad-file', message: expect.stringContaining('超时') });
+    }
     const { warnings } = await readPdfParagraphs('long.pdf', bytes, { maxPages: 1 });
     expect(warnings).toContainEqual({ code: 'pdf-pages-cut', message: expect.stringMatching(/^PDF 共 \d+ 页，只读取了前 1 页$/), path: 'body' });
   });
