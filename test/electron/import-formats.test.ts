@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,17 +203,24 @@ describe('.odt lists and RTF', () => {
 });
 
 /** A minimal PDF from object bodies (xref offsets computed), for hand-made bad input. */
-function pdfOf(objects: string[], trailerExtra = ''): Uint8Array {
-  let s = '%PDF-1.4\n';
+function pdfOf(objects: Array<string | Buffer>, trailerExtra = ''): Uint8Array {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  let length = parts[0]!.length;
   const offsets: number[] = [];
+  const push = (b: Buffer) => {
+    parts.push(b);
+    length += b.length;
+  };
   objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(s, 'latin1'));
-    s += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    offsets.push(length);
+    push(Buffer.from(`${i + 1} 0 obj\n`, 'latin1'));
+    push(typeof body === 'string' ? Buffer.from(body, 'latin1') : body);
+    push(Buffer.from('\nendobj\n', 'latin1'));
   });
-  const xref = Buffer.byteLength(s, 'latin1');
-  s += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  s += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(s, 'latin1'));
+  const xref = length;
+  push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`, 'latin1'));
+  push(Buffer.from(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+  return new Uint8Array(Buffer.concat(parts));
 }
 
 describe('bad input: clear Chinese messages, no hang', () => {
@@ -260,6 +268,19 @@ describe('bad input: clear Chinese messages, no hang', () => {
     const { warnings } = await readPdfParagraphs('long.pdf', bytes, { maxPages: 1 });
     expect(warnings).toContainEqual({ code: 'pdf-pages-cut', message: expect.stringMatching(/^PDF 共 \d+ 页，只读取了前 1 页$/), path: 'body' });
   });
+  it('a compressed content stream that inflates to 64 MB (a small decompression bomb) ends with a clear message', async () => {
+    const content = deflateSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 });
+    const bytes = pdfOf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+      Buffer.concat([Buffer.from(`<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')]),
+    ]);
+    expect(bytes.length).toBeLessThan(200 * 1024);
+    const e = await rejects('bomb.pdf', bytes);
+    expect(e.code).toBe('bad-file');
+    expect(e.message).toMatch(/没有文字层|超时|结构异常/);
+  }, 30_000);
   it('a PDF header and nothing readable after it', async () => {
     const e = await rejects('junk.pdf', new TextEncoder().encode('%PDF-1.7\n垃圾数据\n%%EOF\n'));
     expect(e.code).toBe('bad-file');
@@ -290,6 +311,14 @@ describe('bad input: clear Chinese messages, no hang', () => {
     expect(e1.message).toContain('DocRoot');
     const e2 = await rejects('b.ofd', new TextEncoder().encode('not an ofd'));
     expect(e2.message).toContain('不是有效的 OFD 文件');
+  });
+  it('an OFD that is a zip bomb is refused before anything is inflated', async () => {
+    const zip = new JSZip();
+    zip.file('OFD.xml', '<ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>');
+    zip.file('Doc_0/Pages/Page_0/Content.xml', ' '.repeat(40 * 1024 * 1024));
+    const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+    const e = await rejects('bomb.ofd', bytes);
+    expect(e.message).toContain('压缩炸弹');
   });
   it('XML entity declarations in an OFD are refused (no entity expansion bombs)', async () => {
     const e = await rejects('lol.ofd', await zipOf({ 'OFD.xml': '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>&b;</ofd:DocRoot></ofd:DocBody></ofd:OFD>' }));
