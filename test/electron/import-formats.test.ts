@@ -1,6 +1,6 @@
 // The formats offices hold: .doc/.wps (Word binary), PDF, OFD, .odt, RTF. Real files written
 // by WPS Office and an OFD converter (../shared/fixtures/formats), and the three sample plans
-// converted by LibreOffice in the setup step (.doc, .pdf, .odt, plus a GB/T 9704 PDF exported
+// converted by LibreOffice in the setup step (.doc, .pdf, .odt, .rtf, plus a GB/T 9704 PDF exported
 // by PlanDesk itself, with indents and "— 1 —" page numbers): each must give the same outline
 // as the .txt. Bad input of every kind gives a clear Chinese AppError, and nothing hangs.
 import { execFile } from 'node:child_process';
@@ -70,6 +70,7 @@ beforeAll(async () => {
     soffice([...TXT_FILTER, '--convert-to', 'doc', ...inputs], dir),
     soffice([...TXT_FILTER, '--convert-to', 'pdf', ...inputs], dir),
     soffice([...TXT_FILTER, '--convert-to', 'odt', ...inputs], dir),
+    soffice([...TXT_FILTER, '--convert-to', 'rtf', ...inputs], dir),
     soffice(['--convert-to', 'pdf', join(dir, 'gbt9704.docx')], dir),
     soffice([...TXT_FILTER, '--convert-to', ENCRYPT, inputs[0]!], encDir),
   ]);
@@ -81,7 +82,7 @@ const out = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
 
 describe('sample plans converted by LibreOffice read like the .txt', () => {
   for (const sample of samples) {
-    for (const format of ['doc', 'pdf', 'odt'] as const) {
+    for (const format of ['doc', 'pdf', 'odt', 'rtf'] as const) {
       it(`${sample}.${format}`, async () => {
         const txt = await readImportFile(`${sample}.txt`, new Uint8Array(readFileSync(join(SAMPLES_DIR, `${sample}.txt`))));
         const expected = outline(txt.doc.body);
