@@ -63,8 +63,9 @@ function zipKind(bytes: Uint8Array, fileName: string): ImportKind | undefined {
 export function detectKind(fileName: string, bytes: Uint8Array): ImportKind {
   const e = ext(fileName);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
-  // A PDF may carry a few bytes of junk before its header (PDF 32000-1 §7.5.2 readers allow it).
-  if (head(bytes).includes('%PDF-')) return 'pdf';
+  // A .pdf may carry a few bytes of junk before its header (readers allow it, PDF 32000-1 §7.5.2);
+  // any other file only counts as PDF when it starts with the header.
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]) || (e === 'pdf' && head(bytes).includes('%PDF-'))) return 'pdf';
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf';
   if (isZip(bytes)) {
     const k = zipKind(bytes, fileName);

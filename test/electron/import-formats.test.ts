@@ -178,6 +178,12 @@ describe('deciding the kind from the bytes', () => {
     const ods = await zipOf({ 'content.xml': '<x/>' }, 'application/vnd.oasis.opendocument.spreadsheet');
     expect(() => detectKind('a.odt', ods)).toThrow(/不是文字文档/);
   });
+  it('a PDF header after a little junk counts in a .pdf, not in a text that mentions it', async () => {
+    const pdf = out(`${samples[0]}.pdf`);
+    const junk = new Uint8Array([...new TextEncoder().encode('\r\n\r\n'), ...pdf]);
+    expect(detectKind('a.pdf', junk)).toBe('pdf');
+    expect(detectKind('a.txt', new TextEncoder().encode('说明：文件头是 %PDF-1.7 的是 PDF 文件。'))).toBe('text');
+  });
   it('an OFD by its OFD.xml entry', async () => {
     expect(detectKind('a.zip', fixture('converted-from-docx.ofd'))).toBe('ofd');
   });
