@@ -327,6 +327,15 @@ describe('bad input: clear Chinese messages, no hang', () => {
     const e = await rejects('bomb.ofd', bytes);
     expect(e.message).toContain('压缩炸弹');
   });
+  it('a deeply nested .odt (40,000 nested spans) is refused quickly', async () => {
+    const depth = 40_000;
+    const content = `<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text><text:p>${'<text:span>'.repeat(depth)}x${'</text:span>'.repeat(depth)}</text:p></office:text></office:body></office:document-content>`;
+    const t0 = Date.now();
+    const e = await rejects('deep.odt', await zipOf({ 'content.xml': content }, 'application/vnd.oasis.opendocument.text'));
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(e.code).toBe('bad-file');
+    expect(e.message).toMatch(/不是有效的 OpenDocument|结构异常/);
+  });
   it('XML entity declarations in an OFD are refused (no entity expansion bombs)', async () => {
     const e = await rejects('lol.ofd', await zipOf({ 'OFD.xml': '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>&b;</ofd:DocRoot></ofd:DocBody></ofd:OFD>' }));
     expect(e.message).toContain('不是有效的 OFD 文件');
