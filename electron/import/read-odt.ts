@@ -96,8 +96,11 @@ export function readOdtParagraphs(fileName: string, bytes: Uint8Array): PagedTex
     for (const c of childElements(el)) {
       if (c.name === 'h' || c.name === 'p') {
         let text = inlineText(c).replace(/\s+$/u, '');
-        // Only the first paragraph of a list item carries the item's number.
-        if (list && item?.pending) {
+        // Only the first paragraph of a list item carries the item's number; a paragraph that
+        // holds its number as saved (text:number, written for headings) keeps that one.
+        const saved = childElements(c, 'number').length > 0;
+        if (list && item?.pending && saved) item.pending = false;
+        if (list && item?.pending && !saved) {
           item.pending = false;
           const level = styles.get(list.style)?.[list.depth - 1];
           if (level) {

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectKind, readImportFile } from '../../electron/import/read-file';
 import { readOfdParagraphs } from '../../electron/import/read-ofd';
@@ -65,6 +66,33 @@ beforeAll(async () => {
   // lines at the margin, page numbers — what a PDF from an office looks like.
   const { doc } = await readImportFile('tengzhou.txt', new Uint8Array(readFileSync(join(SAMPLES_DIR, 'tengzhou-2020-yaodian.txt'))));
   writeFileSync(join(dir, 'gbt9704.docx'), await exportPlanDocx(doc, { form: 'plan' }));
+  // Word list numbering (一、 and （1）) that LibreOffice turns into ODF list styles.
+  const numbered = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'outline',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.START },
+            { level: 1, format: LevelFormat.DECIMAL, text: '%2.', alignment: AlignmentType.START },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph('2024年全县安全生产工作要点'),
+          new Paragraph({ text: '重点任务', numbering: { reference: 'outline', level: 0 } }),
+          new Paragraph({ text: '压实责任。制定清单。（县应急局牵头，各乡镇负责落实）', numbering: { reference: 'outline', level: 1 } }),
+          new Paragraph({ text: '强化考核。加大比重。（县应急局负责）', numbering: { reference: 'outline', level: 1 } }),
+          new Paragraph({ text: '保障措施', numbering: { reference: 'outline', level: 0 } }),
+          new Paragraph('加强组织领导。'),
+        ],
+      },
+    ],
+  });
+  writeFileSync(join(dir, 'numbered.docx'), await Packer.toBuffer(numbered));
   const encDir = join(dir, 'enc');
   await Promise.all([
     soffice([...TXT_FILTER, '--convert-to', 'doc', ...inputs], dir),
@@ -72,6 +100,7 @@ beforeAll(async () => {
     soffice([...TXT_FILTER, '--convert-to', 'odt', ...inputs], dir),
     soffice([...TXT_FILTER, '--convert-to', 'rtf', ...inputs], dir),
     soffice(['--convert-to', 'pdf', join(dir, 'gbt9704.docx')], dir),
+    soffice(['--convert-to', 'odt', join(dir, 'numbered.docx')], dir),
     soffice([...TXT_FILTER, '--convert-to', ENCRYPT, inputs[0]!], encDir),
   ]);
 }, 240_000);
@@ -199,6 +228,11 @@ describe('.odt lists and RTF', () => {
     const { doc } = await readImportFile('list.odt', await zipOf({ 'content.xml': content, 'META-INF/manifest.xml': '<m/>' }, 'application/vnd.oasis.opendocument.text'));
     expect(outline(doc.body)).toEqual(['heading1.1 重点任务', 'task3.1 压实责任', 'task3.2 强化考核', 'heading1.2 保障措施']);
     expect(doc.warnings.map((w) => w.code)).toContain('odt-list-numbered');
+  });
+  it('an .odt from a Word file with list numbering (converted by LibreOffice) keeps the numbers', async () => {
+    const { doc } = await readImportFile('numbered.odt', out('numbered.odt'));
+    expect(outline(doc.body)).toEqual(['heading1.1 重点任务', 'task3.1 压实责任', 'task3.2 强化考核', 'heading1.2 保障措施']);
+    expect(doc.warnings.find((w) => w.code === 'odt-list-numbered')?.message).toContain('4 段使用了自动编号');
   });
   it('RTF: GBK bytes, \\uN escapes, tables and skipped destinations', async () => {
     // "重点" in GBK is D6 D8 B5 E3.
