@@ -45,5 +45,14 @@ export async function readDocumentFile(fileName: string, bytes: Uint8Array, kind
     throw new AppError('bad-file', `“${fileName}”中没有可识别的正文内容，无法导入`);
   }
   result.doc.warnings.push(...warnings);
+  // Word's automatic list numbers are not part of a .doc's text stream (word-extractor gives
+  // the text only): a plan numbered that way shows no outline. Say so rather than stay silent.
+  if (kind === 'doc' && result.stats.headings + result.stats.tasks === 0) {
+    result.doc.warnings.push({
+      code: 'doc-numbering-unread',
+      message: '没有识别到“一、（一）1.”这样的编号。如果原文使用了 Word/WPS 的自动编号，旧版 .doc/.wps 格式中的自动编号无法读出，请在 Word 或 WPS 中另存为 .docx 后再导入',
+      path: 'body',
+    });
+  }
   return result;
 }

@@ -101,6 +101,7 @@ beforeAll(async () => {
     soffice([...TXT_FILTER, '--convert-to', 'rtf', ...inputs], dir),
     soffice(['--convert-to', 'pdf', join(dir, 'gbt9704.docx')], dir),
     soffice(['--convert-to', 'odt', join(dir, 'numbered.docx')], dir),
+    soffice(['--convert-to', 'doc', join(dir, 'numbered.docx')], dir),
     soffice([...TXT_FILTER, '--convert-to', ENCRYPT, inputs[0]!], encDir),
   ]);
 }, 240_000);
@@ -233,6 +234,11 @@ describe('.odt lists and RTF', () => {
     const { doc } = await readImportFile('numbered.odt', out('numbered.odt'));
     expect(outline(doc.body)).toEqual(['heading1.1 重点任务', 'task3.1 压实责任', 'task3.2 强化考核', 'heading1.2 保障措施']);
     expect(doc.warnings.find((w) => w.code === 'odt-list-numbered')?.message).toContain('4 段使用了自动编号');
+  });
+  it('a .doc whose outline is Word list numbering: the numbers are not in the text, and the user is told', async () => {
+    const { doc } = await readImportFile('numbered.doc', out('numbered.doc'));
+    expect(outline(doc.body)).toEqual([]);
+    expect(doc.warnings.map((w) => w.code)).toContain('doc-numbering-unread');
   });
   it('RTF: GBK bytes, \\uN escapes, tables and skipped destinations', async () => {
     // "重点" in GBK is D6 D8 B5 E3.
