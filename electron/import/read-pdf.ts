@@ -8,6 +8,7 @@
 // as the in-process fallback, from its source text, so there is one implementation and no
 // extra file to ship; when a worker cannot be started the extraction runs in-process, bounded
 // by the same limits between its steps.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -104,7 +105,11 @@ function loadPdfJs(): Promise<PdfJs> {
 function pdfjsPaths(): { moduleUrl: string; cMapUrl: string; standardFontDataUrl: string } | undefined {
   try {
     const req = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js'));
-    const dir = dirname(req.resolve('pdfjs-dist/package.json'));
+    let dir = dirname(req.resolve('pdfjs-dist/package.json'));
+    // Packaged app: pdf.js is unpacked beside the asar archive (electron-builder.yml), because
+    // a worker thread reads files without Electron's asar support.
+    const unpacked = dir.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+    if (unpacked !== dir && existsSync(unpacked)) dir = unpacked;
     return { moduleUrl: pathToFileURL(join(dir, 'legacy', 'build', 'pdf.mjs')).href, cMapUrl: join(dir, 'cmaps') + '/', standardFontDataUrl: join(dir, 'standard_fonts') + '/' };
   } catch {
     return undefined;
