@@ -66,6 +66,8 @@ async function bigDocx(pages: number): Promise<Uint8Array> {
 async function bigWordNumberedDocx(pages: number): Promise<Uint8Array> {
   const lines = bigPage(pages * 600).split('\n');
   return wordListDocx(lines, { mode: 'list', continuous: continuousLevels(numberedLines(lines)) });
+}
+
 /** Median with the spread of the runs, in ms. */
 function stats(times: number[], goalMs: number) {
   return {
