@@ -15,7 +15,7 @@ test('the import chooser offers the office formats, and an OFD file is read into
   await input.setInputFiles(join(formats, 'converted-from-docx.ofd'));
   const dialog = page.getByRole('dialog', { name: /导入/ });
   await expect(dialog.getByLabel('识别结果')).toContainText('2 项任务');
-  await expect(dialog.getByRole('region', { name: '提纲预览' })).toContainText('业务管理员(最新测评需要该角色)');
+  await expect(dialog.getByRole('region', { name: '提纲预览' })).toContainText('业务管理员（最新测评需要该角色）');
   await page.screenshot({ path: 'test-results/screens/import-ofd-preview.png' });
   await dialog.getByRole('button', { name: '取消' }).click();
 });
