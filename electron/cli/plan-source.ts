@@ -1,7 +1,10 @@
-// Where commands read a plan from: a *.plan.json file (validated), or an id in the library.
+// Where commands read a plan from: a *.plan.json file (validated), any file the importer reads
+// (.docx, .doc/.wps, PDF, OFD, .odt, RTF, web page, text: analysed as on import), or an id in
+// the library.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { MAX_DOCX_BYTES, readImportFile } from '../import/read-file';
 import { AppError } from '../../shared/errors';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { parsePlanDocument } from '../../shared/validation';
@@ -29,7 +32,24 @@ export function isPlanFile(source: string, cwd: string): boolean {
   return /\.json$/i.test(source) || existsSync(resolve(cwd, source));
 }
 
+/** A plan file, or any importable document (read and analysed as `plandesk import` does). */
+export async function readAnyPlanFile(file: string, cwd: string): Promise<PlanDocument> {
+  if (/\.json$/i.test(file)) return readPlanFile(file, cwd);
+  const path = resolve(cwd, file);
+  let bytes: Uint8Array;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new AppError('bad-file', `${path} 是文件夹，不是文件。`);
+    if (st.size > MAX_DOCX_BYTES) throw new AppError('bad-file', `文件过大（${(st.size / 1024 / 1024).toFixed(0)} MB），最大 ${MAX_DOCX_BYTES / 1024 / 1024} MB。`);
+    bytes = new Uint8Array(await readFile(path));
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('bad-file', `无法读取文件 ${path}。`);
+  }
+  return parsePlanDocument((await readImportFile(basename(path), bytes)).doc);
+}
+
 export async function loadPlan(source: string, ctx: CliContext): Promise<PlanDocument> {
-  if (isPlanFile(source, ctx.cwd)) return readPlanFile(source, ctx.cwd);
+  if (isPlanFile(source, ctx.cwd)) return readAnyPlanFile(source, ctx.cwd);
   return (await ctx.services()['plans.get']({ id: source })).doc;
 }

@@ -12,6 +12,7 @@ import { AppError } from '../../shared/errors';
 import type { ReviewItem, ReviewReply } from '../../shared/review/types';
 import { isZip, readCentralDirectory, verifyZipEntries } from '../import/zip-guard';
 import { NS, REL } from './ooxml';
+import { isWordOle, readDocParagraphs } from '../import/read-doc';
 
 export interface ReturnedDocx {
   /** Comments and tracked changes, in document order. */
@@ -298,10 +299,8 @@ function normalize(path: string): string {
 
 function checkFile(fileName: string, bytes: Uint8Array): void {
   const name = fileName.split(/[\\/]/).pop() || fileName;
-  if (OLE.every((b, i) => bytes[i] === b) || /\.(doc|wps|dot)$/i.test(name)) {
-    fail('unsupported-file', `“${name}”是旧版 Word 97-2003 文档（.doc）或 WPS 文字格式，无法读取其中的批注和修订。请在 Word 或 WPS 中打开，“另存为”Word 文档（*.docx）后再导入。`);
-  }
   if (!isZip(bytes)) {
+    if (/\.(doc|wps|dot)$/i.test(name)) fail('bad-file', `“${name}”不是有效的 Word/WPS 文档，可能已损坏或只是改了扩展名。`);
     if (/\.docx$/i.test(name)) fail('bad-file', `“${name}”不是有效的 Word 文档（.docx），可能已损坏或只是改了扩展名；请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
     fail('unsupported-file', `“${name}”不是 Word 文档（.docx），只能导入 .docx 格式的反馈文件。`);
   }
@@ -310,7 +309,26 @@ function checkFile(fileName: string, bytes: Uint8Array): void {
 }
 
 /** The comments and tracked changes of a returned DOCX; see the file comment. */
+/**
+ * Word 97–2003 / WPS binary files (.doc/.wps; a .wps or .doc that is really a zip is read as
+ * .docx below). word-extractor reads their comment texts but neither where a comment is
+ * anchored nor who wrote it, and no tracked changes: opinions without place or author would
+ * be worse than none, so the file is refused, saying how many comments it holds.
+ */
+async function refuseBinaryWord(name: string, bytes: Uint8Array): Promise<never> {
+  if (!isWordOle(bytes)) fail('unsupported-file', `“${name}”不是 Word/WPS 文字文档，无法读取批注和修订。`);
+  let count: number | undefined;
+  try {
+    count = (await readDocParagraphs(name, bytes)).annotations.length;
+  } catch {
+    count = undefined;
+  }
+  const found = count === undefined ? '' : count ? `其中有 ${count} 条批注，但` : '其中没有读到批注，而且';
+  fail('unsupported-file', `“${name}”是旧版 Word 97-2003 或 WPS 二进制格式（.doc/.wps）：${found}这种格式无法确定批注的位置和作者，也无法读取修订。请在 Word 或 WPS 中打开，“另存为”Word 文档（*.docx）后再导入。`);
+}
+
 export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Promise<ReturnedDocx> {
+  if (OLE.every((b, i) => bytes[i] === b)) await refuseBinaryWord(fileName.split(/[\\/]/).pop() || fileName, bytes);
   checkFile(fileName, bytes);
   const name = fileName.split(/[\\/]/).pop() || fileName;
   let zip: JSZip;
