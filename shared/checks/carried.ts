@@ -9,6 +9,7 @@ import { check, nameOf, type Ctx } from './context';
 import { fullWidthPunctuation } from './punctuation';
 import type { CarriedWarning, Check } from './types';
 import { nodeAtPath } from '../plan/paths';
+import { indexById } from '../plan/ids';
 
 /** Recomputed from the blocks by the checks themselves, so not carried. */
 const RECOMPUTED = new Set(['title-long', 'units-missing']);
@@ -22,12 +23,15 @@ export function carryImportWarnings(doc: Pick<PlanDocument, 'body' | 'warnings'>
       out.push({ code: w.code, message: w.message, anchor: null });
       continue;
     }
-    const node = nodeAtPath(doc.body, w.path);
+    // By the node's id (issue 14): the path describes the document as imported and goes
+    // stale once anything moves; only warnings from before ids fall back to it.
+    const node = w.nodeId ? (indexById(doc.body).get(w.nodeId)?.node ?? null) : nodeAtPath(doc.body, w.path);
     if (!node || node.type === 'paragraph') continue;
+    const id = node.id ? { nodeId: node.id } : {};
     out.push({
       code: w.code,
       message: w.message,
-      anchor: node.type === 'task' && node.unitsText !== undefined ? { title: node.title, unitsText: node.unitsText } : { title: node.title },
+      anchor: node.type === 'task' && node.unitsText !== undefined ? { title: node.title, unitsText: node.unitsText, ...id } : { title: node.title, ...id },
     });
   }
   return out;
@@ -51,6 +55,7 @@ export function carriedChecks(ctx: Ctx): Check[] {
     const i = ctx.blocks.findIndex(
       (b) =>
         b.type !== 'paragraph' &&
+        (!anchor.nodeId || !b.id || b.id === anchor.nodeId) &&
         norm(b.title) === title &&
         (units === undefined || (b.type === 'task' && b.unitsText !== undefined && norm(b.unitsText) === units)),
     );

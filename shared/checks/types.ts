@@ -36,7 +36,7 @@ export interface CarriedWarning {
   code: string;
   message: string;
   /** null: about the metadata / notice. */
-  anchor: { title: string; unitsText?: string } | null;
+  anchor: { title: string; unitsText?: string; nodeId?: string } | null;
 }
 
 export interface CheckInput {

@@ -1,7 +1,7 @@
 // The importer's text analysis: text or HTML in, a PlanDocument (exchange format) out, with
 // every doubt reported as a warning at its place. Pure: runs in the renderer (paste), the main
 // process (files) and the CLI alike. Never throws on any input string.
-import { assignIds } from '../plan/ids';
+import { assignIds, attachWarningNodes } from '../plan/ids';
 import {
   PlanDocumentSchema,
   type BodyNode,
@@ -97,7 +97,7 @@ export function analyzePlanText(text: string, opts: AnalyzeOptions = {}): Import
   if (marks > 0) warnings.push({ code: 'punctuation-normalised', message: `已将 ${marks} 处半角标点改为全角`, path: 'body' });
   const result = analyzeLines(lines, opts, warnings, t.length);
   // Node ids (issue 14) as a separate last pass: every node of an imported plan gets one.
-  return { ...result, doc: assignIds(result.doc) };
+  return { ...result, doc: attachWarningNodes(assignIds(result.doc)) };
 }
 
 /** Analyses an HTML page or fragment (saved web page, pasted HTML, mammoth output). */

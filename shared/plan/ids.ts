@@ -115,3 +115,20 @@ export function reassignIds(nodes: BodyNode[], taken: Set<string>): void {
     taken.add(n.id);
   });
 }
+
+/**
+ * Importer warnings addressed by path get the id of the node at that path (call right after
+ * ids are assigned, while the paths still describe the document): the checks panel then
+ * follows the node, not whatever later sits at the path. Mutates and returns `doc`.
+ */
+export function attachWarningNodes<T extends PlanDocument>(doc: T): T {
+  const byPath = new Map<string, string>();
+  walk(doc.body, (n, path) => {
+    if (n.id) byPath.set(path, n.id);
+  });
+  doc.warnings = doc.warnings.map((w) => {
+    const id = w.path && !w.nodeId ? byPath.get(w.path) : undefined;
+    return id ? { ...w, nodeId: id } : w;
+  });
+  return doc;
+}

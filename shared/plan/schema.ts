@@ -187,7 +187,10 @@ export type Notice = z.infer<typeof NoticeSchema>;
 export const WarningSchema = z.object({
   code: z.string(),
   message: z.string(),
+  /** Where, in the document as imported (goes stale once nodes move). */
   path: z.string().optional(),
+  /** The node the warning is about (issue 14): what the checks panel follows. */
+  nodeId: z.string().optional(),
 });
 export type PlanWarning = z.infer<typeof WarningSchema>;
 

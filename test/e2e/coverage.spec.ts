@@ -74,4 +74,34 @@ test('check a county draft against the city plan: coverage, decisions, insert, t
   // Back in the editor, the inserted task is there with placeholder units.
   await page.getByRole('button', { name: '← 返回编辑' }).click();
   await expect(page.locator('.plan-page .plan-task').filter({ hasText: firstMissing.slice(0, 8) }).first()).toContainText('〔牵头单位〕');
+
+  // Issue 14: the confirmed draft task is deleted (by a colleague, through the library); its
+  // confirmation goes with it and does not attach itself to any other task.
+  const api = (name: string, args: unknown) =>
+    page.evaluate(
+      async ([n, a]) => {
+        const r = await fetch('api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PlanDesk-Token': sessionStorage.getItem('plandesk.token') ?? '' }, body: JSON.stringify({ name: n, args: a }) });
+        const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
+        if (!body.ok) throw new Error(JSON.stringify(body.error));
+        return body.result as never;
+      },
+      [name, args] as const,
+    );
+  type Node = { type: string; title?: string; children?: Node[] };
+  const plans = (await api('plans.list', {})) as Array<{ id: string; title: string }>;
+  const draftId = plans.find((p) => p.title === '2020年全县安全生产工作要点')!.id;
+  const record = (await api('plans.get', { id: draftId })) as { revision: number; doc: { body: Node[] } };
+  let removed = 0;
+  const drop = (nodes: Node[]): Node[] =>
+    nodes.filter((n) => !(n.type === 'task' && n.title?.includes('完善落实安全生产责任制') && ++removed)).map((n) => (n.children ? { ...n, children: drop(n.children) } : n));
+  record.doc.body = drop(record.doc.body);
+  expect(removed).toBe(1);
+  await api('plans.save', { id: draftId, baseRevision: record.revision, doc: record.doc });
+  await page.reload();
+  await page.getByRole('button', { name: '对照', exact: true }).click();
+  await page.getByRole('region', { name: '上级任务' }).getByRole('button').filter({ hasText: '完善落实安全生产责任制' }).click();
+  const after = page.getByRole('region', { name: '落实情况详情' });
+  await expect(after).toBeVisible();
+  await expect(after.getByRole('listitem').filter({ hasText: '已确认' })).toHaveCount(0);
+  await expect(after.getByRole('listitem', { name: /关联 .*完善落实安全生产责任制/ })).toHaveCount(0);
 });

@@ -115,3 +115,22 @@ describe('rollover and 与往年对比 pair tasks by id', () => {
     expect(d2.removed.map((t) => t.title)).toEqual(['加强危险化学品安全监管']);
   });
 });
+
+describe('importer warnings follow their node', () => {
+  it('a warning stays with its task after the tasks are reordered (its path now names another task)', async () => {
+    const { carryImportWarnings } = await import('../../shared/checks');
+    const { analyzePlanText } = await import('../../shared/import/analyze');
+    const text = ['2026年全县安全生产工作要点', '一、重点工作', '（一）加强危险化学品安全监管。开展检查。（县应急局牵头', '（二）推进森林防火。组建队伍。（县林业局负责）'].join('\n');
+    const { doc } = analyzePlanText(text);
+    const w = doc.warnings.find((x) => x.code === 'units-paren-unclosed');
+    expect(w?.nodeId).toBeTruthy();
+    const before = carryImportWarnings(doc).find((x) => x.code === 'units-paren-unclosed')!;
+    expect(before.anchor?.title).toBe('加强危险化学品安全监管');
+    // Swap the two tasks and save: the warning's path now points at 森林防火.
+    const moved = structuredClone(doc);
+    const section = moved.body.find((n) => n.type === 'heading') as { children: BodyNode[] };
+    section.children.reverse();
+    const after = carryImportWarnings(moved).find((x) => x.code === 'units-paren-unclosed')!;
+    expect(after.anchor).toMatchObject({ title: '加强危险化学品安全监管', nodeId: w!.nodeId });
+  });
+});

@@ -16,7 +16,8 @@ import type { Migration } from './types';
  * - review_opinions: a new node_id column — the node whose text carries the thread's or
  *   suggestion's mark, else (a decided suggestion) the node its 涉及任务 snapshot names
  *   (label + title as the release wrote it), else NULL.
- * - dismissedChecks (code:blockIndex:hash) → code:nodeId:hash; rollover flags get nodeId.
+ * - dismissedChecks (code:blockIndex:hash) → code:nodeId:hash; rollover flags and importer
+ *   warnings get the nodeId of the node at their path.
  * - versions: a node whose type and text equal a node of the plan's current document gets that
  *   node's id, so a version compared with (or restored over) the plan pairs by id.
  * Runs in one transaction (the runner's); documents are edited as JSON (no schema defaults
@@ -87,15 +88,19 @@ function migrateDoc(doc: PlanDocument): PlanDocument {
       return m && nodeId ? `${m[1]}:${nodeId}:${m[3]}` : id;
     });
   }
+  const byPath = new Map<string, string>();
+  const visit = (nodes: readonly BodyNode[], base: string) =>
+    nodes.forEach((n, i) => {
+      if (n.id) byPath.set(`${base}/${i}`, n.id);
+      if (n.type !== 'paragraph') visit(n.children, `${base}/${i}/children`);
+    });
+  visit(body, 'body');
   if (Array.isArray(doc.flags)) {
-    const byPath = new Map<string, string>();
-    const visit = (nodes: readonly BodyNode[], base: string) =>
-      nodes.forEach((n, i) => {
-        if (n.id) byPath.set(`${base}/${i}`, n.id);
-        if (n.type !== 'paragraph') visit(n.children, `${base}/${i}/children`);
-      });
-    visit(body, 'body');
     doc.flags = doc.flags.map((f) => (byPath.has(f.path) && !f.nodeId ? { ...f, nodeId: byPath.get(f.path)! } : f));
+  }
+  // Importer warnings: the node now at their path, as the release showed them.
+  if (Array.isArray(doc.warnings)) {
+    doc.warnings = doc.warnings.map((w) => (w.path && byPath.has(w.path) && !w.nodeId ? { ...w, nodeId: byPath.get(w.path)! } : w));
   }
   return doc;
 }
