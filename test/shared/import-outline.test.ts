@@ -6,6 +6,7 @@ import { htmlToText } from '../../shared/import/html';
 import { toLines } from '../../shared/import/lines';
 import { PlanDocumentSchema, type BodyNode } from '../../shared/plan/schema';
 import { flatten } from './import-samples.helpers';
+import { idAtPath } from '../../shared/plan/ids';
 
 describe('numbered lines, half- and full-width', () => {
   it.each([
@@ -84,7 +85,7 @@ describe('outline building', () => {
     expect(doc.numbering.perLevel[2]).toBe('continuous');
     const first = (doc.body[0] as { children: BodyNode[] }).children[0];
     expect(first).toMatchObject({ type: 'task', title: '落实责任', text: '制定责任清单，明确分工。', lead: ['市应急局'], support: ['各县区'] });
-    expect(doc.warnings).toEqual([{ code: 'numbering-gap', message: '编号不连续：此处按顺序应为第4项，原文为第5项', path: 'body/1/children/1' }]);
+    expect(doc.warnings).toEqual([{ code: 'numbering-gap', message: '编号不连续：此处按顺序应为第4项，原文为第5项', path: 'body/1/children/1', nodeId: idAtPath(doc.body, 'body/1/children/1') }]);
   });
 
   it('a bare section title is a heading; a jump in numbering is warned once, where it happens', () => {
@@ -108,7 +109,7 @@ describe('outline building', () => {
       'task3.8 开展整治',
       'task3.9 开展督查',
     ]);
-    expect(doc.warnings).toEqual([{ code: 'numbering-gap', message: '编号不连续：此处按顺序应为第1项，原文为第7项', path: 'body/2/children/0' }]);
+    expect(doc.warnings).toEqual([{ code: 'numbering-gap', message: '编号不连续：此处按顺序应为第1项，原文为第7项', path: 'body/2/children/0', nodeId: idAtPath(doc.body, 'body/2/children/0') }]);
   });
 
   it('a paywall notice mid-page and a cut-off end are warned where they happen; nothing is invented', () => {

@@ -241,7 +241,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
           sourceId: id,
           decision: accept ? '采纳' : '不采纳',
           reason: '',
-          snapshot: { kind: 'suggestion', unit: at.unit || at.author || '', task: at.task, content: `${KIND[at.kind]}：${at.text}` },
+          snapshot: { kind: 'suggestion', unit: at.unit || at.author || '', task: at.task, content: `${KIND[at.kind]}：${at.text}`, nodeId: at.nodeId ?? null },
         }).catch((err: unknown) => toast({ kind: 'error', message: errorMessage(err) }));
       }
     },
@@ -574,7 +574,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
               )}
               {tab === 'suggestions' && editor && <SuggestionsPanel editor={editor} docVersion={snapshot.version} onDecide={recordDecisions} />}
               {tab === 'units' && <UnitsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jumpTo} onRename={renameUnit} />}
-              {tab === 'targets' && <TargetsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jump} />}
+              {tab === 'targets' && <TargetsPanel blocks={snapshot.blocks} outline={snapshot.outline} onJump={jumpTo} />}
               {tab === 'info' && <InfoPanel meta={meta} onChange={changeMeta} />}
               {tab === 'history' && <HistoryPanel planId={record.id} refreshKey={historyKey} onView={setViewing} onRestore={(v) => void restoreVersion(v)} />}
             </div>

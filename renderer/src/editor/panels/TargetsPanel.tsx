@@ -5,7 +5,8 @@ import type { OutlineEntry } from '../numbering-plugin';
 interface Props {
   blocks: FlatBlock[];
   outline: OutlineEntry[];
-  onJump(index: number): void;
+  /** By node id (issue 14); the index only for a block without one. */
+  onJump(target: { id?: string; index: number }): void;
 }
 
 /** Every measurable target with its task and units; those without a deadline or unit flagged. */
@@ -15,7 +16,7 @@ export const TargetsPanel = memo(function TargetsPanel({ blocks, outline, onJump
     return blocks.flatMap((b, index) => {
       if (b.type === 'paragraph' || !b.targets?.length) return [];
       const units = b.type === 'task' ? [...b.lead, ...b.support] : [];
-      return b.targets.map((t, k) => ({ key: `${index}-${k}`, index, label: labels.get(index) ?? '', title: b.title, target: t, units, isTask: b.type === 'task' }));
+      return b.targets.map((t, k) => ({ key: `${index}-${k}`, index, ...(b.id ? { id: b.id } : {}), label: labels.get(index) ?? '', title: b.title, target: t, units, isTask: b.type === 'task' }));
     });
   }, [blocks, outline]);
   return (
@@ -24,7 +25,7 @@ export const TargetsPanel = memo(function TargetsPanel({ blocks, outline, onJump
       <ul className="target-list">
         {rows.map((r) => (
           <li key={r.key}>
-            <button type="button" className="task-link" onClick={() => onJump(r.index)}>
+            <button type="button" className="task-link" onClick={() => onJump(r)}>
               <span className="target-text">{r.target.text}</span>
               <span className="muted">
                 {r.label}
