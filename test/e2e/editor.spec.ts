@@ -80,6 +80,15 @@ test('drafting in the editor: insert, re-level, units, move, checks, IME, reload
   await sp.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存版本“插入任务后”')).toBeVisible();
 
+  // Node ids (issue 14): every task has one, all different; moves, undo, redo, reload and
+  // restoring a save point keep them.
+  const idOf = (text: string) => tasks(page).filter({ hasText: text }).first().getAttribute('data-node-id');
+  const allIds = await tasks(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')));
+  expect(allIds.every((id) => /^[0-9A-Za-z]{10}$/.test(id ?? ''))).toBe(true);
+  expect(new Set(allIds).size).toBe(allIds.length);
+  const movedId = await idOf('加强安全监管能力建设');
+  const insertedId = await idOf('Zengjia安全考核');
+
   // Move section （二） above （一）: labels follow.
   await caretInto(headings(page).filter({ hasText: '加强安全生产监管' }));
   await page.keyboard.press('Alt+ArrowUp');
@@ -92,6 +101,8 @@ test('drafting in the editor: insert, re-level, units, move, checks, IME, reload
   await expect(headings(page).filter({ hasText: '加强安全生产监管' })).toHaveAttribute('data-label', '（二）');
   await page.keyboard.press('Control+y');
   await expect(headings(page).filter({ hasText: '加强安全生产监管' })).toHaveAttribute('data-label', '（一）');
+  expect(await idOf('加强安全监管能力建设')).toBe(movedId);
+  expect(await idOf('Zengjia安全考核')).toBe(insertedId);
   await page.screenshot({ path: 'test-results/screens/editor-moved.png' });
 
   // Reload: everything is still there.
@@ -101,6 +112,8 @@ test('drafting in the editor: insert, re-level, units, move, checks, IME, reload
   await expect(headings(page).filter({ hasText: '加强安全生产监管' })).toHaveAttribute('data-label', '（一）');
   const inserted = tasks(page).filter({ hasText: 'Zengjia安全考核' });
   await expect(inserted).toHaveCount(1);
+  expect(await idOf('加强安全监管能力建设')).toBe(movedId);
+  await expect(inserted).toHaveAttribute('data-node-id', insertedId!);
   await expect(inserted.getByRole('button', { name: '编辑责任单位' })).toHaveText('（市应急局牵头，各镇街负责落实）');
 
   // Restore the save point made before the move.
@@ -109,6 +122,7 @@ test('drafting in the editor: insert, re-level, units, move, checks, IME, reload
   await history.getByRole('listitem', { name: '保存点 插入任务后' }).getByRole('button', { name: '恢复' }).click();
   await expect(headings(page).filter({ hasText: '压实安全生产责任' })).toHaveAttribute('data-label', '（一）');
   await expect(tasks(page).filter({ hasText: 'Zengjia安全考核' })).toHaveCount(1);
+  await expect(tasks(page).filter({ hasText: 'Zengjia安全考核' })).toHaveAttribute('data-node-id', insertedId!);
   await saved(page);
   await page.reload();
   await expect(headings(page).filter({ hasText: '压实安全生产责任' })).toHaveAttribute('data-label', '（一）');
@@ -183,9 +197,17 @@ test('keyboard drafting: "/" menu, Enter starts the next task, outline drag, pas
   // Drag task 2 above task 1 in the outline.
   const outline = page.getByRole('navigation', { name: '提纲' });
   await expect(outline.getByRole('button', { name: /Renwu B/ })).toBeVisible();
+  const idA = await tasks(page).filter({ hasText: 'Renwu A' }).getAttribute('data-node-id');
+  const idB = await tasks(page).filter({ hasText: 'Renwu B' }).getAttribute('data-node-id');
+  expect(idA).toMatch(/^[0-9A-Za-z]{10}$/);
+  expect(idB).toMatch(/^[0-9A-Za-z]{10}$/);
+  expect(idA).not.toBe(idB);
   await outline.locator('li', { hasText: 'Renwu B' }).dragTo(outline.locator('li', { hasText: 'Renwu A' }));
   await expect(tasks(page).nth(0).locator('.task-title')).toHaveText('Renwu B');
   await expect(tasks(page).nth(0)).toHaveAttribute('data-label', '1.');
+  // A move keeps who the tasks are (issue 14).
+  await expect(tasks(page).nth(0)).toHaveAttribute('data-node-id', idB!);
+  await expect(tasks(page).nth(1)).toHaveAttribute('data-node-id', idA!);
 
   // Paste from a web page: structure recognised, scripts and handlers gone.
   await tasks(page).nth(1).locator('.task-body').click();
@@ -223,4 +245,21 @@ test('keyboard drafting: "/" menu, Enter starts the next task, outline drag, pas
   await expect(units.getByRole('list', { name: '牵头单位' })).toContainText('县教育局');
   await units.getByRole('button', { name: '确定' }).click();
   await expect(tasks(page).nth(3).getByRole('button', { name: '编辑责任单位' })).toHaveText('（县教育局牵头，县委宣传部负责落实）');
+  // Pasted tasks got ids of their own; pasting a copy of task A (PlanDesk's own HTML, with
+  // its id) before A adds a task with a new id and leaves A's id with A.
+  await tasks(page).nth(0).locator('.task-body').click();
+  await selectContents(tasks(page).nth(0).locator('.task-body'), { caretAtEnd: true });
+  await page.evaluate((id) => {
+    const dt = new DataTransfer();
+    dt.setData('text/html', `<div data-plan-task="" data-level="3" data-node-id="${id}"><span data-task-title="">Renwu A</span><span data-task-body="">body a</span></div>`);
+    dt.setData('text/plain', 'Renwu A。body a');
+    document.querySelector('.plan-page')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, idA);
+  await expect(tasks(page).filter({ hasText: 'Renwu A' })).toHaveCount(2);
+  const pastedIds = await tasks(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')));
+  expect(pastedIds.every((id) => /^[0-9A-Za-z]{10}$/.test(id ?? ''))).toBe(true);
+  expect(new Set(pastedIds).size).toBe(pastedIds.length);
+  const copies = tasks(page).filter({ hasText: 'Renwu A' });
+  await expect(copies.nth(1)).toHaveAttribute('data-node-id', idA!);
+  await expect(copies.nth(0)).not.toHaveAttribute('data-node-id', idA!);
 });

@@ -39,6 +39,9 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
 
   const render = () => {
     dom.setAttribute('data-level', String(node.attrs.level));
+    // The node id (issue 14), as renderHTML writes it for the other blocks.
+    if (node.attrs.id) dom.setAttribute('data-node-id', String(node.attrs.id));
+    else dom.removeAttribute('data-node-id');
     const title = node.child(0).textContent;
     dom.classList.toggle('title-empty', title === '');
     dom.classList.toggle('body-empty', node.child(1).content.size === 0);
