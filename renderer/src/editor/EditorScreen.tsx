@@ -270,6 +270,11 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
     const path = sessionStorage.getItem(key);
     if (!path) return;
     sessionStorage.removeItem(key);
+    // By node id (issue 14); a path only for a flag without one.
+    if (path.startsWith('id:')) {
+      setTimeout(() => jumpToNodeId(editor, path.slice(3)), 50);
+      return;
+    }
     const index = blockIndexOfPath(record.doc.body, initialBlocks, path);
     if (index >= 0) setTimeout(() => jumpToBlock(editor, index), 50);
   }, [editor, record, initialBlocks]);

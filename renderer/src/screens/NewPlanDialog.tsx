@@ -59,7 +59,7 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
 
   const source = useMemo(() => sources.find((s) => s.id === sourceId), [sources, sourceId]);
 
-  /** Creates the rolled-over draft; `jumpPath` opens it at one flag's place. */
+  /** Creates the rolled-over draft; `jumpPath` (id:<node id>, or a path) opens it at one flag's place. */
   const createRollover = async (jumpPath?: string) => {
     if (!preview) return;
     setBusy(true);
@@ -250,7 +250,7 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
                   <li key={i}>
                     <span className="badge">{FLAG_KIND_LABELS[f.kind]}</span>{' '}
                     {f.path.startsWith('body') ? (
-                      <button type="button" className="link-button flag-link" title="创建草稿并跳到此处" onClick={() => void createRollover(f.path)}>
+                      <button type="button" className="link-button flag-link" title="创建草稿并跳到此处" onClick={() => void createRollover(f.nodeId ? `id:${f.nodeId}` : f.path)}>
                         {f.message}
                       </button>
                     ) : (
