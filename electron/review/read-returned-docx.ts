@@ -21,6 +21,8 @@ export interface ReturnedDocx {
   paragraphs: string[];
   /** Everyone who commented, replied or changed something, in order of appearance. */
   authors: string[];
+  /** What the format could not give (Chinese, one line each), shown before importing. */
+  notes: string[];
 }
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -308,27 +310,37 @@ function checkFile(fileName: string, bytes: Uint8Array): void {
   verifyZipEntries(bytes, entries);
 }
 
-/** The comments and tracked changes of a returned DOCX; see the file comment. */
 /**
  * Word 97–2003 / WPS binary files (.doc/.wps; a .wps or .doc that is really a zip is read as
  * .docx below). word-extractor reads their comment texts but neither where a comment is
- * anchored nor who wrote it, and no tracked changes: opinions without place or author would
- * be worse than none, so the file is refused, saying how many comments it holds.
+ * anchored nor who wrote it, and no tracked changes. The comments are still the reviewers'
+ * opinions: they come back as opinions tied to no task (the file's 提出单位 stands for the
+ * author), and the notes say plainly what could not be read and what to do about it.
  */
-async function refuseBinaryWord(name: string, bytes: Uint8Array): Promise<never> {
+async function readBinaryWord(name: string, bytes: Uint8Array): Promise<ReturnedDocx> {
   if (!isWordOle(bytes)) fail('unsupported-file', `“${name}”不是 Word/WPS 文字文档，无法读取批注和修订。`);
-  let count: number | undefined;
-  try {
-    count = (await readDocParagraphs(name, bytes)).annotations.length;
-  } catch {
-    count = undefined;
-  }
-  const found = count === undefined ? '' : count ? `其中有 ${count} 条批注，但` : '其中没有读到批注，而且';
-  fail('unsupported-file', `“${name}”是旧版 Word 97-2003 或 WPS 二进制格式（.doc/.wps）：${found}这种格式无法确定批注的位置和作者，也无法读取修订。请在 Word 或 WPS 中打开，“另存为”Word 文档（*.docx）后再导入。`);
+  const text = await readDocParagraphs(name, bytes);
+  const items: ReviewItem[] = text.annotations.map((body) => ({
+    kind: 'comment',
+    author: '',
+    text: body,
+    anchorText: '',
+    before: '',
+    after: '',
+    paragraphText: '',
+    unplaced: true,
+  }));
+  const notes = [
+    `“${name}”是旧版 Word 97-2003 或 WPS 二进制格式（.doc/.wps）：这种格式中读不出批注的位置和作者，${
+      items.length ? `${items.length} 条批注将作为“未对应任务”的意见导入，提出单位按下面填写的单位记` : '没有读到批注'
+    }；修订（增删的文字）也无法读取。如果这份文件中有修订，或需要批注对应到任务，请在 Word 或 WPS 中打开，“另存为”Word 文档（*.docx）后再导入。`,
+  ];
+  return { items, paragraphs: text.paragraphs.map((p) => p.trim()).filter(Boolean), authors: [], notes };
 }
 
+/** The comments and tracked changes of a returned DOCX; see the file comment. */
 export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Promise<ReturnedDocx> {
-  if (OLE.every((b, i) => bytes[i] === b)) await refuseBinaryWord(fileName.split(/[\\/]/).pop() || fileName, bytes);
+  if (OLE.every((b, i) => bytes[i] === b)) return readBinaryWord(fileName.split(/[\\/]/).pop() || fileName, bytes);
   checkFile(fileName, bytes);
   const name = fileName.split(/[\\/]/).pop() || fileName;
   let zip: JSZip;
@@ -457,5 +469,5 @@ export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Pro
     see(it.author);
     it.replies?.forEach((r) => see(r.author));
   }
-  return { items, paragraphs: paragraphs.map((p) => p.trim()).filter(Boolean), authors };
+  return { items, paragraphs: paragraphs.map((p) => p.trim()).filter(Boolean), authors, notes: [] };
 }

@@ -121,7 +121,7 @@ export function buildOpinionRows(doc: PlanDocument, threads: readonly ThreadLike
       kind: 'comment',
       round: t.round,
       unit: first.unit || first.author,
-      task: at?.task ?? storedTask(s) ?? `（原文已删除）${t.quote.slice(0, 20)}`,
+      task: at?.task ?? storedTask(s) ?? (t.quote ? `（原文已删除）${t.quote.slice(0, 20)}` : '（未对应任务）'),
       nodeId: at?.nodeId ?? s?.nodeId ?? null,
       content: `${first.body}${replies.length ? `（${replies.join('；')}）` : ''}`,
       decision: s?.decision ?? null,

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
+import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectKind, readImportFile } from '../../electron/import/read-file';
 import { readOfdParagraphs } from '../../electron/import/read-ofd';
@@ -18,6 +18,7 @@ import { readDocParagraphs } from '../../electron/import/read-doc';
 import { readPdfParagraphs } from '../../electron/import/read-pdf';
 import { rtfToText } from '../../electron/import/read-rtf';
 import { readReturnedDocx } from '../../electron/review/read-returned-docx';
+import { matchReviewItems } from '../../shared/review/match';
 import { exportPlanDocx } from '../../electron/export';
 import { AppError } from '../../shared/errors';
 import { walkOutline } from '../../shared/plan/numbering';
@@ -93,6 +94,19 @@ beforeAll(async () => {
     ],
   });
   writeFileSync(join(dir, 'numbered.docx'), await Packer.toBuffer(numbered));
+  // A returned review file with two comments, saved by LibreOffice as Word 97–2003.
+  const commentOn = (id: number, text: string) =>
+    new Paragraph({ children: [new CommentRangeStart(id), new TextRun(text), new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })] });
+  const commented = new Document({
+    comments: {
+      children: [
+        { id: 0, author: '张三', date: new Date('2024-03-01T09:00:00Z'), children: [new Paragraph('建议把完成时限提前到三季度。')] },
+        { id: 1, author: '李四', date: new Date('2024-03-01T10:00:00Z'), children: [new Paragraph('牵头单位应为县应急管理局。')] },
+      ],
+    },
+    sections: [{ children: [new Paragraph('2024年全县安全生产工作要点'), commentOn(0, '一、压实责任。制定清单。'), commentOn(1, '二、强化考核。加大比重。')] }],
+  });
+  writeFileSync(join(dir, 'commented.docx'), await Packer.toBuffer(commented));
   const encDir = join(dir, 'enc');
   await Promise.all([
     soffice([...TXT_FILTER, '--convert-to', 'doc', ...inputs], dir),
@@ -102,6 +116,7 @@ beforeAll(async () => {
     soffice(['--convert-to', 'pdf', join(dir, 'gbt9704.docx')], dir),
     soffice(['--convert-to', 'odt', join(dir, 'numbered.docx')], dir),
     soffice(['--convert-to', 'doc', join(dir, 'numbered.docx')], dir),
+    soffice(['--convert-to', 'doc', join(dir, 'commented.docx')], dir),
     soffice([...TXT_FILTER, '--convert-to', ENCRYPT, inputs[0]!], encDir),
   ]);
 }, 240_000);
@@ -381,14 +396,23 @@ describe('bad input: clear Chinese messages, no hang', () => {
     const e = await rejects('lol.ofd', await zipOf({ 'OFD.xml': '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>&b;</ofd:DocRoot></ofd:DocBody></ofd:OFD>' }));
     expect(e.message).toContain('不是有效的 OFD 文件');
   });
-  it('a returned review file in Word binary (.doc/.wps) is refused, saying why and what to do', async () => {
-    const e = (await readReturnedDocx('意见.wps', out(`${samples[0]}.doc`)).then(
-      () => new Error('accepted'),
-      (err: unknown) => err,
-    )) as AppError;
-    expect(e).toBeInstanceOf(AppError);
-    expect(e.message).toContain('无法确定批注的位置和作者');
-    expect(e.message).toContain('另存为');
+  it('a returned review file in Word binary (.doc/.wps) gives its comments as opinions tied to no task, and says what it cannot give', async () => {
+    const back = await readReturnedDocx('意见.wps', out('commented.doc'));
+    expect(back.items.map((i) => [i.kind, i.text, i.unplaced])).toEqual([
+      ['comment', '建议把完成时限提前到三季度。', true],
+      ['comment', '牵头单位应为县应急管理局。', true],
+    ]);
+    expect(back.notes).toHaveLength(1);
+    expect(back.notes[0]).toContain('2 条批注将作为“未对应任务”的意见导入');
+    expect(back.notes[0]).toContain('修订');
+    expect(back.notes[0]).toContain('另存为');
+    // Never guessed onto a task, even where the commented words are in the plan.
+    const { doc } = await readImportFile('要点.docx', out('commented.docx'));
+    expect(matchReviewItems(doc, back.items).every((m) => m.target === null)).toBe(true);
+    // A .doc without comments says so.
+    const none = await readReturnedDocx('意见.doc', out(`${samples[0]}.doc`));
+    expect(none.items).toEqual([]);
+    expect(none.notes[0]).toContain('没有读到批注');
   });
   it('a corrupt .doc (OLE header, garbage after)', async () => {
     const bytes = new Uint8Array(4096);

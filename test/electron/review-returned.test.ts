@@ -125,7 +125,7 @@ describe('returned Word files', () => {
 
   it('a file with no comments or changes gives an empty list', async () => {
     const back = await readReturnedDocx('a.docx', await wordFile({ body: p(r('加强安全生产考核。')) }));
-    expect(back).toEqual({ items: [], paragraphs: ['加强安全生产考核。'], authors: [] });
+    expect(back).toEqual({ items: [], paragraphs: ['加强安全生产考核。'], authors: [], notes: [] });
   });
 
   it('reads WPS-style nested replies and a point comment without a range', async () => {
