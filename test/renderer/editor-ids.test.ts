@@ -101,3 +101,15 @@ describe('node ids in the editor', () => {
     expect(isNodeId(after[1])).toBe(true);
   });
 });
+
+describe('the ids plugin stays out of typing', () => {
+  it('a keystroke does not walk the document; a block-adding change does', () => {
+    // A document with a block lacking an id: typing leaves it alone (it cannot have made it),
+    // inserting a block repairs everything.
+    let s = state([{ type: 'paragraph', text: '甲', under: 0 }, ...BLOCKS.slice(1)]);
+    s = apply(s, s.tr.insertText('乙', 1));
+    expect(ids(s)[0]).toBeUndefined();
+    s = apply(s, s.tr.insert(s.doc.content.size, schema.nodes.paragraph!.create({ under: 0 })));
+    expect(isNodeId(ids(s)[0])).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@
 import { Extension } from '@tiptap/core';
 import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { AttrStep } from '@tiptap/pm/transform';
 import { isNodeId, newNodeId } from '../../../shared/plan/ids';
 import { ID_NODE_TYPES } from './schema';
 
@@ -44,11 +45,35 @@ function withoutIds(fragment: Fragment): Fragment {
   return Fragment.from(nodes);
 }
 
+/**
+ * True when a transaction may have added a block or changed a block's id: one of its steps
+ * carries a block node (insert, split, paste, re-type, undo of a delete) or sets `id`. Typing
+ * carries only text, so a keystroke costs no walk over the document.
+ */
+function mayAddBlocks(trs: readonly Transaction[]): boolean {
+  for (const tr of trs) {
+    if (!tr.docChanged) continue;
+    for (const step of tr.steps) {
+      if (step instanceof AttrStep && step.attr === 'id') return true;
+      const slice = (step as unknown as { slice?: Slice }).slice;
+      if (!slice) continue;
+      let found = false;
+      slice.content.descendants((n) => {
+        if (found) return false;
+        if (ID_NODE_TYPES.has(n.type.name)) found = true;
+        return !n.isTextblock;
+      });
+      if (found) return true;
+    }
+  }
+  return false;
+}
+
 /** The plugin (exported for tests, which run it on a bare EditorState). */
 export function nodeIdsPlugin(): Plugin {
   return new Plugin({
     key: nodeIdsKey,
-    appendTransaction: (trs, _old, state) => (trs.some((tr) => tr.docChanged) ? repairIds(state) : null),
+    appendTransaction: (trs, _old, state) => (mayAddBlocks(trs) ? repairIds(state) : null),
     props: {
       transformPasted: (slice, view) => {
         // A drag within the editor moves the blocks: they keep who they are.

@@ -5,6 +5,7 @@ import type { FlatBlock } from '../../../shared/plan/flat';
 import type { NumberingSettings } from '../../../shared/plan/schema';
 import { blocksToEditorJSON, editorDocToBlocks } from './convert';
 import { planEditorExtensions } from './extensions';
+import { repairIds } from './ids-plugin';
 import { outlineEntries, type OutlineEntry } from './numbering-plugin';
 
 export interface EditorSnapshot {
@@ -29,6 +30,13 @@ export function usePlanEditor(initial: FlatBlock[], numbering: NumberingSettings
         attributes: { class: 'plan-page', 'aria-label': '计划正文', spellcheck: 'false' },
       },
       onUpdate: () => onChangeRef.current(),
+      // A document opened without ids (never the case for the library's plans) gets them now,
+      // outside the undo history; typing alone never triggers the ids plugin (ids-plugin.ts).
+      onCreate: ({ editor: e }) => {
+        if (!editable) return;
+        const tr = repairIds(e.state);
+        if (tr) e.view.dispatch(tr.setMeta('addToHistory', false));
+      },
     },
     [content],
   );
