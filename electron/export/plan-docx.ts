@@ -26,8 +26,8 @@ import { countTasks } from '../../shared/plan/outline';
 import { countPendingSuggestions, withoutPendingSuggestions } from '../../shared/plan/pending-suggestions';
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { resolveExport, type ResolvedExport } from '../../shared/export/resolve';
-import { formatChineseDate } from '../../shared/export/dates';
-import { taskTextParts } from '../../shared/export/task-text';
+import { formatChineseDate } from '../../shared/text/dates';
+import { taskTextParts } from '../../shared/plan/running-text';
 import { splitTitle, textUnits } from '../../shared/export/title-lines';
 import {
   FONT_SIZE_PT,

@@ -4,6 +4,7 @@
 import type { FlatBlock } from '../plan/flat';
 import { check, nameOf, tasks, type Ctx } from './context';
 import type { Check } from './types';
+import { NOT_WORD } from '../text/han';
 
 /**
  * Thresholds tuned on the three sample plans: distinct tasks, even in the same domain, stay
@@ -13,7 +14,6 @@ export const DICE_THRESHOLD = 0.5;
 export const OVERLAP_THRESHOLD = 0.75;
 const MIN_BIGRAMS = 12;
 
-const NOT_WORD = /[^\p{Script=Han}A-Za-z0-9]/gu;
 
 /** Sorted, distinct bigram codes of the Han / Latin / digit characters of s. */
 export function bigrams(s: string, dict: Map<string, number>): number[] {

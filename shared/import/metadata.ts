@@ -1,8 +1,9 @@
 // Disclosure metadata blocks (政府信息公开 pages) in all their layouts: bullets
 // (• 索 引 号:…), `|` tables (索 引 号: | … | 公开方式: | … |), one field per line, several
 // fields on one line with or without separators (发文字号潞城政发〔2025〕1号 发文时间2025-03-05).
-import { parseDate } from './dates';
-import { normaliseDocNumberBrackets } from '../export/doc-number';
+import { parseDate } from '../text/dates';
+import { normaliseDocNumberBrackets } from '../text/doc-number';
+import { HAN } from '../text/han';
 
 export type MetaField =
   | 'indexNumber'
@@ -92,7 +93,7 @@ const LABEL_RE = new RegExp(
   'gu',
 );
 const LINE_START_RE = new RegExp(
-  `^[\\s•·\\-*|│]*(?:(${LABEL_SOURCE})(?![\\u4e00-\\u9fff]{0,1}[的了])|(${CHROME_SOURCE})\\s*[:：])`,
+  `^[\\s•·\\-*|│]*(?:(${LABEL_SOURCE})(?![${HAN}]{0,1}[的了])|(${CHROME_SOURCE})\\s*[:：])`,
   'u',
 );
 /** A view counter on the same line as a date stamp. */

@@ -3,7 +3,7 @@
 // electron/export/plan-docx.ts renderBody and shared/export/task-text.ts.
 import { formatLabel, renumber } from '../plan/numbering';
 import type { BodyNode, PlanDocument } from '../plan/schema';
-import { unitsParenthetical } from '../export/task-text';
+import { unitsParenthetical } from '../plan/running-text';
 
 export interface Segment {
   /** Offsets in the rendered text. */

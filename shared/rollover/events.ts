@@ -5,6 +5,7 @@
 import { parseChineseNumeral } from '../plan/numbering';
 import { clauseFrom } from './clause';
 import type { RollYears, TextFinding } from './types';
+import { HAN } from '../text/han';
 
 /** Anniversaries with a known base year: 建党一百周年 = 1921 + 100 = 2021. */
 export const ANNIVERSARY_BASES: ReadonlyArray<{ words: string; year: number }> = [
@@ -27,7 +28,7 @@ export const ANNIVERSARY_BASES: ReadonlyArray<{ words: string; year: number }> =
 ];
 
 const NUM = '(\\d{1,3}|[一二两三四五六七八九十百零〇]+)';
-const ANNIVERSARY = new RegExp(`([\\p{Script=Han}]{0,10}?)${NUM}周年`, 'gu');
+const ANNIVERSARY = new RegExp(`([${HAN}]{0,10}?)${NUM}周年`, 'gu');
 
 /** Recurring every year: not a one-off even when a month is named. */
 const RECURRING = /安全生产月|宣传月|宣传周|宣传日|减灾日|消防日|咨询日|纪念日|安康杯|119|每年|每月|每季度|汛期|节假日|春节|国庆|元旦|两会/u;

@@ -1,5 +1,6 @@
-// Dates as pages print them → ISO. Never guesses: "202049" (a page that lost 年/月/日 and a
-// digit) is reported as unreadable, not turned into a date.
+// Chinese dates, both ways: as pages print them → ISO (import), and ISO → the way official
+// documents write them (export). Parsing never guesses: "202049" (a page that lost 年/月/日 and
+// a digit) is reported as unreadable, not turned into a date.
 
 export type DateParse = { iso: string } | { lost: string } | null;
 
@@ -54,4 +55,17 @@ export function parseDate(raw: string): DateParse {
 /** True when a whole line is a date or a damaged date (a signature date line). */
 export function isDateLine(line: string): boolean {
   return parseDate(line) !== null;
+}
+
+/** '2021-03-11' → '2021年3月11日' (Arabic numerals, full year, no leading zeros); anything else unchanged. */
+export function formatChineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso.trim());
+  if (!m) return iso;
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** Today as an ISO date in local time (for a default 成文日期 a person will confirm). */
+export function todayIso(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
