@@ -11,6 +11,9 @@ import { titleChecks } from './title';
 import { duplicateUnitChecks, missingUnitChecks, parenChecks } from './units';
 import { yearChecks } from './years';
 import type { Check, CheckInput } from './types';
+import { bodyToBlocks } from '../plan/flat';
+import type { PlanDocument } from '../plan/schema';
+import { carryImportWarnings } from './carried';
 
 export type { CarriedWarning, Check, CheckInput, Fix, MetaPatch, Severity } from './types';
 export { carryImportWarnings } from './carried';
@@ -62,4 +65,19 @@ export function runChecks(input: CheckInput): Check[] {
   return out.sort(
     (a, b) => (a.blockIndex ?? -1) - (b.blockIndex ?? -1) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
+}
+
+/**
+ * The checks of a whole plan document, as the editor's 校对 panel shows them when the plan is
+ * opened: its blocks, the importer's findings carried over, rollover flags, dismissals.
+ */
+export function checkPlan(doc: PlanDocument): Check[] {
+  return runChecks({
+    meta: doc.meta,
+    blocks: bodyToBlocks(doc.body),
+    numbering: doc.numbering,
+    dismissed: doc.dismissedChecks ?? [],
+    carried: carryImportWarnings(doc),
+    ...(doc.flags ? { flags: doc.flags } : {}),
+  });
 }
