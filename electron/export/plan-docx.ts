@@ -27,7 +27,7 @@ import { countPendingSuggestions, withoutPendingSuggestions } from '../../shared
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { resolveExport, type ResolvedExport } from '../../shared/export/resolve';
 import { formatChineseDate } from '../../shared/text/dates';
-import { taskTextParts } from '../../shared/plan/running-text';
+import { taskTextParts, titleStop } from '../../shared/plan/running-text';
 import { splitTitle, textUnits } from '../../shared/export/title-lines';
 import {
   FONT_SIZE_PT,
@@ -135,7 +135,8 @@ function renderBody(ctx: Ctx, nodes: readonly BodyNode[], out: Paragraph[]): voi
       const text = node.text?.trim();
       if (text) {
         // A heading with a lead-in: the title sentence in the heading font, the rest in the body font.
-        if (!/[。！？：；]$/.test(node.title.trim())) runs.push(run('。', headFont));
+        const stop = titleStop(node.title, 'heading');
+        if (stop) runs.push(run(stop, headFont));
         runs.push(run(text, body));
       }
       out.push(para(runs, { line: ctx.line, firstChars: 2, style: `Heading${node.level}` }));

@@ -5,6 +5,7 @@ import type { FlatBlock } from '../plan/flat';
 import { check, nameOf, tasks, type Ctx } from './context';
 import type { Check } from './types';
 import { NOT_WORD } from '../text/han';
+import { taskSentences } from '../plan/running-text';
 
 /**
  * Thresholds tuned on the three sample plans: distinct tasks, even in the same domain, stay
@@ -55,7 +56,7 @@ export function similarity(a: string, b: string): { dice: number; overlap: numbe
 }
 
 function taskText(t: Extract<FlatBlock, { type: 'task' }>): string {
-  return `${t.title}。${t.text}`;
+  return taskSentences(t);
 }
 
 export function duplicateTaskChecks(ctx: Ctx): Check[] {
