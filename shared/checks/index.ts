@@ -67,17 +67,47 @@ export function runChecks(input: CheckInput): Check[] {
   );
 }
 
+/** Where a finding is, for lists outside the editor (the CLI): the block's label and title. */
+export interface CheckPlace {
+  kind: 'meta' | 'heading' | 'task' | 'paragraph';
+  /** "14." "（三）" "二、"; "" for paragraphs and metadata. */
+  label: string;
+  /** The title (a paragraph's text), clipped. */
+  excerpt: string;
+}
+
+export interface PlacedCheck extends Check {
+  place: CheckPlace;
+}
+
+function clipExcerpt(s: string, n = 20): string {
+  const t = s.trim().replace(/\s+/g, ' ');
+  return t.length > n ? `${t.slice(0, n)}…` : t;
+}
+
 /**
  * The checks of a whole plan document, as the editor's 校对 panel shows them when the plan is
- * opened: its blocks, the importer's findings carried over, rollover flags, dismissals.
+ * opened (its blocks, the importer's findings carried over, rollover flags, dismissals), each
+ * with its place.
  */
-export function checkPlan(doc: PlanDocument): Check[] {
-  return runChecks({
+export function checkPlan(doc: PlanDocument): PlacedCheck[] {
+  const blocks = bodyToBlocks(doc.body);
+  const input: CheckInput = {
     meta: doc.meta,
-    blocks: bodyToBlocks(doc.body),
+    blocks,
     numbering: doc.numbering,
     dismissed: doc.dismissedChecks ?? [],
     carried: carryImportWarnings(doc),
     ...(doc.flags ? { flags: doc.flags } : {}),
+  };
+  const { labels } = makeCtx(input);
+  return runChecks(input).map((c) => {
+    const b = c.blockIndex === null ? undefined : blocks[c.blockIndex];
+    const place: CheckPlace = !b
+      ? { kind: 'meta', label: '', excerpt: '' }
+      : b.type === 'paragraph'
+        ? { kind: 'paragraph', label: '', excerpt: clipExcerpt(b.text) }
+        : { kind: b.type, label: labels.get(c.blockIndex!) ?? '', excerpt: clipExcerpt(b.title) };
+    return { ...c, place };
   });
 }
