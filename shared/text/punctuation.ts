@@ -17,9 +17,18 @@ export function halfWidthMarks(s: string): string {
   return s.replace(/[，：；？！（）]/g, (c) => FULL_TO_HALF[c]!);
 }
 
+/** Full-width ASCII forms ！ to ～ (U+FF01–FF5E) are their ASCII character + 0xFEE0. */
+export const FULL_WIDTH_OFFSET = 0xfee0;
+
+/** One full-width ASCII form → its ASCII character; any other character unchanged. */
+export function halfWidthChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return ch.length === 1 && c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - FULL_WIDTH_OFFSET) : ch;
+}
+
 /** Full-width digits ０-９ → 0-9. */
 export function halfWidthDigits(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return s.replace(/[０-９]/g, halfWidthChar);
 }
 
 /** Spaces a neighbour rule looks through. The importer's lines carry only ' '; edited text may hold tabs and no-break spaces. */
