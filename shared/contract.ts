@@ -117,7 +117,10 @@ export interface ReturnedFileAnalysis {
   fileName: string;
   authors: string[];
   samePlan: { same: boolean; similarity: number; message?: string };
-  items: Array<{ kind: 'comment' | 'insertion' | 'deletion'; author: string; text: string; task: string | null }>;
+  /** What the file's format could not give (Chinese), e.g. a .doc's comment places. */
+  notes: string[];
+  /** task null: not placed; unplaced: the format records no place for it (a .doc/.wps comment). */
+  items: Array<{ kind: 'comment' | 'insertion' | 'deletion'; author: string; text: string; task: string | null; unplaced?: boolean }>;
 }
 
 export interface AppInfo {

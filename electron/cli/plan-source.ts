@@ -1,11 +1,12 @@
-// Where commands read a plan from: a *.plan.json file (validated), an importable file (.txt,
-// .html, .docx, through the reader the import uses), or an id in the library.
+// Where commands read a plan from: a *.plan.json file (validated), any file the importer reads
+// (.docx, .doc/.wps, PDF, OFD, .odt, RTF, web page, text: analysed as on import), or an id in
+// the library.
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { MAX_DOCX_BYTES, readImportFile } from '../import/read-file';
 import { AppError } from '../../shared/errors';
 import type { ImportResult } from '../../shared/import/analyze';
-import { MAX_DOCX_BYTES, readImportFile } from '../import/read-file';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { parsePlanDocument } from '../../shared/validation';
 import type { CliContext } from './types';
@@ -32,26 +33,30 @@ export function isPlanFile(source: string, cwd: string): boolean {
   return /\.json$/i.test(source) || existsSync(resolve(cwd, source));
 }
 
+/** A plan file, or any importable document (read and analysed as `plandesk import` does). */
+export async function readAnyPlanFile(file: string, cwd: string): Promise<PlanDocument> {
+  if (/\.json$/i.test(file)) return readPlanFile(file, cwd);
+  return parsePlanDocument((await readImportable(file, cwd)).doc);
+}
+
 export async function loadPlan(source: string, ctx: CliContext): Promise<PlanDocument> {
-  if (isPlanFile(source, ctx.cwd)) return readPlanFile(source, ctx.cwd);
+  if (isPlanFile(source, ctx.cwd)) return readAnyPlanFile(source, ctx.cwd);
   return (await ctx.services()['plans.get']({ id: source })).doc;
 }
 
-/** Reads a .txt/.html/.docx file through the importer (the `import` command's reading). */
+/** Reads any importable document through the importer (the `import` command's reading). */
 export async function readImportable(file: string, cwd: string): Promise<ImportResult> {
   const path = resolve(cwd, file);
   let bytes: Uint8Array;
   try {
     const st = await stat(path);
-    if (st.isDirectory()) throw new AppError('bad-file', `${path} 是文件夹，不是文件`);
+    if (st.isDirectory()) throw new AppError('bad-file', `${path} 是文件夹，不是文件。`);
     // Refuse absurd sizes before reading them into memory (the reader checks the exact limits).
-    if (st.size > MAX_DOCX_BYTES) {
-      throw new AppError('bad-file', `文件过大（${(st.size / 1024 / 1024).toFixed(0)} MB），最大 ${MAX_DOCX_BYTES / 1024 / 1024} MB`);
-    }
+    if (st.size > MAX_DOCX_BYTES) throw new AppError('bad-file', `文件过大（${(st.size / 1024 / 1024).toFixed(0)} MB），最大 ${MAX_DOCX_BYTES / 1024 / 1024} MB。`);
     bytes = new Uint8Array(await readFile(path));
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('bad-file', `无法读取文件 ${path}`);
+    throw new AppError('bad-file', `无法读取文件 ${path}。`);
   }
   return readImportFile(basename(path), bytes);
 }

@@ -45,7 +45,7 @@ export function scoreText(s: string): Score {
   return { common: cjk ? common / cjk : 1, cjk, bad: n ? bad / n : 0 };
 }
 
-const NOT_TEXT = '文件不是文本文件（内容像是二进制数据），请确认选择了正确的文件；如果是 Word 文档，请使用 .docx 格式';
+const NOT_TEXT = '文件不是文本文件（内容像是二进制数据），也不是软件能读取的其他格式（Word/WPS 文档、PDF、OFD、.odt、RTF），请确认选择了正确的文件';
 
 /** True when the bytes contain zeros in a pattern that is not UTF-16, or many control bytes. */
 function looksBinary(bytes: Uint8Array): boolean {

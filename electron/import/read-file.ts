@@ -9,11 +9,12 @@ import { planFileOrigins } from '../../shared/import/origins';
 import { declaredHtmlCharset, decodeText } from './encoding';
 import { withWordListLabels } from './docx-labels';
 import { isZip, readCentralDirectory, verifyZipEntries } from './zip-guard';
+import { readDocumentFile, type DocumentKind } from './read-document';
 
 export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
 
-export type ImportKind = 'text' | 'html' | 'docx' | 'plan';
+export type ImportKind = 'text' | 'html' | 'docx' | 'plan' | DocumentKind;
 
 const SAVE_AS_DOCX = '请在 Word 或 WPS 中打开它，选择“另存为”→“Word 文档（*.docx）”，再导入 .docx 文件';
 
@@ -30,33 +31,74 @@ function mb(n: number): string {
   return (n / 1024 / 1024).toFixed(n >= 10 * 1024 * 1024 ? 0 : 1);
 }
 
-/** Decides how to read a file; throws AppError('unsupported-file') for formats we do not read. */
+/** What the importer reads, for messages that name the choices. */
+const SUPPORTED = '支持 Word/WPS 文档（.docx/.doc/.wps）、PDF、OFD、OpenDocument 文本（.odt）、RTF、网页（.html/.htm）和文本（.txt）';
+
+function head(bytes: Uint8Array, n = 1024): string {
+  return new TextDecoder('latin1').decode(bytes.subarray(0, n));
+}
+
+/** Peeks into a zip: what its entries say it is ('odt', 'ofd', 'docx'), or undefined. */
+function zipKind(bytes: Uint8Array, fileName: string): ImportKind | undefined {
+  // ODF puts an uncompressed "mimetype" entry first (ODF 1.2 part 3, §3.3).
+  const first = head(bytes, 200);
+  if (first.slice(30, 38) === 'mimetype') {
+    const mime = first.slice(38, 120);
+    if (mime.startsWith('application/vnd.oasis.opendocument.text')) return 'odt';
+    if (mime.startsWith('application/vnd.oasis.opendocument.')) {
+      throw new AppError('unsupported-file', `“${fileName}”是 OpenDocument 表格或演示文件，不是文字文档，无法作为工作要点导入。${SUPPORTED}`);
+    }
+  }
+  let names: string[];
+  try {
+    names = readCentralDirectory(bytes).map((e) => e.name.replace(/^\/+/, ''));
+  } catch {
+    return undefined; // the reader chosen by extension gives the message
+  }
+  if (names.includes('OFD.xml')) return 'ofd';
+  if (names.includes('word/document.xml')) return 'docx';
+  if (names.includes('content.xml') && names.includes('META-INF/manifest.xml')) return 'odt';
+  return undefined;
+}
+
+/** Decides how to read a file from its bytes (the extension only breaks ties); throws AppError('unsupported-file') for formats we do not read. */
 export function detectKind(fileName: string, bytes: Uint8Array): ImportKind {
   const e = ext(fileName);
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    throw new AppError('unsupported-file', `“${fileName}”是旧版 Word/WPS 文档（.doc/.wps），无法直接读取。${SAVE_AS_DOCX}`);
-  }
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    throw new AppError('unsupported-file', `“${fileName}”是 PDF 文件，无法可靠地读出其中的结构。请找到原始 Word 文档，或${SAVE_AS_DOCX.replace(/^请/, '')}`);
-  }
-  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) {
-    throw new AppError('unsupported-file', `“${fileName}”是 RTF 文件。${SAVE_AS_DOCX}`);
-  }
-  if (e === 'doc' || e === 'wps' || e === 'wpt' || e === 'dot' || e === 'pdf' || e === 'rtf' || e === 'odt' || e === 'pages' || e === 'dotx' || e === 'docm') {
-    throw new AppError('unsupported-file', `不支持导入 .${e} 文件。${SAVE_AS_DOCX}`);
-  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
+  // A .pdf may carry a few bytes of junk before its header (readers allow it, PDF 32000-1 §7.5.2);
+  // any other file only counts as PDF when it starts with the header.
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]) || (e === 'pdf' && head(bytes).includes('%PDF-'))) return 'pdf';
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf';
   if (isZip(bytes)) {
-    if (e === 'docx' || e === '' || e === 'txt' || e === 'htm' || e === 'html' || e === 'zip') return 'docx';
-    throw new AppError('unsupported-file', `不支持导入 .${e} 文件（只支持 .docx、.txt、.html/.htm）。${SAVE_AS_DOCX}`);
+    const k = zipKind(bytes, fileName);
+    if (k) return k;
+    if (e === 'ofd') return 'ofd';
+    if (e === 'odt') return 'odt';
+    if (e === 'docx' || e === 'doc' || e === 'wps' || e === '' || e === 'txt' || e === 'htm' || e === 'html' || e === 'zip') return 'docx';
+    throw new AppError('unsupported-file', `不支持导入 .${e} 文件。${SUPPORTED}`);
+  }
+  if (e === 'doc' || e === 'wps' || e === 'wpt' || e === 'dot') {
+    // Word's "网页" (*.htm saved as .doc) and HTML files renamed .doc are read as web pages.
+    const h = head(bytes, 512).trimStart().toLowerCase();
+    if (/^(<!doctype html|<html|<head|<meta|<\?xml[^>]*>\s*<html)/.test(h)) return 'html';
+    if (/^mime-version:/.test(h)) throw new AppError('unsupported-file', `“${fileName}”是单个文件网页（.mht），不是 Word 文档。${SAVE_AS_DOCX}`);
+    throw new AppError('unsupported-file', `“${fileName}”不是有效的 Word/WPS 文档，可能已损坏或只是改了扩展名。${SAVE_AS_DOCX}`);
+  }
+  if (e === 'pdf') throw new AppError('bad-file', `“${fileName}”不是有效的 PDF 文件（没有 PDF 文件头），可能已损坏或只是改了扩展名`);
+  if (e === 'ofd') throw new AppError('bad-file', `“${fileName}”不是有效的 OFD 文件，可能已损坏或只是改了扩展名`);
+  if (e === 'odt') throw new AppError('bad-file', `“${fileName}”不是有效的 OpenDocument 文本文件（.odt），可能已损坏或只是改了扩展名`);
+  if (e === 'rtf') throw new AppError('bad-file', `“${fileName}”不是有效的 RTF 文件，可能已损坏或只是改了扩展名`);
+  if (e === 'pages' || e === 'dotx' || e === 'docm') {
+    throw new AppError('unsupported-file', `不支持导入 .${e} 文件。${SAVE_AS_DOCX}`);
   }
   if (e === 'docx') return 'docx';
   if (e === 'json') return 'plan';
   if (e === 'html' || e === 'htm' || e === 'shtml' || e === 'xhtml') return 'html';
   if (e === 'txt' || e === 'text' || e === 'md' || e === '') {
-    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
-    return /^(<!doctype html|<html|<head|<meta)/.test(head) ? 'html' : 'text';
+    const h = head(bytes, 512).trimStart().toLowerCase();
+    return /^(<!doctype html|<html|<head|<meta)/.test(h) ? 'html' : 'text';
   }
-  throw new AppError('unsupported-file', `不支持导入 .${e} 文件（只支持 .docx、.txt、.html/.htm）。如果是 Word/WPS 文档，${SAVE_AS_DOCX.replace(/^请/, '请')}`);
+  throw new AppError('unsupported-file', `不支持导入 .${e} 文件（${SUPPORTED}）。`);
 }
 
 function emptyCheck(bytes: Uint8Array, fileName: string): void {
@@ -125,13 +167,18 @@ function readPlanJson(fileName: string, text: string): ImportResult {
 }
 
 /**
- * Reads an import file (.txt / .html / .htm / .docx / .plan.json) into the exchange format.
+ * Reads an import file (.txt / .html / .htm / .docx / .doc / .wps / .pdf / .ofd / .odt / .rtf /
+ * .plan.json) into the exchange format.
  * Throws AppError with a Chinese message for anything it cannot read.
  */
 export async function readImportFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
   emptyCheck(bytes, fileName);
   const kind = detectKind(fileName, bytes);
   if (kind === 'docx') return readDocx(fileName, bytes);
+  if (kind === 'doc' || kind === 'pdf' || kind === 'ofd' || kind === 'odt' || kind === 'rtf') {
+    if (bytes.length > MAX_DOCX_BYTES) throw new AppError('bad-file', `文件过大（${mb(bytes.length)} MB），文档最大 ${mb(MAX_DOCX_BYTES)} MB`);
+    return readDocumentFile(fileName, bytes, kind);
+  }
   if (bytes.length > MAX_TEXT_BYTES) {
     throw new AppError('bad-file', `文件过大（${mb(bytes.length)} MB），文本和网页文件最大 ${mb(MAX_TEXT_BYTES)} MB；一份工作要点通常不到 1 MB，请确认选择了正确的文件`);
   }

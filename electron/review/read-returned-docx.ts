@@ -12,6 +12,7 @@ import { AppError } from '../../shared/errors';
 import type { ReviewItem, ReviewReply } from '../../shared/review/types';
 import { isZip, readCentralDirectory, verifyZipEntries } from '../import/zip-guard';
 import { NS, REL, wordDate } from './ooxml';
+import { isWordOle, readDocParagraphs } from '../import/read-doc';
 
 export interface ReturnedDocx {
   /** Comments and tracked changes, in document order. */
@@ -20,6 +21,8 @@ export interface ReturnedDocx {
   paragraphs: string[];
   /** Everyone who commented, replied or changed something, in order of appearance. */
   authors: string[];
+  /** What the format could not give (Chinese, one line each), shown before importing. */
+  notes: string[];
 }
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -299,10 +302,8 @@ function normalize(path: string): string {
 
 function checkFile(fileName: string, bytes: Uint8Array): void {
   const name = fileName.split(/[\\/]/).pop() || fileName;
-  if (OLE.every((b, i) => bytes[i] === b) || /\.(doc|wps|dot)$/i.test(name)) {
-    fail('unsupported-file', `“${name}”是旧版 Word 97-2003 文档（.doc）或 WPS 文字格式，无法读取其中的批注和修订。请在 Word 或 WPS 中打开，“另存为”Word 文档（*.docx）后再导入。`);
-  }
   if (!isZip(bytes)) {
+    if (/\.(doc|wps|dot)$/i.test(name)) fail('bad-file', `“${name}”不是有效的 Word/WPS 文档，可能已损坏或只是改了扩展名。`);
     if (/\.docx$/i.test(name)) fail('bad-file', `“${name}”不是有效的 Word 文档（.docx），可能已损坏或只是改了扩展名；请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
     fail('unsupported-file', `“${name}”不是 Word 文档（.docx），只能导入 .docx 格式的反馈文件。`);
   }
@@ -310,8 +311,37 @@ function checkFile(fileName: string, bytes: Uint8Array): void {
   verifyZipEntries(bytes, entries);
 }
 
+/**
+ * Word 97–2003 / WPS binary files (.doc/.wps; a .wps or .doc that is really a zip is read as
+ * .docx below). word-extractor reads their comment texts but neither where a comment is
+ * anchored nor who wrote it, and no tracked changes. The comments are still the reviewers'
+ * opinions: they come back as opinions tied to no task (the file's 提出单位 stands for the
+ * author), and the notes say plainly what could not be read and what to do about it.
+ */
+async function readBinaryWord(name: string, bytes: Uint8Array): Promise<ReturnedDocx> {
+  if (!isWordOle(bytes)) fail('unsupported-file', `“${name}”不是 Word/WPS 文字文档，无法读取批注和修订。`);
+  const text = await readDocParagraphs(name, bytes);
+  const items: ReviewItem[] = text.annotations.map((body) => ({
+    kind: 'comment',
+    author: '',
+    text: body,
+    anchorText: '',
+    before: '',
+    after: '',
+    paragraphText: '',
+    unplaced: true,
+  }));
+  const notes = [
+    `“${name}”是旧版 Word 97-2003 或 WPS 二进制格式（.doc/.wps）：这种格式中读不出批注的位置和作者，${
+      items.length ? `${items.length} 条批注将作为“未对应任务”的意见导入，提出单位按下面填写的单位记` : '没有读到批注'
+    }；修订（增删的文字）也无法读取。如果这份文件中有修订，或需要批注对应到任务，请在 Word 或 WPS 中打开，“另存为”Word 文档（*.docx）后再导入。`,
+  ];
+  return { items, paragraphs: text.paragraphs.map((p) => p.trim()).filter(Boolean), authors: [], notes };
+}
+
 /** The comments and tracked changes of a returned DOCX; see the file comment. */
 export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Promise<ReturnedDocx> {
+  if (OLE.every((b, i) => bytes[i] === b)) return readBinaryWord(fileName.split(/[\\/]/).pop() || fileName, bytes);
   checkFile(fileName, bytes);
   const name = fileName.split(/[\\/]/).pop() || fileName;
   let zip: JSZip;
@@ -440,5 +470,5 @@ export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Pro
     see(it.author);
     it.replies?.forEach((r) => see(r.author));
   }
-  return { items, paragraphs: paragraphs.map((p) => p.trim()).filter(Boolean), authors };
+  return { items, paragraphs: paragraphs.map((p) => p.trim()).filter(Boolean), authors, notes: [] };
 }

@@ -78,7 +78,14 @@ export function createReviewServices(db: Database, library: LibraryServices): Pi
           fileName: f.fileName,
           authors: r.authors,
           samePlan: samePlanCheck(plan.doc, r.paragraphs),
-          items: matches.map((m) => ({ kind: m.item.kind, author: m.item.author, text: m.item.text, task: m.target ? taskName(plan.doc, m.target.path) : null })),
+          notes: r.notes,
+          items: matches.map((m) => ({
+            kind: m.item.kind,
+            author: m.item.author,
+            text: m.item.text,
+            task: m.target ? taskName(plan.doc, m.target.path) : null,
+            ...(m.item.unplaced ? { unplaced: true } : {}),
+          })),
         });
       }
       return out;
@@ -101,7 +108,9 @@ export function createReviewServices(db: Database, library: LibraryServices): Pi
       // they are already here, so only what is new is brought in.
       const known = knownOpinions(doc, planThreads(db, planId));
       for (const f of read) {
-        const fresh = f.returned.items.filter((it) => !known.has(opinionKey(it.kind, it.author, it.text)));
+        // A format that records no author (.doc/.wps): the file's 提出单位 stands for it.
+        const items = f.returned.items.map((it) => (it.author ? it : { ...it, author: f.unit }));
+        const fresh = items.filter((it) => !known.has(opinionKey(it.kind, it.author, it.text)));
         const applied = applyReviewMatches(doc, matchReviewItems(doc, fresh), { unit: f.unit, newId: randomUUID, now });
         for (const it of fresh) known.add(opinionKey(it.kind, it.author, it.text));
         doc = applied.doc;

@@ -201,6 +201,7 @@ export function matchReviewItems(doc: PlanDocument, items: readonly ReviewItem[]
     return r;
   };
   return items.map((item) => {
+    if (item.unplaced) return { item, target: null, score: 0 };
     let best: { target: ReviewTarget; score: number } | null = null;
     for (const { i, sim } of rank(item.paragraphText)) {
       const node = nodes[i]!;

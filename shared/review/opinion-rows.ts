@@ -79,7 +79,7 @@ export function buildOpinionRows(doc: PlanDocument, threads: readonly ThreadLike
       kind: 'comment',
       round: t.round,
       unit: first.unit || first.author,
-      task: at?.task ?? s?.task ?? `（原文已删除）${t.quote.slice(0, 20)}`,
+      task: at?.task ?? s?.task ?? (t.quote ? `（原文已删除）${t.quote.slice(0, 20)}` : '（未对应任务）'),
       content: `${first.body}${replies.length ? `（${replies.join('；')}）` : ''}`,
       decision: s?.decision ?? null,
       reason: s?.reason ?? '',

@@ -48,6 +48,11 @@ export interface ReviewItem {
   replies?: ReviewReply[];
   /** A comment marked done (Word 2013+ commentsExtended w15:done). */
   resolved?: boolean;
+  /**
+   * Read from a file that records no place for it (a Word 97–2003 / WPS binary file): it is kept
+   * as an opinion not tied to a task, never guessed onto one.
+   */
+  unplaced?: boolean;
 }
 
 export interface ReviewTarget {

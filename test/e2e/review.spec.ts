@@ -250,3 +250,47 @@ test('review rounds make save points; a new task and a units change are suggesti
   await page.reload();
   await expect(page.getByRole('combobox', { name: '轮次' })).toHaveValue('consultation');
 });
+
+test('a reviewer returns a WPS/Word 97-2003 .doc: its comments come in as opinions tied to no task, and the dialog says why', async ({ page }) => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { Document, Packer, Paragraph, TextRun, CommentRangeStart, CommentRangeEnd, CommentReference } = await import('docx');
+  // The file as a unit's WPS saves it: Word 97-2003 binary with one comment (made by LibreOffice).
+  const dir = mkdtempSync(join(tmpdir(), 'plandesk-e2e-doc-'));
+  const commented = new Document({
+    comments: { children: [{ id: 0, author: 'user', date: new Date('2024-03-01T09:00:00Z'), children: [new Paragraph('建议增加对校园安全的部署。')] }] },
+    sections: [
+      {
+        children: [
+          new Paragraph('2020年全市安全生产工作要点'),
+          new Paragraph({ children: [new CommentRangeStart(0), new TextRun('（一）加强安全生产组织领导'), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] })] }),
+        ],
+      },
+    ],
+  });
+  writeFileSync(join(dir, '教育局意见.docx'), await Packer.toBuffer(commented));
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'doc', '--outdir', dir, join(dir, '教育局意见.docx')], { timeout: 120_000 });
+  const bytes = readFileSync(join(dir, '教育局意见.doc'));
+  rmSync(dir, { recursive: true, force: true });
+
+  await page.goto(app().url);
+  await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
+  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
+  await expect(page.locator('.plan-page .plan-task').first()).toBeVisible();
+  await page.getByRole('button', { name: '意见汇总' }).click();
+  await page.getByLabel('导入反馈文件').setInputFiles([{ name: '教育局意见.doc', mimeType: 'application/msword', buffer: bytes }]);
+  const dialog = page.getByRole('dialog', { name: '导入反馈文件' });
+  await expect(dialog.getByRole('note')).toContainText('1 条批注将作为“未对应任务”的意见导入');
+  await expect(dialog.getByRole('note')).toContainText('另存为');
+  await expect(dialog.getByRole('listitem', { name: '反馈文件 教育局意见.doc' })).toContainText('未对应任务（保留为意见）');
+  await dialog.getByRole('textbox', { name: '教育局意见.doc 的提出单位' }).fill('市教育局');
+  await page.screenshot({ path: 'test-results/screens/review-returned-doc.png' });
+  await dialog.getByRole('button', { name: '导入' }).click();
+  await expect(dialog.getByRole('status')).toContainText('已导入 1 条批注');
+  await dialog.getByRole('button', { name: '完成' }).click();
+  const table = page.getByRole('table', { name: '意见列表' });
+  await expect(table).toContainText('建议增加对校园安全的部署。');
+  await expect(table).toContainText('市教育局');
+  await expect(table).toContainText('（未对应任务）');
+});

@@ -116,6 +116,6 @@ describe('plandesk check', () => {
     const doc = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]);
     const file = join(getHome(), 'old.doc');
     writeFileSync(file, doc);
-    expect(await cli('check', file)).toMatchObject({ code: 2, err: expect.stringContaining('另存为') });
+    expect(await cli('check', file)).toMatchObject({ code: 2, err: expect.stringContaining('不是 Word/WPS 文字文档') });
   });
 });

@@ -82,7 +82,7 @@ describe('plandesk import', () => {
     writeFileSync(file, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]));
     const r = await run([file, '--save']);
     expect(r.code).toBe(2);
-    expect(r.err[0]).toContain('另存为');
+    expect(r.err[0]).toContain('不是 Word/WPS 文字文档');
     expect(r.created).toEqual([]);
   });
   it('--summary says where the title, year and 主送 came from', async () => {

@@ -203,14 +203,17 @@ describe('bad input', () => {
   it.each([
     ['old.doc', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]],
     ['wps.wps', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]],
-    ['scan.pdf', [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]],
-    ['renamed.txt', [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]],
     ['a.wps', [0x41, 0x42]],
     ['a.xlsx', [0x50, 0x4b, 0x03, 0x04, 0, 0]],
     ['a.jpg', [0xff, 0xd8, 0xff]],
-  ])('%s is not read, with advice to save as .docx', async (name, bytes) => {
+  ])('%s is not read, with the formats that are (or advice to save as .docx)', async (name, bytes) => {
     const e = await rejects(name, new Uint8Array(bytes));
     expect(e.code).toBe('unsupported-file');
     expect(e.message).toMatch(/另存为|\.docx/);
+  });
+  it.each(['scan.pdf', 'renamed.txt'])('%s: a PDF header with nothing after it is read as a PDF and reported incomplete', async (name) => {
+    const e = await rejects(name, new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]));
+    expect(e.code).toBe('bad-file');
+    expect(e.message).toContain('不完整');
   });
 });

@@ -103,9 +103,13 @@ describe('returned Word files', () => {
 
   it('rejects a .doc, a corrupted .docx and a non-Word file with clear Chinese messages', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    await expect(readReturnedDocx('意见.doc', ole)).rejects.toMatchObject({ code: 'unsupported-file', message: expect.stringContaining('另存为') });
-    await expect(readReturnedDocx('意见.docx', ole)).rejects.toMatchObject({ code: 'unsupported-file', message: expect.stringContaining('.doc') });
+    // An OLE file without a WordDocument stream (the real .doc case is in import-formats.test.ts).
+    await expect(readReturnedDocx('意见.doc', ole)).rejects.toMatchObject({ code: 'unsupported-file', message: expect.stringContaining('不是 Word/WPS 文字文档') });
+    await expect(readReturnedDocx('意见.docx', ole)).rejects.toMatchObject({ code: 'unsupported-file', message: expect.stringContaining('不是 Word/WPS 文字文档') });
+    await expect(readReturnedDocx('意见.wps', new TextEncoder().encode('text'))).rejects.toMatchObject({ code: 'bad-file', message: expect.stringContaining('不是有效的 Word/WPS 文档') });
     const good = await wordFile({ body: p(r('正文')) });
+    // A .wps that WPS saved as a .docx zip is read as one.
+    expect((await readReturnedDocx('意见.wps', good)).paragraphs).toEqual(['正文']);
     const broken = good.slice(0, Math.floor(good.length / 2));
     const err = await readReturnedDocx('意见.docx', broken).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
@@ -120,7 +124,7 @@ describe('returned Word files', () => {
 
   it('a file with no comments or changes gives an empty list', async () => {
     const back = await readReturnedDocx('a.docx', await wordFile({ body: p(r('加强安全生产考核。')) }));
-    expect(back).toEqual({ items: [], paragraphs: ['加强安全生产考核。'], authors: [] });
+    expect(back).toEqual({ items: [], paragraphs: ['加强安全生产考核。'], authors: [], notes: [] });
   });
 
   it('reads WPS-style nested replies and a point comment without a range', async () => {

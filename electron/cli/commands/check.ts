@@ -8,10 +8,10 @@ import { parseCommandArgs } from '../args';
 import { isPlanFile, readImportable, readPlanFile } from '../plan-source';
 import { EXIT_FAILURE, EXIT_OK, type CliCommand, type CliContext } from '../types';
 
-const usage = `用法：plandesk check <文件.plan.json | 文件.txt/.html/.docx | 编号> [--json]
+const usage = `用法：plandesk check <文件.plan.json | 可导入的文件 | 编号> [--json]
 校对一份计划：列出没有牵头单位的任务、半角标点、文号不规范、标题句缺少句号、责任单位括号不完整、
 年份不一致、过时的规划期、内容相近的任务、空的章节等，注明位置（任务编号和标题）和建议的修改。
-.txt/.html/.docx 文件先按“导入”的方式识别再校对；编号指资料库中的计划（已忽略的提示不再列出）。
+其他文件（Word/WPS、PDF、OFD、.odt、RTF、网页、文本）先按“导入”的方式识别再校对；编号指资料库中的计划（已忽略的提示不再列出）。
   --json  以 JSON 输出（findings：code、severity、message、place、fix）
 退出码：没有“错误”级别的问题为 0，有为 1；文件或参数不正确为 2。`;
 

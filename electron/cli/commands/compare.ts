@@ -6,8 +6,9 @@ import { parseCommandArgs } from '../args';
 import { loadPlan } from '../plan-source';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../types';
 
-const usage = `用法：plandesk compare --upper <上级文件.plan.json | 编号> --draft <本级草稿.plan.json | 编号> [--json] [--paragraphs]
+const usage = `用法：plandesk compare --upper <上级文件 | 编号> --draft <本级草稿 | 编号> [--json] [--paragraphs]
 对照上级文件检查本级草稿：上级每项任务的落实情况（已落实 / 部分落实 / 未落实）、对应的本级任务及相似度、目标差异和覆盖率。
+文件可以是 .plan.json，也可以是能导入的任何文件（Word/WPS、PDF、OFD、.odt、RTF、网页、文本），按导入时的方法识别。
   --json        输出 JSON（coverage、upper、draftOnly）
   --paragraphs  上级文件没有可识别的任务时，按段落对照`;
 

@@ -5,8 +5,9 @@ import { parseCommandArgs } from '../args';
 import { loadPlan } from '../plan-source';
 import { EXIT_OK, type CliCommand } from '../types';
 
-const usage = `用法：plandesk diff <旧计划.plan.json | 编号> <新计划.plan.json | 编号> [--json]
+const usage = `用法：plandesk diff <旧计划 | 编号> <新计划 | 编号> [--json]
 逐项比较两份计划（如往年与今年、两个版本）：新增、删除、修改、移动的任务，修改处按词标出（[-删去-]{+新增+}），责任单位和目标的变化单独列出。
+计划可以是 .plan.json 文件、能导入的任何文件（Word/WPS、PDF、OFD、.odt、RTF、网页、文本）或资料库中的编号。
   --json  输出 JSON`;
 
 function mark(parts: RedlinePart[]): string {

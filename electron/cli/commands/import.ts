@@ -1,4 +1,4 @@
-// `plandesk import <file> [--json] [--summary] [--save]`: reads a .txt/.html/.docx plan and
+// `plandesk import <file> [--json] [--summary] [--save]`: reads a plan in any importable format and
 // prints the exchange format (with warnings) as JSON, or a short Chinese summary.
 // Output choice: --json forces JSON, --summary forces the summary; otherwise JSON when stdout
 // is not a terminal (pipes, scripts) and the summary when a person is looking at a terminal.
@@ -12,7 +12,8 @@ import { parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand } from '../types';
 
 const usage = `用法：plandesk import <文件> [--json] [--summary] [--save [--year <年份>] [--title <标题>]]
-读取 .txt、.html/.htm 或 .docx 格式的工作要点，识别元数据、通知、层级结构、责任单位和量化目标。
+读取工作要点（Word/WPS 文档 .docx/.doc/.wps、PDF、OFD、OpenDocument .odt、RTF、网页 .html/.htm、文本 .txt），
+识别元数据、通知、层级结构、责任单位和量化目标。
   --json     以 JSON（计划交换格式，含警告）输出到标准输出（输出被重定向时默认如此）
   --summary  输出中文摘要（在终端中运行时默认如此），并说明标题、年度、主送机关从何处识别
   --save     存入资料库并输出新计划的编号；原文中找不到年份时必须用 --year 给出
@@ -52,7 +53,7 @@ function summary(r: ImportResult, file: string): string {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: '导入 .txt / .html / .docx 格式的工作要点，输出识别结果或存入资料库',
+  summary: '导入工作要点（Word/WPS、PDF、OFD、.odt、RTF、网页、文本），输出识别结果或存入资料库',
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(

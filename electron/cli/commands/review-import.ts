@@ -41,6 +41,8 @@ export interface ReviewImportFile {
   file: string;
   authors: string[];
   samePlan: SamePlanResult;
+  /** What the format could not give (a .doc/.wps: no comment places, authors or revisions). */
+  notes: string[];
   items: ReviewImportItem[];
 }
 
@@ -89,7 +91,7 @@ export const reviewImportCommand: CliCommand = {
         return {
           kind: item.kind,
           author: item.author,
-          unit: unit || item.author,
+          unit: unit || item.author || '未署名',
           text: item.text,
           task,
           field: target?.field ?? null,
@@ -97,7 +99,7 @@ export const reviewImportCommand: CliCommand = {
           to: target?.to ?? null,
         };
       });
-      results.push({ file, authors: returned.authors, samePlan, items });
+      results.push({ file, authors: returned.authors, samePlan, notes: returned.notes, items });
       toStore.push({ fileName: basename(file), bytes, unit: unit || returned.authors[0] || '未署名' });
     }
     // Exit 2 when a file does not look like this plan (a script should not store it blindly).
@@ -117,9 +119,14 @@ export const reviewImportCommand: CliCommand = {
     for (const r of results) {
       ctx.out(`${r.file}：${r.items.length} 条意见${r.authors.length ? `（${r.authors.join('、')}）` : ''}`);
       if (!r.samePlan.same) ctx.err(`警告：${r.file}：${r.samePlan.message}`);
+      for (const n of r.notes) ctx.err(`提示：${n}`);
       r.items.forEach((it, i) => {
-        const where = it.task ? `${it.task.label}${clip(it.task.title, 24)}（${FIELD[it.field!]} ${it.from}–${it.to}）` : '未定位（原文已不存在）';
-        ctx.out(`  ${i + 1}. [${KIND[it.kind]}] ${it.unit}${it.unit !== it.author ? `（${it.author}）` : ''} → ${where}：${clip(it.text.replace(/\s+/g, ' '), 60)}`);
+        const where = it.task
+          ? `${it.task.label}${clip(it.task.title, 24)}（${FIELD[it.field!]} ${it.from}–${it.to}）`
+          : r.notes.length
+            ? '未对应任务（文件格式中没有位置）'
+            : '未定位（原文已不存在）';
+        ctx.out(`  ${i + 1}. [${KIND[it.kind]}] ${it.unit}${it.author && it.unit !== it.author ? `（${it.author}）` : ''} → ${where}：${clip(it.text.replace(/\s+/g, ' '), 60)}`);
       });
     }
     if (stored) ctx.out(`已存入资料库：${stored.comments} 条批注、${stored.insertions} 处增加、${stored.deletions} 处删除${stored.detached ? `（${stored.detached} 条未能定位，保留在意见汇总表中）` : ''}。`);

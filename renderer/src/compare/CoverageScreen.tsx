@@ -15,6 +15,7 @@ import { useComparison } from './useComparison';
 import { SideBySide } from './SideBySide';
 import { DiffView } from './DiffView';
 import { taskSentences, unitsParenthetical } from '../../../shared/plan/running-text';
+import { IMPORT_ACCEPT } from '../../../shared/import-formats';
 
 const STATUS_LABEL = { covered: '已落实', partial: '部分落实', missing: '未落实' } as const;
 type Filter = 'all' | 'missing' | 'partial' | 'covered';
@@ -217,7 +218,7 @@ export function CoverageScreen({ draftId, onBack }: Props) {
               导入上级文件…
               <input
                 type="file"
-                accept=".docx,.txt,.html,.htm,.json"
+                accept={IMPORT_ACCEPT}
                 aria-label="导入上级文件"
                 hidden
                 onChange={(e) => {

@@ -8,6 +8,7 @@ import { errorMessage, invoke } from '../api/client';
 import { useToast } from '../components/Toasts';
 import { downloadBytes } from '../api/download';
 import { ReturnedFilesDialog } from './ReturnedFilesDialog';
+import { REVIEW_ACCEPT } from '../../../shared/import-formats';
 
 export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): void }) {
   const toast = useToast();
@@ -79,7 +80,7 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
           <input
             type="file"
             multiple
-            accept=".docx,.doc"
+            accept={REVIEW_ACCEPT}
             hidden
             aria-label="导入反馈文件"
             onChange={(e) => {

@@ -95,6 +95,11 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
                   {f.samePlan.message ?? '这个文件看起来不是这份计划。'}
                 </p>
               )}
+              {f.notes.map((n, k) => (
+                <p key={k} className="muted" role="note">
+                  {n}
+                </p>
+              ))}
               <label className="inline-field">
                 提出单位
                 <input aria-label={`${f.fileName} 的提出单位`} value={units[i] ?? ''} onChange={(e) => setUnits((u) => u.map((x, k) => (k === i ? e.target.value : x)))} placeholder="如：县教育局" />
@@ -104,7 +109,7 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
                   <li key={k}>
                     <span className={`suggestion-kind k-${it.kind}`}>{it.kind === 'comment' ? '批注' : it.kind === 'insertion' ? '增加' : '删除'}</span>
                     {it.text.length > 50 ? `${it.text.slice(0, 50)}…` : it.text}
-                    <span className="muted"> — {it.task ?? '原文已改动（保留为意见）'}</span>
+                    <span className="muted"> — {it.task ?? (it.unplaced ? '未对应任务（保留为意见）' : '原文已改动（保留为意见）')}</span>
                   </li>
                 ))}
                 {f.items.length === 0 && <li className="muted">文件中没有批注或修订。</li>}

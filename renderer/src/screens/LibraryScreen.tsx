@@ -7,8 +7,8 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { NewPlanDialog, type NewPlanMode } from './NewPlanDialog';
 import { TemplatesView } from './TemplatesView';
 import { ImportDialog, type ImportSource } from './ImportDialog';
+import { IMPORT_ACCEPT, IMPORT_FORMATS_TEXT } from '../../../shared/import-formats';
 
-const IMPORT_ACCEPT = '.docx,.txt,.html,.htm,.json,.doc,.wps,.pdf';
 
 interface Props {
   onOpen(id: string): void;
@@ -167,7 +167,7 @@ export function LibraryScreen({ onOpen }: Props) {
             点击 <strong>新建</strong> 开始一份新的工作要点（例如“{new Date().getFullYear() + 1}年全县安全生产工作要点”）。
           </p>
           <p>
-            已有去年的工作要点？点 <strong>导入</strong> 选择从政府网站另存的网页（.html）、文本（.txt）或 Word 文档（.docx），或直接把文件拖到这个窗口上。
+            已有去年的工作要点？点 <strong>导入</strong> 选择{IMPORT_FORMATS_TEXT}文件，或直接把文件拖到这个窗口上。
           </p>
           <div className="empty-actions">
             <button type="button" className="primary" onClick={() => setCreating('blank')}>
