@@ -23,6 +23,17 @@ function cnNumber(s: string): number | null {
   return null;
 }
 
+/** A date in Arabic numerals as pages print it, for building patterns: 2020年4月10日, 2020-04-10, 2020/4/10, 2020.4.10. */
+export const ARABIC_DATE = String.raw`\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?`;
+/** A date in Chinese numerals, for building patterns: 二〇二一年三月十一日. */
+export const CHINESE_NUMERAL_DATE = String.raw`[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日`;
+const LEADING_DATE = new RegExp(`^(?:${ARABIC_DATE}|${CHINESE_NUMERAL_DATE})(?=\\s|$)`, 'u');
+
+/** The date a value starts with when more follows it ("2024-03-05 字号：大 中 小" → "2024-03-05"), or null. */
+export function leadingDate(s: string): string | null {
+  return LEADING_DATE.exec(s)?.[0] ?? null;
+}
+
 /**
  * Parses one date written alone (a metadata value or a signature line):
  * 2020年04月10日, 2021年3月11日, 二〇二一年三月十一日, 2025-03-05, 2025/3/5, 2025.03.05, 20250305.

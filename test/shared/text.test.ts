@@ -8,7 +8,7 @@ import { fullWidthPunctuation as checkPass } from '../../shared/checks/punctuati
 import { HAN, hasHan, isCjk } from '../../shared/text/han';
 import { FULL_TO_HALF, HALF_TO_FULL, halfWidthDigits, halfWidthMarks, isNumberSeparator, nearestNonSpace, pairParens } from '../../shared/text/punctuation';
 import { checkDocNumber, findDocNumber, normaliseDocNumberBrackets } from '../../shared/text/doc-number';
-import { formatChineseDate, parseDate } from '../../shared/text/dates';
+import { formatChineseDate, leadingDate, parseDate } from '../../shared/text/dates';
 
 const OUTLINE = '一、总体要求\n坚持安全发展。\n二、重点任务\n1.压实责任。落实责任制。（市应急局牵头，各县区负责落实）';
 
@@ -83,6 +83,9 @@ describe('dates both ways', () => {
     expect(parseDate('2021/3/11')).toEqual({ iso: '2021-03-11' });
     expect(parseDate('202049')).toEqual({ lost: '202049' });
     expect(formatChineseDate('2021-03-11')).toBe('2021年3月11日');
-    expect(formatChineseDate(( parseDate('2020年04月10日') as { iso: string }).iso)).toBe('2020年4月10日');
+    expect(formatChineseDate((parseDate('2020年04月10日') as { iso: string }).iso)).toBe('2020年4月10日');
+    expect(leadingDate('2024-03-05 字号：大 中 小')).toBe('2024-03-05');
+    expect(leadingDate('二〇二一年三月十一日 发布')).toBe('二〇二一年三月十一日');
+    expect(leadingDate('2024-03-05点击')).toBeNull();
   });
 });
