@@ -41,3 +41,11 @@ describe('taskRunningText', () => {
     }
   });
 });
+
+describe('the opinions table names a units suggestion as the running text writes units', () => {
+  it('建议修改责任单位: the new units with the 牵头 wording', async () => {
+    const { locateAnnotations } = await import('../../shared/review/opinion-rows');
+    const t = task({ suggestion: { id: 's', type: 'units', old: { lead: ['县安委办'], support: [] } } } as Partial<TaskNode>);
+    expect(locateAnnotations([t]).get('s')).toMatchObject({ kind: 'units', text: '县应急局牵头，各乡镇负责落实' });
+  });
+});
