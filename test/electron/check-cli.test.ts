@@ -47,7 +47,7 @@ describe('plandesk check', () => {
     const r = await cli('check', write('a.plan.json', JSON.stringify(plan())));
     expect(r.code).toBe(0);
     expect(r.out).toContain('校对：2026年全县安全生产工作要点');
-    expect(r.out).toMatch(/\[警告\] 任务 1\.加强监管,落实责任：任务 1 中有 1 处半角标点/);
+    expect(r.out).toMatch(/\[警告\] 任务 1\.“加强监管,落实责任”：任务 1 中有 1 处半角标点/);
     expect(r.out).toContain('建议修改：改为全角标点：加强监管，落实责任');
   });
 

@@ -28,7 +28,7 @@ function placeText(c: PlacedCheck): string {
   const p = c.place;
   if (p.kind === 'meta') return '文件信息';
   if (p.kind === 'paragraph') return `段落“${p.excerpt}”`;
-  return `${p.kind === 'task' ? '任务' : '标题'} ${p.label}${p.excerpt}`;
+  return `${p.kind === 'task' ? '任务' : '标题'} ${p.label}“${p.excerpt}”`;
 }
 
 /** What the fix writes, in one line: its label and the changed text (clipped). */
