@@ -3,6 +3,7 @@
 // automatic, conservative) and the 校对 check (shared/checks/punctuation.ts, shown with a fix)
 // decide by. Hand-written: the rules are about the neighbouring characters, which no text
 // library decides for Chinese.
+
 /** Half-width mark → the full-width form Chinese text uses. */
 export const HALF_TO_FULL: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 
