@@ -93,7 +93,10 @@ describe('plandesk check', () => {
     const before = JSON.parse((await cli('check', id, '--json')).out) as JsonReport;
     const half = before.findings.find((f) => f.code === 'halfwidth-punct')!;
     expect(half).toBeDefined();
-    const dismissed = { ...doc, dismissedChecks: [half.id] };
+    // A dismissal names its block by node id (issue 14): dismiss in the stored plan (which has
+    // the ids the check saw), as the editor does, not in the id-less file.
+    const stored = JSON.parse((await cli('show', id, '--json')).out) as typeof doc;
+    const dismissed = { ...stored, dismissedChecks: [half.id] };
     const id2 = (await cli('save', write('d.plan.json', JSON.stringify(dismissed)))).out.trim();
     const after = JSON.parse((await cli('check', id2, '--json')).out) as JsonReport;
     expect(after.findings.map((f) => f.code)).not.toContain('halfwidth-punct');
