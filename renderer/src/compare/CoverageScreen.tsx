@@ -7,7 +7,7 @@ import type { UpperResult } from '../../../shared/compare/compare';
 import { insertUpperTask } from '../../../shared/compare/insert-upper-task';
 import { indexById } from '../../../shared/plan/ids';
 import { nodeAtPath } from '../../../shared/plan/paths';
-import type { BodyNode, PlanDocument } from '../../../shared/plan/schema';
+import type { PlanDocument } from '../../../shared/plan/schema';
 import { errorMessage, invoke } from '../api/client';
 import { useToast } from '../components/Toasts';
 import { downloadBytes } from '../api/download';
@@ -15,7 +15,8 @@ import { ImportDialog, type ImportSource } from '../screens/ImportDialog';
 import { useComparison } from './useComparison';
 import { SideBySide } from './SideBySide';
 import { DiffView } from './DiffView';
-import { taskSentences, unitsParenthetical } from '../../../shared/plan/running-text';
+import { taskSentences } from '../../../shared/plan/running-text';
+import { Highlight, nodeText } from './node-text';
 import { IMPORT_ACCEPT } from '../../../shared/import-formats';
 
 const STATUS_LABEL = { covered: '已落实', partial: '部分落实', missing: '未落实' } as const;
@@ -24,37 +25,6 @@ type Filter = 'all' | 'missing' | 'partial' | 'covered';
 interface Props {
   draftId: string;
   onBack(): void;
-}
-
-function nodeText(node: BodyNode | null): { title: string; text: string; units: string } {
-  if (!node || node.type === 'paragraph') return { title: '', text: node?.text ?? '', units: '' };
-  if (node.type === 'heading') return { title: node.title, text: node.text ?? '', units: '' };
-  return { title: node.title, text: node.text, units: unitsParenthetical(node) };
-}
-
-function Highlight({ text, phrases }: { text: string; phrases: string[] }) {
-  if (!phrases.length || !text) return <>{text}</>;
-  const parts: Array<{ s: string; hit: boolean }> = [];
-  let rest = text;
-  while (rest) {
-    let best: { at: number; p: string } | null = null;
-    for (const p of phrases) {
-      const at = rest.indexOf(p);
-      if (at >= 0 && (!best || at < best.at || (at === best.at && p.length > best.p.length))) best = { at, p };
-    }
-    if (!best) {
-      parts.push({ s: rest, hit: false });
-      break;
-    }
-    if (best.at) parts.push({ s: rest.slice(0, best.at), hit: false });
-    parts.push({ s: best.p, hit: true });
-    rest = rest.slice(best.at + best.p.length);
-  }
-  return (
-    <>
-      {parts.map((p, i) => (p.hit ? <mark key={i}>{p.s}</mark> : <span key={i}>{p.s}</span>))}
-    </>
-  );
 }
 
 export function CoverageScreen({ draftId, onBack }: Props) {
