@@ -1,0 +1,77 @@
+// Review: 批注 threads (list, create, reply, status) and the opinions table's stored decisions.
+import { AppError } from '../../../shared/errors';
+import { buildOpinionRows, locateAnnotations, type OpinionDecision } from '../../../shared/review/opinion-rows';
+import { addComment, insertThread, planThreads } from '../review-threads';
+import { readDoc, type LibraryOps, type PlanStore } from './store';
+
+export function reviewOperations(store: PlanStore): LibraryOps<`review.threads.${string}` | `review.opinions.${string}`> {
+  const { db, now, requireRow, requireLive, readThread } = store;
+  return {
+    'review.threads.list': ({ planId }) => {
+      requireRow(planId);
+      return planThreads(db, planId);
+    },
+
+    'review.threads.create': db.transaction(({ planId, threadId, quote, body, author: who, unit }) => {
+      const row = requireLive(planId);
+      if (db.prepare('SELECT 1 FROM review_threads WHERE id = ?').get(threadId)) throw new AppError('invalid-args', '这条批注已经存在。');
+      const t = now();
+      insertThread(db, { id: threadId, planId, quote, status: 'open', round: row.status, source: 'app', createdAt: t, comments: [{ author: who, unit, body, createdAt: t }] });
+      return readThread(threadId);
+    }),
+
+    'review.threads.reply': db.transaction(({ threadId, body, author: who, unit }) => {
+      addComment(db, threadId, { author: who, unit, body, createdAt: now() });
+      return readThread(threadId);
+    }),
+
+    'review.threads.setStatus': ({ threadId, status }) => {
+      readThread(threadId);
+      db.prepare('UPDATE review_threads SET status = ? WHERE id = ?').run(status, threadId);
+      return readThread(threadId);
+    },
+
+    'review.opinions.list': ({ planId }) => {
+      const row = requireRow(planId);
+      const threads = planThreads(db, planId);
+      const stored = db
+        .prepare<[string], { source_id: string; kind: 'comment' | 'suggestion'; round: string; unit: string; task: string; content: string; decision: OpinionDecision | null; reason: string; node_id: string | null }>(
+          'SELECT * FROM review_opinions WHERE plan_id = ? ORDER BY created_at, source_id',
+        )
+        .all(planId)
+        .map((o) => ({ sourceId: o.source_id, kind: o.kind, round: o.round, unit: o.unit, task: o.task, content: o.content, decision: o.decision, reason: o.reason, nodeId: o.node_id }));
+      return buildOpinionRows(readDoc(row.doc), threads, stored);
+    },
+
+    'review.opinions.set': db.transaction(({ planId, sourceId, decision, reason, snapshot }) => {
+      const row = requireRow(planId);
+      const t = now();
+      // The node the opinion is about: where its mark is now, else what the caller saw.
+      const nodeId = locateAnnotations(readDoc(row.doc).body).get(sourceId)?.nodeId ?? snapshot?.nodeId ?? null;
+      db.prepare(
+        `INSERT INTO review_opinions (plan_id, source_id, kind, round, unit, task, content, decision, reason, created_at, updated_at, node_id)
+         VALUES (@planId, @sourceId, @kind, @round, @unit, @task, @content, @decision, @reason, @t, @t, @nodeId)
+         ON CONFLICT (plan_id, source_id) DO UPDATE SET decision = excluded.decision, reason = excluded.reason, updated_at = excluded.updated_at,
+           node_id = COALESCE(excluded.node_id, node_id),
+           kind = CASE WHEN @hasSnapshot THEN excluded.kind ELSE kind END,
+           unit = CASE WHEN @hasSnapshot THEN excluded.unit ELSE unit END,
+           task = CASE WHEN @hasSnapshot THEN excluded.task ELSE task END,
+           content = CASE WHEN @hasSnapshot THEN excluded.content ELSE content END`,
+      ).run({
+        planId,
+        sourceId,
+        kind: snapshot?.kind ?? 'comment',
+        round: row.status,
+        unit: snapshot?.unit ?? '',
+        task: snapshot?.task ?? '',
+        content: snapshot?.content ?? '',
+        decision,
+        reason,
+        t,
+        nodeId,
+        hasSnapshot: snapshot ? 1 : 0,
+      });
+      return { ok: true as const };
+    }),
+  };
+}

@@ -1,0 +1,165 @@
+// The library's shared store: plan rows and their conversions, the prepared statements and the
+// helpers every domain module uses (finding a plan, conflicts, indexing units, inserting a plan
+// with its first version). The operations themselves live in the domain modules beside this file.
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { AppInfo, PlanKind, PlanRecord, PlanStatus, PlanSummary, ServiceImpl, VersionSummary } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { countTasks } from '../../../shared/plan/outline';
+import { walkOutline } from '../../../shared/plan/numbering';
+import type { PlanDocument } from '../../../shared/plan/schema';
+import { parsePlanDocument } from '../../../shared/validation';
+import { readThread as readThreadRow } from '../review-threads';
+
+
+export interface PlanRow {
+  id: string;
+  title: string;
+  year: number;
+  kind: PlanKind;
+  status: PlanStatus;
+  revision: number;
+  task_count: number;
+  doc: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface VersionRow {
+  id: number;
+  plan_id: string;
+  revision: number;
+  created_at: string;
+  author: string;
+  message: string;
+  doc: string;
+}
+
+export const SUMMARY_COLUMNS = 'id, title, year, kind, status, revision, task_count, created_at, updated_at, deleted_at';
+
+export function toSummary(r: Omit<PlanRow, 'doc'>): PlanSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    year: r.year,
+    kind: r.kind,
+    status: r.status,
+    revision: r.revision,
+    taskCount: r.task_count,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+export function toVersion(r: Omit<VersionRow, 'doc'>): VersionSummary {
+  return { id: r.id, planId: r.plan_id, revision: r.revision, createdAt: r.created_at, author: r.author, message: r.message };
+}
+
+/** Documents read back from the database are validated like any other input. */
+export function readDoc(json: string): PlanDocument {
+  return parsePlanDocument(JSON.parse(json));
+}
+
+function unitsOf(doc: PlanDocument): Map<string, { lead: number; support: number }> {
+  const out = new Map<string, { lead: number; support: number }>();
+  walkOutline(doc.body, (node) => {
+    if (node.type !== 'task') return;
+    for (const [list, role] of [[node.lead, 'lead'], [node.support, 'support']] as const) {
+      for (const raw of list) {
+        const name = raw.trim();
+        if (!name) continue;
+        const e = out.get(name) ?? { lead: 0, support: 0 };
+        e[role]++;
+        out.set(name, e);
+      }
+    }
+  });
+  return out;
+}
+
+/** Like a LIKE pattern, but the user's % and _ are literal. */
+export function likePattern(q: string): string {
+  return '%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+}
+
+export interface LibraryOptions {
+  info: Omit<AppInfo, 'dbPath' | 'dataDir'> & { dataDir: string; dbPath: string };
+  now?: () => Date;
+  defaultAuthor?: string;
+}
+
+export type LibraryServices = Omit<ServiceImpl, `import.${string}` | `export.${string}` | `templates.${string}` | 'plans.fromTemplate' | 'rollover.preview' | 'review.analyse' | 'review.import' | 'app.saveDialog' | 'app.showInFolder'>;
+
+/** The operations of LibraryServices whose names match P (one domain module's share). */
+export type LibraryOps<P extends string> = Pick<LibraryServices, Extract<keyof LibraryServices, P>>;
+
+export type PlanStore = ReturnType<typeof createPlanStore>;
+
+export function createPlanStore(db: Database, options: LibraryOptions) {
+  const now = () => (options.now ? options.now() : new Date()).toISOString();
+  const author = (a?: string) => a?.trim() || options.defaultAuthor || '';
+
+  const stmts = {
+    getRow: db.prepare<[string], PlanRow>('SELECT * FROM plans WHERE id = ?'),
+    insertPlan: db.prepare(
+      `INSERT INTO plans (id, title, year, kind, status, revision, task_count, doc, created_at, updated_at)
+       VALUES (@id, @title, @year, @kind, 'draft', 1, @task_count, @doc, @now, @now)`,
+    ),
+    updatePlan: db.prepare(
+      `UPDATE plans SET title = @title, year = @year, status = COALESCE(@status, status), doc = @doc,
+         task_count = @task_count, revision = revision + 1, updated_at = @now
+       WHERE id = @id AND revision = @baseRevision AND deleted_at IS NULL`,
+    ),
+    insertVersion: db.prepare(
+      'INSERT INTO versions (plan_id, revision, created_at, author, message, doc) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    deleteUnits: db.prepare('DELETE FROM plan_units WHERE plan_id = ?'),
+    insertUnit: db.prepare('INSERT INTO plan_units (plan_id, name, lead_count, support_count) VALUES (?, ?, ?, ?)'),
+  };
+
+  function requireRow(id: string): PlanRow {
+    const row = stmts.getRow.get(id);
+    if (!row) throw new AppError('not-found', '找不到这份计划，可能已被删除。');
+    return row;
+  }
+
+  function requireLive(id: string): PlanRow {
+    const row = requireRow(id);
+    if (row.deleted_at) throw new AppError('not-found', `计划“${row.title}”已在回收站中，请先恢复。`);
+    return row;
+  }
+
+  function toRecord(row: PlanRow): PlanRecord {
+    return { ...toSummary(row), doc: readDoc(row.doc) };
+  }
+
+  function indexUnits(planId: string, doc: PlanDocument): void {
+    stmts.deleteUnits.run(planId);
+    for (const [name, c] of unitsOf(doc)) stmts.insertUnit.run(planId, name, c.lead, c.support);
+  }
+
+  const readThread = (threadId: string) => readThreadRow(db, threadId);
+
+  function conflict(row: PlanRow): AppError {
+    return new AppError(
+      'conflict',
+      `“${row.title}”已在别处（另一个窗口或另一位同事）保存过新的内容（第 ${row.revision} 版）。为避免覆盖，本次保存没有执行；请重新打开这份计划后再修改。`,
+    );
+  }
+
+  const insertPlan = db.transaction(
+    (input: { title: string; year: number; kind: PlanKind; doc: PlanDocument; author: string; message: string }) => {
+      const id = randomUUID();
+      const t = now();
+      const json = JSON.stringify(input.doc);
+      stmts.insertPlan.run({ id, title: input.title, year: input.year, kind: input.kind, task_count: countTasks(input.doc.body), doc: json, now: t });
+      stmts.insertVersion.run(id, 1, t, input.author, input.message, json);
+      indexUnits(id, input.doc);
+      return requireRow(id);
+    },
+  );
+
+  return { db, options, now, author, stmts, requireRow, requireLive, toRecord, indexUnits, readThread, conflict, insertPlan };
+}
