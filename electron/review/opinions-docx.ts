@@ -3,6 +3,7 @@
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { landscapeTableDocx } from '../export/task-table-docx';
 
+import type { PlanDocument } from '../../shared/plan/schema';
 import type { OpinionDecision } from '../../shared/review/opinion-rows';
 
 export type { OpinionDecision };
@@ -48,5 +49,21 @@ export async function exportOpinionsDocx(input: OpinionsTableInput): Promise<Uin
     rows: input.rows.map((r, i) => ({ kind: 'row' as const, cells: [String(i + 1), r.unit, r.task, r.content, r.decision ?? '', r.reason ?? ''] })),
     fonts: options.fonts,
     linePitchTwips: options.linePitchTwips,
+  });
+}
+
+/** A stored opinion as review.opinions.list gives it (an undecided one may say null). */
+export type ListedOpinion = Omit<OpinionRow, 'decision'> & { decision?: OpinionDecision | null };
+
+/**
+ * The 汇总表 of a plan, titled and attributed from the plan's metadata. The export.opinions
+ * operation and `plandesk opinions` both write it through here.
+ */
+export function planOpinionsDocx(doc: PlanDocument, rows: readonly ListedOpinion[]): Promise<Uint8Array> {
+  return exportOpinionsDocx({
+    planTitle: doc.meta.title,
+    ...(doc.meta.issuer ? { issuer: doc.meta.issuer } : {}),
+    year: doc.meta.year,
+    rows: rows.map((r) => ({ unit: r.unit, task: r.task, content: r.content, ...(r.decision ? { decision: r.decision } : {}), ...(r.reason !== undefined ? { reason: r.reason } : {}) })),
   });
 }

@@ -2,7 +2,7 @@
 // bytes (browser mode downloads them), or an atomic write to a path (Electron, CLI).
 import type { ServiceImpl } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { ExportOptionsSchema, type ExportOptionsInput } from '../../shared/export/options';
+import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { exportWarnings, missingForExport } from '../../shared/export/resolve';
 import { proposeExportFileName } from '../../shared/export/file-name';
 import type { PlanDocument } from '../../shared/plan/schema';
@@ -12,21 +12,29 @@ import { DEFAULT_FONTS, DEFAULT_LINE_PITCH_TWIPS } from '../../shared/layout/gbt
 
 type ExportOps = 'export.check' | 'export.render' | 'export.toFile' | 'export.coverageTable';
 
+/**
+ * What stands in the way of exporting a plan as a document (the 要点 or the 印发通知), and what
+ * to warn about: the check the export dialog shows, export.render/toFile make, and
+ * `plandesk export` prints.
+ */
+export function planExportReadiness(doc: PlanDocument, options: ExportOptionsInput | ExportOptions): { missing: string[]; warnings: string[] } {
+  return { missing: missingForExport(doc, options), warnings: exportWarnings(doc, options) };
+}
+
 export function createExportServices(getDoc: (planId: string) => Promise<PlanDocument>): Pick<ServiceImpl, ExportOps> {
   const prepare = async (planId: string, optionsIn: ExportOptionsInput | undefined, kind: 'plan' | 'table') => {
     const doc = await getDoc(planId);
     const options = ExportOptionsSchema.parse(optionsIn ?? {});
-    const missing = kind === 'plan' ? missingForExport(doc, options) : doc.meta.title.trim() ? [] : ['计划标题'];
-    if (missing.length) throw new AppError('invalid-args', `无法导出，缺少：${missing.join('；')}`, missing);
-    return { doc, options, warnings: kind === 'plan' ? exportWarnings(doc, options) : [] };
+    const ready = kind === 'plan' ? planExportReadiness(doc, options) : { missing: doc.meta.title.trim() ? [] : ['计划标题'], warnings: [] };
+    if (ready.missing.length) throw new AppError('invalid-args', `无法导出，缺少：${ready.missing.join('；')}`, ready.missing);
+    return { doc, options, warnings: ready.warnings };
   };
   return {
     'export.check': async ({ planId, options, kind }) => {
       const doc = await getDoc(planId);
       const k = kind ?? 'plan';
       return {
-        missing: k === 'plan' ? missingForExport(doc, options ?? {}) : [],
-        warnings: k === 'plan' ? exportWarnings(doc, options ?? {}) : [],
+        ...(k === 'plan' ? planExportReadiness(doc, options ?? {}) : { missing: [], warnings: [] }),
         fileName: proposeExportFileName(doc.meta.title, k),
       };
     },

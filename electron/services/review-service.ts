@@ -9,10 +9,11 @@ import { proposeExportFileName } from '../../shared/export/file-name';
 import { flattenOutline } from '../../shared/plan/outline';
 import { applyReviewMatches } from '../../shared/review/apply-returned';
 import { locateAnnotations } from '../../shared/review/opinion-rows';
-import { matchReviewItems, samePlanCheck } from '../../shared/review';
+import { matchReviewItems } from '../../shared/review';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { exportReviewDocx } from '../review/export-review-docx';
-import { exportOpinionsDocx } from '../review/opinions-docx';
+import { planOpinionsDocx } from '../review/opinions-docx';
+import { analyseReturnedFile } from '../review/analyse-returned';
 import { readReturnedDocx } from '../review/read-returned-docx';
 import type { LibraryServices } from './library';
 import { insertThread, planThreads } from './review-threads';
@@ -59,12 +60,7 @@ export function createReviewServices(db: Database, library: LibraryServices): Pi
     'export.opinions': async ({ planId }) => {
       const plan = await getPlan(planId);
       const rows = await library['review.opinions.list']({ planId });
-      const bytes = await exportOpinionsDocx({
-        planTitle: plan.doc.meta.title,
-        ...(plan.doc.meta.issuer ? { issuer: plan.doc.meta.issuer } : {}),
-        year: plan.doc.meta.year,
-        rows: rows.map((r) => ({ unit: r.unit, task: r.task, content: r.content, ...(r.decision ? { decision: r.decision } : {}), reason: r.reason })),
-      });
+      const bytes = await planOpinionsDocx(plan.doc, rows);
       return { fileName: proposeExportFileName(`${plan.doc.meta.title}征求意见汇总表`), bytes };
     },
 
@@ -72,12 +68,11 @@ export function createReviewServices(db: Database, library: LibraryServices): Pi
       const plan = await getPlan(planId);
       const out: ReturnedFileAnalysis[] = [];
       for (const f of files) {
-        const r = await readReturnedDocx(f.fileName, f.bytes);
-        const matches = matchReviewItems(plan.doc, r.items);
+        const { returned: r, samePlan, matches } = await analyseReturnedFile(plan.doc, f.fileName, f.bytes);
         out.push({
           fileName: f.fileName,
           authors: r.authors,
-          samePlan: samePlanCheck(plan.doc, r.paragraphs),
+          samePlan,
           notes: r.notes,
           items: matches.map((m) => ({
             kind: m.item.kind,

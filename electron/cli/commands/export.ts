@@ -1,9 +1,9 @@
 // `plandesk export <plan.json | id> --out <file.docx> [--form plan|notice] [--attachment] [--table]`
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { exportWarnings, missingForExport } from '../../../shared/export/resolve';
 import { ExportFormSchema, type ExportOptionsInput } from '../../../shared/export/options';
 import { exportToFile } from '../../export/to-file';
+import { planExportReadiness } from '../../services/export-service';
 import { parseCommandArgs } from '../args';
 import { loadPlan } from '../plan-source';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../types';
@@ -54,12 +54,13 @@ export const exportCommand: CliCommand = {
     };
     const doc = await loadPlan(source, ctx);
     if (!values.table) {
-      const missing = missingForExport(doc, options);
+      // The export operations' check (export-service.ts), printed as a list.
+      const { missing, warnings } = planExportReadiness(doc, options);
       if (missing.length) {
         ctx.err(`无法导出：缺少以下信息——\n${missing.map((m) => `  - ${m}`).join('\n')}`);
         return EXIT_BAD_INPUT;
       }
-      for (const w of exportWarnings(doc, options)) ctx.err(`警告：${w}`);
+      for (const w of warnings) ctx.err(`警告：${w}`);
     }
     const out = resolve(ctx.cwd, values.out);
     const result = await exportToFile(doc, out, options, values.table ? 'table' : 'plan');

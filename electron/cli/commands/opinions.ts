@@ -1,9 +1,10 @@
 // `plandesk opinions <plan id> --out table.docx`: the 征求意见汇总表 of a plan as DOCX, its rows
-// from the library (review.opinions.list), which arrives with the review tables.
+// from the library (review.opinions.list), written as the export.opinions operation writes it
+// (review/opinions-docx.ts planOpinionsDocx).
 import { extname, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { writeFileAtomic } from '../../fs/atomic-write';
-import { exportOpinionsDocx, type OpinionRow } from '../../review/opinions-docx';
+import { planOpinionsDocx, type ListedOpinion } from '../../review/opinions-docx';
 import { parseCommandArgs } from '../args';
 import { loadPlan } from '../plan-source';
 import { EXIT_FAILURE, EXIT_OK, type CliCommand } from '../types';
@@ -12,7 +13,7 @@ const usage = `用法：plandesk opinions <编号> --out <文件.docx>
 导出征求意见汇总表（序号、提出单位、涉及任务、意见内容、处理情况、理由），横向表格，公文格式。
   --out <文件>  输出文件（.docx），必填`;
 
-type ListOpinions = (req: { planId: string }) => Promise<OpinionRow[]> | OpinionRow[];
+type ListOpinions = (req: { planId: string }) => Promise<ListedOpinion[]> | ListedOpinion[];
 
 export const opinionsCommand: CliCommand = {
   name: 'opinions',
@@ -33,7 +34,7 @@ export const opinionsCommand: CliCommand = {
     }
     const doc = await loadPlan(planId, ctx);
     const rows = await list({ planId });
-    const bytes = await exportOpinionsDocx({ planTitle: doc.meta.title, ...(doc.meta.issuer ? { issuer: doc.meta.issuer } : {}), year: doc.meta.year, rows });
+    const bytes = await planOpinionsDocx(doc, rows);
     const out = resolve(ctx.cwd, values.out);
     await writeFileAtomic(out, bytes);
     ctx.out(out);

@@ -1,16 +1,15 @@
 // `plandesk review-import <plan id | plan.json> <returned.docx>... [--json] [--unit …]`: reads
 // the Word / WPS files reviewers sent back, lists their comments and tracked changes matched
 // to the plan's tasks (or detached), and warns about files that are not this plan.
-// Storing them as threads and suggestions comes with the library tables.
+// The reading and matching is the review.analyse operation's (review/analyse-returned.ts);
+// a plan in the library gets them stored through review.import.
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { formatLabel, renumber } from '../../../shared/plan/numbering';
 import { nodeAtPath } from '../../../shared/plan/paths';
-import { matchReviewItems } from '../../../shared/review/match';
-import { samePlanCheck } from '../../../shared/review/same-plan';
 import type { SamePlanResult } from '../../../shared/review/types';
-import { readReturnedDocx } from '../../review/read-returned-docx';
+import { analyseReturnedFile } from '../../review/analyse-returned';
 import { parseCommandArgs } from '../args';
 import { isPlanFile, loadPlan } from '../plan-source';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../types';
@@ -82,10 +81,9 @@ export const reviewImportCommand: CliCommand = {
       } catch {
         throw new AppError('bad-file', `无法读取文件 ${file}。`);
       }
-      const returned = await readReturnedDocx(file, bytes);
-      const samePlan = samePlanCheck(doc, returned.paragraphs);
+      const { returned, samePlan, matches } = await analyseReturnedFile(doc, file, bytes);
       const unit = unitFor(file, values.unit ?? []);
-      const items = matchReviewItems(doc, returned.items).map(({ item, target }): ReviewImportItem => {
+      const items = matches.map(({ item, target }): ReviewImportItem => {
         const n = target ? nodeAtPath(numbered, target.path) : null;
         const task = n ? (n.type === 'paragraph' ? { label: '', title: clip(n.text, 20) } : { label: formatLabel(n.level, n.ordinal), title: n.title }) : null;
         return {

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { FLAG_KINDS, FLAG_KIND_LABELS, rolloverPlan, type RolloverResult } from '../../../shared/rollover/index';
 import { parsePlanDocument } from '../../../shared/validation';
 import { parseCommandArgs } from '../args';
-import { isPlanFile, loadPlan } from '../plan-source';
+import { isPlanFile, readAnyPlanFile } from '../plan-source';
 import { EXIT_OK, type CliCommand } from '../types';
 
 const usage = `用法：plandesk rollover <文件.plan.json | 编号> --year <年份> [--json | --save]
@@ -39,10 +39,11 @@ export const rolloverCommand: CliCommand = {
       throw new AppError('invalid-args', `年份“${values.year}”无效：应为 1949–2100 之间的四位数字`);
     }
     if (values.json && values.save) throw new AppError('invalid-args', '--json 和 --save 只能选一个');
-    const doc = await loadPlan(source, ctx);
-    const isFile = isPlanFile(source, ctx.cwd);
-    const opts = isFile ? {} : { sourceId: source };
-    const result = rolloverPlan(doc, Number(values.year), opts);
+    // A plan in the library is rolled over by the operation the 新建 dialog uses (rollover.preview).
+    const year = Number(values.year);
+    const result = isPlanFile(source, ctx.cwd)
+      ? rolloverPlan(await readAnyPlanFile(source, ctx.cwd), year, {})
+      : await ctx.services()['rollover.preview']({ id: source, year });
     if (values.save) {
       const next = parsePlanDocument(result.doc);
       const record = await ctx.services()['plans.create']({ title: next.meta.title || '未命名计划', year: next.meta.year, doc: next });
