@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { walkOutline } from '../shared/plan/numbering';
 import type { PlanDocument } from '../shared/plan/schema';
 import { continuousLevels, numberedLines, wordListDocx, type WordListMode } from '../test/helpers/word-list-docx';
+import { halfWidthMarks } from '../shared/text/punctuation';
 
 const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), '../../shared/samples');
 
@@ -50,8 +51,7 @@ function flatten(doc: PlanDocument): ExpectedItem[] {
  * Titles are compared with punctuation widths unified: the analyser writes half-width , : ; ( )
  * between Chinese as full width (one summary warning), the expected files keep the page's.
  */
-const WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）' };
-const key = (i: ExpectedItem): string => `${i.kind}|${i.level}|${i.ordinal}|${i.title.replace(/[,:;()]/g, (c) => WIDTH[c]!)}`;
+const key = (i: ExpectedItem): string => `${i.kind}|${i.level}|${i.ordinal}|${halfWidthMarks(i.title)}`;
 
 /** F1 over (kind, level, ordinal, title) tuples, as multisets. */
 export function outlineF1(got: readonly ExpectedItem[], expected: readonly ExpectedItem[]): { f1: number; precision: number; recall: number } {

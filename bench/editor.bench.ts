@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openLibrary } from '../electron/services/open-library';
-import { taskRunningText } from '../shared/export/task-text';
+import { taskRunningText } from '../shared/plan/running-text';
 import { flattenOutline } from '../shared/plan/outline';
 import { planFromSamples } from './plan-from-samples';
 import { median, percentile } from './util';

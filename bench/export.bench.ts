@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportPlanDocx } from '../electron/export/plan-docx';
 import { formatLabel, walkOutline } from '../shared/plan/numbering';
-import { taskRunningText } from '../shared/export/task-text';
+import { taskRunningText } from '../shared/plan/running-text';
 import type { PlanDocument } from '../shared/plan/schema';
 import { syntheticPlan } from '../test/helpers/sample-plans';
 import { median, timeRuns } from './util';

@@ -3,6 +3,7 @@
 // text that has to stay in step with the chips), not on a DOM or a single string, and fold
 // Latin case and full-/half-width forms without moving offsets.
 import type { FlatBlock } from './plan/flat';
+import { halfWidthChar } from './text/punctuation';
 
 /**
  * Where a match is: task 'title' / 'text'; heading title = 'heading', heading lead-in text =
@@ -40,12 +41,8 @@ function folder(opts: FindOptions): (s: string) => string {
   return (s) => {
     let out = '';
     for (let i = 0; i < s.length; i++) {
-      let c = s.charCodeAt(i);
-      if (opts.widthInsensitive) {
-        if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-        else if (c === 0x3000) c = 0x20;
-      }
-      let ch = String.fromCharCode(c);
+      let ch = s[i]!;
+      if (opts.widthInsensitive) ch = ch === '\u3000' ? ' ' : halfWidthChar(ch);
       if (!opts.matchCase) {
         const lower = ch.toLowerCase();
         if (lower.length === 1) ch = lower;

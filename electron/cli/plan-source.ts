@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { MAX_DOCX_BYTES, readImportFile } from '../import/read-file';
 import { AppError } from '../../shared/errors';
+import type { ImportResult } from '../../shared/import/analyze';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { parsePlanDocument } from '../../shared/validation';
 import type { CliContext } from './types';
@@ -35,21 +36,27 @@ export function isPlanFile(source: string, cwd: string): boolean {
 /** A plan file, or any importable document (read and analysed as `plandesk import` does). */
 export async function readAnyPlanFile(file: string, cwd: string): Promise<PlanDocument> {
   if (/\.json$/i.test(file)) return readPlanFile(file, cwd);
+  return parsePlanDocument((await readImportable(file, cwd)).doc);
+}
+
+export async function loadPlan(source: string, ctx: CliContext): Promise<PlanDocument> {
+  if (isPlanFile(source, ctx.cwd)) return readAnyPlanFile(source, ctx.cwd);
+  return (await ctx.services()['plans.get']({ id: source })).doc;
+}
+
+/** Reads any importable document through the importer (the `import` command's reading). */
+export async function readImportable(file: string, cwd: string): Promise<ImportResult> {
   const path = resolve(cwd, file);
   let bytes: Uint8Array;
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw new AppError('bad-file', `${path} 是文件夹，不是文件。`);
+    // Refuse absurd sizes before reading them into memory (the reader checks the exact limits).
     if (st.size > MAX_DOCX_BYTES) throw new AppError('bad-file', `文件过大（${(st.size / 1024 / 1024).toFixed(0)} MB），最大 ${MAX_DOCX_BYTES / 1024 / 1024} MB。`);
     bytes = new Uint8Array(await readFile(path));
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('bad-file', `无法读取文件 ${path}。`);
   }
-  return parsePlanDocument((await readImportFile(basename(path), bytes)).doc);
-}
-
-export async function loadPlan(source: string, ctx: CliContext): Promise<PlanDocument> {
-  if (isPlanFile(source, ctx.cwd)) return readAnyPlanFile(source, ctx.cwd);
-  return (await ctx.services()['plans.get']({ id: source })).doc;
+  return readImportFile(basename(path), bytes);
 }

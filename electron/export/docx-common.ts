@@ -10,6 +10,7 @@ import {
   Paragraph,
   TextRun,
   type IParagraphOptions,
+  type ParagraphChild,
   type IStylesOptions,
 } from 'docx';
 import JSZip from 'jszip';
@@ -37,15 +38,22 @@ export interface RunStyle {
   spacing?: number;
 }
 
-export function run(text: string, style: RunStyle, extra: { break?: number } = {}): TextRun {
-  return new TextRun({
-    text,
+/** The run formatting of a style (also for tracked-change runs, which take the same options). */
+export function runOptions(style: RunStyle) {
+  return {
     font: fontSlots(style.font),
     size: halfPoints(style.sizePt),
     sizeComplexScript: halfPoints(style.sizePt),
     bold: style.bold ?? false,
     color: style.color ?? BLACK,
     ...(style.spacing ? { characterSpacing: style.spacing } : {}),
+  };
+}
+
+export function run(text: string, style: RunStyle, extra: { break?: number } = {}): TextRun {
+  return new TextRun({
+    text,
+    ...runOptions(style),
     ...(extra.break ? { break: extra.break } : {}),
   });
 }
@@ -73,7 +81,7 @@ export interface ParaOpts {
   keepNext?: boolean;
 }
 
-export function para(children: TextRun[], o: ParaOpts): Paragraph {
+export function para(children: ParagraphChild[], o: ParaOpts): Paragraph {
   return new Paragraph({
     children,
     ...(o.style ? { style: o.style } : {}),

@@ -16,8 +16,10 @@ import {
   TableRow,
   VerticalAlignTable,
   WidthType,
+  LineNumberRestartFormat,
+  type ICommentsOptions,
   type ISectionOptions,
-  type TextRun,
+  type ParagraphChild,
 } from 'docx';
 import { renumber } from '../../shared/plan/numbering';
 import { formatLabel } from '../../shared/plan/numbering';
@@ -26,8 +28,8 @@ import { countTasks } from '../../shared/plan/outline';
 import { countPendingSuggestions, withoutPendingSuggestions } from '../../shared/plan/pending-suggestions';
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { resolveExport, type ResolvedExport } from '../../shared/export/resolve';
-import { formatChineseDate } from '../../shared/export/dates';
-import { taskTextParts } from '../../shared/export/task-text';
+import { formatChineseDate } from '../../shared/text/dates';
+import { taskTextParts, titleStop } from '../../shared/plan/running-text';
 import { splitTitle, textUnits } from '../../shared/export/title-lines';
 import {
   FONT_SIZE_PT,
@@ -62,6 +64,23 @@ interface Ctx {
   line: number;
   r: ResolvedExport;
   options: ExportOptions;
+  layer?: DocxLayer;
+}
+
+/**
+ * What the review export (electron/review/export-review-docx.ts) adds to the official layout,
+ * through the docx API; the layout itself is not forked. Paths are the body's tree paths
+ * (body/0/children/2) of the document given to buildPlanDocument.
+ */
+export interface DocxLayer {
+  /** The runs of raw.slice(from, to) of a node's field, or null to leave the field as one run. */
+  fieldRuns?(path: string, field: 'title' | 'text', raw: string, from: number, to: number, style: RunStyle): ParagraphChild[] | null;
+  /** Paragraphs before everything else (the 征求意见稿 mark). */
+  lead?(fonts: FontSettings, line: number): Paragraph[];
+  comments?: ICommentsOptions;
+  trackRevisions?: boolean;
+  /** Line numbers in the margin, restarting on each page. */
+  lineNumbers?: boolean;
 }
 
 const SAN = FONT_SIZE_PT.sanHao;
@@ -122,31 +141,46 @@ function levelFont(ctx: Ctx, level: number): string {
   return level === 1 ? ctx.fonts.heading1 : level === 2 ? ctx.fonts.heading2 : ctx.fonts.body;
 }
 
-function renderBody(ctx: Ctx, nodes: readonly BodyNode[], out: Paragraph[]): void {
-  for (const node of nodes) {
+/**
+ * The runs of `prefix + field + suffix` in one style. The field is laid out trimmed; a layer
+ * (the review export) may give the field's own runs (cut at comment and tracked-change
+ * boundaries); otherwise the whole is one run, as the official export writes it.
+ */
+function fieldRuns(ctx: Ctx, path: string, field: 'title' | 'text', raw: string, style: RunStyle, prefix = '', suffix = ''): ParagraphChild[] {
+  const from = raw.length - raw.trimStart().length;
+  const to = raw.trimEnd().length;
+  const own = ctx.layer?.fieldRuns?.(path, field, raw, Math.min(from, to), to, style);
+  if (!own) return [run(prefix + raw.trim() + suffix, style)];
+  return [...(prefix ? [run(prefix, style)] : []), ...own, ...(suffix ? [run(suffix, style)] : [])];
+}
+
+function renderBody(ctx: Ctx, nodes: readonly BodyNode[], out: Paragraph[], base = 'body'): void {
+  nodes.forEach((node, i) => {
+    const path = `${base}/${i}`;
     if (node.type === 'paragraph') {
-      if (node.text.trim()) out.push(bodyPara(ctx, node.text.trim()));
-      continue;
+      if (node.text.trim()) out.push(para(fieldRuns(ctx, path, 'text', node.text, bodyStyle(ctx.fonts)), { line: ctx.line, firstChars: 2 }));
+      return;
     }
     const headFont = bodyStyle(ctx.fonts, levelFont(ctx, node.level));
     const body = bodyStyle(ctx.fonts);
     if (node.type === 'heading') {
-      const runs: TextRun[] = [run(formatLabel(node.level, node.ordinal) + node.title.trim(), headFont)];
       const text = node.text?.trim();
+      // A heading with a lead-in: the title sentence in the heading font, the rest in the body font.
+      const runs = fieldRuns(ctx, path, 'title', node.title, headFont, formatLabel(node.level, node.ordinal));
       if (text) {
-        // A heading with a lead-in: the title sentence in the heading font, the rest in the body font.
-        if (!/[。！？：；]$/.test(node.title.trim())) runs.push(run('。', headFont));
-        runs.push(run(text, body));
+        const stop = titleStop(node.title, 'heading');
+        if (stop) runs.push(run(stop, headFont));
+        runs.push(...fieldRuns(ctx, path, 'text', node.text!, body));
       }
       out.push(para(runs, { line: ctx.line, firstChars: 2, style: `Heading${node.level}` }));
     } else {
       const p = taskTextParts(node);
-      const runs: TextRun[] = [run(p.label + p.title, headFont)];
-      if (p.text || p.units) runs.push(run(p.text + p.units, body));
+      const runs = fieldRuns(ctx, path, 'title', node.title, headFont, p.label, titleStop(node.title));
+      if (p.text || p.units) runs.push(...fieldRuns(ctx, path, 'text', node.text, body, '', p.units));
       out.push(para(runs, { line: ctx.line, firstChars: 2 }));
     }
-    renderBody(ctx, node.children, out);
-  }
+    renderBody(ctx, node.children, out, `${path}/children`);
+  });
 }
 
 /**
@@ -413,24 +447,29 @@ function documentProperties(doc: PlanDocument, r: ResolvedExport, options: Expor
   };
 }
 
-export function buildPlanDocument(docIn: PlanDocument, optionsIn: ExportOptionsInput | ExportOptions = {}): Document {
+export function buildPlanDocument(docIn: PlanDocument, optionsIn: ExportOptionsInput | ExportOptions = {}, layer?: DocxLayer): Document {
   // Undecided suggestions (修订) are not printed: the text as it was before them.
   const doc = countPendingSuggestions(docIn.body) ? { ...docIn, body: withoutPendingSuggestions(docIn.body) } : docIn;
   const options = ExportOptionsSchema.parse(optionsIn);
   const r = resolveExport(doc, options);
-  const ctx: Ctx = { fonts: options.fonts, line: options.linePitchTwips, r, options };
+  const ctx: Ctx = { fonts: options.fonts, line: options.linePitchTwips, r, options, ...(layer ? { layer } : {}) };
+  const lineNumbers = layer?.lineNumbers ? { lineNumbers: { countBy: 1, restart: LineNumberRestartFormat.NEW_PAGE } } : {};
   const footers = { default: pageNumberFooter('odd'), even: pageNumberFooter('even') };
   const sections: ISectionOptions[] = [];
   if (options.includeDisclosureTable) {
-    sections.push({ properties: { ...sectionPage(ctx.line) }, children: disclosureTable(ctx, doc) });
+    sections.push({ properties: { ...sectionPage(ctx.line), ...lineNumbers }, children: disclosureTable(ctx, doc) });
   }
   sections.push({
-    properties: { ...sectionPage(ctx.line), page: { ...sectionPage(ctx.line).page, pageNumbers: { start: 1 } } },
+    properties: { ...sectionPage(ctx.line), page: { ...sectionPage(ctx.line).page, pageNumbers: { start: 1 } }, ...lineNumbers },
     footers,
     children: buildContent(ctx, doc),
   });
+  const lead = layer?.lead?.(ctx.fonts, ctx.line) ?? [];
+  if (lead.length) sections[0] = { ...sections[0]!, children: [...lead, ...sections[0]!.children] };
   return new Document({
     ...documentProperties(doc, r, options),
+    ...(layer?.comments?.children.length ? { comments: layer.comments } : {}),
+    ...(layer?.trackRevisions ? { features: { trackRevisions: true } } : {}),
     styles: buildStyles(ctx.fonts, ctx.line),
     evenAndOddHeaderAndFooters: true,
     sections,

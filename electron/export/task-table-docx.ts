@@ -20,7 +20,7 @@ import type { BodyNode, PlanDocument } from '../../shared/plan/schema';
 import { countPendingSuggestions, withoutPendingSuggestions } from '../../shared/plan/pending-suggestions';
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { resolveExport } from '../../shared/export/resolve';
-import { unitsParenthetical } from '../../shared/export/task-text';
+import { unitsParenthetical } from '../../shared/plan/running-text';
 import { splitTitle } from '../../shared/export/title-lines';
 import { FONT_SIZE_PT, mmToTwips, PAGE_TWIPS } from '../../shared/layout/gbt9704';
 import { blankLine, buildStyles, pageNumberFooter, para, postProcess, run, type RunStyle } from './docx-common';

@@ -5,6 +5,7 @@
 // reaches the right margin goes on in the next one). Pure: no Node, no PDF or OFD specifics,
 // so both readers share it and it is unit-tested on hand-made pages.
 import type { PlanWarning } from '../../shared/plan/schema';
+import { CJK as CJK_CHARS } from '../../shared/text/han';
 
 /** One piece of text on a page. Coordinates in any unit, y = baseline measured DOWN from the page top. */
 export interface TextRun {
@@ -41,7 +42,9 @@ export interface LayoutResult {
 // Han ideographs, CJK punctuation, full-width forms: nothing is put between two of these, nor
 // between one of these and a Latin letter or digit (PDF producers split runs at font changes and
 // LibreOffice draws "autospace" gaps around digits; the typed text had no space there).
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019]/u;
+// shared/text's CJK class (Han script — radicals and compatibility ideographs that PDF fonts emit
+// included — CJK and full-width punctuation, quotes) plus kana and enclosed CJK forms (㈠).
+const CJK = new RegExp(`[${CJK_CHARS}\\u3040-\\u33ff]`, 'u');
 
 function median(xs: number[]): number {
   if (!xs.length) return 0;

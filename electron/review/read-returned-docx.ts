@@ -11,7 +11,7 @@ import { Parser } from 'htmlparser2';
 import { AppError } from '../../shared/errors';
 import type { ReviewItem, ReviewReply } from '../../shared/review/types';
 import { isZip, readCentralDirectory, verifyZipEntries } from '../import/zip-guard';
-import { NS, REL } from './ooxml';
+import { NS, REL, wordDate } from './ooxml';
 import { isWordOle, readDocParagraphs } from '../import/read-doc';
 
 export interface ReturnedDocx {
@@ -98,7 +98,8 @@ function parseComments(xml: string): RawComment[] {
       if (local === 'comments' && prefix) wp = prefix;
       if (prefix !== wp) return;
       if (local === 'comment') {
-        const date = attr(NS.w, 'date');
+        // Dates as Word writes them (seconds): other writers add milliseconds.
+        const date = wordDate(attr(NS.w, 'date'));
         stack.push({ id: attr(NS.w, 'id') ?? '', author: attr(NS.w, 'author') ?? '', ...(date ? { date } : {}), paras: [], paraIds: [], nested: [] });
       } else if (local === 'p' && stack.length) {
         const c = stack[stack.length - 1]!;
@@ -226,7 +227,7 @@ function parseDocument(xml: string) {
         case 'del':
         case 'moveFrom': {
           const pos = here();
-          const date = attr(NS.w, 'date');
+          const date = wordDate(attr(NS.w, 'date'));
           revStack.push({
             kind: local === 'ins' || local === 'moveTo' ? 'insertion' : 'deletion',
             author: attr(NS.w, 'author') ?? '',

@@ -8,9 +8,6 @@ export type TaskBlock = Extract<FlatBlock, { type: 'task' }>;
 export type HeadingBlock = Extract<FlatBlock, { type: 'heading' }>;
 export type ParagraphBlock = Extract<FlatBlock, { type: 'paragraph' }>;
 
-/** Han characters and CJK / full-width punctuation: the neighbours that make text "Chinese". */
-export const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’《》…—·]/u;
-export const HAN = /\p{Script=Han}/u;
 
 /**
  * FNV-1a, 32 bit, base 36. Hand-written: a few lines for a short, stable, non-cryptographic

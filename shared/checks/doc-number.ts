@@ -1,6 +1,6 @@
 // 文号 (发文字号) by the GB/T 9704 rules, through the exporter's checkDocNumber, and the plan's
 // own year against its title and dates.
-import { checkDocNumber } from '../export/doc-number';
+import { checkDocNumber } from '../text/doc-number';
 import { check, type Ctx } from './context';
 import type { Check } from './types';
 

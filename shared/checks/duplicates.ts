@@ -4,6 +4,8 @@
 import type { FlatBlock } from '../plan/flat';
 import { check, nameOf, tasks, type Ctx } from './context';
 import type { Check } from './types';
+import { NOT_WORD } from '../text/han';
+import { taskSentences } from '../plan/running-text';
 
 /**
  * Thresholds tuned on the three sample plans: distinct tasks, even in the same domain, stay
@@ -13,7 +15,6 @@ export const DICE_THRESHOLD = 0.5;
 export const OVERLAP_THRESHOLD = 0.75;
 const MIN_BIGRAMS = 12;
 
-const NOT_WORD = /[^\p{Script=Han}A-Za-z0-9]/gu;
 
 /** Sorted, distinct bigram codes of the Han / Latin / digit characters of s. */
 export function bigrams(s: string, dict: Map<string, number>): number[] {
@@ -55,7 +56,7 @@ export function similarity(a: string, b: string): { dice: number; overlap: numbe
 }
 
 function taskText(t: Extract<FlatBlock, { type: 'task' }>): string {
-  return `${t.title}。${t.text}`;
+  return taskSentences(t);
 }
 
 export function duplicateTaskChecks(ctx: Ctx): Check[] {

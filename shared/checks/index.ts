@@ -11,6 +11,9 @@ import { titleChecks } from './title';
 import { duplicateUnitChecks, missingUnitChecks, parenChecks } from './units';
 import { yearChecks } from './years';
 import type { Check, CheckInput } from './types';
+import { bodyToBlocks } from '../plan/flat';
+import type { PlanDocument } from '../plan/schema';
+import { carryImportWarnings } from './carried';
 
 export type { CarriedWarning, Check, CheckInput, Fix, MetaPatch, Severity } from './types';
 export { carryImportWarnings } from './carried';
@@ -62,4 +65,49 @@ export function runChecks(input: CheckInput): Check[] {
   return out.sort(
     (a, b) => (a.blockIndex ?? -1) - (b.blockIndex ?? -1) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
+}
+
+/** Where a finding is, for lists outside the editor (the CLI): the block's label and title. */
+export interface CheckPlace {
+  kind: 'meta' | 'heading' | 'task' | 'paragraph';
+  /** "14." "（三）" "二、"; "" for paragraphs and metadata. */
+  label: string;
+  /** The title (a paragraph's text), clipped. */
+  excerpt: string;
+}
+
+export interface PlacedCheck extends Check {
+  place: CheckPlace;
+}
+
+function clipExcerpt(s: string, n = 20): string {
+  const t = s.trim().replace(/\s+/g, ' ');
+  return t.length > n ? `${t.slice(0, n)}…` : t;
+}
+
+/**
+ * The checks of a whole plan document, as the editor's 校对 panel shows them when the plan is
+ * opened (its blocks, the importer's findings carried over, rollover flags, dismissals), each
+ * with its place.
+ */
+export function checkPlan(doc: PlanDocument): PlacedCheck[] {
+  const blocks = bodyToBlocks(doc.body);
+  const input: CheckInput = {
+    meta: doc.meta,
+    blocks,
+    numbering: doc.numbering,
+    dismissed: doc.dismissedChecks ?? [],
+    carried: carryImportWarnings(doc),
+    ...(doc.flags ? { flags: doc.flags } : {}),
+  };
+  const { labels } = makeCtx(input);
+  return runChecks(input).map((c) => {
+    const b = c.blockIndex === null ? undefined : blocks[c.blockIndex];
+    const place: CheckPlace = !b
+      ? { kind: 'meta', label: '', excerpt: '' }
+      : b.type === 'paragraph'
+        ? { kind: 'paragraph', label: '', excerpt: clipExcerpt(b.text) }
+        : { kind: b.type, label: labels.get(c.blockIndex!) ?? '', excerpt: clipExcerpt(b.title) };
+    return { ...c, place };
+  });
 }

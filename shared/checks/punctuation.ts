@@ -1,15 +1,21 @@
 // Half-width punctuation in Chinese text: , ; : ( ) ? ! next to Chinese characters become
-// ，；：（）？！. Hand-written: the rules are about Chinese typography in mixed text (keep
-// 1,000 3:00 URLs and English phrases), which no punctuation library models.
+// ，；：（）？！, as a 校对 finding with its fix. The table, the Chinese class and the neighbour
+// rules are shared/text's, shared with the importer's pass (shared/import/punctuation.ts); this
+// check is the wider one (a person sees each fix): URLs and e-mail addresses are protected
+// whole, a ? or ! with Chinese on either side counts, unpaired brackets go by their neighbours,
+// and tabs / no-break spaces count as spaces.
 import type { FlatBlock } from '../plan/flat';
 import type { PlanDocument } from '../plan/schema';
-import { CJK, check, nameOf, type Ctx } from './context';
+import { HAN, hasHan, isCjk } from '../text/han';
+import { ANY_SPACE, HALF_TO_FULL, isNumberSeparator, nearestNonSpace, pairParens } from '../text/punctuation';
+import { check, nameOf, type Ctx } from './context';
 import type { Check, Fix } from './types';
 
-const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
-const PROTECTED = /(?:https?|ftp|file):\/\/[^\s\p{Script=Han}，。；、“”（）]+|www\.[^\s\p{Script=Han}，。；、“”（）]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+const PROTECTED = new RegExp(
+  `(?:https?|ftp|file):\\/\\/[^\\s${HAN}，。；、“”（）]+|www\\.[^\\s${HAN}，。；、“”（）]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+`,
+  'giu',
+);
 const SPACE = /[ \t\u00a0]/;
-const DIGIT = /[0-9]/;
 
 export interface PunctuationResult {
   /** The text with the half-width marks replaced (and spaces hugging them dropped). */
@@ -24,35 +30,18 @@ function protectedMask(s: string): boolean[] {
   return mask;
 }
 
-function neighbour(s: string, i: number, step: 1 | -1): string {
-  let j = i + step;
-  while (j >= 0 && j < s.length && SPACE.test(s[j]!)) j += step;
-  return j >= 0 && j < s.length ? s[j]! : '';
-}
+const neighbour = (s: string, i: number, step: 1 | -1) => nearestNonSpace(s, i, step, ANY_SPACE);
 
 /** Replaces half-width , ; : ( ) ? ! that stand in Chinese text by their full-width forms. */
 export function fullWidthPunctuation(s: string): PunctuationResult {
   const mask = protectedMask(s);
   const convert = new Set<number>();
-  const isCjk = (ch: string) => ch !== '' && CJK.test(ch);
 
   // Parentheses as pairs, so （1) never happens; an unpaired one goes by its neighbours.
-  const open: number[] = [];
-  const pairs: Array<[number, number]> = [];
-  const lone: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    if (mask[i]) continue;
-    if (s[i] === '(') open.push(i);
-    else if (s[i] === ')') {
-      const o = open.pop();
-      if (o === undefined) lone.push(i);
-      else pairs.push([o, i]);
-    }
-  }
-  lone.push(...open);
+  const { pairs, lone } = pairParens(s, (i) => mask[i]!);
   for (const [o, c] of pairs) {
     const inner = s.slice(o + 1, c);
-    const hanInside = /\p{Script=Han}/u.test(inner);
+    const hanInside = hasHan(inner);
     if (!hanInside && /[A-Za-z0-9]/.test(s[o - 1] ?? '')) continue; // f(x), CO(2): Latin notation
     if (hanInside || isCjk(neighbour(s, o, -1)) || isCjk(neighbour(s, c, 1))) {
       convert.add(o);
@@ -64,9 +53,7 @@ export function fullWidthPunctuation(s: string): PunctuationResult {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     if (mask[i] || !',;:?!'.includes(ch)) continue;
-    const before = s[i - 1] ?? '';
-    const after = s[i + 1] ?? '';
-    if ((ch === ',' || ch === ':') && DIGIT.test(before) && DIGIT.test(after)) continue; // 1,000 3:00
+    if (isNumberSeparator(s, i, ANY_SPACE)) continue; // 1,000 3:00
     if (isCjk(neighbour(s, i, -1)) || isCjk(neighbour(s, i, 1))) convert.add(i);
   }
   if (convert.size === 0) return { text: s, spots: [] };
@@ -78,7 +65,7 @@ export function fullWidthPunctuation(s: string): PunctuationResult {
     if (convert.has(i)) {
       // A full-width mark carries its own spacing: drop spaces typed around the half-width one.
       out = out.replace(/[ \t\u00a0]+$/, '');
-      out += FULL[ch]!;
+      out += HALF_TO_FULL[ch]!;
       spots.push({ index: i, mark: ch, context: s.slice(Math.max(0, i - 2), i + 3) });
       while (i + 1 < s.length && SPACE.test(s[i + 1]!) && !mask[i + 1]) i++;
     } else {

@@ -7,6 +7,7 @@ import { buildModel, pairScore, scoreUpper, statsAt, BOILERPLATE } from './simil
 import { compareTargets, type TargetFinding } from './targets';
 import { bare, normalizeLevels } from './text';
 import { docPlaces, titleKey, unitsOf, type CompareUnit, type UnitMode } from './units';
+import { taskSentences } from '../plan/running-text';
 
 /**
  * Thresholds (pair score, ./similarity.ts pairScore), tuned on test/fixtures/compare:
@@ -190,7 +191,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
         key: d.key,
         id: d.id,
         path: d.path,
-        sharedPhrases: sharedPhrases(`${u.title}。${u.text}`, `${d.title}。${d.text}`, { upper: up, draft: dp }),
+        sharedPhrases: sharedPhrases(taskSentences(u), taskSentences(d), { upper: up, draft: dp }),
       };
     });
     const union = unionContainment(model, i, chosen.map((c) => c.j));

@@ -8,6 +8,7 @@ import { findTargets } from '../import/targets';
 import { parseChineseNumeral } from '../plan/numbering';
 import type { Target } from '../plan/schema';
 import { bare, normalizeUnit } from './text';
+import { taskSentences } from '../plan/running-text';
 
 export interface TargetFinding {
   kind: 'weaker' | 'missing' | 'different';
@@ -61,7 +62,7 @@ function subjectOf(text: string): string {
 
 /** The measures of one side: recognised targets plus frequencies written in the text. */
 export function measuresOf(side: TargetSide, planYear?: number): Measure[] {
-  const all = `${side.title}。${side.text}`;
+  const all = taskSentences(side);
   const out: Measure[] = [];
   const targets = side.targets.length ? side.targets : findTargets(all);
   for (const t of targets) {

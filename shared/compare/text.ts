@@ -3,6 +3,9 @@
 // bigrams) for the weighted similarity in ./similarity.ts.
 // Hand-written: the level words (市→县, 各镇街→各乡镇/各村（社区）) are Chinese government idiom
 // no library models; segmentation itself is Intl.Segmenter's (ICU dictionary).
+import { HAN, NOT_WORD } from '../text/han';
+
+const PLACE = new RegExp(`([${HAN}]{2,4}?)(省|自治州|市|县|区|旗|镇|乡|街道)(?=[${HAN}]|$)`, 'gu');
 
 /** A place-independent stand-in for “this level” (市/县/区…) before a unit name. */
 const SELF = '本级';
@@ -28,7 +31,7 @@ const GRASSROOTS =
 export function placeNames(issuer: string | undefined, title: string | undefined): string[] {
   const out = new Set<string>();
   for (const s of [issuer ?? '', title ?? '']) {
-    for (const m of s.matchAll(/([\u4e00-\u9fff]{2,4}?)(省|自治州|市|县|区|旗|镇|乡|街道)(?=[\u4e00-\u9fff]|$)/gu)) {
+    for (const m of s.matchAll(PLACE)) {
       const core = m[1]!;
       if (/^(全|本|我|各|年|关于|做好|印发|城|安全|工作)/.test(core) || /\d/.test(core)) continue;
       if (/[年的于好发]$/.test(core)) continue;
@@ -69,7 +72,6 @@ export function normalizeUnit(name: string, places: readonly string[] = []): str
     .replace(/\s+/gu, '');
 }
 
-const NOT_WORD = /[^\p{Script=Han}A-Za-z0-9]/gu;
 
 /** Only Han, Latin letters and digits, lower-cased (what bigrams and title keys are made of). */
 export function bare(text: string): string {

@@ -4,6 +4,7 @@ import { findTargets } from '../import/targets';
 import { formatLabel, walkOutline } from '../plan/numbering';
 import type { BodyNode, PlanDocument, Target } from '../plan/schema';
 import { bare, hash, normalizeLevels, placeNames } from './text';
+import { taskSentences } from '../plan/running-text';
 
 export interface CompareUnit {
   /** Stable across edits: the level-normalised title (with #2, #3… for repeated titles). */
@@ -62,7 +63,7 @@ export function taskUnits(doc: PlanDocument): CompareUnit[] {
       text: node.text ?? '',
       lead: node.lead ?? [],
       support: node.support ?? [],
-      targets: node.targets?.length ? node.targets : findTargets(`${node.title}。${node.text ?? ''}`),
+      targets: node.targets?.length ? node.targets : findTargets(taskSentences(node)),
       section: sections.get(top) ?? '',
       order: out.length,
       pseudo: false,

@@ -2,7 +2,7 @@
 // is missing for the chosen form. The dialog and the CLI show `missingForExport` verbatim.
 import { countPendingSuggestions } from '../plan/pending-suggestions';
 import type { PlanDocument } from '../plan/schema';
-import { checkDocNumber } from './doc-number';
+import { checkDocNumber } from '../text/doc-number';
 import type { ExportOptions, ExportOptionsInput } from './options';
 import { ExportOptionsSchema } from './options';
 

@@ -22,7 +22,7 @@ import { stripPinyinRuby } from './ruby';
 import { fullWidthPunctuation } from './punctuation';
 import { unflatten } from './flattened';
 import type { FieldOrigin, ImportOrigins } from './origins';
-import { parseDate } from './dates';
+import { parseDate } from '../text/dates';
 import { buildOutline, matchItem, type BodyLine } from './outline';
 import { toSimplified } from './traditional';
 import { htmlToText } from './html';

@@ -3,8 +3,9 @@
 // a red-header issuer line), the 主送 line, the notice's paragraphs, its signature and date, the
 // plan's own title and the plan's opening paragraphs. This module reads them as a careful reader
 // does; analyze.ts decides the metadata from what it returns.
-import { findDocNumber, repairDocNumber, type FoundDocNumber } from '../export/doc-number';
-import { parseDate } from './dates';
+import { findDocNumber, repairDocNumber, type FoundDocNumber } from '../text/doc-number';
+import { parseDate } from '../text/dates';
+import { HAN } from '../text/han';
 import {
   cleanTitle,
   isAddresseeLine,
@@ -16,6 +17,8 @@ import {
   splitAddressees,
   yearOf,
 } from './notice';
+
+const FOUR_HAN = new RegExp(`[${HAN}]{4}`, 'u');
 
 export type HeadLine = { text: string } | { gap: string };
 
@@ -298,7 +301,7 @@ export function readHead(input: readonly HeadLine[]): HeadResult {
     } else {
       // A short first line without sentence punctuation reads as a page title.
       const first = text(0);
-      if (first && first.length <= 60 && !/[。；，,：:]/u.test(first) && /[\u4e00-\u9fff]{4}/u.test(first)) out.pageTitles.push(cleanTitle(first));
+      if (first && first.length <= 60 && !/[。；，,：:]/u.test(first) && FOUR_HAN.test(first)) out.pageTitles.push(cleanTitle(first));
     }
   }
   for (let i = pos; i < h.length; i++) {

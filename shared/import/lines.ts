@@ -2,6 +2,8 @@
 // characters, full-width letters and digits folded to half-width. Punctuation is kept as
 // written (the pages show both , and ，); the parsers accept both forms.
 
+import { halfWidthChar } from '../text/punctuation';
+
 /** Zero-width and bidi characters, soft hyphen, BOM. */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u00AD]/g;
 /** Spaces that are not U+0020: NBSP, ideographic space, en/em spaces, tabs. */
@@ -14,7 +16,7 @@ export function normaliseChars(s: string): string {
   return s
     .replace(INVISIBLE, '')
     .replace(ODD_SPACE, ' ')
-    .replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    .replace(FULLWIDTH_ALNUM, halfWidthChar);
 }
 
 /**

@@ -1,8 +1,9 @@
 // Disclosure metadata blocks (政府信息公开 pages) in all their layouts: bullets
 // (• 索 引 号:…), `|` tables (索 引 号: | … | 公开方式: | … |), one field per line, several
 // fields on one line with or without separators (发文字号潞城政发〔2025〕1号 发文时间2025-03-05).
-import { parseDate } from './dates';
-import { normaliseDocNumberBrackets } from '../export/doc-number';
+import { ARABIC_DATE, leadingDate, parseDate } from '../text/dates';
+import { normaliseDocNumberBrackets } from '../text/doc-number';
+import { HAN } from '../text/han';
 
 export type MetaField =
   | 'indexNumber'
@@ -92,13 +93,13 @@ const LABEL_RE = new RegExp(
   'gu',
 );
 const LINE_START_RE = new RegExp(
-  `^[\\s•·\\-*|│]*(?:(${LABEL_SOURCE})(?![\\u4e00-\\u9fff]{0,1}[的了])|(${CHROME_SOURCE})\\s*[:：])`,
+  `^[\\s•·\\-*|│]*(?:(${LABEL_SOURCE})(?![${HAN}]{0,1}[的了])|(${CHROME_SOURCE})\\s*[:：])`,
   'u',
 );
 /** A view counter on the same line as a date stamp. */
 const COUNTER = /(浏览次数|浏览量|阅读次数|点击数|点击|访问量|阅读量)\s*[:：]/u;
 /** A site's date stamp with a view counter: "2017-02-14    点击：8次". */
-const STAMP_WITH_COUNTER = /^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:点击|浏览|阅读|访问)[^\s]{0,3}[:：]?\s*\d*\s*次?$/u;
+const STAMP_WITH_COUNTER = new RegExp(String.raw`^(${ARABIC_DATE})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:点击|浏览|阅读|访问)[^\s]{0,3}[:：]?\s*\d*\s*次?$`, 'u');
 const FIELD_OF = new Map([...LABELS, ...CHROME_LABELS].map(([l, f]) => [l, f]));
 
 /** True when a line starts with a metadata label. */
@@ -150,8 +151,7 @@ export function parseMetadataLines(lines: readonly string[]): MetadataResult {
       if (!value || fields[field] !== undefined) return;
       if (field === 'writtenDate' || field === 'publishDate') {
         // The date may be followed by more chrome on the line ("2024-03-05 字号：大 中 小").
-        const lead = /^(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)(?=\s|$)/u.exec(value);
-        const d = parseDate(lead ? lead[0] : value);
+        const d = parseDate(leadingDate(value) ?? value);
         if (d && 'iso' in d) fields[field] = d.iso;
         else if (d) lostDates.push([label, d.lost]);
         return;

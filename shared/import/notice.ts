@@ -1,7 +1,7 @@
 // The transmittal notice (关于印发《…》的通知 / 关于做好20XX年…工作的通知): its title,
 // addressees, paragraphs, signer, date and 附注; the plan's own title and year. When no plan
 // title follows the notice, the notice is itself the plan.
-import { parseDate, type DateParse } from './dates';
+import { parseDate, type DateParse } from '../text/dates';
 import { splitTopLevel } from './brackets';
 import { matchItem } from './outline';
 import { squeezeCjkSpaces } from './lines';

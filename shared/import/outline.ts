@@ -6,6 +6,10 @@ import { parseChineseNumeral } from '../plan/numbering';
 import { indexOfTopLevel } from './brackets';
 import { extractUnits, parseUnits, type UnitsRule } from './units';
 import { findTargets } from './targets';
+import { HAN } from '../text/han';
+
+/** A text that starts like a sentence: a Han character, a quote or an opening bracket. */
+const STARTS_TEXT = new RegExp(`^[${HAN}“《（(]`, 'u');
 
 export interface ItemMatch {
   level: Level;
@@ -15,7 +19,7 @@ export interface ItemMatch {
 
 const L1 = /^([一二三四五六七八九十百]{1,4})\s*[、.．]\s*(.*)$/u;
 const L2 = /^[（(]\s*([一二三四五六七八九十百]{1,4})\s*[)）]\s*[、.．]?\s*(.*)$/u;
-const L3 = /^(\d{1,3})\s*(?:[.．、](?!\d)|\s+(?=[\u4e00-\u9fff]))\s*(.*)$/u;
+const L3 = new RegExp(String.raw`^(\d{1,3})\s*(?:[.．、](?!\d)|\s+(?=[${HAN}]))\s*(.*)$`, 'u');
 const L4 = /^[（(]\s*(\d{1,3})\s*[)）]\s*[、.．]?\s*(.*)$/u;
 
 /** Recognises a numbered outline line; null for anything else. */
@@ -33,7 +37,7 @@ export function matchItem(line: string): ItemMatch | null {
     if (n && m[2]) return { level: 1, ordinal: n, rest: m[2] };
   }
   m = L3.exec(line);
-  if (m && m[2] && Number(m[1]) > 0 && /^[\u4e00-\u9fff“《（(]/u.test(m[2])) return { level: 3, ordinal: Number(m[1]), rest: m[2] };
+  if (m && m[2] && Number(m[1]) > 0 && STARTS_TEXT.test(m[2])) return { level: 3, ordinal: Number(m[1]), rest: m[2] };
   return null;
 }
 
@@ -74,10 +78,10 @@ const TARGET_STATEMENT = /(目标|指标|以内|以下|下降|减少|杜绝[^，
 
 /** A section label followed directly by its text, with no punctuation between. */
 const RUN_IN_LABEL =
-  /^(指导思想|基本原则|工作原则|总体要求|总体思路|工作目标|主要目标|目标任务|主要任务|重点任务|工作任务|重点工作|主要工作|工作措施|保障措施|组织领导|工作要求|工作安排|实施步骤)(?=[\u4e00-\u9fff“])/u;
+  new RegExp(String.raw`^(指导思想|基本原则|工作原则|总体要求|总体思路|工作目标|主要目标|目标任务|主要任务|重点任务|工作任务|重点工作|主要工作|工作措施|保障措施|组织领导|工作要求|工作安排|实施步骤)(?=[${HAN}“])`, 'u');
 
 /** A short title, a space, then a sentence of text. */
-const SPACED_TITLE = /^([^\s。，；：！？]{2,24})\s+(?=[\u4e00-\u9fff“—][^\n]{20,}[。，；：])/u;
+const SPACED_TITLE = new RegExp(String.raw`^([^\s。，；：！？]{2,24})\s+(?=[${HAN}“—][^\n]{20,}[。，；：])`, 'u');
 
 function itemRef(node: { ordinal: number }): string {
   return `第${node.ordinal}项`;

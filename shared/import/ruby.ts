@@ -2,10 +2,11 @@
 // right after a Chinese character, the reading the source page showed above it. Removed before
 // anything else reads the text. A syllable must carry a tone mark (ā á ǎ à …) or ü, so "(a)"
 // lists, "(PM2.5)" or "(GDP)" are never touched.
+import { HAN } from '../text/han';
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ';
 const SYLLABLE = `[a-z${TONED}]{0,5}[${TONED}][a-z${TONED}]{0,5}`;
-const RUBY = new RegExp(`(?<=[\\u3400-\\u9fff])[(（]\\s*${SYLLABLE}\\s*[)）]`, 'giu');
+const RUBY = new RegExp(`(?<=[${HAN}])[(（]\\s*${SYLLABLE}\\s*[)）]`, 'giu');
 
 /** Strips pinyin ruby; `count` is how many readings were removed. */
 export function stripPinyinRuby(text: string): { text: string; count: number; example?: string } {

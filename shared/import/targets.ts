@@ -4,6 +4,7 @@
 import type { Target } from '../plan/schema';
 import { parseChineseNumeral } from '../plan/numbering';
 import { splitTopLevel } from './brackets';
+import { HAN } from '../text/han';
 
 const ARABIC = String.raw`\d+(?:\.\d+)?(?:\s*[-~～至到]\s*\d+(?:\.\d+)?)?`;
 const CHINESE = '[一二两三四五六七八九十百千]+';
@@ -13,7 +14,7 @@ const UNIT_CN = '(个百分点|项|次|处|个|家|场|起|条|所|座|名|批|�
 
 /** 至少召开1次 / 不少于20万元: a comparator, up to 8 characters of verb, a figure. */
 const AT_LEAST = new RegExp(
-  `(至少|不少于|不低于|不超过|不高于|力争达到)[\\u4e00-\\u9fff]{0,8}?(?:${ARABIC}${UNIT}|${CHINESE}${UNIT_CN})`,
+  `(至少|不少于|不低于|不超过|不高于|力争达到)[${HAN}]{0,8}?(?:${ARABIC}${UNIT}|${CHINESE}${UNIT_CN})`,
   'u',
 );
 /** 80%以上 / 15万人次以上 / 一项以上 / 1%以内 */
@@ -24,7 +25,7 @@ const CHANGE = new RegExp(
   'u',
 );
 /** 覆盖率100% (a rate given without a verb) */
-const RATE = new RegExp(`[\\u4e00-\\u9fff]{1,3}率(?:为)?${ARABIC}%`, 'u');
+const RATE = new RegExp(`[${HAN}]{1,3}率(?:为)?${ARABIC}%`, 'u');
 
 const DEADLINE = /(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月底|[上下]半年|年底|年末|年中|汛期|节前)前|\d{4}年(?:底|末|\d{1,2}月底)/u;
 /** “五个下降” “三个零” “两个不发生”: slogans, text only. */

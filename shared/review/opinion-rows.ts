@@ -3,6 +3,7 @@
 // its threads; decided suggestions (gone from the plan) from the stored snapshots.
 import { formatLabel, walkOutline } from '../plan/numbering';
 import type { BodyNode, PlanDocument } from '../plan/schema';
+import { unitsParenthetical } from '../plan/running-text';
 
 export type OpinionDecision = '采纳' | '部分采纳' | '不采纳';
 
@@ -46,7 +47,7 @@ export function locateAnnotations(body: readonly BodyNode[]): Map<string, { task
     }
     if (n.type !== 'paragraph' && n.suggestion) {
       const s = n.suggestion;
-      const what = s.type === 'units' ? `${n.type === 'task' ? [...n.lead.map((u) => `${u}（牵头）`), ...n.support].join('、') : ''}` : n.title;
+      const what = s.type === 'units' ? (n.type === 'task' ? unitsParenthetical(n) : '') : n.title;
       out.set(s.id, { task, text: what, kind: s.type, unit: s.unit ?? '', author: s.author ?? '' });
     }
   };

@@ -1,9 +1,9 @@
 // The plan's nodes as the exporter writes them (label + title + text + units), with a map
 // from each character of that running text back to the node field it came from. Mirrors
-// electron/export/plan-docx.ts renderBody and shared/export/task-text.ts.
+// electron/export/plan-docx.ts renderBody, through shared/plan/running-text.ts.
 import { formatLabel, renumber } from '../plan/numbering';
 import type { BodyNode, PlanDocument } from '../plan/schema';
-import { unitsParenthetical } from '../export/task-text';
+import { titleStop, unitsParenthetical } from '../plan/running-text';
 
 export interface Segment {
   /** Offsets in the rendered text. */
@@ -22,9 +22,6 @@ export interface RenderedNode {
   text: string;
   segs: Segment[];
 }
-
-const TASK_END = /[。！？；]$/;
-const HEADING_END = /[。！？：；]$/;
 
 function builder() {
   let text = '';
@@ -54,14 +51,14 @@ export function renderNode(node: BodyNode, path: string): RenderedNode {
     b.add(label);
     b.addField(node.title, 'title');
     if (node.text?.trim()) {
-      if (!HEADING_END.test(node.title.trim())) b.add('。');
+      b.add(titleStop(node.title, 'heading'));
       b.addField(node.text, 'text');
     }
   } else {
     label = formatLabel(node.level, node.ordinal);
     b.add(label);
     b.addField(node.title, 'title');
-    if (node.title.trim() && !TASK_END.test(node.title.trim())) b.add('。');
+    b.add(titleStop(node.title));
     b.addField(node.text, 'text');
     const units = unitsParenthetical(node);
     if (units) b.add(`（${units}）`);

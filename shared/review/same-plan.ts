@@ -6,13 +6,14 @@ import type { PlanDocument } from '../plan/schema';
 import { dice } from './match';
 import { renderPlan } from './rendered';
 import type { SamePlanResult } from './types';
+import { NOT_WORD } from '../text/han';
 
 /** A plan paragraph counts as found again from this Dice on. */
 export const SAME_PARAGRAPH = 0.6;
 /** The file is the same plan when this share of its paragraphs is found (or the title is). */
 export const SAME_SHARE = 0.5;
 
-const bare = (s: string) => s.replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '');
+const bare = (s: string) => s.replace(NOT_WORD, '');
 
 export function samePlanCheck(doc: PlanDocument, returnedParagraphs: readonly string[]): SamePlanResult {
   const title = bare(doc.meta.title);

@@ -5,6 +5,7 @@
 import { parseChineseNumeral } from '../plan/numbering';
 import { clauseFrom } from './clause';
 import type { RollYears, TextFinding } from './types';
+import { HAN } from '../text/han';
 
 /** Anniversaries with a known base year: 建党一百周年 = 1921 + 100 = 2021. */
 export const ANNIVERSARY_BASES: ReadonlyArray<{ words: string; year: number }> = [
@@ -27,7 +28,7 @@ export const ANNIVERSARY_BASES: ReadonlyArray<{ words: string; year: number }> =
 ];
 
 const NUM = '(\\d{1,3}|[一二两三四五六七八九十百零〇]+)';
-const ANNIVERSARY = new RegExp(`([\\p{Script=Han}]{0,10}?)${NUM}周年`, 'gu');
+const ANNIVERSARY = new RegExp(`([${HAN}]{0,10}?)${NUM}周年`, 'gu');
 
 /** Recurring every year: not a one-off even when a month is named. */
 const RECURRING = /安全生产月|宣传月|宣传周|宣传日|减灾日|消防日|咨询日|纪念日|安康杯|119|每年|每月|每季度|汛期|节假日|春节|国庆|元旦|两会/u;
@@ -39,7 +40,10 @@ const HOSTED_MEETING = /(?:全国|全省|全市|全区|全县)[^，。；,;、�
 /** 第十九次集体学习, 区政府第81次常务会议, 十九届五中全会, 市委八届十次会议. */
 const NUMBERED_MEETING = /(?:第[\d一二三四五六七八九十百]+次(?:集体学习|常务会议|全体会议|党组会议|会议)|[一二三四五六七八九十]+届[一二三四五六七八九十]+(?:中全会|次全会|次全体会议|次会议))/gu;
 /** One-off big events and 第N届 events. */
-const BIG_EVENT = /(?:北京冬奥会|冬奥会|冬残奥会|亚运会|亚残运会|大运会|全运会|世博会|世园会|军运会|园博会|G20峰会|第[\d一二三四五六七八九十]+届[\p{Script=Han}]{0,10}?(?:运动会|博览会|峰会|论坛|大会|会议|赛事))/gu;
+const BIG_EVENT = new RegExp(
+  `(?:北京冬奥会|冬奥会|冬残奥会|亚运会|亚残运会|大运会|全运会|世博会|世园会|军运会|园博会|G20峰会|第[\\d一二三四五六七八九十]+届[${HAN}]{0,10}?(?:运动会|博览会|峰会|论坛|大会|会议|赛事))`,
+  'gu',
+);
 
 export function eventFindings(text: string, years: RollYears): TextFinding[] {
   const { from, to } = years;

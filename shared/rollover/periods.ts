@@ -5,6 +5,7 @@ import { periodName, periodOf, periodYears } from '../checks/years';
 import { parseChineseNumeral } from '../plan/numbering';
 import { sentenceEnd, sentenceStart } from './clause';
 import type { RollYears, TextFinding } from './types';
+import { HAN } from '../text/han';
 
 /**
  * Three-year campaigns whose years are known. Matched by a key in the campaign's name (the
@@ -35,7 +36,7 @@ const PERIOD = /(“|")?((?:二十|十)[一二三四五六七八九]?|[三四五
 /** What follows a period name that ties it to one year: 规划的开局之年, 收官之战, 开局起步. */
 const POSITION = /^(?:”|")?(?:规划|时期)?(?:的|之)?(?:(开局|起步|开篇|收官|决胜|最后一年|第一年)(?:之年|之战|年|阶段)?)/u;
 
-const CAMPAIGN = /([\p{Script=Han}“”"]{0,12}?)三年(?:专项)?行动/gu;
+const CAMPAIGN = new RegExp(`([${HAN}“”"]{0,12}?)三年(?:专项)?行动`, 'gu');
 const RANGE_NEAR = /((?:19|20|21)\d{2})\s*[-—–~～至到]\s*((?:19|20|21)\d{2})\s*年/u;
 /** Verbs and connectives before a campaign's name: the name is what follows the last of them. */
 const NAME_STOP = /推进|推动|深化|深入|开展|实施|统筹|参照|发挥|依托|启动|巩固|落实|组织|围绕|按照|聚焦|持续|扎实|全面|以|和|与|及|是|在|的|、/gu;

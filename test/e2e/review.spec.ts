@@ -155,7 +155,7 @@ test('Word/WPS reviewers: export for opinion, import two returned files, opinion
   // a person who inserts.
   const { loadPlan } = await import('../electron/review-helpers');
   const { flattenOutline } = await import('../../shared/plan/outline');
-  const { taskRunningText } = await import('../../shared/export/task-text');
+  const { taskRunningText } = await import('../../shared/plan/running-text');
   const plan = loadPlan('tengzhou-2020');
   const lines = [plan.meta.title, ...flattenOutline(plan.body).map((i) => (i.node.type === 'task' ? taskRunningText(i.node) : `${i.label}${i.title}`))];
   const rest = (skip: number) => lines.filter((_, k) => k !== skip).map((l) => p(r(l))).join('');

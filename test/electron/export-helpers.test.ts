@@ -1,8 +1,8 @@
 // Pure export helpers: 文号 rules, dates, task running text, title splitting, metadata checks.
 import { describe, expect, it } from 'vitest';
-import { checkDocNumber } from '../../shared/export/doc-number';
-import { formatChineseDate } from '../../shared/export/dates';
-import { taskRunningText, unitsParenthetical } from '../../shared/export/task-text';
+import { checkDocNumber } from '../../shared/text/doc-number';
+import { formatChineseDate } from '../../shared/text/dates';
+import { taskRunningText, unitsParenthetical } from '../../shared/plan/running-text';
 import { splitTitle, textUnits } from '../../shared/export/title-lines';
 import { exportWarnings, missingForExport } from '../../shared/export/resolve';
 import { ExportOptionsSchema } from '../../shared/export/options';

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parsePlanDocument } from '../../shared/validation';
 import { toChineseNumeral } from '../../shared/plan/numbering';
 import type { BodyNode, HeadingNode, Level, PlanDocument, TaskNode } from '../../shared/plan/schema';
+import { HALF_TO_FULL } from '../../shared/text/punctuation';
 
 export const REPO = join(import.meta.dirname, '..', '..');
 export const SAMPLES_DIR = join(REPO, '..', 'shared', 'samples');
@@ -32,14 +33,7 @@ interface ExpectedItem {
 
 /** Half-width punctuation as copied from the web pages → the full-width forms of the documents. */
 export function fullWidth(s: string): string {
-  return s
-    .replace(/,/g, '，')
-    .replace(/:/g, '：')
-    .replace(/;/g, '；')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/\?/g, '？')
-    .replace(/!/g, '！');
+  return s.replace(/[,:;()?!]/g, (c) => HALF_TO_FULL[c]!);
 }
 
 function labelOf(level: Level, ordinal: number, cn: (n: number) => string): string {

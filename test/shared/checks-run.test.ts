@@ -51,11 +51,11 @@ describe('runChecks: ids, dismissal, order', () => {
     expect(withCode(runChecks(inp), 'halfwidth-punct')[0]!.message).toMatch(/^任务 2 中有/);
   });
 
-  it('checks a 400-task plan quickly', () => {
-    const blocks = [heading(1, '重点工作')];
+  it('checks a 400-task plan (its speed is in bench/checks.bench.ts)', () => {
+    const blocks: ReturnType<typeof task>[] = [];
     for (let i = 0; i < 400; i++) blocks.push(task(`任务${i}`, `第${i}项工作要求${'加强监管落实责任'.repeat(1 + (i % 5))}，编号${i * 7919}。`));
-    const t0 = performance.now();
-    runChecks(plan(blocks));
-    expect(performance.now() - t0).toBeLessThan(1500);
+    const cs = runChecks(plan(blocks));
+    // Distinct tasks, full-width text, units everywhere: nothing to report but possible near-duplicates.
+    expect(cs.filter((c) => c.code !== 'task-duplicate' && c.code !== 'task-similar').map((c) => [c.code, c.message])).toEqual([]);
   });
 });

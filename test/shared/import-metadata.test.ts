@@ -1,7 +1,7 @@
 // Disclosure metadata in its layouts, 文号 brackets, dates, and the notice/title logic.
 import { describe, expect, it } from 'vitest';
 import { normaliseDocNumber, parseMetadataLines } from '../../shared/import/metadata';
-import { parseDate } from '../../shared/import/dates';
+import { parseDate } from '../../shared/text/dates';
 import { analyzePlanText } from '../../shared/import/analyze';
 import { toLines } from '../../shared/import/lines';
 

@@ -5,7 +5,7 @@ import { analyzePlanText } from '../../shared/import/analyze';
 import { fullWidthPunctuation } from '../../shared/import/punctuation';
 import { stripPinyinRuby } from '../../shared/import/ruby';
 import { unflatten } from '../../shared/import/flattened';
-import { findDocNumber, repairDocNumber } from '../../shared/export/doc-number';
+import { findDocNumber, repairDocNumber } from '../../shared/text/doc-number';
 import { parseUnits, extractUnits } from '../../shared/import/units';
 import type { BodyNode } from '../../shared/plan/schema';
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePlanText } from '../../shared/import/analyze';
 import { PlanDocumentSchema } from '../../shared/plan/schema';
+import { halfWidthMarks } from '../../shared/text/punctuation';
 import { flatten, readSample, sampleNames } from './import-samples.helpers';
 
 /**
@@ -11,7 +12,7 @@ import { flatten, readSample, sampleNames } from './import-samples.helpers';
  * then equal the expected values exactly. A separate check asserts the full-width output.
  */
 function halfWidth<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v).replace(/[，：；？！（）]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))) as T;
+  return JSON.parse(halfWidthMarks(JSON.stringify(v))) as T;
 }
 
 describe('samples match their *.expected.json', () => {

@@ -2,12 +2,10 @@
 // prints the exchange format (with warnings) as JSON, or a short Chinese summary.
 // Output choice: --json forces JSON, --summary forces the summary; otherwise JSON when stdout
 // is not a terminal (pipes, scripts) and the summary when a person is looking at a terminal.
-import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { parsePlanDocument } from '../../../shared/validation';
 import { formatLabel, walkOutline } from '../../../shared/plan/numbering';
-import { readImportFile, MAX_DOCX_BYTES } from '../../import/read-file';
+import { readImportable } from '../plan-source';
 import type { ImportResult } from '../../../shared/import/analyze';
 import { ORIGIN_LABELS, type FieldOrigin } from '../../../shared/import/origins';
 import { parseCommandArgs } from '../args';
@@ -66,21 +64,7 @@ export const importCommand: CliCommand = {
     const file = positionals[0];
     if (!file) throw new AppError('invalid-args', '缺少文件名，用法：plandesk import <文件> [--json] [--save]');
     if (positionals.length > 1) throw new AppError('invalid-args', '一次只能导入一个文件');
-    const path = resolve(ctx.cwd, file);
-    let bytes: Uint8Array;
-    try {
-      const st = await stat(path);
-      if (st.isDirectory()) throw new AppError('bad-file', `${path} 是文件夹，不是文件`);
-      // Refuse absurd sizes before reading them into memory (the reader checks the exact limits).
-      if (st.size > MAX_DOCX_BYTES) {
-        throw new AppError('bad-file', `文件过大（${(st.size / 1024 / 1024).toFixed(0)} MB），最大 ${MAX_DOCX_BYTES / 1024 / 1024} MB`);
-      }
-      bytes = new Uint8Array(await readFile(path));
-    } catch (err) {
-      if (err instanceof AppError) throw err;
-      throw new AppError('bad-file', `无法读取文件 ${path}`);
-    }
-    const result = await readImportFile(basename(path), bytes);
+    const result = await readImportable(file, ctx.cwd);
     if (values.year !== undefined && !/^\d{4}$/.test(String(values.year))) {
       throw new AppError('invalid-args', `--year 应为四位数字，例如 2026，而不是“${String(values.year)}”`);
     }

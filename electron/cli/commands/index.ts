@@ -13,6 +13,7 @@ import { newCommand } from './new';
 import { rolloverCommand } from './rollover';
 import { reviewImportCommand } from './review-import';
 import { opinionsCommand } from './opinions';
+import { checkCommand } from './check';
 
 export const commands: CliCommand[] = [
   listCommand,
@@ -20,6 +21,7 @@ export const commands: CliCommand[] = [
   saveCommand,
   importCommand,
   exportCommand,
+  checkCommand,
   compareCommand,
   diffCommand,
   rolloverCommand,

@@ -14,6 +14,7 @@ import { ImportDialog, type ImportSource } from '../screens/ImportDialog';
 import { useComparison } from './useComparison';
 import { SideBySide } from './SideBySide';
 import { DiffView } from './DiffView';
+import { taskSentences, unitsParenthetical } from '../../../shared/plan/running-text';
 import { IMPORT_ACCEPT } from '../../../shared/import-formats';
 
 const STATUS_LABEL = { covered: '已落实', partial: '部分落实', missing: '未落实' } as const;
@@ -27,8 +28,7 @@ interface Props {
 function nodeText(node: BodyNode | null): { title: string; text: string; units: string } {
   if (!node || node.type === 'paragraph') return { title: '', text: node?.text ?? '', units: '' };
   if (node.type === 'heading') return { title: node.title, text: node.text ?? '', units: '' };
-  const units = [node.lead.length ? `${node.lead.join('、')}牵头` : '', node.support.join('、')].filter(Boolean).join('，');
-  return { title: node.title, text: node.text, units };
+  return { title: node.title, text: node.text, units: unitsParenthetical(node) };
 }
 
 function Highlight({ text, phrases }: { text: string; phrases: string[] }) {
@@ -350,7 +350,7 @@ export function CoverageScreen({ draftId, onBack }: Props) {
                               {pair === l.key ? '收起对比' : '逐字对比'}
                             </button>
                           </div>
-                          {pair === l.key && <SideBySide upper={`${up.title}。${up.text}`} draft={`${dn.title}。${dn.text}`} />}
+                          {pair === l.key && <SideBySide upper={taskSentences(up)} draft={taskSentences(dn)} />}
                         </li>
                       );
                     })}

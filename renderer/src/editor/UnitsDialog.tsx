@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { invoke } from '../api/client';
-import { unitsParenthetical } from '../../../shared/export/task-text';
+import { unitsParenthetical } from '../../../shared/plan/running-text';
 
 interface Props {
   taskLabel: string;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { VersionSummary } from '../../../shared/contract';
 import { flattenOutline } from '../../../shared/plan/outline';
 import type { PlanDocument } from '../../../shared/plan/schema';
-import { taskRunningText } from '../../../shared/export/task-text';
+import { taskRunningText } from '../../../shared/plan/running-text';
 import { errorMessage, invoke } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { formatDateTime } from '../components/format';

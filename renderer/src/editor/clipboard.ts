@@ -7,13 +7,13 @@ import type { EditorView } from '@tiptap/pm/view';
 import { Fragment, type Node as PMNode } from '@tiptap/pm/model';
 import { analyzePlanHtml, analyzePlanText } from '../../../shared/import/analyze';
 import { bodyToBlocks, type FlatBlock } from '../../../shared/plan/flat';
-import { unitsParenthetical } from '../../../shared/export/task-text';
+import { taskTextParts } from '../../../shared/plan/running-text';
 import { outlineEntries } from './numbering-plugin';
 import { blocksToEditorJSON } from './convert';
 import { blockAt } from './structure';
 
 /** Plain text of the selection with labels, one block per line. */
-export function selectionTextWithLabels(view: EditorView): string {
+export function selectionTextWithLabels(view: Pick<EditorView, 'state'>): string {
   const { state } = view;
   const { from, to } = state.selection;
   const labels = new Map(outlineEntries(state).map((e) => [e.pos, e.label]));
@@ -34,9 +34,14 @@ export function selectionTextWithLabels(view: EditorView): string {
       const bodyStart = pos + 1 + title.nodeSize + 1;
       const t = part(title, titleStart);
       const x = part(body, bodyStart);
-      const units = whole ? unitsParenthetical({ lead: block.attrs.lead as string[], support: block.attrs.support as string[], unitsText: (block.attrs.unitsText as string | null) ?? undefined }) : '';
       const titleWhole = from <= titleStart && to >= titleStart + title.content.size;
-      lines.push(`${titleWhole ? (labels.get(pos) ?? '') : ''}${t}${titleWhole && t && !/[。！？]$/.test(t) ? '。' : ''}${x}${units ? `（${units}）` : ''}`);
+      // A whole task reads as in output (shared/plan/running-text); a partial one is the selected
+      // words, with the label and 。 only when its whole title is selected.
+      const p = taskTextParts(
+        { title: t, text: x, lead: block.attrs.lead as string[], support: block.attrs.support as string[], unitsText: block.attrs.unitsText as string | null },
+        { label: titleWhole ? (labels.get(pos) ?? '') : '', units: whole },
+      );
+      lines.push(p.label + (titleWhole ? p.title : t) + x + p.units);
     } else {
       const t = part(block, pos + 1);
       const label = from <= pos + 1 ? (labels.get(pos) ?? '') : '';

@@ -4,6 +4,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import type { FlatBlock } from '../../../shared/plan/flat';
 import type { Level, NodeSuggestion, Target, TextMark } from '../../../shared/plan/schema';
 import { findTargets } from '../../../shared/import/targets';
+import { taskSentences } from '../../../shared/plan/running-text';
 
 type MarkJSON = { type: string; attrs: Record<string, unknown> };
 
@@ -42,7 +43,7 @@ const fieldMarks = (marks: readonly TextMark[] | undefined, field: TextMark['fie
 
 /** The text the targets of a task were read from; when it changes, they are read again. */
 export function taskTargetsKey(title: string, text: string): string {
-  return `${title}。${text}`;
+  return taskSentences({ title, text });
 }
 
 export function blocksToEditorJSON(blocks: readonly FlatBlock[]): JSONContent {

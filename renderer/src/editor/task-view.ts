@@ -4,7 +4,7 @@
 import type { NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { NodeView } from '@tiptap/pm/view';
-import { unitsParenthetical } from '../../../shared/export/task-text';
+import { unitsParenthetical } from '../../../shared/plan/running-text';
 
 export const EDIT_UNITS_EVENT = 'plandesk:edit-units';
 export interface EditUnitsDetail {

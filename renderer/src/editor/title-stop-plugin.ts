@@ -4,8 +4,7 @@
 // body, which the browser would otherwise merge (typing after Enter would land in the title).
 import { Decoration } from '@tiptap/pm/view';
 import { blockDecorationExtension } from './block-decorations';
-
-const ENDS_SENTENCE = /[。！？；]$/;
+import { titleStop } from '../../../shared/plan/running-text';
 
 function stopWidget(): HTMLElement {
   const span = document.createElement('span');
@@ -18,7 +17,7 @@ function stopWidget(): HTMLElement {
 export const TitleStop = blockDecorationExtension('titleStop', (block, pos, out) => {
   if (block.type.name !== 'planTask') return;
   const title = block.child(0).textContent;
-  if (!title || ENDS_SENTENCE.test(title)) return;
+  if (!titleStop(title)) return;
   const bodyStart = pos + 1 + block.child(0).nodeSize + 1;
   out.push(Decoration.widget(bodyStart, stopWidget, { side: -1, key: 'stop', ignoreSelection: true }));
 });

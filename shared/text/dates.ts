@@ -1,5 +1,6 @@
-// Dates as pages print them → ISO. Never guesses: "202049" (a page that lost 年/月/日 and a
-// digit) is reported as unreadable, not turned into a date.
+// Chinese dates, both ways: as pages print them → ISO (import), and ISO → the way official
+// documents write them (export). Parsing never guesses: "202049" (a page that lost 年/月/日 and
+// a digit) is reported as unreadable, not turned into a date.
 
 export type DateParse = { iso: string } | { lost: string } | null;
 
@@ -20,6 +21,17 @@ function cnNumber(s: string): number | null {
   if (m) return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[2] ? CN_DIGITS[m[2]]! : 0);
   if (/^[一二三四五六七八九]$/.test(s)) return CN_DIGITS[s]!;
   return null;
+}
+
+/** A date in Arabic numerals as pages print it, for building patterns: 2020年4月10日, 2020-04-10, 2020/4/10, 2020.4.10. */
+export const ARABIC_DATE = String.raw`\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?`;
+/** A date in Chinese numerals, for building patterns: 二〇二一年三月十一日. */
+export const CHINESE_NUMERAL_DATE = String.raw`[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日`;
+const LEADING_DATE = new RegExp(`^(?:${ARABIC_DATE}|${CHINESE_NUMERAL_DATE})(?=\\s|$)`, 'u');
+
+/** The date a value starts with when more follows it ("2024-03-05 字号：大 中 小" → "2024-03-05"), or null. */
+export function leadingDate(s: string): string | null {
+  return LEADING_DATE.exec(s)?.[0] ?? null;
 }
 
 /**
@@ -54,4 +66,17 @@ export function parseDate(raw: string): DateParse {
 /** True when a whole line is a date or a damaged date (a signature date line). */
 export function isDateLine(line: string): boolean {
   return parseDate(line) !== null;
+}
+
+/** '2021-03-11' → '2021年3月11日' (Arabic numerals, full year, no leading zeros); anything else unchanged. */
+export function formatChineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(iso.trim());
+  if (!m) return iso;
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** Today as an ISO date in local time (for a default 成文日期 a person will confirm). */
+export function todayIso(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }

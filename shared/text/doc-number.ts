@@ -1,5 +1,7 @@
 // 发文字号 (文号) rules from GB/T 9704-2012 7.2.4: 机关代字 + 〔year〕 + serial + 号, the year in
 // 六角括号, no "第", no leading zeros, e.g. 滕安发〔2020〕3号.
+import { HAN } from './han';
+import { halfWidthDigits } from './punctuation';
 
 export interface DocNumberCheck {
   ok: boolean;
@@ -45,8 +47,7 @@ export function checkDocNumber(input: string): DocNumberCheck {
     problems.push('文号中不应有“第”字');
     rest = rest.slice(1);
   }
-  // Full-width digits → half-width.
-  rest = rest.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  rest = halfWidthDigits(rest);
   const serial = /^(\d+)(.*)$/.exec(rest);
   if (!serial) {
     problems.push('文号缺少序号，如“3号”');
@@ -87,9 +88,9 @@ export function normaliseDocNumberBrackets(s: string): string {
 const OPEN = '[\\[(（【〖﹝［〔]';
 const CLOSE = '[\\])）】〗﹞］〕]';
 /** A whole 文号 somewhere in a line: 机关代字 (may be absent) + bracketed year + serial + 号. */
-const DOC_NUMBER_IN_TEXT = new RegExp(`([\\u4e00-\\u9fff]{0,16})${OPEN}\\s*((?:19|20)\\d{2})\\s*${CLOSE}\\s*第?\\s*(\\d{1,4})\\s*号`, 'u');
+const DOC_NUMBER_IN_TEXT = new RegExp(`([${HAN}]{0,16})${OPEN}\\s*((?:19|20)\\d{2})\\s*${CLOSE}\\s*第?\\s*(\\d{1,4})\\s*号`, 'u');
 /** A 文号 whose closing bracket and 号 the page lost: 安委〔20161 → 安委〔2016〕1号. */
-const GARBLED_DOC_NUMBER = new RegExp(`^([\\u4e00-\\u9fff]{1,16})${OPEN}\\s*((?:19|20)\\d{2})(\\d{1,3})$`, 'u');
+const GARBLED_DOC_NUMBER = new RegExp(`^([${HAN}]{1,16})${OPEN}\\s*((?:19|20)\\d{2})(\\d{1,3})$`, 'u');
 
 export interface FoundDocNumber {
   /** The number as the standard writes it. */
