@@ -164,11 +164,9 @@ describe('plan keymap', () => {
     expect(h.state.selection.$head.parent.type.name).toBe('taskTitle');
   });
 
-  // Known bug (issue 14, left for the lead): setLevel's task → heading branch sets no
-  // selection, so the cursor is mapped out of the replaced block into the next one, and a
-  // second Mod-Alt-n changes that block. The fix is one line in structure.ts, where
-  // issue-14-ids changes the same line; when it is fixed, turn this `it.fails` into `it`.
-  it.fails('keeps the cursor in a task that Mod-Alt-1 turned into a heading', () => {
+  // Was a bug: setLevel's task → heading branch set no selection, so the cursor was mapped out
+  // of the replaced block into the next one, and a second Mod-Alt-n changed that block.
+  it('keeps the cursor in a task that Mod-Alt-1 turned into a heading', () => {
     const { h, keys } = keyed();
     h.cursor(2, 1);
     keys('Mod-Alt-1');

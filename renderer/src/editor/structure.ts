@@ -96,8 +96,11 @@ export function setLevel(state: EditorState, kind: 'heading' | 'task', level: nu
     const node = name === 'planHeading' ? null : newHeadingNode(schema, level, title);
     const tr = state.tr;
     // Re-typed, the block stays the same block: it keeps its id.
-    if (node) tr.replaceWith(at.pos, at.pos + at.node.nodeSize, node).setNodeAttribute(at.pos, 'id', at.node.attrs.id ?? null);
-    else tr.setNodeMarkup(at.pos, undefined, { ...at.node.attrs, level });
+    if (node) {
+      tr.replaceWith(at.pos, at.pos + at.node.nodeSize, node).setNodeAttribute(at.pos, 'id', at.node.attrs.id ?? null);
+      // The cursor stays in the re-typed block (at the end of its title), not in the next one.
+      tr.setSelection(TextSelection.near(tr.doc.resolve(at.pos + 1 + node.content.size)));
+    } else tr.setNodeMarkup(at.pos, undefined, { ...at.node.attrs, level });
     return tr;
   }
   if (level < 2) return null;
