@@ -7,29 +7,14 @@ import JSZip from 'jszip';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { readImportFile, MAX_TEXT_BYTES } from '../../electron/import/read-file';
 import { decodeText } from '../../electron/import/encoding';
-import { AppError } from '../../shared/errors';
-import { PlanDocumentSchema, type BodyNode } from '../../shared/plan/schema';
+import { PlanDocumentSchema } from '../../shared/plan/schema';
 import { walkOutline } from '../../shared/plan/numbering';
+import { outline, rejects } from '../helpers/import-outcome';
 
 const FIX = resolve(__dirname, '../fixtures/import');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(FIX, name)));
 const UTF8_TEXT = readFileSync(join(FIX, 'plan.utf8.txt'), 'utf8');
 
-function outline(body: readonly BodyNode[]): string[] {
-  const out: string[] = [];
-  walkOutline(body, (n) => out.push(`${n.type}${n.level}.${n.ordinal} ${n.title}`));
-  return out;
-}
-
-async function rejects(name: string, bytes: Uint8Array): Promise<AppError> {
-  try {
-    await readImportFile(name, bytes);
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error(`${name} was accepted`);
-}
 
 describe('text encodings', () => {
   const expectPlan = async (name: string, bytes: Uint8Array) => {

@@ -20,31 +20,14 @@ import { rtfToText } from '../../electron/import/read-rtf';
 import { readReturnedDocx } from '../../electron/review/read-returned-docx';
 import { matchReviewItems } from '../../shared/review/match';
 import { exportPlanDocx } from '../../electron/export';
-import { AppError } from '../../shared/errors';
-import { walkOutline } from '../../shared/plan/numbering';
-import type { BodyNode } from '../../shared/plan/schema';
 import { SAMPLES_DIR, sampleNames } from '../shared/import-samples.helpers';
 import { cli, useCliHome } from '../helpers/cli';
+import { outline, rejects } from '../helpers/import-outcome';
 
 const run = promisify(execFile);
 const FORMATS_DIR = resolve(__dirname, '../../../shared/fixtures/formats');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FORMATS_DIR, name)));
 
-function outline(body: readonly BodyNode[]): string[] {
-  const out: string[] = [];
-  walkOutline(body, (n) => out.push(`${n.type}${n.level}.${n.ordinal} ${n.title}`));
-  return out;
-}
-
-async function rejects(name: string, bytes: Uint8Array): Promise<AppError> {
-  try {
-    await readImportFile(name, bytes);
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error(`${name} was accepted`);
-}
 
 /** One soffice run per call, each with its own profile so parallel runs never share one. */
 async function soffice(args: string[], outDir: string): Promise<void> {

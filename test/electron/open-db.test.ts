@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, truncateSync, writeFileSync, statSync, readdirSync, copyFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/services/db/open-db';

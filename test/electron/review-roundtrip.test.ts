@@ -12,7 +12,7 @@ import { readReturnedDocx } from '../../electron/review/read-returned-docx';
 import { matchReviewItems } from '../../shared/review/match';
 import { samePlanCheck } from '../../shared/review/same-plan';
 import { convertToPdf } from '../helpers/pdf-measure';
-import { P_HEADING, P_INTRO, P_T1, P_T2, node, reviewedPlan } from './review-helpers';
+import { P_HEADING, P_INTRO, P_T1, node, reviewedPlan } from './review-helpers';
 
 function fieldText(doc: ReturnType<typeof reviewedPlan>['doc'], path: string, field: 'title' | 'text'): string {
   const n = node(doc, path);

@@ -5,24 +5,9 @@ import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Node as PMNode, Schema } from '@tiptap/pm/model';
 
-export interface BlockAt {
-  node: PMNode;
-  index: number;
-  pos: number;
-}
+import { blockAt } from '../doc/blocks';
 
-/** The top-level block holding the selection head. */
-export function blockAt(state: EditorState, pos = state.selection.head): BlockAt | null {
-  const $pos = state.doc.resolve(Math.min(pos, state.doc.content.size));
-  if ($pos.depth < 1) {
-    const index = $pos.index(0);
-    if (index >= state.doc.childCount) return null;
-    let p = 0;
-    for (let i = 0; i < index; i++) p += state.doc.child(i).nodeSize;
-    return { node: state.doc.child(index), index, pos: p };
-  }
-  return { node: $pos.node(1), index: $pos.index(0), pos: $pos.before(1) };
-}
+export { blockAt, type BlockAt } from '../doc/blocks';
 
 export function blockPositions(doc: PMNode): number[] {
   const out: number[] = [];
@@ -111,8 +96,11 @@ export function setLevel(state: EditorState, kind: 'heading' | 'task', level: nu
     const node = name === 'planHeading' ? null : newHeadingNode(schema, level, title);
     const tr = state.tr;
     // Re-typed, the block stays the same block: it keeps its id.
-    if (node) tr.replaceWith(at.pos, at.pos + at.node.nodeSize, node).setNodeAttribute(at.pos, 'id', at.node.attrs.id ?? null);
-    else tr.setNodeMarkup(at.pos, undefined, { ...at.node.attrs, level });
+    if (node) {
+      tr.replaceWith(at.pos, at.pos + at.node.nodeSize, node).setNodeAttribute(at.pos, 'id', at.node.attrs.id ?? null);
+      // The cursor stays in the re-typed block (at the end of its title), not in the next one.
+      tr.setSelection(TextSelection.near(tr.doc.resolve(at.pos + 1 + node.content.size)));
+    } else tr.setNodeMarkup(at.pos, undefined, { ...at.node.attrs, level });
     return tr;
   }
   if (level < 2) return null;

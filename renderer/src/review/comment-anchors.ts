@@ -1,7 +1,7 @@
 // Where the comment marks are in the editor document.
 import type { EditorState } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { blockAt } from '../editor/structure';
+import { blockAt } from '../doc/blocks';
 
 /** thread id → first document position of its mark (document order). */
 export function commentPositions(doc: PMNode): Map<string, number> {

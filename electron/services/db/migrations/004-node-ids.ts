@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import { taskUnits, paragraphUnits } from '../../../../shared/compare/units';
 import { bodyToBlocks } from '../../../../shared/plan/flat';
 import { assignBodyIds, isNodeId } from '../../../../shared/plan/ids';
