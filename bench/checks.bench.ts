@@ -5,7 +5,10 @@ import type { FlatBlock } from '../shared/plan/flat';
 import { median, timeRuns } from './util';
 
 function bigPlan(tasks: number): CheckInput {
-  const blocks: FlatBlock[] = [{ type: 'heading', level: 1, title: '重点工作' }, { type: 'heading', level: 2, title: '压实责任' }];
+  const blocks: FlatBlock[] = [
+    { type: 'heading', level: 1, title: '重点工作' },
+    { type: 'heading', level: 2, title: '压实责任' },
+  ];
   for (let i = 0; i < tasks; i++) {
     blocks.push({
       type: 'task',
@@ -18,7 +21,11 @@ function bigPlan(tasks: number): CheckInput {
       targets: [],
     });
   }
-  return { meta: { title: '2021年全县安全生产工作要点', year: 2021, addressees: [], cc: [] }, blocks, numbering: { perLevel: ['restart', 'restart', 'continuous', 'restart'] } };
+  return {
+    meta: { title: '2021年全县安全生产工作要点', year: 2021, addressees: [], cc: [] },
+    blocks,
+    numbering: { perLevel: ['restart', 'restart', 'continuous', 'restart'] },
+  };
 }
 
 export default async function run(): Promise<Record<string, unknown>> {

@@ -18,9 +18,14 @@ function vary(doc: PlanDocument): PlanDocument {
     k++;
     t.title = t.title.replace(/市/g, '县');
     t.text = t.text.replace(/市/g, '县').replace(/各镇街/g, '各乡镇');
-    if (k % 3 === 0) t.text = t.text.split('。').filter((_, i) => i % 2 === 0).join('。'); // drop clauses
+    if (k % 3 === 0)
+      t.text = t.text
+        .split('。')
+        .filter((_, i) => i % 2 === 0)
+        .join('。'); // drop clauses
     if (k % 7 === 0) t.title = `扎实${t.title}`;
-    if (k % 11 === 0) t.targets = t.targets.map((x) => (x.value ? { ...x, value: x.value - 10, text: x.text.replace(String(x.value), String(x.value - 10)) } : x));
+    if (k % 11 === 0)
+      t.targets = t.targets.map((x) => (x.value ? { ...x, value: x.value - 10, text: x.text.replace(String(x.value), String(x.value - 10)) } : x));
   });
   d.body.reverse(); // sections in another order
   return d;
@@ -43,10 +48,14 @@ export default async function run(): Promise<Record<string, unknown>> {
   const draft = vary(distinct(planFromSamples(500), '本级'));
   let coverage = 0;
   // Cold: nothing remembered (the first comparison of two documents).
-  const times = await timeRuns(() => {
-    clearWordsCache();
-    coverage = compareUpperDraft(upper, draft).coverage;
-  }, 10, 2);
+  const times = await timeRuns(
+    () => {
+      clearWordsCache();
+      coverage = compareUpperDraft(upper, draft).coverage;
+    },
+    10,
+    2,
+  );
   // Warm: the coverage view comparing again after a decision or an edit.
   const warm = await timeRuns(() => compareUpperDraft(upper, draft), 10, 2);
   const med = median(times);

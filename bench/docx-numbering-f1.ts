@@ -93,7 +93,10 @@ function throughLibreOffice(files: Uint8Array[]): Array<{ bytes: Uint8Array; tex
       return p;
     });
     const soffice = (to: string, outDir: string, inputs: string[]) =>
-      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...inputs], { stdio: 'ignore', timeout: 300_000 });
+      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...inputs], {
+        stdio: 'ignore',
+        timeout: 300_000,
+      });
     soffice('docx', join(dir, 'out'), paths);
     const saved = paths.map((_, i) => join(dir, 'out', `in-${i}.docx`));
     soffice('txt:Text (encoded):UTF8', join(dir, 'txt'), saved);

@@ -22,7 +22,16 @@ const RUNS = 5;
 const KEYSTROKES = 120;
 /** Keystroke series measured per editor (each in a fresh page); the figures are medians over them. */
 const KEY_RUNS = 3;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+];
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -57,7 +66,10 @@ async function heapMB(page: Page): Promise<number> {
 }
 
 async function startPlanDesk(home: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'electron', 'browser.cjs')], { env: { ...process.env, PLANDESK_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'dist', 'electron', 'browser.cjs')], {
+    env: { ...process.env, PLANDESK_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const t = setTimeout(() => reject(new Error(out)), 15000);
@@ -75,9 +87,18 @@ async function startPlanDesk(home: string): Promise<{ url: string; stop(): void 
 
 async function startPlainPage(html: string): Promise<{ url: string; stop(): void; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'plandesk-bench-plain-'));
-  await build({ entryPoints: [join(root, 'bench', 'editor-plain', 'entry.ts')], bundle: true, format: 'iife', outfile: join(dir, 'plain.js'), logLevel: 'error' });
+  await build({
+    entryPoints: [join(root, 'bench', 'editor-plain', 'entry.ts')],
+    bundle: true,
+    format: 'iife',
+    outfile: join(dir, 'plain.js'),
+    logLevel: 'error',
+  });
   writeFileSync(join(dir, 'content.js'), `window.__PLAIN_HTML__ = ${JSON.stringify(html)};`);
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><div id="editor"></div><script src="content.js"></script><script src="plain.js"></script>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><div id="editor"></div><script src="content.js"></script><script src="plain.js"></script>',
+  );
   const server = createServer((req, res) => {
     const file = join(dir, req.url === '/' ? 'index.html' : (req.url ?? '').slice(1));
     try {
@@ -94,7 +115,10 @@ async function startPlainPage(html: string): Promise<{ url: string; stop(): void
 }
 
 export default async function run(): Promise<Record<string, unknown>> {
-  const { buildAll, buildIsCurrent } = (await import(join(root, 'scripts', 'build.mjs'))) as { buildAll(o?: { quiet?: boolean }): Promise<void>; buildIsCurrent(): boolean };
+  const { buildAll, buildIsCurrent } = (await import(join(root, 'scripts', 'build.mjs'))) as {
+    buildAll(o?: { quiet?: boolean }): Promise<void>;
+    buildIsCurrent(): boolean;
+  };
   if (!buildIsCurrent()) await buildAll({ quiet: true });
 
   const doc = planFromSamples(400);
@@ -105,7 +129,9 @@ export default async function run(): Promise<Record<string, unknown>> {
   lib.close();
 
   const plainHtml = flattenOutline(doc.body)
-    .map((i) => (i.node.type === 'task' ? `<p>${escapeHtml(taskRunningText(i.node))}</p>` : `<h${i.level + 1}>${escapeHtml(i.label + i.title)}</h${i.level + 1}>`))
+    .map((i) =>
+      i.node.type === 'task' ? `<p>${escapeHtml(taskRunningText(i.node))}</p>` : `<h${i.level + 1}>${escapeHtml(i.label + i.title)}</h${i.level + 1}>`,
+    )
     .join('');
 
   const app = await startPlanDesk(home);

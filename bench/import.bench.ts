@@ -27,7 +27,10 @@ function bigPage(targetChars: number): string {
   const footerAt = base.indexOf('相关文章');
   const head = base.slice(0, footerAt);
   const footer = base.slice(footerAt);
-  const tasks = head.split('\n').filter((l) => /^\d+\./.test(l)).map((l) => l.replace(/^\d+\./, ''));
+  const tasks = head
+    .split('\n')
+    .filter((l) => /^\d+\./.test(l))
+    .map((l) => l.replace(/^\d+\./, ''));
   const sections: string[] = [];
   let n = 19;
   let size = head.length + footer.length;
@@ -89,7 +92,11 @@ async function officeFiles(pages: number): Promise<{ pdf: Uint8Array; doc: Uint8
     const convert = async (format: string) => {
       const profile = mkdtempSync(join(tmpdir(), 'plandesk-lo-'));
       try {
-        await promisify(execFile)('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', dir, join(dir, 'bench.docx')], { timeout: 180_000 });
+        await promisify(execFile)(
+          'soffice',
+          [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', dir, join(dir, 'bench.docx')],
+          { timeout: 180_000 },
+        );
       } finally {
         rmSync(profile, { recursive: true, force: true });
       }
@@ -134,8 +141,19 @@ export default async function run(): Promise<Record<string, unknown>> {
   } else {
     const pdfCheck = await readImportFile('bench.pdf', office.pdf);
     const docCheck = await readImportFile('bench.doc', office.doc);
-    pdf = { bytes: office.pdf.length, pages: await pdfPages(office.pdf), tasks: pdfCheck.stats.tasks, reader: (await readPdfParagraphs('bench.pdf', office.pdf)).via, ...stats(await timeRuns(() => readImportFile('bench.pdf', office.pdf), 10, 2), 1000) };
-    doc = { bytes: office.doc.length, approxPages: Math.round(docCheck.stats.chars / 600), tasks: docCheck.stats.tasks, ...stats(await timeRuns(() => readImportFile('bench.doc', office.doc), 15, 3), 300) };
+    pdf = {
+      bytes: office.pdf.length,
+      pages: await pdfPages(office.pdf),
+      tasks: pdfCheck.stats.tasks,
+      reader: (await readPdfParagraphs('bench.pdf', office.pdf)).via,
+      ...stats(await timeRuns(() => readImportFile('bench.pdf', office.pdf), 10, 2), 1000),
+    };
+    doc = {
+      bytes: office.doc.length,
+      approxPages: Math.round(docCheck.stats.chars / 600),
+      tasks: docCheck.stats.tasks,
+      ...stats(await timeRuns(() => readImportFile('bench.doc', office.doc), 15, 3), 300),
+    };
   }
   return {
     page: {

@@ -32,7 +32,9 @@ function ensureElectronNative() {
   mkdirSync(join(target, 'node_modules'), { recursive: true });
   cpSync(join(root, 'node_modules', 'better-sqlite3'), join(target, 'node_modules', 'better-sqlite3'), { recursive: true });
   const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
-  const r = spawnSync(process.execPath, [require.resolve('@electron/rebuild/lib/cli.js'), '-f', '-w', 'better-sqlite3', '-m', target, '-v', electronVersion], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [require.resolve('@electron/rebuild/lib/cli.js'), '-f', '-w', 'better-sqlite3', '-m', target, '-v', electronVersion], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0 || !existsSync(binding)) return null;
   return binding;
 }

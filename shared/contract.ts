@@ -185,9 +185,7 @@ export const operations = {
   }),
   'export.coverageTable': z.object({
     title: z.string().min(1).max(300),
-    rows: z
-      .array(z.object({ upper: z.string().max(2000), draft: z.string().max(4000), status: z.string().max(20), targets: z.string().max(4000) }))
-      .max(5000),
+    rows: z.array(z.object({ upper: z.string().max(2000), draft: z.string().max(4000), status: z.string().max(20), targets: z.string().max(4000) })).max(5000),
   }),
   /** Electron: the system's save dialog. Browser mode answers supported: false (the page downloads). */
   'app.saveDialog': z.object({ defaultName: z.string().max(260) }),
@@ -242,13 +240,27 @@ export const operations = {
     reason: z.string().max(2000).default(''),
     /** What the opinion said, kept for suggestions that leave the plan once decided. */
     snapshot: z
-      .object({ kind: z.enum(['comment', 'suggestion']), unit: z.string().max(200), task: z.string().max(400), content: z.string().max(4000), nodeId: z.string().max(40).nullable().optional() })
+      .object({
+        kind: z.enum(['comment', 'suggestion']),
+        unit: z.string().max(200),
+        task: z.string().max(400),
+        content: z.string().max(4000),
+        nodeId: z.string().max(40).nullable().optional(),
+      })
       .optional(),
   }),
   /** Returned Word/WPS files: what each holds and where it lands, before anything is stored. */
   'review.analyse': z.object({
     planId: id,
-    files: z.array(z.object({ fileName: z.string().min(1).max(260), bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_IMPORT_BYTES, { message: '文件过大' }) })).min(1).max(50),
+    files: z
+      .array(
+        z.object({
+          fileName: z.string().min(1).max(260),
+          bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_IMPORT_BYTES, { message: '文件过大' }),
+        }),
+      )
+      .min(1)
+      .max(50),
   }),
   'review.import': z.object({
     planId: id,

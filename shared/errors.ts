@@ -2,17 +2,7 @@
 // for people, optional details (e.g. the field paths of a validation failure).
 
 export type AppErrorCode =
-  | 'invalid-args'
-  | 'invalid-plan'
-  | 'not-found'
-  | 'conflict'
-  | 'db-corrupt'
-  | 'db-too-new'
-  | 'io'
-  | 'unsupported-file'
-  | 'bad-file'
-  | 'forbidden'
-  | 'internal';
+  'invalid-args' | 'invalid-plan' | 'not-found' | 'conflict' | 'db-corrupt' | 'db-too-new' | 'io' | 'unsupported-file' | 'bad-file' | 'forbidden' | 'internal';
 
 export interface AppErrorShape {
   code: AppErrorCode;

@@ -79,7 +79,8 @@ function blockMatches(b: FlatBlock, blockIndex: number, q: string, fold: (s: str
   const out: Match[] = [];
   const scan = (s: string | undefined, field: MatchField, unitIndex?: number) => {
     if (!s) return;
-    for (const [from, to] of ranges(fold(s), q)) out.push(unitIndex === undefined ? { blockIndex, field, from, to } : { blockIndex, field, unitIndex, from, to });
+    for (const [from, to] of ranges(fold(s), q))
+      out.push(unitIndex === undefined ? { blockIndex, field, from, to } : { blockIndex, field, unitIndex, from, to });
   };
   if (b.type === 'paragraph') scan(b.text, 'paragraph');
   else if (b.type === 'heading') {
@@ -151,12 +152,7 @@ function applyToBlock(b: FlatBlock, ms: readonly Match[], replacement: string): 
 }
 
 /** Replaces every match; blocks without a match keep their identity. */
-export function replaceAll(
-  blocks: readonly FlatBlock[],
-  query: string,
-  replacement: string,
-  opts: FindOptions = {},
-): { blocks: FlatBlock[]; count: number } {
+export function replaceAll(blocks: readonly FlatBlock[], query: string, replacement: string, opts: FindOptions = {}): { blocks: FlatBlock[]; count: number } {
   const matches = findAll(blocks, query, opts);
   const byBlock = new Map<number, Match[]>();
   for (const m of matches) byBlock.set(m.blockIndex, [...(byBlock.get(m.blockIndex) ?? []), m]);

@@ -23,10 +23,18 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     }
     case 'too_small':
       if (!issue.message.startsWith('Too')) return issue.message; // a message written in the schema
-      return issue.origin === 'string' ? `不能少于 ${String(issue.minimum)} 个字符` : issue.origin === 'array' ? `至少要有 ${String(issue.minimum)} 项` : `不能小于 ${String(issue.minimum)}`;
+      return issue.origin === 'string'
+        ? `不能少于 ${String(issue.minimum)} 个字符`
+        : issue.origin === 'array'
+          ? `至少要有 ${String(issue.minimum)} 项`
+          : `不能小于 ${String(issue.minimum)}`;
     case 'too_big':
       if (!issue.message.startsWith('Too')) return issue.message;
-      return issue.origin === 'string' ? `不能多于 ${String(issue.maximum)} 个字符` : issue.origin === 'array' ? `不能多于 ${String(issue.maximum)} 项` : `不能大于 ${String(issue.maximum)}`;
+      return issue.origin === 'string'
+        ? `不能多于 ${String(issue.maximum)} 个字符`
+        : issue.origin === 'array'
+          ? `不能多于 ${String(issue.maximum)} 项`
+          : `不能大于 ${String(issue.maximum)}`;
     case 'invalid_value':
       return issue.message.startsWith('Invalid') ? `取值应为 ${issue.values.map((v) => JSON.stringify(v)).join(' / ')}` : issue.message;
     case 'invalid_union':

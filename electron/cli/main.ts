@@ -21,10 +21,13 @@ function help(): string {
   ].join('\n');
 }
 
-export async function runCli(argv: string[], io: { out(s: string): void; err(s: string): void } = {
-  out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
-  err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
-}): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: { out(s: string): void; err(s: string): void } = {
+    out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
+    err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+  },
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help());

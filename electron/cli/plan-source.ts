@@ -52,7 +52,8 @@ export async function readImportable(file: string, cwd: string): Promise<ImportR
     const st = await stat(path);
     if (st.isDirectory()) throw new AppError('bad-file', `${path} 是文件夹，不是文件。`);
     // Refuse absurd sizes before reading them into memory (the reader checks the exact limits).
-    if (st.size > MAX_DOCX_BYTES) throw new AppError('bad-file', `文件过大（${(st.size / 1024 / 1024).toFixed(0)} MB），最大 ${MAX_DOCX_BYTES / 1024 / 1024} MB。`);
+    if (st.size > MAX_DOCX_BYTES)
+      throw new AppError('bad-file', `文件过大（${(st.size / 1024 / 1024).toFixed(0)} MB），最大 ${MAX_DOCX_BYTES / 1024 / 1024} MB。`);
     bytes = new Uint8Array(await readFile(path));
   } catch (err) {
     if (err instanceof AppError) throw err;

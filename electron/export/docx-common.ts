@@ -14,15 +14,7 @@ import {
   type IStylesOptions,
 } from 'docx';
 import JSZip from 'jszip';
-import {
-  BLACK,
-  BODY_CHAR_SPACING_TWIPS,
-  FONT_SIZE_PT,
-  PAGE_NUMBER_FONT,
-  halfPoints,
-  ptToTwips,
-  type FontSettings,
-} from '../../shared/layout/gbt9704';
+import { BLACK, BODY_CHAR_SPACING_TWIPS, FONT_SIZE_PT, PAGE_NUMBER_FONT, halfPoints, ptToTwips, type FontSettings } from '../../shared/layout/gbt9704';
 
 /** All four font slots, so Chinese text never falls back to a theme font. */
 export function fontSlots(name: string) {
@@ -165,7 +157,13 @@ export function pageNumberFooter(side: 'odd' | 'even'): Footer {
         spacing: { line: FOOTER_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         indent: { firstLine: 0, left: side === 'even' ? oneChar : 0, right: side === 'odd' ? oneChar : 0 },
         children: [
-          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: fontSlots(PAGE_NUMBER_FONT), size: halfPoints(style.sizePt), sizeComplexScript: halfPoints(style.sizePt), color: BLACK }),
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: fontSlots(PAGE_NUMBER_FONT),
+            size: halfPoints(style.sizePt),
+            sizeComplexScript: halfPoints(style.sizePt),
+            color: BLACK,
+          }),
         ],
       }),
     ],
@@ -215,7 +213,12 @@ export async function postProcess(bytes: Uint8Array): Promise<Uint8Array> {
       );
     }
     if (!s.includes('w:themeFontLang')) {
-      s = insertBefore(s, '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>', ['w:clrSchemeMapping', 'w:doNotIncludeSubdocsInStats', 'w:decimalSymbol', 'w:listSeparator']);
+      s = insertBefore(s, '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>', [
+        'w:clrSchemeMapping',
+        'w:doNotIncludeSubdocsInStats',
+        'w:decimalSymbol',
+        'w:listSeparator',
+      ]);
     }
     zip.file('word/settings.xml', s);
   }
@@ -231,12 +234,18 @@ export async function postProcess(bytes: Uint8Array): Promise<Uint8Array> {
       // WPS and LibreOffice render alike (LibreOffice's char grid put 14 characters on a line).
       const snap = '<w:snapToGrid w:val="0"/>';
       // CT_PPrBase order: … widowControl, numPr, pBdr, shd, tabs, suppressAutoHyphens, kinsoku, …, autoSpaceDN, bidi, …, spacing, ind, …, jc …
-      const later = /<w:(bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr)\b/.exec(inner);
+      const later =
+        /<w:(bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr)\b/.exec(
+          inner,
+        );
       const at = later ? later.index : inner.length;
       const head = inner.slice(0, at) + extra;
       let tail = inner.slice(at);
       // snapToGrid comes after bidi/adjustRightInd and before spacing.
-      const afterSnap = /<w:(spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr)\b/.exec(tail);
+      const afterSnap =
+        /<w:(spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr)\b/.exec(
+          tail,
+        );
       const k = afterSnap ? afterSnap.index : tail.length;
       tail = tail.slice(0, k).replace(/<w:snapToGrid[^>]*\/>/g, '') + snap + tail.slice(k);
       return `<w:pPrDefault><w:pPr>${head}${tail}</w:pPr>`;

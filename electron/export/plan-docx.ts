@@ -46,18 +46,7 @@ import {
   mmToTwips,
   type FontSettings,
 } from '../../shared/layout/gbt9704';
-import {
-  BODY_CHAR_TWIPS,
-  FOOTER_LINE_TWIPS,
-  blankLine,
-  bodyStyle,
-  buildStyles,
-  pageNumberFooter,
-  para,
-  postProcess,
-  run,
-  type RunStyle,
-} from './docx-common';
+import { BODY_CHAR_TWIPS, FOOTER_LINE_TWIPS, blankLine, bodyStyle, buildStyles, pageNumberFooter, para, postProcess, run, type RunStyle } from './docx-common';
 
 interface Ctx {
   fonts: FontSettings;
@@ -211,7 +200,8 @@ function signatureBlock(ctx: Ctx, signer: string, isoDate: string, keepWithNote 
   const tw = (chars: number) => Math.round(chars * BODY_CHAR_TWIPS);
   // 署名, date and 附注 stay together on one page.
   if (signer) out.push(para([run(signer, bodyStyle(ctx.fonts))], { line: ctx.line, align: AlignmentType.RIGHT, rightTwips: tw(signerRight), keepNext: true }));
-  if (date) out.push(para([run(date, bodyStyle(ctx.fonts))], { line: ctx.line, align: AlignmentType.RIGHT, rightTwips: tw(dateRight), keepNext: keepWithNote }));
+  if (date)
+    out.push(para([run(date, bodyStyle(ctx.fonts))], { line: ctx.line, align: AlignmentType.RIGHT, rightTwips: tw(dateRight), keepNext: keepWithNote }));
   return out;
 }
 

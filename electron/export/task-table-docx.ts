@@ -86,7 +86,9 @@ export async function exportTaskTableDocx(doc: PlanDocument, optionsIn: ExportOp
     shares: COLUMN_SHARES,
     aligns: ['center', 'justify', 'left', 'left', 'left', 'center'],
     rows: taskTableRows(doc).map((row) =>
-      row.kind === 'section' ? { kind: 'section', text: row.task } : { kind: 'row', cells: [row.number, row.task, row.lead, row.support, row.targets, row.deadline] },
+      row.kind === 'section'
+        ? { kind: 'section', text: row.task }
+        : { kind: 'row', cells: [row.number, row.task, row.lead, row.support, row.targets, row.deadline] },
     ),
     fonts: options.fonts,
     linePitchTwips: options.linePitchTwips,

@@ -16,12 +16,7 @@ export interface ExportResult {
   bytes: number;
 }
 
-export async function exportToFile(
-  doc: PlanDocument,
-  target: string,
-  optionsIn: ExportOptionsInput = {},
-  kind: ExportKind = 'plan',
-): Promise<ExportResult> {
+export async function exportToFile(doc: PlanDocument, target: string, optionsIn: ExportOptionsInput = {}, kind: ExportKind = 'plan'): Promise<ExportResult> {
   const options = parseOrThrow(ExportOptionsSchema, optionsIn, 'invalid-args', '导出选项');
   if (extname(target).toLowerCase() !== '.docx') {
     throw new AppError('invalid-args', `输出文件应以 .docx 结尾：${target}`);

@@ -217,11 +217,22 @@ const IDEOGRAPH_DIGITS = '〇一二三四五六七八九';
 function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
   const table: Array<[number, string]> = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
   ];
   let out = '';
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of table) while (n >= v) ((out += s), (n -= v));
   return out;
 }
 
@@ -232,7 +243,19 @@ function letter(n: number): string {
 }
 
 const LEGAL: Record<string, string> = {
-  零: '零', 一: '壹', 二: '贰', 三: '叁', 四: '肆', 五: '伍', 六: '陆', 七: '柒', 八: '捌', 九: '玖', 十: '拾', 百: '佰', 千: '仟',
+  零: '零',
+  一: '壹',
+  二: '贰',
+  三: '叁',
+  四: '肆',
+  五: '伍',
+  六: '陆',
+  七: '柒',
+  八: '捌',
+  九: '玖',
+  十: '拾',
+  百: '佰',
+  千: '仟',
 };
 
 /** Financial capitals: 10 is 壹拾, not 拾 (unlike the counting form 十). */
@@ -271,7 +294,12 @@ export function formatNumber(n: number, numFmt: string): string {
       return counting(toChineseNumeral);
     case 'japaneseCounting':
       // Japanese counting writes 百 and 千 without a leading 一 and has no 零: 110 → 百十.
-      return counting((k) => toChineseNumeral(k).replace(/零/g, '').replace(/^一(?=[百千])/, '').replace(/([百千])一(?=[百十])/g, '$1'));
+      return counting((k) =>
+        toChineseNumeral(k)
+          .replace(/零/g, '')
+          .replace(/^一(?=[百千])/, '')
+          .replace(/([百千])一(?=[百十])/g, '$1'),
+      );
     case 'chineseLegalSimplified':
       return counting(legalChinese);
     case 'ideographDigital':

@@ -207,7 +207,16 @@ export function layoutParagraphs(pages: readonly LayoutPage[], label: string, co
   // The text block: most lines start at the left margin (wrapped lines) or two characters in.
   // Per page when the page has enough lines (mirrored margins on odd and even pages), else
   // the document's.
-  const block = (ls: LayoutLine[]) => ({ left: percentile(ls.map((l) => l.x0), 0.1), right: percentile(ls.map((l) => l.x1), 0.95) });
+  const block = (ls: LayoutLine[]) => ({
+    left: percentile(
+      ls.map((l) => l.x0),
+      0.1,
+    ),
+    right: percentile(
+      ls.map((l) => l.x1),
+      0.95,
+    ),
+  });
   const whole = block(lines);
   const perPageBlock = new Map<number, { left: number; right: number }>();
   for (let p = 0; p < pages.length; p++) {

@@ -33,7 +33,10 @@ export interface DocText extends PagedText {
 
 export async function readDocParagraphs(fileName: string, bytes: Uint8Array): Promise<DocText> {
   if (!isWordOle(bytes)) {
-    throw new AppError('unsupported-file', `“${fileName}”是${oleKind(bytes)}，不是 Word/WPS 文字文档，无法作为工作要点导入。请选择 Word/WPS 文字文档（.doc/.docx/.wps）、PDF、OFD 或文本文件`);
+    throw new AppError(
+      'unsupported-file',
+      `“${fileName}”是${oleKind(bytes)}，不是 Word/WPS 文字文档，无法作为工作要点导入。请选择 Word/WPS 文字文档（.doc/.docx/.wps）、PDF、OFD 或文本文件`,
+    );
   }
   let doc: WordExtractor.Document;
   try {

@@ -50,7 +50,8 @@ export async function readDocumentFile(fileName: string, bytes: Uint8Array, kind
   if (kind === 'doc' && result.stats.headings + result.stats.tasks === 0) {
     result.doc.warnings.push({
       code: 'doc-numbering-unread',
-      message: '没有识别到“一、（一）1.”这样的编号。如果原文使用了 Word/WPS 的自动编号，旧版 .doc/.wps 格式中的自动编号无法读出，请在 Word 或 WPS 中另存为 .docx 后再导入',
+      message:
+        '没有识别到“一、（一）1.”这样的编号。如果原文使用了 Word/WPS 的自动编号，旧版 .doc/.wps 格式中的自动编号无法读出，请在 Word 或 WPS 中另存为 .docx 后再导入',
       path: 'body',
     });
   }

@@ -180,7 +180,10 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
     return readDocumentFile(fileName, bytes, kind);
   }
   if (bytes.length > MAX_TEXT_BYTES) {
-    throw new AppError('bad-file', `文件过大（${mb(bytes.length)} MB），文本和网页文件最大 ${mb(MAX_TEXT_BYTES)} MB；一份工作要点通常不到 1 MB，请确认选择了正确的文件`);
+    throw new AppError(
+      'bad-file',
+      `文件过大（${mb(bytes.length)} MB），文本和网页文件最大 ${mb(MAX_TEXT_BYTES)} MB；一份工作要点通常不到 1 MB，请确认选择了正确的文件`,
+    );
   }
   const declared = kind === 'html' ? declaredHtmlCharset(bytes) : undefined;
   const { text } = decodeText(bytes, declared);

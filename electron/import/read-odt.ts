@@ -23,9 +23,23 @@ function chinese(n: number): string {
   return `${tens > 1 ? CN[tens] : ''}十${n % 10 ? CN[n % 10] : ''}`;
 }
 function roman(n: number): string {
-  const t: Array<[number, string]> = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const t: Array<[number, string]> = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let out = '';
-  for (const [v, s] of t) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of t) while (n >= v) ((out += s), (n -= v));
   return out;
 }
 function formatNumber(n: number, format: string): string {
@@ -53,7 +67,12 @@ function listStyles(roots: XmlElement[]): Map<string, Array<LevelStyle | null>> 
         const level = Number(lv.attrs['text:level']) || levels.length + 1;
         levels[level - 1] =
           lv.name === 'list-level-style-number' && lv.attrs['style:num-format']
-            ? { format: lv.attrs['style:num-format'], prefix: lv.attrs['style:num-prefix'] ?? '', suffix: lv.attrs['style:num-suffix'] ?? '', start: Number(lv.attrs['text:start-value']) || 1 }
+            ? {
+                format: lv.attrs['style:num-format'],
+                prefix: lv.attrs['style:num-prefix'] ?? '',
+                suffix: lv.attrs['style:num-suffix'] ?? '',
+                start: Number(lv.attrs['text:start-value']) || 1,
+              }
             : null;
       }
       map.set(name, levels);

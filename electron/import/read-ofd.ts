@@ -32,7 +32,10 @@ export function expandDeltas(s: string | undefined): number[] {
 }
 
 function box(s: string | undefined): [number, number, number, number] | undefined {
-  const n = (s ?? '').trim().split(/[\s,]+/).map(Number);
+  const n = (s ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   return n.length >= 4 && n.every(Number.isFinite) ? [n[0]!, n[1]!, n[2]!, n[3]!] : undefined;
 }
 
@@ -100,7 +103,8 @@ export function readOfdParagraphs(fileName: string, bytes: Uint8Array): PagedTex
   const pageEls = pagesEl ? childElements(pagesEl, 'Page') : [];
   if (!pageEls.length) throw new AppError('bad-file', `“${fileName}”中没有页面，无法读取`);
   const warnings: PagedText['warnings'] = [];
-  if (pageEls.length > MAX_OFD_PAGES) warnings.push({ code: 'ofd-pages-cut', message: `OFD 共 ${pageEls.length} 页，只读取了前 ${MAX_OFD_PAGES} 页`, path: 'body' });
+  if (pageEls.length > MAX_OFD_PAGES)
+    warnings.push({ code: 'ofd-pages-cut', message: `OFD 共 ${pageEls.length} 页，只读取了前 ${MAX_OFD_PAGES} 页`, path: 'body' });
   const pages: LayoutPage[] = [];
   pageEls.slice(0, MAX_OFD_PAGES).forEach((pageEl, i) => {
     const loc = pageEl.attrs.BaseLoc;

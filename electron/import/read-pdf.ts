@@ -55,7 +55,15 @@ export async function extractPdfRuns(pdfjs: unknown, data: Uint8Array, o: Extrac
   });
   // A ReferenceError is ours (the source text ran somewhere it should not), never the file's.
   const classify = (err: unknown): ExtractError =>
-    err instanceof ReferenceError ? 'internal' : err instanceof RangeError ? 'nested' : (err as Error)?.name === 'PasswordException' ? 'password' : (err as Error)?.name === 'InvalidPDFException' ? 'invalid' : 'broken';
+    err instanceof ReferenceError
+      ? 'internal'
+      : err instanceof RangeError
+        ? 'nested'
+        : (err as Error)?.name === 'PasswordException'
+          ? 'password'
+          : (err as Error)?.name === 'InvalidPDFException'
+            ? 'invalid'
+            : 'broken';
   try {
     let doc;
     try {
@@ -110,7 +118,11 @@ function pdfjsPaths(): { moduleUrl: string; cMapUrl: string; standardFontDataUrl
     // a worker thread reads files without Electron's asar support.
     const unpacked = dir.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
     if (unpacked !== dir && existsSync(unpacked)) dir = unpacked;
-    return { moduleUrl: pathToFileURL(join(dir, 'legacy', 'build', 'pdf.mjs')).href, cMapUrl: join(dir, 'cmaps') + '/', standardFontDataUrl: join(dir, 'standard_fonts') + '/' };
+    return {
+      moduleUrl: pathToFileURL(join(dir, 'legacy', 'build', 'pdf.mjs')).href,
+      cMapUrl: join(dir, 'cmaps') + '/',
+      standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+    };
   } catch {
     return undefined;
   }
@@ -263,7 +275,8 @@ export async function readPdfParagraphs(fileName: string, bytes: Uint8Array, opt
   }
   if ('error' in result) {
     if (result.error === 'internal') throw new AppError('internal', `读取 PDF 时出现内部错误：${result.message ?? ''}`);
-    if (result.error === 'password') throw new AppError('bad-file', `“${fileName}”设置了打开密码（已加密），无法读取。请在 PDF 阅读器中输入密码后另存为不加密的文件，或找到原始 Word 文档`);
+    if (result.error === 'password')
+      throw new AppError('bad-file', `“${fileName}”设置了打开密码（已加密），无法读取。请在 PDF 阅读器中输入密码后另存为不加密的文件，或找到原始 Word 文档`);
     if (result.error === 'nested') throw new AppError('bad-file', `“${fileName}”的结构异常（对象嵌套过深或数据过大），为安全起见已拒绝读取`);
     if (result.page) throw new AppError('bad-file', `“${fileName}”第${result.page}页已损坏，无法读取`);
     throw new AppError('bad-file', `“${fileName}”已损坏，无法作为 PDF 文件读取（${result.error === 'invalid' ? '文件结构无效' : '无法解析'}）`);
@@ -272,7 +285,10 @@ export async function readPdfParagraphs(fileName: string, bytes: Uint8Array, opt
   if (result.numPages > maxPages) warnings.push({ code: 'pdf-pages-cut', message: `PDF 共 ${result.numPages} 页，只读取了前 ${maxPages} 页`, path: 'body' });
   const layout = layoutParagraphs(result.pages, 'PDF', 'pdf');
   if (layout.lineCount === 0) {
-    throw new AppError('bad-file', `“${fileName}”中没有文字层（可能是扫描件或图片生成的 PDF），软件无法识别图片中的文字。请找到原始 Word 文档，或用 OCR 软件转为文字后再导入`);
+    throw new AppError(
+      'bad-file',
+      `“${fileName}”中没有文字层（可能是扫描件或图片生成的 PDF），软件无法识别图片中的文字。请找到原始 Word 文档，或用 OCR 软件转为文字后再导入`,
+    );
   }
   return { paragraphs: layout.paragraphs, warnings: [...warnings, ...layout.warnings], via };
 }

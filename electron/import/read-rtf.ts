@@ -7,10 +7,52 @@ import { AppError } from '../../shared/errors';
 import type { PagedText } from './read-pdf';
 
 const SKIP_DESTINATIONS = new Set([
-  'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'header', 'headerl', 'headerr', 'headerf', 'footer', 'footerl', 'footerr', 'footerf',
-  'footnote', 'object', 'listtable', 'listoverridetable', 'generator', 'themedata', 'colorschememapping', 'datastore', 'latentstyles',
-  'xmlnstbl', 'rsidtbl', 'pgdsctbl', 'annotation', 'atnid', 'atnauthor', 'fldinst', 'filetbl', 'revtbl', 'mmathPr', 'shppict', 'nonshppict',
-  'bkmkstart', 'bkmkend', 'template', 'userprops', 'docvar', 'pn', 'pntext', 'listtext', 'field-instruction', 'ftnsep', 'ftnsepc', 'aftnsep',
+  'fonttbl',
+  'colortbl',
+  'stylesheet',
+  'info',
+  'pict',
+  'header',
+  'headerl',
+  'headerr',
+  'headerf',
+  'footer',
+  'footerl',
+  'footerr',
+  'footerf',
+  'footnote',
+  'object',
+  'listtable',
+  'listoverridetable',
+  'generator',
+  'themedata',
+  'colorschememapping',
+  'datastore',
+  'latentstyles',
+  'xmlnstbl',
+  'rsidtbl',
+  'pgdsctbl',
+  'annotation',
+  'atnid',
+  'atnauthor',
+  'fldinst',
+  'filetbl',
+  'revtbl',
+  'mmathPr',
+  'shppict',
+  'nonshppict',
+  'bkmkstart',
+  'bkmkend',
+  'template',
+  'userprops',
+  'docvar',
+  'pn',
+  'pntext',
+  'listtext',
+  'field-instruction',
+  'ftnsep',
+  'ftnsepc',
+  'aftnsep',
 ]);
 
 const CODE_PAGES: Record<number, string> = { 936: 'gbk', 54936: 'gb18030', 950: 'big5', 65001: 'utf-8', 1252: 'windows-1252', 437: 'ibm866' };
@@ -28,7 +70,10 @@ export function rtfToText(src: string): string {
     if (bytes.length) out += decoder.decode(new Uint8Array(bytes));
     bytes = [];
   };
-  interface State { skip: boolean; uc: number }
+  interface State {
+    skip: boolean;
+    uc: number;
+  }
   const stack: State[] = [];
   let st: State = { skip: false, uc: 1 };
   let pendingSkip = 0; // characters to skip after \uN

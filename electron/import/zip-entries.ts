@@ -46,7 +46,8 @@ export function openGuardedZip(bytes: Uint8Array, notValid: string): GuardedZip 
       try {
         return decoder.decode(inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) }));
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new AppError('bad-file', '文件解压后异常巨大（疑似“压缩炸弹”），为安全起见已拒绝导入');
+        if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+          throw new AppError('bad-file', '文件解压后异常巨大（疑似“压缩炸弹”），为安全起见已拒绝导入');
         throw new AppError('bad-file', notValid);
       }
     },

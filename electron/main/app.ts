@@ -79,7 +79,10 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
     }
     const lib = library;
     registerAppProtocol(protocol, paths.rendererDir);
-    registerIpc(ipcMain, createDispatcher(lib.services, (m) => console.error(m)));
+    registerIpc(
+      ipcMain,
+      createDispatcher(lib.services, (m) => console.error(m)),
+    );
 
     const send = (command: MenuCommand) => win?.webContents.send('plandesk:menu', command);
     Menu.setApplicationMenu(
@@ -100,7 +103,10 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
     );
 
     const stored = await lib.services['settings.get']({ key: WINDOW_STATE_KEY }).catch(() => ({ value: null }));
-    const state = restoreWindowState(stored.value, screen.getAllDisplays().map((d) => d.workArea));
+    const state = restoreWindowState(
+      stored.value,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
     win = new BrowserWindow({
       ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
       width: state.width,

@@ -5,7 +5,6 @@ import { CONTENT_SECURITY_POLICY } from '../transport/csp';
 import { contentType, staticFilePath } from '../transport/static-files';
 import { APP_SCHEME } from './security';
 
-
 export const PRIVILEGED_SCHEME = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false },

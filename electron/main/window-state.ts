@@ -14,7 +14,12 @@ export type WindowState = z.infer<typeof WindowStateSchema>;
 
 export const DEFAULT_WINDOW_STATE: WindowState = { width: 1280, height: 800, maximized: false };
 
-interface Rect { x: number; y: number; width: number; height: number }
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** A stored state, kept only if the window would still be visible on one of the displays. */
 export function restoreWindowState(stored: unknown, displays: Rect[]): WindowState {
@@ -22,8 +27,6 @@ export function restoreWindowState(stored: unknown, displays: Rect[]): WindowSta
   if (!parsed.success) return DEFAULT_WINDOW_STATE;
   const s = parsed.data;
   if (s.x === undefined || s.y === undefined) return { ...s, x: undefined, y: undefined };
-  const visible = displays.some(
-    (d) => s.x! + 100 > d.x && s.x! < d.x + d.width - 100 && s.y! >= d.y - 10 && s.y! < d.y + d.height - 100,
-  );
+  const visible = displays.some((d) => s.x! + 100 > d.x && s.x! < d.x + d.width - 100 && s.y! >= d.y - 10 && s.y! < d.y + d.height - 100);
   return visible ? s : { width: s.width, height: s.height, maximized: s.maximized };
 }

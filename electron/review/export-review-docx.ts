@@ -10,7 +10,19 @@
 // CommentReference run around commented words. Comments (with parentId for replies, resolved
 // threads marked done), w:trackRevisions and line numbers are Document / section options. The
 // layout code is not forked and the serialized XML is never rewritten.
-import { AlignmentType, CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, InsertedTextRun, Packer, Paragraph, TextRun, type ICommentOptions, type ParagraphChild } from 'docx';
+import {
+  AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  TextRun,
+  type ICommentOptions,
+  type ParagraphChild,
+} from 'docx';
 import { buildPlanDocument, type DocxLayer } from '../export/plan-docx';
 import { para, postProcess, run, runOptions, type RunStyle } from '../export/docx-common';
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
@@ -47,7 +59,13 @@ function takeMarks(body: BodyNode[]): Map<string, TextMark[]> {
         // A whole task or heading suggested in or out: its title and text as one tracked change.
         const s = node.suggestion;
         const type = s.type === 'insert' ? 'insertion' : 'deletion';
-        const base = { type, id: s.id, ...(s.author ? { author: s.author } : {}), ...(s.unit ? { unit: s.unit } : {}), ...(s.time ? { time: s.time } : {}) } as const;
+        const base = {
+          type,
+          id: s.id,
+          ...(s.author ? { author: s.author } : {}),
+          ...(s.unit ? { unit: s.unit } : {}),
+          ...(s.time ? { time: s.time } : {}),
+        } as const;
         if (node.title) marks.push({ ...base, field: 'title', from: 0, to: node.title.length });
         if (node.text) marks.push({ ...base, field: 'text', from: 0, to: node.text.length });
       }
@@ -185,7 +203,8 @@ function reviewLayer(byField: Map<string, TextMark[]>, threads: readonly ReviewT
   return {
     fieldRuns,
     // The draft mark: 黑体 三号, right-aligned, the first line of the first page.
-    lead: (fonts: FontSettings, line: number) => (mark ? [para([run(mark, { font: fonts.heading1, sizePt: FONT_SIZE_PT.sanHao })], { line, align: AlignmentType.RIGHT })] : []),
+    lead: (fonts: FontSettings, line: number) =>
+      mark ? [para([run(mark, { font: fonts.heading1, sizePt: FONT_SIZE_PT.sanHao })], { line, align: AlignmentType.RIGHT })] : [],
     comments: { children: comments },
     trackRevisions: opts.trackRevisions ?? true,
     lineNumbers: !!opts.lineNumbers,

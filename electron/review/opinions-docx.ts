@@ -64,6 +64,12 @@ export function planOpinionsDocx(doc: PlanDocument, rows: readonly ListedOpinion
     planTitle: doc.meta.title,
     ...(doc.meta.issuer ? { issuer: doc.meta.issuer } : {}),
     year: doc.meta.year,
-    rows: rows.map((r) => ({ unit: r.unit, task: r.task, content: r.content, ...(r.decision ? { decision: r.decision } : {}), ...(r.reason !== undefined ? { reason: r.reason } : {}) })),
+    rows: rows.map((r) => ({
+      unit: r.unit,
+      task: r.task,
+      content: r.content,
+      ...(r.decision ? { decision: r.decision } : {}),
+      ...(r.reason !== undefined ? { reason: r.reason } : {}),
+    })),
   });
 }

@@ -186,7 +186,10 @@ function parseDocument(xml: string) {
   // the next paragraph, an end to the one before.
   const here = (side: 'start' | 'end' = 'end'): Pos => {
     const p = open[open.length - 1];
-    if (p === undefined) return side === 'start' ? { p: paragraphs.length, off: 0 } : { p: Math.max(0, paragraphs.length - 1), off: (paragraphs[paragraphs.length - 1] ?? '').length };
+    if (p === undefined)
+      return side === 'start'
+        ? { p: paragraphs.length, off: 0 }
+        : { p: Math.max(0, paragraphs.length - 1), off: (paragraphs[paragraphs.length - 1] ?? '').length };
     return { p, off: (paragraphs[p] ?? '').length };
   };
   const append = (t: string) => {
@@ -304,7 +307,8 @@ function checkFile(fileName: string, bytes: Uint8Array): void {
   const name = fileName.split(/[\\/]/).pop() || fileName;
   if (!isZip(bytes)) {
     if (/\.(doc|wps|dot)$/i.test(name)) fail('bad-file', `“${name}”不是有效的 Word/WPS 文档，可能已损坏或只是改了扩展名。`);
-    if (/\.docx$/i.test(name)) fail('bad-file', `“${name}”不是有效的 Word 文档（.docx），可能已损坏或只是改了扩展名；请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
+    if (/\.docx$/i.test(name))
+      fail('bad-file', `“${name}”不是有效的 Word 文档（.docx），可能已损坏或只是改了扩展名；请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
     fail('unsupported-file', `“${name}”不是 Word 文档（.docx），只能导入 .docx 格式的反馈文件。`);
   }
   const entries = readCentralDirectory(bytes);

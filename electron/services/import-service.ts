@@ -7,7 +7,6 @@ import { readImportFile } from '../import';
 export function createImportServices(): Pick<ServiceImpl, 'import.file' | 'import.paste'> {
   return {
     'import.file': ({ fileName, bytes }) => readImportFile(fileName, bytes),
-    'import.paste': ({ text, html }) =>
-      html?.trim() ? analyzePlanHtml(html) : analyzePlanText(text ?? ''),
+    'import.paste': ({ text, html }) => (html?.trim() ? analyzePlanHtml(html) : analyzePlanText(text ?? '')),
   };
 }

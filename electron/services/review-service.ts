@@ -114,7 +114,9 @@ export function createReviewServices(db: Database, library: LibraryServices): Pi
         for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += applied.counts[k];
       }
       const revision = db.transaction(() => {
-        const saved = library['plans.save']({ id: planId, baseRevision, doc, savePoint: `导入反馈：${files.map((f) => f.unit).join('、')}` }) as { revision: number };
+        const saved = library['plans.save']({ id: planId, baseRevision, doc, savePoint: `导入反馈：${files.map((f) => f.unit).join('、')}` }) as {
+          revision: number;
+        };
         for (const { t } of threads) {
           insertThread(db, {
             id: t.id,
@@ -128,7 +130,13 @@ export function createReviewServices(db: Database, library: LibraryServices): Pi
           });
         }
         for (const d of detached) {
-          library['review.opinions.set']({ planId, sourceId: d.id, decision: null, reason: '', snapshot: { kind: 'suggestion', unit: d.unit, task: '（原文已改动，未能定位）', content: d.content } });
+          library['review.opinions.set']({
+            planId,
+            sourceId: d.id,
+            decision: null,
+            reason: '',
+            snapshot: { kind: 'suggestion', unit: d.unit, task: '（原文已改动，未能定位）', content: d.content },
+          });
         }
         return saved.revision;
       })();

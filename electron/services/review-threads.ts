@@ -24,18 +24,27 @@ export function insertThread(db: Database, t: NewThread): void {
 
 export function addComment(db: Database, threadId: string, c: { author: string; unit: string; body: string; createdAt: string }): void {
   readThread(db, threadId);
-  db.prepare('INSERT INTO review_comments (thread_id, author, unit, body, created_at) VALUES (?, ?, ?, ?, ?)').run(threadId, c.author, c.unit, c.body, c.createdAt);
+  db.prepare('INSERT INTO review_comments (thread_id, author, unit, body, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    threadId,
+    c.author,
+    c.unit,
+    c.body,
+    c.createdAt,
+  );
 }
 
 export function readThread(db: Database, threadId: string): ReviewThreadRecord {
   const t = db
-    .prepare<[string], { id: string; plan_id: string; quote: string; status: 'open' | 'resolved'; round: PlanStatus; source: 'app' | 'docx'; created_at: string }>(
-      'SELECT * FROM review_threads WHERE id = ?',
-    )
+    .prepare<
+      [string],
+      { id: string; plan_id: string; quote: string; status: 'open' | 'resolved'; round: PlanStatus; source: 'app' | 'docx'; created_at: string }
+    >('SELECT * FROM review_threads WHERE id = ?')
     .get(threadId);
   if (!t) throw new AppError('not-found', '找不到这条批注。');
   const comments = db
-    .prepare<[string], { id: number; author: string; unit: string; body: string; created_at: string }>('SELECT * FROM review_comments WHERE thread_id = ? ORDER BY id')
+    .prepare<[string], { id: number; author: string; unit: string; body: string; created_at: string }>(
+      'SELECT * FROM review_comments WHERE thread_id = ? ORDER BY id',
+    )
     .all(threadId)
     .map((c) => ({ id: c.id, author: c.author, unit: c.unit, body: c.body, createdAt: c.created_at }));
   return { id: t.id, planId: t.plan_id, quote: t.quote, status: t.status, round: t.round, source: t.source, createdAt: t.created_at, comments };

@@ -73,7 +73,9 @@ function loadBundledFile(dir: string, file: string): Loaded {
 export function readBundledTemplates(dir: string): { templates: BundledTemplate[]; broken: BrokenTemplate[] } {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => TEMPLATE_FILE.test(f)).sort();
+    files = readdirSync(dir)
+      .filter((f) => TEMPLATE_FILE.test(f))
+      .sort();
   } catch {
     return { templates: [], broken: [{ file: dir, reason: '找不到内置模板文件夹，内置模板暂不可用。' }] };
   }
@@ -139,7 +141,10 @@ async function requireUserTemplate(library: TemplateLibrary, id: string, what: s
  * placeholders nobody could fill (Chinese). Throws when the year or issuer is missing, or when
  * the template needs the place and it cannot be derived from the issuer.
  */
-export async function instantiateFromTemplate(deps: TemplateDeps, input: FromTemplateInput): Promise<{ doc: PlanDocument; unknown: string[]; template: TemplateSummary }> {
+export async function instantiateFromTemplate(
+  deps: TemplateDeps,
+  input: FromTemplateInput,
+): Promise<{ doc: PlanDocument; unknown: string[]; template: TemplateSummary }> {
   if (!Number.isInteger(input.year) || input.year < 1949 || input.year > 2100) {
     throw new AppError('invalid-args', '年份应为 1949–2100 之间的整数。');
   }

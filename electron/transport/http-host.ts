@@ -15,7 +15,6 @@ export const TOKEN_HEADER = 'x-plandesk-token';
 /** File imports travel as base64 inside JSON: 100 MB of file is ~134 MB of body. */
 const MAX_BODY_BYTES = 160 * 1024 * 1024;
 
-
 export interface HttpHost {
   url: string;
   /** The address to open, with the token in the fragment (never sent to the server). */
@@ -115,7 +114,12 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       body = decodeWire(await readBody(req));
     } catch (err) {
       const tooLarge = (err as Error).message === 'too-large';
-      return send(res, tooLarge ? 413 : 400, encodeWire({ ok: false, error: { code: 'invalid-args', message: tooLarge ? '文件太大，无法处理' : '请求内容不是有效的 JSON' } }), json);
+      return send(
+        res,
+        tooLarge ? 413 : 400,
+        encodeWire({ ok: false, error: { code: 'invalid-args', message: tooLarge ? '文件太大，无法处理' : '请求内容不是有效的 JSON' } }),
+        json,
+      );
     }
     const { name, args } = (body ?? {}) as { name?: unknown; args?: unknown };
     const result = await opts.dispatch(name, args);

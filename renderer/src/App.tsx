@@ -35,9 +35,7 @@ export function App() {
     return (
       <main className="library">
         <h1>无法连接</h1>
-        <p role="alert">
-          这个地址缺少访问令牌。请使用启动 PlanDesk 时命令行窗口中显示的完整地址（以 #token= 结尾）打开。
-        </p>
+        <p role="alert">这个地址缺少访问令牌。请使用启动 PlanDesk 时命令行窗口中显示的完整地址（以 #token= 结尾）打开。</p>
       </main>
     );
   }

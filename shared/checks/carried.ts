@@ -62,9 +62,16 @@ export function carriedChecks(ctx: Ctx): Check[] {
     if (i < 0) continue; // edited since the import: the drafter has dealt with it
     if (w.code === 'units-paren-unclosed') {
       out.push(
-        check('units-paren-unclosed', 'warning', i, anchor.unitsText ?? anchor.title, `${nameOf(ctx, i)}的责任单位括号在原文中不完整（导入时已补全），请对照原件核对责任单位`, {
-          field: 'units',
-        }),
+        check(
+          'units-paren-unclosed',
+          'warning',
+          i,
+          anchor.unitsText ?? anchor.title,
+          `${nameOf(ctx, i)}的责任单位括号在原文中不完整（导入时已补全），请对照原件核对责任单位`,
+          {
+            field: 'units',
+          },
+        ),
       );
     } else {
       out.push(check(`import-${w.code}`, 'warning', i, w.message, `${nameOf(ctx, i)}：导入提示：${w.message}`));

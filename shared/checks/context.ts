@@ -8,7 +8,6 @@ export type TaskBlock = Extract<FlatBlock, { type: 'task' }>;
 export type HeadingBlock = Extract<FlatBlock, { type: 'heading' }>;
 export type ParagraphBlock = Extract<FlatBlock, { type: 'paragraph' }>;
 
-
 /**
  * FNV-1a, 32 bit, base 36. Hand-written: a few lines for a short, stable, non-cryptographic
  * fingerprint; no dependency is worth it and shared/ has no node:crypto.

@@ -15,9 +15,7 @@ export function docNumberChecks(ctx: Ctx): Check[] {
       out.push(
         check('doc-number', 'error', null, dn, message, {
           field: 'meta',
-          ...(r.corrected
-            ? { fix: { label: `改为“${r.corrected}”`, blockIndex: null, patch: { meta: { docNumber: r.corrected } } } }
-            : {}),
+          ...(r.corrected ? { fix: { label: `改为“${r.corrected}”`, blockIndex: null, patch: { meta: { docNumber: r.corrected } } } } : {}),
         }),
       );
     } else {

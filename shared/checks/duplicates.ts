@@ -15,7 +15,6 @@ export const DICE_THRESHOLD = 0.5;
 export const OVERLAP_THRESHOLD = 0.75;
 const MIN_BIGRAMS = 12;
 
-
 /** Sorted, distinct bigram codes of the Han / Latin / digit characters of s. */
 export function bigrams(s: string, dict: Map<string, number>): number[] {
   const n = s.replace(NOT_WORD, '').toLowerCase();

@@ -59,18 +59,20 @@ export function runChecks(input: CheckInput): Check[] {
     ...duplicateTaskChecks(ctx),
   ];
   // Units found in the body text already say the task has units.
-  const unitsInText = new Set(all.filter((c) => c.code === 'units-in-text' || (c.code === 'units-paren-unclosed' && c.field === 'text')).map((c) => c.blockIndex));
+  const unitsInText = new Set(
+    all.filter((c) => c.code === 'units-in-text' || (c.code === 'units-paren-unclosed' && c.field === 'text')).map((c) => c.blockIndex),
+  );
   const seen = new Set<string>();
   const dismissed = new Set(input.dismissed ?? []);
-  const out = all.map((c) => withNodeId(c, input.blocks)).filter((c) => {
-    if (c.code === 'units-missing' && unitsInText.has(c.blockIndex)) return false;
-    if (seen.has(c.id)) return false;
-    seen.add(c.id);
-    return !dismissed.has(c.id);
-  });
-  return out.sort(
-    (a, b) => (a.blockIndex ?? -1) - (b.blockIndex ?? -1) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
+  const out = all
+    .map((c) => withNodeId(c, input.blocks))
+    .filter((c) => {
+      if (c.code === 'units-missing' && unitsInText.has(c.blockIndex)) return false;
+      if (seen.has(c.id)) return false;
+      seen.add(c.id);
+      return !dismissed.has(c.id);
+    });
+  return out.sort((a, b) => (a.blockIndex ?? -1) - (b.blockIndex ?? -1) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
 /** Where a finding is, for lists outside the editor (the CLI): the block's label and title. */

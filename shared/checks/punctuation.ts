@@ -11,10 +11,7 @@ import { ANY_SPACE, HALF_TO_FULL, isNumberSeparator, nearestNonSpace, pairParens
 import { check, nameOf, type Ctx } from './context';
 import type { Check, Fix } from './types';
 
-const PROTECTED = new RegExp(
-  `(?:https?|ftp|file):\\/\\/[^\\s${HAN}，。；、“”（）]+|www\\.[^\\s${HAN}，。；、“”（）]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+`,
-  'giu',
-);
+const PROTECTED = new RegExp(`(?:https?|ftp|file):\\/\\/[^\\s${HAN}，。；、“”（）]+|www\\.[^\\s${HAN}，。；、“”（）]+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+`, 'giu');
 const SPACE = /[ \t\u00a0]/;
 
 export interface PunctuationResult {
@@ -142,10 +139,17 @@ export function punctuationChecks(ctx: Ctx): Check[] {
   const r = fixFields(metaFields);
   if (r.spots.length) {
     out.push(
-      check('halfwidth-punct', 'warning', null, r.spots.map((s) => s.context).join('|'), `文件信息（标题、发文机关、主送、抄送）中有${describe(r.spots)}，应使用全角标点`, {
-        field: 'meta',
-        fix: { label: '改为全角标点', blockIndex: null, patch: { meta: r.patch as Partial<PlanDocument['meta']> } },
-      }),
+      check(
+        'halfwidth-punct',
+        'warning',
+        null,
+        r.spots.map((s) => s.context).join('|'),
+        `文件信息（标题、发文机关、主送、抄送）中有${describe(r.spots)}，应使用全角标点`,
+        {
+          field: 'meta',
+          fix: { label: '改为全角标点', blockIndex: null, patch: { meta: r.patch as Partial<PlanDocument['meta']> } },
+        },
+      ),
     );
   }
   return out;

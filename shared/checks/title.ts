@@ -30,14 +30,9 @@ export function titleChecks(ctx: Ctx): Check[] {
       );
     } else if (title.length > LONG_TITLE || (title.length > 25 && !t.text.trim() && /[，,]/.test(title))) {
       out.push(
-        check(
-          'title-run-on',
-          'warning',
-          i,
-          title,
-          `${name}的标题句没有以“。”结束（标题 ${title.length} 字），可能连着正文，请在标题句结束处断开`,
-          { field: 'title' },
-        ),
+        check('title-run-on', 'warning', i, title, `${name}的标题句没有以“。”结束（标题 ${title.length} 字），可能连着正文，请在标题句结束处断开`, {
+          field: 'title',
+        }),
       );
     }
     if (!t.text.trim() && unitsOf(t).length === 0 && !t.unitsText?.trim()) {

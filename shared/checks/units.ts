@@ -18,7 +18,11 @@ export function missingUnitChecks(ctx: Ctx): Check[] {
     // A plan whose tasks name no unit at all (a bureau's own plan, or a fresh draft): one
     // reminder, not one per task.
     const [, first] = all[0]!;
-    out.push(check('units-none', 'info', first, String(all.length), `全部 ${all.length} 项任务都没有列出责任单位；如本计划需要分工，请为任务填写牵头单位和负责单位`, { field: 'units' }));
+    out.push(
+      check('units-none', 'info', first, String(all.length), `全部 ${all.length} 项任务都没有列出责任单位；如本计划需要分工，请为任务填写牵头单位和负责单位`, {
+        field: 'units',
+      }),
+    );
     return out;
   }
   // Most tasks name their units: a task without any stands out. Otherwise the plan is a fresh
@@ -37,9 +41,7 @@ export function missingUnitChecks(ctx: Ctx): Check[] {
         out.push(check('units-missing', severity, i, t.title, `${name}没有责任单位（牵头单位或负责单位）`, { field: 'units' }));
       }
     } else if (usesLead && t.lead.length === 0 && t.support.length >= 2) {
-      out.push(
-        check('lead-missing', 'info', i, t.support.join('、'), `${name}列出了 ${t.support.length} 个负责单位，但没有牵头单位`, { field: 'units' }),
-      );
+      out.push(check('lead-missing', 'info', i, t.support.join('、'), `${name}列出了 ${t.support.length} 个负责单位，但没有牵头单位`, { field: 'units' }));
     }
     if (t.unitsNote?.trim()) defaultNote = t.unitsNote;
   }

@@ -193,10 +193,18 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
         sharedPhrases: sharedPhrases(taskSentences(u), taskSentences(d), { upper: up, draft: dp }),
       };
     });
-    const union = unionContainment(model, i, chosen.map((c) => c.j));
+    const union = unionContainment(
+      model,
+      i,
+      chosen.map((c) => c.j),
+    );
     const status: Status = !links.length ? 'missing' : best >= COVERED || union >= COVERED_UNION ? 'covered' : 'partial';
     const targetFindings = links.length
-      ? compareTargets(u, chosen.map((c) => D[c.j]!), { upperYear: upper.meta.year, draftYear: draft.meta.year, upperPlaces: up, draftPlaces: dp })
+      ? compareTargets(
+          u,
+          chosen.map((c) => D[c.j]!),
+          { upperYear: upper.meta.year, draftYear: draft.meta.year, upperPlaces: up, draftPlaces: dp },
+        )
       : [];
     return { label: u.label, title: u.title, status, links, targetFindings, key: u.key, id: u.id, path: u.path, section: u.section };
   });
@@ -276,7 +284,9 @@ export function applyDecisions(comparison: Comparison, decisions: readonly Decis
   const draftIndex = new Map<string, { label: string; title: string; key: string; id: string; path: string }>();
   for (const u of comparison.upper) for (const l of u.links) draftIndex.set(l.key, { label: l.label, title: l.title, key: l.key, id: l.id, path: l.path });
   for (const d of comparison.draftOnly) draftIndex.set(d.key, d);
-  if (draft) for (const d of unitsOf(draft, comparison.mode === 'paragraphs' && !comparison.draftHasTasks ? 'paragraphs' : 'tasks')) if (!draftIndex.has(d.key)) draftIndex.set(d.key, d);
+  if (draft)
+    for (const d of unitsOf(draft, comparison.mode === 'paragraphs' && !comparison.draftHasTasks ? 'paragraphs' : 'tasks'))
+      if (!draftIndex.has(d.key)) draftIndex.set(d.key, d);
   const draftKeys = [...draftIndex.keys()];
   const upper = comparison.upper.map((u) => ({ ...u, links: u.links.map((l) => ({ ...l })) }));
   for (const dec of decisions) {
@@ -291,7 +301,16 @@ export function applyDecisions(comparison: Comparison, decisions: readonly Decis
       u.links[at]!.decision = dec.decision === 'added' ? 'added' : 'confirmed';
     } else {
       const d = draftIndex.get(dk)!;
-      u.links.push({ label: d.label, title: d.title, score: 1, key: d.key, id: d.id, path: d.path, sharedPhrases: [], decision: dec.decision === 'added' ? 'added' : 'confirmed' });
+      u.links.push({
+        label: d.label,
+        title: d.title,
+        score: 1,
+        key: d.key,
+        id: d.id,
+        path: d.path,
+        sharedPhrases: [],
+        decision: dec.decision === 'added' ? 'added' : 'confirmed',
+      });
     }
   }
   const linked = new Set<string>();

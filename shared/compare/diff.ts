@@ -102,7 +102,9 @@ function targetChanges(a: Target[], b: Target[]): string[] {
       rest.splice(same, 1);
       continue;
     }
-    const like = rest.findIndex((x) => targetKey(x) === targetKey(t) || (x.unit !== undefined && x.unit === t.unit && x.text.slice(0, 2) === t.text.slice(0, 2)));
+    const like = rest.findIndex(
+      (x) => targetKey(x) === targetKey(t) || (x.unit !== undefined && x.unit === t.unit && x.text.slice(0, 2) === t.text.slice(0, 2)),
+    );
     if (like >= 0) {
       out.push(`目标由“${t.text}”改为“${rest[like]!.text}”`);
       rest.splice(like, 1);
@@ -166,7 +168,12 @@ export function diffPlans(oldDoc: PlanDocument, newDoc: PlanDocument, opts: Diff
   const restA = A.map((_, i) => i).filter((i) => !pairOfA.has(i));
   const restB = B.map((_, j) => j).filter((j) => !usedB.has(j));
   if (restA.length && restB.length) {
-    const model = buildModel(restA.map((i) => A[i]!), restB.map((j) => B[j]!), docPlaces(oldDoc), docPlaces(newDoc));
+    const model = buildModel(
+      restA.map((i) => A[i]!),
+      restB.map((j) => B[j]!),
+      docPlaces(oldDoc),
+      docPlaces(newDoc),
+    );
     const cands: Array<{ i: number; j: number; score: number }> = [];
     restA.forEach((i, x) => {
       const r = scoreUpper(model, x);

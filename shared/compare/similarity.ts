@@ -30,10 +30,64 @@ export const INDEX_MIN_WEIGHT = 0.3;
 /** Boilerplate every work-safety task says; downweighted on top of the learned IDF. */
 export const BOILERPLATE = new Set(
   [
-    '加强', '推进', '深入', '开展', '深入开展', '安全', '生产', '安全生产', '工作', '落实', '全面', '进一步', '持续', '深化',
-    '健全', '完善', '建立', '强化', '提升', '提高', '各类', '重点', '本级', '基层', '各基层', '推动', '切实', '积极', '不断',
-    '着力', '严格', '确保', '加快', '坚持', '实施', '组织', '有关', '相关', '单位', '部门', '负责', '牵头', '配合', '责任',
-    '机制', '体系', '建设', '管理', '监管', '能力', '水平', '要求', '按照', '全本级', '成员', '委员会', '安委会', '安委办',
+    '加强',
+    '推进',
+    '深入',
+    '开展',
+    '深入开展',
+    '安全',
+    '生产',
+    '安全生产',
+    '工作',
+    '落实',
+    '全面',
+    '进一步',
+    '持续',
+    '深化',
+    '健全',
+    '完善',
+    '建立',
+    '强化',
+    '提升',
+    '提高',
+    '各类',
+    '重点',
+    '本级',
+    '基层',
+    '各基层',
+    '推动',
+    '切实',
+    '积极',
+    '不断',
+    '着力',
+    '严格',
+    '确保',
+    '加快',
+    '坚持',
+    '实施',
+    '组织',
+    '有关',
+    '相关',
+    '单位',
+    '部门',
+    '负责',
+    '牵头',
+    '配合',
+    '责任',
+    '机制',
+    '体系',
+    '建设',
+    '管理',
+    '监管',
+    '能力',
+    '水平',
+    '要求',
+    '按照',
+    '全本级',
+    '成员',
+    '委员会',
+    '安委会',
+    '安委办',
   ].flatMap((w) => {
     const out = [`w:${w}`];
     if (w.length === 2) out.push(`b:${w}`);
@@ -80,12 +134,7 @@ function fieldFeatures(t: TaskText, places: readonly string[]): Map<string, numb
 }
 
 /** Builds the model for two lists of tasks (IDF over both). */
-export function buildModel(
-  upper: readonly TaskText[],
-  draft: readonly TaskText[],
-  upperPlaces: readonly string[],
-  draftPlaces: readonly string[],
-): Model {
+export function buildModel(upper: readonly TaskText[], draft: readonly TaskText[], upperPlaces: readonly string[], draftPlaces: readonly string[]): Model {
   const dict = new Map<string, number>();
   const names: string[] = [];
   const df: number[] = [];

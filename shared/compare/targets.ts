@@ -38,7 +38,8 @@ interface Measure {
 }
 
 const PERIODS: Record<string, number> = { 年: 1, 年度: 1, 半年: 2, 季度: 4, 季: 4, 月: 12, 旬: 36, 周: 52 };
-const FREQ = /每(年度|半年|季度|年|季|月|旬|周)[^，。；\d一二两三四五六七八九十]{0,8}?(\d+|[一二两三四五六七八九十]+)(?:\s*[-~～至到]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(次|轮|场|期|遍)/gu;
+const FREQ =
+  /每(年度|半年|季度|年|季|月|旬|周)[^，。；\d一二两三四五六七八九十]{0,8}?(\d+|[一二两三四五六七八九十]+)(?:\s*[-~～至到]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(次|轮|场|期|遍)/gu;
 
 function numberOf(s: string): number | null {
   return /^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s);
@@ -57,7 +58,9 @@ function deadlineMonths(d: string | undefined, planYear: number | undefined): nu
 }
 
 function subjectOf(text: string): string {
-  return bare(text).replace(/\d+(?:\.\d+)?/g, '').replace(/[一二两三四五六七八九十百]+(?=[个项次处家场起条所座名批轮户套倍])/gu, '');
+  return bare(text)
+    .replace(/\d+(?:\.\d+)?/g, '')
+    .replace(/[一二两三四五六七八九十百]+(?=[个项次处家场起条所座名批轮户套倍])/gu, '');
 }
 
 /** The measures of one side: recognised targets plus frequencies written in the text. */
@@ -120,10 +123,12 @@ export function compareTargets(
   const dm = drafts.flatMap((d) => measuresOf(d, opts.draftYear ?? opts.upperYear));
   // One-to-one: each draft measure answers at most one upper measure, best-resembling first.
   const pairs: Array<{ u: number; d: number; s: number }> = [];
-  um.forEach((u, a) => dm.forEach((d, b) => {
-    const s = comparable(u, d);
-    if (s >= TARGET_MATCH_MIN) pairs.push({ u: a, d: b, s });
-  }));
+  um.forEach((u, a) =>
+    dm.forEach((d, b) => {
+      const s = comparable(u, d);
+      if (s >= TARGET_MATCH_MIN) pairs.push({ u: a, d: b, s });
+    }),
+  );
   pairs.sort((x, y) => y.s - x.s);
   const matchOf = new Map<number, number>();
   const usedD = new Set<number>();
@@ -150,7 +155,10 @@ export function compareTargets(
   }
   // Lead units: compared level-neutrally (市应急局 = 县应急管理局); only when both sides name one.
   const ul = upper.lead.map((x) => normalizeUnit(x, opts.upperPlaces)).filter(Boolean);
-  const dl = drafts.flatMap((d) => d.lead).map((x) => normalizeUnit(x, opts.draftPlaces)).filter(Boolean);
+  const dl = drafts
+    .flatMap((d) => d.lead)
+    .map((x) => normalizeUnit(x, opts.draftPlaces))
+    .filter(Boolean);
   if (ul.length && dl.length && !ul.some((x) => dl.includes(x))) {
     const dNames = [...new Set(drafts.flatMap((d) => d.lead))];
     findings.push({

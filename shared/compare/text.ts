@@ -72,7 +72,6 @@ export function normalizeUnit(name: string, places: readonly string[] = []): str
     .replace(/\s+/gu, '');
 }
 
-
 /** Only Han, Latin letters and digits, lower-cased (what bigrams and title keys are made of). */
 export function bare(text: string): string {
   return text.replace(NOT_WORD, '').toLowerCase();

@@ -117,7 +117,18 @@ export function paragraphUnits(doc: PlanDocument): CompareUnit[] {
   visit(doc.body, 'body', 0);
   for (const [i, p] of (doc.notice?.paragraphs ?? []).entries()) {
     if (bare(p).length < 12 || doc.body.length) continue;
-    out.push({ path: `notice/paragraphs/${i}`, label: `第${out.length + 1}段`, title: p.slice(0, 30), text: p, lead: [], support: [], targets: findTargets(p), section: '', order: out.length, pseudo: true });
+    out.push({
+      path: `notice/paragraphs/${i}`,
+      label: `第${out.length + 1}段`,
+      title: p.slice(0, 30),
+      text: p,
+      lead: [],
+      support: [],
+      targets: findTargets(p),
+      section: '',
+      order: out.length,
+      pseudo: true,
+    });
   }
   return withKeys(out, docPlaces(doc));
 }

@@ -4,6 +4,11 @@
 const FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f]/g;
 
 export function proposeExportFileName(title: string, kind: 'plan' | 'table' = 'plan'): string {
-  const base = (title.replace(FORBIDDEN, '').replace(/\s+/g, '').replace(/[.。]+$/, '') || '工作要点').slice(0, 80);
+  const base = (
+    title
+      .replace(FORBIDDEN, '')
+      .replace(/\s+/g, '')
+      .replace(/[.。]+$/, '') || '工作要点'
+  ).slice(0, 80);
   return `${base}${kind === 'table' ? '任务分工表' : ''}.docx`;
 }

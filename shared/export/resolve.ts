@@ -39,7 +39,12 @@ export function resolveExport(doc: PlanDocument, options: ExportOptions): Resolv
   const givenNoticeTitle = (o.noticeTitle ?? n?.title ?? m.noticeTitle ?? '').trim();
   const selfNotice = givenNoticeTitle ? givenNoticeTitle === title && !n?.paragraphs.length : /通知$/.test(title);
   const issuer = (o.issuer ?? m.issuer ?? n?.signer ?? '').trim();
-  const noticeTitle = (o.noticeTitle ?? n?.title ?? m.noticeTitle ?? (selfNotice ? title : issuer && title ? `${issuer}关于印发《${title}》的通知` : '')).trim();
+  const noticeTitle = (
+    o.noticeTitle ??
+    n?.title ??
+    m.noticeTitle ??
+    (selfNotice ? title : issuer && title ? `${issuer}关于印发《${title}》的通知` : '')
+  ).trim();
   const addressees = nonEmpty(o.addressees ?? (n?.addressees.length ? n.addressees : m.addressees));
   const paragraphs = nonEmpty(n?.paragraphs);
   const date = (o.date ?? n?.date ?? m.writtenDate ?? '').trim();
@@ -99,9 +104,7 @@ export function exportWarnings(doc: PlanDocument, options: ExportOptionsInput | 
   if (r.docNumber) {
     const check = checkDocNumber(r.docNumber);
     if (!check.ok) {
-      warnings.push(
-        `文号“${r.docNumber}”不合规范：${check.problems.join('；')}${check.corrected ? `。建议改为“${check.corrected}”` : ''}`,
-      );
+      warnings.push(`文号“${r.docNumber}”不合规范：${check.problems.join('；')}${check.corrected ? `。建议改为“${check.corrected}”` : ''}`);
     }
   }
   return warnings;

@@ -62,7 +62,10 @@ function isText(l: Line | undefined): l is { text: string } {
 
 function titleFromSource(name: string | undefined): string | undefined {
   if (!name) return undefined;
-  const base = name.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,5}$/, '').trim();
+  const base = name
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .trim();
   return base || undefined;
 }
 
@@ -274,8 +277,13 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
     publish = undefined;
   }
   if (f.publishDate && !publish) {
-    warnings.push({ code: 'publish-date-dropped', message: `页面上的日期“${f.publishDate}”与文件的年份或成文日期相距过远，像是转载网站的时间，未作为发布日期`, path: 'meta' });
-    if (year?.origin.source === 'publish-date') year = planYear({ title, titleSource: origins.title, noticeTitle: head.noticeTitle, docNumber, written, metaTitle: f.title, bodyLines });
+    warnings.push({
+      code: 'publish-date-dropped',
+      message: `页面上的日期“${f.publishDate}”与文件的年份或成文日期相距过远，像是转载网站的时间，未作为发布日期`,
+      path: 'meta',
+    });
+    if (year?.origin.source === 'publish-date')
+      year = planYear({ title, titleSource: origins.title, noticeTitle: head.noticeTitle, docNumber, written, metaTitle: f.title, bodyLines });
   }
 
   if (year) origins.year = year.origin;

@@ -6,8 +6,10 @@ import { HAN } from '../text/han';
 /** Only lines this long are treated as flattened: a real paragraph rarely holds two items. */
 const MIN_FLATTENED = 120;
 /** An item marker right after a sentence end (。；！？：). */
-const MARKER =
-  new RegExp(String.raw`(?<=[。；！？：;!?:]|\s)\s*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?=[${HAN}])|[（(]\d{1,2}[)）](?=[${HAN}])))`, 'gu');
+const MARKER = new RegExp(
+  String.raw`(?<=[。；！？：;!?:]|\s)\s*(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?=[${HAN}])|[（(]\d{1,2}[)）](?=[${HAN}])))`,
+  'gu',
+);
 
 /**
  * In a flattened page the paragraphs are often joined by a space: Chinese text has no spaces, so a
@@ -29,7 +31,10 @@ export function unflatten(lines: readonly string[]): { lines: string[]; splits: 
     // Several breaks, or one that ends a short title-like first piece ("…工作要点 2022年…").
     const titleFirst = spaced.length === 2 && spaced[0]!.length <= 60 && !/[。，；：,;:]/u.test(spaced[0]!);
     const pieces = spaced.length >= 3 || titleFirst ? spaced : [line];
-    const parts = pieces.flatMap((p) => p.split(MARKER)).map((p) => p.trim()).filter(Boolean);
+    const parts = pieces
+      .flatMap((p) => p.split(MARKER))
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (parts.length >= 3 || (titleFirst && parts.length >= 2)) {
       splits++;
       out.push(...parts);

@@ -6,17 +6,7 @@
 import { findDocNumber, repairDocNumber, type FoundDocNumber } from '../text/doc-number';
 import { parseDate } from '../text/dates';
 import { HAN } from '../text/han';
-import {
-  cleanTitle,
-  isAddresseeLine,
-  isNoteLine,
-  isNoticeTitle,
-  isPlanTitle,
-  isSignerLine,
-  quotedTitle,
-  splitAddressees,
-  yearOf,
-} from './notice';
+import { cleanTitle, isAddresseeLine, isNoteLine, isNoticeTitle, isPlanTitle, isSignerLine, quotedTitle, splitAddressees, yearOf } from './notice';
 
 const FOUR_HAN = new RegExp(`[${HAN}]{4}`, 'u');
 

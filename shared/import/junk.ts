@@ -30,7 +30,10 @@ const JUNK_LINE: RegExp[] = [
 /** Lines made of short links separated by | (中国政府网 | 山西省政府 | …). */
 function isNavLine(line: string): boolean {
   if (!line.includes('|') && !line.includes('│')) return false;
-  const parts = line.split(/[|│]/).map((p) => p.trim()).filter(Boolean);
+  const parts = line
+    .split(/[|│]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return false;
   if (/[:：]/.test(line)) return false; // a metadata table row
   return parts.every((p) => p.length <= 12 && !/[。，,；]/.test(p));

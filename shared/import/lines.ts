@@ -13,10 +13,7 @@ const FULLWIDTH_ALNUM = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05\uFF0B\uF
 
 /** Folds one string: invisible characters out, odd spaces to U+0020, full-width alnum to ASCII. */
 export function normaliseChars(s: string): string {
-  return s
-    .replace(INVISIBLE, '')
-    .replace(ODD_SPACE, ' ')
-    .replace(FULLWIDTH_ALNUM, halfWidthChar);
+  return s.replace(INVISIBLE, '').replace(ODD_SPACE, ' ').replace(FULLWIDTH_ALNUM, halfWidthChar);
 }
 
 /**
@@ -34,7 +31,10 @@ export function toLines(text: string): string[] {
 
 /** Removes spaces between CJK characters/digits (titles copied from pages: "南浔区 2021年"). */
 export function squeezeCjkSpaces(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/(?<=[\u3000-\u9fff\uff00-\uffef\d《》“”（）])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef《》“”（）])/g, '').trim();
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=[\u3000-\u9fff\uff00-\uffef\d《》“”（）])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef《》“”（）])/g, '')
+    .trim();
 }
 
 /** True for characters of the CJK Unified Ideographs blocks used in modern Chinese. */

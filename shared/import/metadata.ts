@@ -6,18 +6,7 @@ import { normaliseDocNumberBrackets } from '../text/doc-number';
 import { HAN } from '../text/han';
 
 export type MetaField =
-  | 'indexNumber'
-  | 'category'
-  | 'issuer'
-  | 'writtenDate'
-  | 'docNumber'
-  | 'publishDate'
-  | 'title'
-  | 'validity'
-  | 'disclosure'
-  | 'summary'
-  | 'stamp'
-  | 'ignored';
+  'indexNumber' | 'category' | 'issuer' | 'writtenDate' | 'docNumber' | 'publishDate' | 'title' | 'validity' | 'disclosure' | 'summary' | 'stamp' | 'ignored';
 
 /** Label → field. Labels may be written with spaces between their characters (索 引 号). */
 const LABELS: Array<[string, MetaField]> = [
@@ -88,18 +77,15 @@ const CHROME_SOURCE = [...CHROME_LABELS]
   .sort((a, b) => b[0].length - a[0].length)
   .map(([l]) => l)
   .join('|');
-const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s|│•·\\-*]))(?:(${LABEL_SOURCE})\\s*[:：]?|(${CHROME_SOURCE})\\s*[:：])\\s*\\|?`,
-  'gu',
-);
-const LINE_START_RE = new RegExp(
-  `^[\\s•·\\-*|│]*(?:(${LABEL_SOURCE})(?![${HAN}]{0,1}[的了])|(${CHROME_SOURCE})\\s*[:：])`,
-  'u',
-);
+const LABEL_RE = new RegExp(`(?:^|(?<=[\\s|│•·\\-*]))(?:(${LABEL_SOURCE})\\s*[:：]?|(${CHROME_SOURCE})\\s*[:：])\\s*\\|?`, 'gu');
+const LINE_START_RE = new RegExp(`^[\\s•·\\-*|│]*(?:(${LABEL_SOURCE})(?![${HAN}]{0,1}[的了])|(${CHROME_SOURCE})\\s*[:：])`, 'u');
 /** A view counter on the same line as a date stamp. */
 const COUNTER = /(浏览次数|浏览量|阅读次数|点击数|点击|访问量|阅读量)\s*[:：]/u;
 /** A site's date stamp with a view counter: "2017-02-14    点击：8次". */
-const STAMP_WITH_COUNTER = new RegExp(String.raw`^(${ARABIC_DATE})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:点击|浏览|阅读|访问)[^\s]{0,3}[:：]?\s*\d*\s*次?$`, 'u');
+const STAMP_WITH_COUNTER = new RegExp(
+  String.raw`^(${ARABIC_DATE})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:点击|浏览|阅读|访问)[^\s]{0,3}[:：]?\s*\d*\s*次?$`,
+  'u',
+);
 const FIELD_OF = new Map([...LABELS, ...CHROME_LABELS].map(([l, f]) => [l, f]));
 
 /** True when a line starts with a metadata label. */
@@ -138,7 +124,12 @@ export function parseMetadataLines(lines: readonly string[]): MetadataResult {
       // publication stamp of the article, like "2017-02-14 点击：8次".
       if (field === 'stamp') {
         if (!COUNTER.test(line)) return;
-        const d = parseDate(line.slice(m.index! + m[0].length).trim().split(/\s+/)[0] ?? '');
+        const d = parseDate(
+          line
+            .slice(m.index! + m[0].length)
+            .trim()
+            .split(/\s+/)[0] ?? '',
+        );
         if (d && 'iso' in d) fields.publishDate ??= d.iso;
         return;
       }

@@ -43,7 +43,9 @@ export function isNoteLine(line: string): boolean {
 
 /** Addressee lists: split on 、 ， , ; keep 各乡(镇)人民政府 whole. */
 export function splitAddressees(line: string): string[] {
-  return splitTopLevel(line.replace(/[:：]\s*$/u, ''), '、，,；;').map((s) => s.trim()).filter(Boolean);
+  return splitTopLevel(line.replace(/[:：]\s*$/u, ''), '、，,；;')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function isAddresseeLine(line: string): boolean {

@@ -77,8 +77,10 @@ const FRAMING =
 const TARGET_STATEMENT = /(目标|指标|以内|以下|下降|减少|杜绝[^，。]{0,24}发生|不发生[^，。]{0,24})$/u;
 
 /** A section label followed directly by its text, with no punctuation between. */
-const RUN_IN_LABEL =
-  new RegExp(String.raw`^(指导思想|基本原则|工作原则|总体要求|总体思路|工作目标|主要目标|目标任务|主要任务|重点任务|工作任务|重点工作|主要工作|工作措施|保障措施|组织领导|工作要求|工作安排|实施步骤)(?=[${HAN}“])`, 'u');
+const RUN_IN_LABEL = new RegExp(
+  String.raw`^(指导思想|基本原则|工作原则|总体要求|总体思路|工作目标|主要目标|目标任务|主要任务|重点任务|工作任务|重点工作|主要工作|工作措施|保障措施|组织领导|工作要求|工作安排|实施步骤)(?=[${HAN}“])`,
+  'u',
+);
 
 /** A short title, a space, then a sentence of text. */
 const SPACED_TITLE = new RegExp(String.raw`^([^\s。，；：！？]{2,24})\s+(?=[${HAN}“—][^\n]{20,}[。，；：])`, 'u');
@@ -156,8 +158,7 @@ export function buildOutline(lines: readonly BodyLine[]): OutlineResult {
   raw.forEach((it, i) => {
     const { hasDeeper, firstStop, titleOnly } = shape[i]!;
     const bare = titleOnly && it.paras.length === 0 && headingLevels.has(it.level);
-    const flatTask =
-      flat && firstStop >= 0 && (it.rest.slice(firstStop + 1).trim() !== '' || it.paras.length > 0) && !FRAMING.test(titles[i]!);
+    const flatTask = flat && firstStop >= 0 && (it.rest.slice(firstStop + 1).trim() !== '' || it.paras.length > 0) && !FRAMING.test(titles[i]!);
     // An item under a framing heading that names its responsible units is work all the same.
     const framedHeading = framed.has(i) && extractUnits([it.rest, ...it.paras].join('\n')) === null;
     const isHeading = (it.level === 1 && !flatTask) || (hasDeeper && titleOnly) || bare || framedHeading;
@@ -216,7 +217,11 @@ export function buildOutline(lines: readonly BodyLine[]): OutlineResult {
         if (ex.incomplete) warnings.push({ node: task, code: 'units-paren-unclosed', message: `${itemRef(task)}责任单位括号不完整` });
       }
       if (task.title.length > 40 && (stop < 0 || stop > 40)) {
-        warnings.push({ node: task, code: 'title-long', message: `${itemRef(task)}标题过长（${task.title.length}字），原文可能缺少句号，请核对标题与正文的分界` });
+        warnings.push({
+          node: task,
+          code: 'title-long',
+          message: `${itemRef(task)}标题过长（${task.title.length}字），原文可能缺少句号，请核对标题与正文的分界`,
+        });
       }
       node = task;
     }

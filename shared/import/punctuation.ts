@@ -42,7 +42,8 @@ export function fullWidthPunctuation(line: string): { text: string; count: numbe
     } else {
       const before = nearestNonSpace(s, i, -1);
       const after = nearestNonSpace(s, i, 1);
-      if (isNumberSeparator(s, i)) convert = false; // 1,000 / 08:30
+      if (isNumberSeparator(s, i))
+        convert = false; // 1,000 / 08:30
       else convert = isCjk(before) || (isCjk(after) && ch !== '?' && ch !== '!');
     }
     if (!convert) continue;

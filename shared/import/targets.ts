@@ -13,10 +13,7 @@ const UNIT =
 const UNIT_CN = '(个百分点|项|次|处|个|家|场|起|条|所|座|名|批|轮|户|套|倍|万元|亿元|人次|万人次)';
 
 /** 至少召开1次 / 不少于20万元: a comparator, up to 8 characters of verb, a figure. */
-const AT_LEAST = new RegExp(
-  `(至少|不少于|不低于|不超过|不高于|力争达到)[${HAN}]{0,8}?(?:${ARABIC}${UNIT}|${CHINESE}${UNIT_CN})`,
-  'u',
-);
+const AT_LEAST = new RegExp(`(至少|不少于|不低于|不超过|不高于|力争达到)[${HAN}]{0,8}?(?:${ARABIC}${UNIT}|${CHINESE}${UNIT_CN})`, 'u');
 /** 80%以上 / 15万人次以上 / 一项以上 / 1%以内 */
 const BOUND = new RegExp(`(?:${ARABIC}${UNIT}|${CHINESE}${UNIT_CN})(以上|以内|以下|及以上|左右)`, 'u');
 /** 达到100% / 下降超20% / 控制在1%以内 / 提高到95% */

@@ -4,7 +4,8 @@
 import * as OpenCC from 'opencc-js';
 
 /** Characters common in traditional text that never occur in simplified text. */
-const TRADITIONAL_ONLY = /[們這個會為與發關於國務業產來時實對進說區縣鎮應標險責單門點專項災處體級華劃開據經濟員顯導構裡裏幾讓還嚴隊場設備檢織際練組將頭機書計劃環節輕強調監備報邊總權樣類廣聯萬億億價歷優論認識]/gu;
+const TRADITIONAL_ONLY =
+  /[們這個會為與發關於國務業產來時實對進說區縣鎮應標險責單門點專項災處體級華劃開據經濟員顯導構裡裏幾讓還嚴隊場設備檢織際練組將頭機書計劃環節輕強調監備報邊總權樣類廣聯萬億億價歷優論認識]/gu;
 
 let converter: ((s: string) => string) | null = null;
 

@@ -47,7 +47,10 @@ export function looksLikeUnits(s: string): boolean {
 export function extractUnits(text: string): UnitsExtraction | null {
   // A units line of its own after the task: "牵头单位：县应急管理局；配合单位：…".
   const lastBreak = text.trimEnd().lastIndexOf('\n');
-  const lastLine = text.trimEnd().slice(lastBreak + 1).trim();
+  const lastLine = text
+    .trimEnd()
+    .slice(lastBreak + 1)
+    .trim();
   if (lastBreak >= 0 && UNITS_LINE.test(lastLine) && looksLikeUnits(lastLine)) {
     return { body: text.slice(0, lastBreak).trimEnd(), unitsText: lastLine.replace(/[。；;，,\s]+$/u, ''), incomplete: false };
   }
@@ -89,7 +92,8 @@ export function extractUnits(text: string): UnitsExtraction | null {
 }
 
 /** Ends of unit names: a 和 between two of these separates two units (住房和城乡建设局 stays whole). */
-const UNIT_END = /(办|局|委|会|府|处|队|站|所|院|部|厅|署|室|中心|公司|集团|街道|镇|乡|村|社区|区|县|市|单位|部门|组|团|支局|分局|大队|支队|管委会|企业|机构|政府)$/;
+const UNIT_END =
+  /(办|局|委|会|府|处|队|站|所|院|部|厅|署|室|中心|公司|集团|街道|镇|乡|村|社区|区|县|市|单位|部门|组|团|支局|分局|大队|支队|管委会|企业|机构|政府)$/;
 
 function splitOnConjunctions(name: string): string[] {
   const parts: string[] = [];
@@ -205,7 +209,12 @@ export function parseUnits(unitsText: string, rule?: UnitsRule): UnitsParse {
     labels.forEach((m, i) => {
       const start = m.index! + m[0].length;
       const end = i + 1 < labels.length ? labels[i + 1]!.index! : main.length;
-      const segment = stripVerb(main.slice(start, end).replace(/^[\s:：]+/, '').replace(/[。；;，,\s]+$/, ''));
+      const segment = stripVerb(
+        main
+          .slice(start, end)
+          .replace(/^[\s:：]+/, '')
+          .replace(/[。；;，,\s]+$/, ''),
+      );
       const kind = labelKind(m[1]!);
       if (kind === 'lead') push(lead, splitUnitNames(segment));
       else if (kind === 'support') push(support, splitUnitNames(segment));

@@ -68,9 +68,7 @@ export function blocksToBody(blocks: readonly FlatBlock[]): BodyNode[] {
     }
     while (stack.length && stack[stack.length - 1]!.level >= b.level) stack.pop();
     const node: HeadingNode | TaskNode =
-      b.type === 'heading'
-        ? { ...b, type: 'heading', ordinal: 0, children: [] }
-        : { ...b, type: 'task', ordinal: 0, children: [] };
+      b.type === 'heading' ? { ...b, type: 'heading', ordinal: 0, children: [] } : { ...b, type: 'task', ordinal: 0, children: [] };
     childrenOf(stack.length - 1).push(node);
     stack.push(node);
   }

@@ -37,7 +37,18 @@ export function toChineseNumeral(n: number): string {
 }
 
 const DIGIT_VALUE: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const UNIT_VALUE: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
@@ -104,11 +115,7 @@ function isNumbered(node: BodyNode): node is Exclude<BodyNode, { type: 'paragrap
 }
 
 /** Visits every heading and task in document order (parents before children). */
-export function walkOutline(
-  body: readonly BodyNode[],
-  visit: (node: Exclude<BodyNode, { type: 'paragraph' }>, path: string) => void,
-  basePath = 'body',
-): void {
+export function walkOutline(body: readonly BodyNode[], visit: (node: Exclude<BodyNode, { type: 'paragraph' }>, path: string) => void, basePath = 'body'): void {
   body.forEach((node, i) => {
     const path = `${basePath}/${i}`;
     if (isNumbered(node)) {

@@ -39,7 +39,10 @@ export function withoutPendingSuggestions(body: readonly BodyNode[]): BodyNode[]
     if (n.type === 'heading') {
       out.push({ ...rest, type: 'heading', title: stripField(n.title, marks, 'title'), children } as BodyNode);
     } else {
-      const units = suggestion?.type === 'units' && suggestion.old ? { lead: suggestion.old.lead, support: suggestion.old.support, ...(suggestion.old.unitsText ? { unitsText: suggestion.old.unitsText } : {}) } : {};
+      const units =
+        suggestion?.type === 'units' && suggestion.old
+          ? { lead: suggestion.old.lead, support: suggestion.old.support, ...(suggestion.old.unitsText ? { unitsText: suggestion.old.unitsText } : {}) }
+          : {};
       out.push({ ...rest, ...units, title: stripField(n.title, marks, 'title'), text: stripField(n.text, marks, 'text'), children } as BodyNode);
     }
   }

@@ -19,7 +19,10 @@ export function titleStop(title: string, kind: 'task' | 'heading' = 'task'): str
 }
 
 function joinUnits(units: readonly string[]): string {
-  return units.map((u) => u.trim()).filter(Boolean).join('、');
+  return units
+    .map((u) => u.trim())
+    .filter(Boolean)
+    .join('、');
 }
 
 /**
@@ -28,7 +31,10 @@ function joinUnits(units: readonly string[]): string {
  * "" when the task names no unit.
  */
 export function unitsParenthetical(task: { lead: readonly string[]; support: readonly string[]; unitsText?: string | null }): string {
-  const written = task.unitsText?.trim().replace(/^[（(]/, '').replace(/[）)]$/, '');
+  const written = task.unitsText
+    ?.trim()
+    .replace(/^[（(]/, '')
+    .replace(/[）)]$/, '');
   if (written) return written;
   const lead = joinUnits(task.lead);
   const support = joinUnits(task.support);
@@ -71,7 +77,11 @@ export function taskTextParts(task: RunningTextTask, opts: RunningTextOptions = 
   const title = task.title.trim();
   const units = opts.units === false ? '' : unitsParenthetical(task);
   const label =
-    typeof opts.label === 'string' ? opts.label : opts.label === false || task.level === undefined || task.ordinal === undefined ? '' : formatLabel(task.level, task.ordinal);
+    typeof opts.label === 'string'
+      ? opts.label
+      : opts.label === false || task.level === undefined || task.ordinal === undefined
+        ? ''
+        : formatLabel(task.level, task.ordinal);
   return { label, title: title + titleStop(title), text: task.text.trim(), units: units ? `（${units}）` : '' };
 }
 

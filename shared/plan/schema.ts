@@ -6,9 +6,7 @@ import { z } from 'zod';
 export const LevelSchema = z.number().int().min(1).max(4);
 export type Level = z.infer<typeof LevelSchema>;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应为 YYYY-MM-DD 格式' });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应为 YYYY-MM-DD 格式' });
 
 export const TargetSchema = z.object({
   text: z.string(),

@@ -63,7 +63,10 @@ export function applyReviewMatches(
       threads.push({
         id,
         quote: it.anchorText,
-        comments: [{ author: it.author, unit: opts.unit, body: it.text, time }, ...(it.replies ?? []).map((r) => ({ author: r.author, unit: opts.unit, body: r.text, ...(r.date ? { time: r.date } : {}) }))],
+        comments: [
+          { author: it.author, unit: opts.unit, body: it.text, time },
+          ...(it.replies ?? []).map((r) => ({ author: r.author, unit: opts.unit, body: r.text, ...(r.date ? { time: r.date } : {}) })),
+        ],
         resolved: !!it.resolved,
       });
       counts.comments++;
@@ -72,7 +75,7 @@ export function applyReviewMatches(
         continue;
       }
       let { from, to } = m.target;
-      if (from === to) (from = 0), (to = fieldOf(node, m.target.field).length);
+      if (from === to) ((from = 0), (to = fieldOf(node, m.target.field).length));
       node.marks = [...(node.marks ?? []), { field: m.target.field, from, to, type: 'comment', id }];
       continue;
     }
@@ -93,7 +96,13 @@ export function applyReviewMatches(
       node.marks = [...(node.marks ?? []), { field: m.target.field, from, to, type: 'deletion', ...base }];
       counts.deletions++;
     } else {
-      insertions.push({ node, field: m.target.field, at: m.target.from, text: it.text, mark: { field: m.target.field, from: m.target.from, to: m.target.from + it.text.length, type: 'insertion', ...base } });
+      insertions.push({
+        node,
+        field: m.target.field,
+        at: m.target.from,
+        text: it.text,
+        mark: { field: m.target.field, from: m.target.from, to: m.target.from + it.text.length, type: 'insertion', ...base },
+      });
       counts.insertions++;
     }
   }
@@ -104,7 +113,13 @@ export function applyReviewMatches(
     setField(ins.node, ins.field, text.slice(0, at) + ins.text + text.slice(at));
     const len = ins.text.length;
     ins.node.marks = (ins.node.marks ?? []).map((mk) =>
-      mk.field !== ins.field ? mk : { ...mk, from: mk.from >= at ? mk.from + len : mk.from, to: mk.to > at || (mk.to === at && mk.from < at && mk.type === 'comment') ? mk.to + len : mk.to },
+      mk.field !== ins.field
+        ? mk
+        : {
+            ...mk,
+            from: mk.from >= at ? mk.from + len : mk.from,
+            to: mk.to > at || (mk.to === at && mk.from < at && mk.type === 'comment') ? mk.to + len : mk.to,
+          },
     );
     ins.node.marks.push({ ...ins.mark, from: at, to: at + len });
   }

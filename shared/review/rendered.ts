@@ -86,4 +86,3 @@ export function toField(r: RenderedNode, at: number): { field: 'title' | 'text';
   }
   return null;
 }
-

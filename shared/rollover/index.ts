@@ -63,7 +63,8 @@ export function rolloverPlan(source: PlanDocument, toYear: number, opts: Rollove
   const warnings: string[] = [];
   if (toYear < from) warnings.push(`新计划年度 ${toYear} 年早于原计划年度 ${from} 年，年份相关的改动和提示可能不准确，请仔细核对`);
   else if (toYear === from) warnings.push(`新计划年度与原计划年度相同（${from} 年），年份没有改动`);
-  else if (toYear - from > MAX_YEARS_AHEAD) warnings.push(`新计划年度 ${toYear} 年比原计划年度 ${from} 年晚 ${toYear - from} 年，沿用的内容可能已大量过时，请逐项核对`);
+  else if (toYear - from > MAX_YEARS_AHEAD)
+    warnings.push(`新计划年度 ${toYear} 年比原计划年度 ${from} 年晚 ${toYear - from} 年，沿用的内容可能已大量过时，请逐项核对`);
 
   // Ids are kept (assignIds only fills in missing ones): a rolled-over task is the same task,
   // which is how 与往年对比 (diffPlans) pairs it with last year's first.

@@ -81,7 +81,12 @@ export function periodFindings(text: string, years: RollYears, knownCampaigns: M
         message: `${name}时期（${start}—${end}年）已结束，${to} 年属“${periodName(current)}”时期：${lookingBack ? '如是总结上一时期可保留，否则' : ''}请改写或删除`,
       });
     } else if (n > current + 1) {
-      out.push({ kind: 'stale-period', text: words, index: m.index, message: `${name}时期（${start}—${end}年）尚未开始，${to} 年属“${periodName(current)}”时期：请核对` });
+      out.push({
+        kind: 'stale-period',
+        text: words,
+        index: m.index,
+        message: `${name}时期（${start}—${end}年）尚未开始，${to} 年属“${periodName(current)}”时期：请核对`,
+      });
     }
   }
 

@@ -76,7 +76,8 @@ interface Span {
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 const RANGE = /((?:19|20|21)\d{2})\s*[-—–~～至到]\s*((?:19|20|21)\d{2})\s*年/gu;
-const SINGLE = /(?<!\d\s*[-—–~～至到]\s*)(?<!\d)([到至]\s*)?((?:19|20|21)\d{2})年(?:(底|末)|(\d{1,2})月(?:(\d{1,2})日|(底|上旬|中旬|下旬|份))?)?(之?前|以前)?/gu;
+const SINGLE =
+  /(?<!\d\s*[-—–~～至到]\s*)(?<!\d)([到至]\s*)?((?:19|20|21)\d{2})年(?:(底|末)|(\d{1,2})月(?:(\d{1,2})日|(底|上旬|中旬|下旬|份))?)?(之?前|以前)?/gu;
 const YEARLESS_DEADLINE = /(?<![\d年])(\d{1,2})月(?:(\d{1,2})日|(底|上旬|中旬|下旬|份))?(之前|前|以前)|(?<![\d年])(年底|年末)(之前|前|以前)/gu;
 const YEARLESS_DATE = /(?<![\d年])(\d{1,2})月(\d{1,2})日(?!\s*(?:之?前|以前|起|至|到|开始|[-—–~～]))/gu;
 /** Recurring commemorations are not a one-off date in the source year. */
@@ -117,10 +118,7 @@ export function yearFindings(text: string, years: RollYears): TextFinding[] {
           kind: 'past-deadline',
           text: words,
           index: m.index,
-          message:
-            y < to
-              ? `时限“${words}”早于新计划年度 ${to} 年：任务如延续请改为 ${to} 年的时限，如已完成请删除`
-              : `时限“${words}”已过：请更新时限或删除`,
+          message: y < to ? `时限“${words}”早于新计划年度 ${to} 年：任务如延续请改为 ${to} 年的时限，如已完成请删除` : `时限“${words}”已过：请更新时限或删除`,
         });
       }
       continue;

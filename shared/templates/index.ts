@@ -85,7 +85,7 @@ const SPLIT_AFTER = /省|自治区|市|自治州|盟|地区|区|县|旗/g;
  */
 export function placeFromIssuer(issuer: string): string | null {
   let rest = issuer.replace(/\s+/g, '').replace(/^中共/, '');
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const suffix of ORGAN_SUFFIXES) {
       if (rest.length > suffix.length && rest.endsWith(suffix)) {
@@ -96,7 +96,7 @@ export function placeFromIssuer(issuer: string): string | null {
     }
   }
   if (!PLACE_END.test(rest) || rest.length < 2) return null;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     SPLIT_AFTER.lastIndex = 0;
     for (let m = SPLIT_AFTER.exec(rest); m; m = SPLIT_AFTER.exec(rest)) {

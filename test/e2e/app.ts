@@ -52,8 +52,6 @@ export async function startApp(home = mkdtempSync(join(tmpdir(), 'plandesk-e2e-'
   };
 }
 
-
-
 /** One app (fresh data folder) for the tests of a file; `app()` gives the running one. */
 export function useApp(): () => RunningApp {
   let running: RunningApp | undefined;

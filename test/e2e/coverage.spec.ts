@@ -39,7 +39,10 @@ test('check a county draft against the city plan: coverage, decisions, insert, t
   await expect(detail.getByLabel('逐字对比')).toBeVisible();
 
   // Missing ones first in their filter; insert one into the draft.
-  await page.getByRole('group', { name: '筛选' }).getByRole('button', { name: /^未落实/ }).click();
+  await page
+    .getByRole('group', { name: '筛选' })
+    .getByRole('button', { name: /^未落实/ })
+    .click();
   const missing = list.locator('.upper-row');
   const before = await missing.count();
   expect(before).toBeGreaterThan(0);
@@ -73,14 +76,23 @@ test('check a county draft against the city plan: coverage, decisions, insert, t
 
   // Back in the editor, the inserted task is there with placeholder units.
   await page.getByRole('button', { name: '← 返回编辑' }).click();
-  await expect(page.locator('.plan-page .plan-task').filter({ hasText: firstMissing.slice(0, 8) }).first()).toContainText('〔牵头单位〕');
+  await expect(
+    page
+      .locator('.plan-page .plan-task')
+      .filter({ hasText: firstMissing.slice(0, 8) })
+      .first(),
+  ).toContainText('〔牵头单位〕');
 
   // Issue 14: the confirmed draft task is deleted (by a colleague, through the library); its
   // confirmation goes with it and does not attach itself to any other task.
   const api = (name: string, args: unknown) =>
     page.evaluate(
       async ([n, a]) => {
-        const r = await fetch('api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PlanDesk-Token': sessionStorage.getItem('plandesk.token') ?? '' }, body: JSON.stringify({ name: n, args: a }) });
+        const r = await fetch('api/invoke', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-PlanDesk-Token': sessionStorage.getItem('plandesk.token') ?? '' },
+          body: JSON.stringify({ name: n, args: a }),
+        });
         const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
         if (!body.ok) throw new Error(JSON.stringify(body.error));
         return body.result as never;
@@ -93,7 +105,9 @@ test('check a county draft against the city plan: coverage, decisions, insert, t
   const record = (await api('plans.get', { id: draftId })) as { revision: number; doc: { body: Node[] } };
   let removed = 0;
   const drop = (nodes: Node[]): Node[] =>
-    nodes.filter((n) => !(n.type === 'task' && n.title?.includes('完善落实安全生产责任制') && ++removed)).map((n) => (n.children ? { ...n, children: drop(n.children) } : n));
+    nodes
+      .filter((n) => !(n.type === 'task' && n.title?.includes('完善落实安全生产责任制') && ++removed))
+      .map((n) => (n.children ? { ...n, children: drop(n.children) } : n));
   record.doc.body = drop(record.doc.body);
   expect(removed).toBe(1);
   await api('plans.save', { id: draftId, baseRevision: record.revision, doc: record.doc });

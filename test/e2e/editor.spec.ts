@@ -212,7 +212,9 @@ test('keyboard drafting: "/" menu, Enter starts the next task, outline drag, pas
   // Paste from a web page: structure recognised, scripts and handlers gone.
   await tasks(page).nth(1).locator('.task-body').click();
   await selectContents(tasks(page).nth(1).locator('.task-body'), { caretAtEnd: true });
-  await expect.poll(() => page.evaluate(() => document.getSelection()?.anchorNode?.parentElement?.closest('.plan-task')?.textContent ?? '')).toContain('Renwu A');
+  await expect
+    .poll(() => page.evaluate(() => document.getSelection()?.anchorNode?.parentElement?.closest('.plan-task')?.textContent ?? ''))
+    .toContain('Renwu A');
   await page.evaluate(() => {
     const html =
       '<div style="color:red"><p onclick="alert(1)">3.加强隐患排查。<b>每季度至少开展1次</b>。（县应急局牵头，各乡镇负责落实）</p>' +
@@ -251,7 +253,10 @@ test('keyboard drafting: "/" menu, Enter starts the next task, outline drag, pas
   await selectContents(tasks(page).nth(0).locator('.task-body'), { caretAtEnd: true });
   await page.evaluate((id) => {
     const dt = new DataTransfer();
-    dt.setData('text/html', `<div data-plan-task="" data-level="3" data-node-id="${id}"><span data-task-title="">Renwu A</span><span data-task-body="">body a</span></div>`);
+    dt.setData(
+      'text/html',
+      `<div data-plan-task="" data-level="3" data-node-id="${id}"><span data-task-title="">Renwu A</span><span data-task-body="">body a</span></div>`,
+    );
     dt.setData('text/plain', 'Renwu A。body a');
     document.querySelector('.plan-page')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, idA);

@@ -27,7 +27,7 @@ test('基于往年要点: roll the 滕州 2020 plan to 2021, see the flags, dism
   await summary.getByRole('button', { name: /5月份全国防汛抗旱演练/ }).click();
   await expect(page.getByRole('heading', { name: '2021年全市安全生产工作要点' })).toBeVisible();
   await expect
-    .poll(() => page.evaluate(() => (document.getSelection()?.anchorNode?.parentElement?.closest('.plan-task, .plan-heading, p')?.textContent ?? '')))
+    .poll(() => page.evaluate(() => document.getSelection()?.anchorNode?.parentElement?.closest('.plan-task, .plan-heading, p')?.textContent ?? ''))
     .toContain('全国防汛抗旱演练');
   const checks = page.getByRole('region', { name: '校对' });
   const stale = checks.getByRole('listitem').filter({ hasText: '十三五' }).first();

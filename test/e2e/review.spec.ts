@@ -36,7 +36,10 @@ test('comments: ask who is reviewing once, comment, reply, resolve, anchors surv
   await expect(thread).toContainText('拟采纳');
 
   // Edit around the anchor and move its section: the anchor stays on the same words.
-  await tasks.nth(3).locator('.task-title').click({ position: { x: 2, y: 5 } });
+  await tasks
+    .nth(3)
+    .locator('.task-title')
+    .click({ position: { x: 2, y: 5 } });
   await page.keyboard.press('Home');
   await page.keyboard.type('XX');
   await caretInto(page.locator('.plan-page .plan-heading').filter({ hasText: '压实安全生产责任' }));
@@ -119,8 +122,14 @@ test('suggested edits: typing and IME are tracked, deletions marked, accept one,
   // Consecutive typing (keys and IME) by one reviewer is one suggestion.
   await expect(panel.getByRole('listitem')).toHaveCount(3);
   await page.screenshot({ path: 'test-results/screens/suggestions.png' });
-  await panel.getByRole('listitem', { name: /修订 删除 责任制/ }).getByRole('button', { name: '拒绝' }).click();
-  await panel.getByRole('listitem', { name: /修订 删除任务/ }).getByRole('button', { name: '接受' }).click();
+  await panel
+    .getByRole('listitem', { name: /修订 删除 责任制/ })
+    .getByRole('button', { name: '拒绝' })
+    .click();
+  await panel
+    .getByRole('listitem', { name: /修订 删除任务/ })
+    .getByRole('button', { name: '接受' })
+    .click();
   await expect(tasks).toHaveCount(18);
   await expect(tasks.nth(1).locator('del')).toHaveCount(0);
   await expect(tasks.nth(1).locator('.task-title')).toHaveText('完善落实安全生产责任制');
@@ -158,15 +167,21 @@ test('Word/WPS reviewers: export for opinion, import two returned files, opinion
   const { taskRunningText } = await import('../../shared/plan/running-text');
   const plan = loadPlan('tengzhou-2020');
   const lines = [plan.meta.title, ...flattenOutline(plan.body).map((i) => (i.node.type === 'task' ? taskRunningText(i.node) : `${i.label}${i.title}`))];
-  const rest = (skip: number) => lines.filter((_, k) => k !== skip).map((l) => p(r(l))).join('');
+  const rest = (skip: number) =>
+    lines
+      .filter((_, k) => k !== skip)
+      .map((l) => p(r(l)))
+      .join('');
   const t1 = '深入开展习近平总书记关于安全生产重要论述的宣贯教育活动';
   const i1 = lines.findIndex((l) => l.startsWith(`1.${t1}`));
   const i2 = lines.findIndex((l) => l.startsWith('2.完善落实安全生产责任制'));
   const line1 = lines[i1]!;
   const after1 = line1.slice(`1.${t1}。深入学习贯彻习近平总书记`.length);
   const fromEducation = await wordFile({
-    body:
-      rest(i1).replace(p(r(lines[i1 + 1]!)), p(r('1.'), cStart(1), r(t1, true), cEnd(1), r('。'), r('深入学习贯彻'), del(2, '县教育局', '习近平总书记'), r(after1)) + p(r(lines[i1 + 1]!))),
+    body: rest(i1).replace(
+      p(r(lines[i1 + 1]!)),
+      p(r('1.'), cStart(1), r(t1, true), cEnd(1), r('。'), r('深入学习贯彻'), del(2, '县教育局', '习近平总书记'), r(after1)) + p(r(lines[i1 + 1]!)),
+    ),
     comments: comment(1, '县教育局', '建议把宣贯范围扩大到学校', '1A2B3C4D'),
   });
   const line2 = lines[i2]!;
@@ -244,7 +259,10 @@ test('review rounds make save points; a new task and a units change are suggesti
   await page.getByRole('tab', { name: '修订' }).click();
   const panel = page.getByRole('region', { name: '修订' });
   await expect(panel.getByRole('listitem', { name: /修订 新增任务/ })).toBeVisible();
-  await panel.getByRole('listitem', { name: /修订 修改单位/ }).getByRole('button', { name: '拒绝' }).click();
+  await panel
+    .getByRole('listitem', { name: /修订 修改单位/ })
+    .getByRole('button', { name: '拒绝' })
+    .click();
   await expect(tasks.nth(2).getByRole('button', { name: '编辑责任单位' })).not.toContainText('市应急局牵头');
   await expect(page.getByRole('combobox', { name: '轮次' })).toHaveValue('consultation');
   await page.reload();
@@ -264,13 +282,24 @@ test('a reviewer returns a WPS/Word 97-2003 .doc: its comments come in as opinio
       {
         children: [
           new Paragraph('2020年全市安全生产工作要点'),
-          new Paragraph({ children: [new CommentRangeStart(0), new TextRun('（一）加强安全生产组织领导'), new CommentRangeEnd(0), new TextRun({ children: [new CommentReference(0)] })] }),
+          new Paragraph({
+            children: [
+              new CommentRangeStart(0),
+              new TextRun('（一）加强安全生产组织领导'),
+              new CommentRangeEnd(0),
+              new TextRun({ children: [new CommentReference(0)] }),
+            ],
+          }),
         ],
       },
     ],
   });
   writeFileSync(join(dir, '教育局意见.docx'), await Packer.toBuffer(commented));
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'doc', '--outdir', dir, join(dir, '教育局意见.docx')], { timeout: 120_000 });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'doc', '--outdir', dir, join(dir, '教育局意见.docx')],
+    { timeout: 120_000 },
+  );
   const bytes = readFileSync(join(dir, '教育局意见.doc'));
   rmSync(dir, { recursive: true, force: true });
 

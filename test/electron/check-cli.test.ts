@@ -34,7 +34,14 @@ function write(name: string, content: string): string {
 interface JsonReport {
   title: string;
   counts: { error: number; warning: number; info: number };
-  findings: Array<{ id: string; code: string; severity: string; message: string; place: { kind: string; label: string; excerpt: string }; fix?: { label: string; patch: unknown } }>;
+  findings: Array<{
+    id: string;
+    code: string;
+    severity: string;
+    message: string;
+    place: { kind: string; label: string; excerpt: string };
+    fix?: { label: string; patch: unknown };
+  }>;
 }
 
 describe('plandesk check', () => {
@@ -56,7 +63,11 @@ describe('plandesk check', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as JsonReport;
     const half = report.findings.find((f) => f.code === 'halfwidth-punct')!;
-    expect(half).toMatchObject({ severity: 'warning', place: { kind: 'task', label: '1.', excerpt: '加强监管,落实责任' }, fix: { label: '改为全角标点', patch: { title: '加强监管，落实责任' } } });
+    expect(half).toMatchObject({
+      severity: 'warning',
+      place: { kind: 'task', label: '1.', excerpt: '加强监管,落实责任' },
+      fix: { label: '改为全角标点', patch: { title: '加强监管，落实责任' } },
+    });
     expect(report.counts.warning).toBe(report.findings.filter((f) => f.severity === 'warning').length);
   });
 
@@ -103,11 +114,7 @@ describe('plandesk check', () => {
     expect(after.findings.length).toBe(before.findings.length - 1);
   });
 
-  it.each([
-    [['check']],
-    [['check', 'a', 'b']],
-    [['check', 'no-such-plan-id']],
-  ])('bad input %j → exit 2, one Chinese line', async (args) => {
+  it.each([[['check']], [['check', 'a', 'b']], [['check', 'no-such-plan-id']]])('bad input %j → exit 2, one Chinese line', async (args) => {
     const r = await cli(...args);
     expect(r.code).toBe(2);
     expect(r.err.trim()).not.toContain('\n');

@@ -9,7 +9,6 @@ import { withoutIds } from '../helpers/ids';
 
 const getHome = useCliHome();
 
-
 describe('plandesk CLI', () => {
   it('prints help in Chinese', async () => {
     const r = await cli('--help');
@@ -101,7 +100,9 @@ describe('plandesk review-import / opinions against the real library', () => {
     const plan = loadPlan('tengzhou-2020');
     const lines = [plan.meta.title, ...flattenOutline(plan.body).map((i) => (i.node.type === 'task' ? taskRunningText(i.node) : `${i.label}${i.title}`))];
     const k = lines.findIndex((l) => l.startsWith('4.加强安全生产考核'));
-    const body = lines.map((l, i) => (i === k ? p(r('4.'), cStart(0), r('加强安全生产考核'), cEnd(0), r(l.slice('4.加强安全生产考核'.length))) : p(r(l)))).join('');
+    const body = lines
+      .map((l, i) => (i === k ? p(r('4.'), cStart(0), r('加强安全生产考核'), cEnd(0), r(l.slice('4.加强安全生产考核'.length))) : p(r(l))))
+      .join('');
     const file = join(getHome(), '组织部意见.docx');
     writeFileSync(file, await wordFile({ body, comments: comment(0, '王五', '建议明确考核比重', '0A0B0C0D') }));
     const res = await cli('review-import', id, file, '--unit', '市委组织部');

@@ -101,19 +101,42 @@ describe('WordListCounter (ECMA-376 §17.9)', () => {
 
   it('labels follow lvlText and numFmt; body paragraphs between items do not reset the count', () => {
     expect(labels(outline(), [item(0), BODY, item(1), BODY, BODY, item(2), BODY, item(2), item(3), BODY, item(3), item(2), item(1), item(0)])).toEqual([
-      '一、', null, '（一）', null, null, '1.', null, '2.', '（1）', null, '（2）', '3.', '（二）', '二、',
+      '一、',
+      null,
+      '（一）',
+      null,
+      null,
+      '1.',
+      null,
+      '2.',
+      '（1）',
+      null,
+      '（2）',
+      '3.',
+      '（二）',
+      '二、',
     ]);
   });
 
   it('a higher-level item restarts the levels below it', () => {
     expect(labels(outline(), [item(0), item(1), item(2), item(2), item(1), item(2), item(0), item(1), item(2)])).toEqual([
-      '一、', '（一）', '1.', '2.', '（二）', '1.', '二、', '（一）', '1.',
+      '一、',
+      '（一）',
+      '1.',
+      '2.',
+      '（二）',
+      '1.',
+      '二、',
+      '（一）',
+      '1.',
     ]);
   });
 
   it('lvlRestart: 0 never restarts; 1 restarts only after level 1 (tasks run on through the （一） sections)', () => {
     const lv = (restart: number): WordListCounter =>
-      new WordListCounter(parseNumberingDefs(numberingXml({ 0: [OUTLINE[0]!, OUTLINE[1]!, { ...OUTLINE[2]!, restart }] }, { 1: { abstract: '0' } }), undefined));
+      new WordListCounter(
+        parseNumberingDefs(numberingXml({ 0: [OUTLINE[0]!, OUTLINE[1]!, { ...OUTLINE[2]!, restart }] }, { 1: { abstract: '0' } }), undefined),
+      );
     const seq = [item(0), item(1), item(2), item(2), item(1), item(2), item(0), item(1), item(2)];
     expect(labels(lv(1), seq)).toEqual(['一、', '（一）', '1.', '2.', '（二）', '3.', '二、', '（一）', '1.']);
     expect(labels(lv(0), seq)).toEqual(['一、', '（一）', '1.', '2.', '（二）', '3.', '二、', '（一）', '4.']);
@@ -134,7 +157,10 @@ describe('WordListCounter (ECMA-376 §17.9)', () => {
   it('lvlOverride/startOverride restarts the shared sequence at the w:num’s first paragraph; the list goes on from there', () => {
     const c = new WordListCounter(
       parseNumberingDefs(
-        numberingXml({ 0: OUTLINE }, { 1: { abstract: '0' }, 2: { abstract: '0', overrides: '<w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride>' } }),
+        numberingXml(
+          { 0: OUTLINE },
+          { 1: { abstract: '0' }, 2: { abstract: '0', overrides: '<w:lvlOverride w:ilvl="2"><w:startOverride w:val="1"/></w:lvlOverride>' } },
+        ),
         undefined,
       ),
     );
@@ -145,7 +171,10 @@ describe('WordListCounter (ECMA-376 §17.9)', () => {
   it('a heading list switching to an overriding w:num and back (start 8): 1–5, 8, 9, 10', () => {
     const c = new WordListCounter(
       parseNumberingDefs(
-        numberingXml({ 3: [{ text: '%1.', start: 1 }] }, { 1: { abstract: '3' }, 2: { abstract: '3', overrides: '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="8"/></w:lvlOverride>' } }),
+        numberingXml(
+          { 3: [{ text: '%1.', start: 1 }] },
+          { 1: { abstract: '3' }, 2: { abstract: '3', overrides: '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="8"/></w:lvlOverride>' } },
+        ),
         undefined,
       ),
     );
@@ -156,7 +185,10 @@ describe('WordListCounter (ECMA-376 §17.9)', () => {
   it('LibreOffice’s pattern: first item on an overriding w:num (start 1), the rest on the plain one', () => {
     const c = new WordListCounter(
       parseNumberingDefs(
-        numberingXml({ 1: OUTLINE }, { 1: { abstract: '1' }, 3: { abstract: '1', overrides: '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' } }),
+        numberingXml(
+          { 1: OUTLINE },
+          { 1: { abstract: '1' }, 3: { abstract: '1', overrides: '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' } },
+        ),
         undefined,
       ),
     );
@@ -166,7 +198,10 @@ describe('WordListCounter (ECMA-376 §17.9)', () => {
   it('an lvlOverride may redefine the level', () => {
     const c = new WordListCounter(
       parseNumberingDefs(
-        numberingXml({ 0: OUTLINE }, { 7: { abstract: '0', overrides: `<w:lvlOverride w:ilvl="0">${lvlXml(0, { fmt: 'decimalEnclosedCircle', text: '%1', start: 2 })}</w:lvlOverride>` } }),
+        numberingXml(
+          { 0: OUTLINE },
+          { 7: { abstract: '0', overrides: `<w:lvlOverride w:ilvl="0">${lvlXml(0, { fmt: 'decimalEnclosedCircle', text: '%1', start: 2 })}</w:lvlOverride>` } },
+        ),
         undefined,
       ),
     );
@@ -200,8 +235,7 @@ describe('WordListCounter (ECMA-376 §17.9)', () => {
   });
 
   it('numStyleLink: the list takes its levels and counters from the numbering style', () => {
-    const styles =
-      `<w:styles ${W}><w:style w:type="numbering" w:styleId="PlanList"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`;
+    const styles = `<w:styles ${W}><w:style w:type="numbering" w:styleId="PlanList"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`;
     const xml = numberingXml({ 0: OUTLINE }, { 1: { abstract: '0' }, 2: { abstract: '5' } }).replace(
       '<w:num ',
       '<w:abstractNum w:abstractNumId="5"><w:numStyleLink w:val="PlanList"/></w:abstractNum><w:num ',
@@ -214,7 +248,13 @@ describe('WordListCounter (ECMA-376 §17.9)', () => {
     const c = new WordListCounter(
       parseNumberingDefs(
         numberingXml(
-          { 0: [{ fmt: 'chineseCounting', text: '第%1章', start: 1 }, { text: '%1.%2', start: 1, isLgl: true }, { text: '（%1.%2.%3）', start: 1 }] },
+          {
+            0: [
+              { fmt: 'chineseCounting', text: '第%1章', start: 1 },
+              { text: '%1.%2', start: 1, isLgl: true },
+              { text: '（%1.%2.%3）', start: 1 },
+            ],
+          },
           { 1: { abstract: '0' } },
         ),
         undefined,
@@ -226,14 +266,25 @@ describe('WordListCounter (ECMA-376 §17.9)', () => {
   });
 
   it('a level used before its parent shows the parent’s start value', () => {
-    const c = new WordListCounter(parseNumberingDefs(numberingXml({ 0: [{ text: '%1.', start: 1 }, { text: '%1.%2', start: 1 }] }, { 1: { abstract: '0' } }), undefined));
+    const c = new WordListCounter(
+      parseNumberingDefs(
+        numberingXml(
+          {
+            0: [
+              { text: '%1.', start: 1 },
+              { text: '%1.%2', start: 1 },
+            ],
+          },
+          { 1: { abstract: '0' } },
+        ),
+        undefined,
+      ),
+    );
     expect(labels(c, [item(1), item(1), item(0), item(1)])).toEqual(['1.1', '1.2', '1.', '1.1']);
   });
 
   it('an unknown numId or level gives no label, and bullets give an empty one', () => {
-    const c = new WordListCounter(
-      parseNumberingDefs(numberingXml({ 0: [{ fmt: 'bullet', text: '•' }] }, { 1: { abstract: '0' } }), undefined),
-    );
+    const c = new WordListCounter(parseNumberingDefs(numberingXml({ 0: [{ fmt: 'bullet', text: '•' }] }, { 1: { abstract: '0' } }), undefined));
     expect(c.next({ numId: '9', ilvl: 0 })).toBeNull();
     expect(c.next({ numId: '1', ilvl: 4 })).toBeNull();
     expect(c.next({ numId: '1', ilvl: 0 })).toMatchObject({ numFmt: 'bullet', label: '•' });
@@ -280,14 +331,18 @@ describe('labelDocumentXml', () => {
       p('<w:pPr><w:pPrChange><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr>' + run('原来有编号'));
     const { xml: out } = labelDocumentXml(xml, c);
     expect(out).toBe(
-      p(`<w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">一、</w:t></w:r>` + run('总体要求')) +
-        p('<w:pPr><w:pPrChange><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr>' + run('原来有编号')),
+      p(
+        `<w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">一、</w:t></w:r>` +
+          run('总体要求'),
+      ) + p('<w:pPr><w:pPrChange><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr>' + run('原来有编号')),
     );
   });
 
   it('a numbered paragraph deleted with tracked changes is not counted (the text mammoth reads has it accepted)', () => {
-    const deleted = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="1" w:author="审核" w:date="2024-03-01T00:00:00Z"/></w:rPr></w:pPr>';
-    const xml = p(num(0) + run('第一')) + p(deleted + '<w:del w:id="2" w:author="审核"><w:r><w:delText>删去的一项</w:delText></w:r></w:del>') + p(num(0) + run('第二'));
+    const deleted =
+      '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="1" w:author="审核" w:date="2024-03-01T00:00:00Z"/></w:rPr></w:pPr>';
+    const xml =
+      p(num(0) + run('第一')) + p(deleted + '<w:del w:id="2" w:author="审核"><w:r><w:delText>删去的一项</w:delText></w:r></w:del>') + p(num(0) + run('第二'));
     const { xml: out, labelled } = labelDocumentXml(xml, new WordListCounter(defs));
     expect(labelled).toBe(2);
     expect([...out.matchAll(/preserve">([^<]+)</g)].map((m) => m[1])).toEqual(['一、', '二、']);
@@ -295,7 +350,8 @@ describe('labelDocumentXml', () => {
   });
 
   it('text boxes: the mc:Fallback copy is counted and labelled, the mc:Choice copy is not', () => {
-    const box = (inner: string) => `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent>${inner}</w:txbxContent></mc:Choice><mc:Fallback><w:pict><w:txbxContent>${inner}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    const box = (inner: string) =>
+      `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:txbxContent>${inner}</w:txbxContent></mc:Choice><mc:Fallback><w:pict><w:txbxContent>${inner}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
     const xml = p(num(0) + run('第一')) + p(box(p(num(0) + run('框内')))) + p(num(0) + run('第三'));
     const { xml: out, labelled } = labelDocumentXml(xml, new WordListCounter(defs));
     expect(labelled).toBe(3);

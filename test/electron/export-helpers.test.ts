@@ -39,17 +39,30 @@ describe('dates', () => {
 });
 
 const task = (over: Partial<TaskNode>): TaskNode => ({
-  type: 'task', level: 3, ordinal: 1, title: '加强安全生产考核', text: '加大考核比重。', lead: [], support: [], targets: [], children: [], ...over,
+  type: 'task',
+  level: 3,
+  ordinal: 1,
+  title: '加强安全生产考核',
+  text: '加大考核比重。',
+  lead: [],
+  support: [],
+  targets: [],
+  children: [],
+  ...over,
 });
 
 describe('task running text', () => {
   it('builds the parenthetical from lead and support', () => {
-    expect(taskRunningText(task({ lead: ['市安委会办公室'], support: ['各镇街'] }))).toBe('1.加强安全生产考核。加大考核比重。（市安委会办公室牵头，各镇街负责落实）');
+    expect(taskRunningText(task({ lead: ['市安委会办公室'], support: ['各镇街'] }))).toBe(
+      '1.加强安全生产考核。加大考核比重。（市安委会办公室牵头，各镇街负责落实）',
+    );
     expect(unitsParenthetical(task({ lead: ['市应急局'] }))).toBe('市应急局负责');
     expect(unitsParenthetical(task({ support: ['各镇街', '各部门'] }))).toBe('各镇街、各部门负责落实');
   });
   it('prefers the units text as written', () => {
-    expect(taskRunningText(task({ level: 2, ordinal: 3, unitsText: '区应急局牵头，各乡镇配合', lead: ['x'] }))).toBe('（三）加强安全生产考核。加大考核比重。（区应急局牵头，各乡镇配合）');
+    expect(taskRunningText(task({ level: 2, ordinal: 3, unitsText: '区应急局牵头，各乡镇配合', lead: ['x'] }))).toBe(
+      '（三）加强安全生产考核。加大考核比重。（区应急局牵头，各乡镇配合）',
+    );
   });
   it('has no parenthetical without units and no double 。', () => {
     expect(taskRunningText(task({ title: '加强考核。', text: '' }))).toBe('1.加强考核。');

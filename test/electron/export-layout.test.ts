@@ -68,7 +68,7 @@ beforeAll(async () => {
 const mm = (pt: number) => ptToMm(pt);
 const bodyLines = (p: Page) => p.lines.filter((l) => mm(l.yMin) < BOTTOM_MM + 1);
 const footerLines = (p: Page) => p.lines.filter((l) => mm(l.yMin) >= BOTTOM_MM + 1);
-const pitchMm = (c: Case) => ((c.options.linePitchTwips ?? 579) / 20) / (72 / 25.4);
+const pitchMm = (c: Case) => (c.options.linePitchTwips ?? 579) / 20 / (72 / 25.4);
 /** Pages of the body flow that are followed by more of it (not the last of a part). */
 function fullBodyPages(c: Case): Page[] {
   const out: Page[] = [];
@@ -144,9 +144,11 @@ describe.each(SAMPLE_NAMES.flatMap((s) => FORMS.map(([f]) => `${s}-${f}`)))('%s 
       });
     }
     expect(fullLines).toBeGreaterThan(10);
-    console.log(`${key}: full body pages ${pages.map((p) => p.number).join(',')}; ` +
-      `block top ${measured.map((m) => m.top.toFixed(1)).join('/')} mm, left ${measured.map((m) => m.left.toFixed(1)).join('/')} mm, ` +
-      `line slots ${measured.map((m) => m.slots).join('/')}; characters per full line ${JSON.stringify(counts)}`);
+    console.log(
+      `${key}: full body pages ${pages.map((p) => p.number).join(',')}; ` +
+        `block top ${measured.map((m) => m.top.toFixed(1)).join('/')} mm, left ${measured.map((m) => m.left.toFixed(1)).join('/')} mm, ` +
+        `line slots ${measured.map((m) => m.slots).join('/')}; characters per full line ${JSON.stringify(counts)}`,
+    );
   });
 
   it('numbers pages "— N —", right on odd pages and left on even, 7 mm under the block', () => {

@@ -22,8 +22,22 @@ function oddPlan(): PlanDocument {
   const doc = syntheticPlan(3);
   const units = Array.from({ length: 80 }, (_, i) => `第${i + 1}个镇人民政府`);
   doc.body.push({
-    type: 'heading', level: 1, ordinal: 9, title: '生僻字与特殊字符：𠀀𪚥䶮喆堃〇㐂 emoji 🚒 and <&> "quotes"', children: [
-      { type: 'task', level: 3, ordinal: 1, title: '超长任务', text: '加强'.repeat(1500), lead: units.slice(0, 40), support: units.slice(40), targets: [], children: [] },
+    type: 'heading',
+    level: 1,
+    ordinal: 9,
+    title: '生僻字与特殊字符：𠀀𪚥䶮喆堃〇㐂 emoji 🚒 and <&> "quotes"',
+    children: [
+      {
+        type: 'task',
+        level: 3,
+        ordinal: 1,
+        title: '超长任务',
+        text: '加强'.repeat(1500),
+        lead: units.slice(0, 40),
+        support: units.slice(40),
+        targets: [],
+        children: [],
+      },
       { type: 'task', level: 4, ordinal: 1, title: '', text: '', lead: [], support: [], targets: [], children: [] },
     ],
   });
@@ -54,7 +68,9 @@ describe('bad input exports without error', () => {
 
   it('the fonts setting reaches every level and the 28 pt pitch is honoured', async () => {
     const doc = syntheticPlan(2);
-    const xml = await documentXml(await exportPlanDocx(doc, { fonts: { title: '方正小标宋简体', body: '仿宋', heading1: '黑体', heading2: '楷体' }, linePitchTwips: 560 }));
+    const xml = await documentXml(
+      await exportPlanDocx(doc, { fonts: { title: '方正小标宋简体', body: '仿宋', heading1: '黑体', heading2: '楷体' }, linePitchTwips: 560 }),
+    );
     expect(xml).toContain('w:eastAsia="仿宋"');
     expect(xml).toContain('w:eastAsia="楷体"');
     expect(xml).not.toContain('仿宋_GB2312');

@@ -80,7 +80,10 @@ describe('browser-mode HTTP host', () => {
   it('validates every argument against the contract', async () => {
     const unknown = decodeWire((await api({ name: 'fs.readFile', args: {} })).body) as { ok: boolean; error: { code: string; message: string } };
     expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
-    const bad = decodeWire((await api({ name: 'plans.create', args: { title: '', year: 26 } })).body) as { ok: boolean; error: { message: string; details: string[] } };
+    const bad = decodeWire((await api({ name: 'plans.create', args: { title: '', year: 26 } })).body) as {
+      ok: boolean;
+      error: { message: string; details: string[] };
+    };
     expect(bad.ok).toBe(false);
     expect(bad.error.message).toContain('标题不能为空');
     expect(bad.error.details.join('\n')).toContain('year');

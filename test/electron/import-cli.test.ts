@@ -66,10 +66,7 @@ describe('plandesk import', () => {
     expect(r.created).toHaveLength(1);
     expect(r.created[0]).toMatchObject({ title: '2020年全市安全生产工作要点', year: 2020, doc: { format: 'plandesk/plan' } });
   });
-  it.each([
-    [['missing-file.txt', '--save']],
-    [['--save']],
-  ])('bad input %j → exit 2, one line, nothing stored', async (args) => {
+  it.each([[['missing-file.txt', '--save']], [['--save']]])('bad input %j → exit 2, one line, nothing stored', async (args) => {
     const r = await run(args);
     expect(r.code).toBe(2);
     expect(r.err).toHaveLength(1);

@@ -87,7 +87,9 @@ async function libreOfficeDocx(name: string, bytes: Uint8Array): Promise<Uint8Ar
     mkdirSync(join(dir, 'src'));
     const src = join(dir, 'src', name);
     writeFileSync(src, bytes);
-    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'docx', '--outdir', join(dir, 'out'), src], { timeout: 180_000 });
+    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'docx', '--outdir', join(dir, 'out'), src], {
+      timeout: 180_000,
+    });
     return new Uint8Array(readFileSync(join(dir, 'out', name.replace(/\.[a-z]+$/, '.docx'))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -170,7 +172,10 @@ describe('Word list numbering in .docx', () => {
 
   it('start values: a list that begins at 三、 and tasks at 5.', async () => {
     const levels = [{ ...PLAN_LEVELS[0], start: 3 }, PLAN_LEVELS[1], { ...PLAN_LEVELS[2], start: 5 }];
-    const bytes = await pack([body('2024年工作要点'), li(0, '重点任务'), li(2, '落实责任。内容。（县应急局负责）'), li(2, '强化考核。内容。（县应急局负责）'), li(0, '保障措施')], { levels });
+    const bytes = await pack(
+      [body('2024年工作要点'), li(0, '重点任务'), li(2, '落实责任。内容。（县应急局负责）'), li(2, '强化考核。内容。（县应急局负责）'), li(0, '保障措施')],
+      { levels },
+    );
     const { doc } = await readImportFile('start.docx', bytes);
     expect(outline(doc.body)).toEqual(['heading1.3 重点任务', 'task3.5 落实责任', 'task3.6 强化考核', 'heading1.4 保障措施']);
   });
@@ -204,7 +209,12 @@ describe('Word list numbering in .docx', () => {
     const bytes = await pack([
       body('2024年工作要点'),
       li(0, '重点任务'),
-      new Table({ rows: [new TableRow({ children: [cell(body('序号')), cell(body('说明'))] }), new TableRow({ children: [cell(li(2, '表内任务。内容。')), cell(body('备注'))] })] }),
+      new Table({
+        rows: [
+          new TableRow({ children: [cell(body('序号')), cell(body('说明'))] }),
+          new TableRow({ children: [cell(li(2, '表内任务。内容。')), cell(body('备注'))] }),
+        ],
+      }),
       li(2, '表后任务。内容。（县应急局负责）'),
     ]);
     const { doc } = await readImportFile('table.docx', bytes);
@@ -226,12 +236,15 @@ describe('Word list numbering in .docx', () => {
   });
 
   it('markup as Word writes it: Chinese style ids "1"/"2", lvl pStyle, rsids, bookmarks, a heading whose numbering was removed', async () => {
-    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14"';
+    const W =
+      'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14"';
     const lvl = (i: number, fmt: string, text: string, pStyle?: string) =>
       `<w:lvl w:ilvl="${i}" w:tplc="0409000F"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/>${pStyle ? `<w:pStyle w:val="${pStyle}"/>` : ''}<w:lvlText w:val="${text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr><w:rPr><w:rFonts w:ascii="黑体" w:eastAsia="黑体" w:hint="eastAsia"/></w:rPr></w:lvl>`;
     const numbering =
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:numbering ${W}><w:abstractNum w:abstractNumId="0" w15:restartNumberingAfterBreak="0" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"><w:nsid w:val="1A2B3C4D"/><w:multiLevelType w:val="multilevel"/><w:tmpl w:val="5E6F7A8B"/>` +
-      lvl(0, 'chineseCountingThousand', '%1、', '1') + lvl(1, 'chineseCountingThousand', '（%2）', '2') + lvl(2, 'decimal', '%3．') +
+      lvl(0, 'chineseCountingThousand', '%1、', '1') +
+      lvl(1, 'chineseCountingThousand', '（%2）', '2') +
+      lvl(2, 'decimal', '%3．') +
       `<w:lvl w:ilvl="3"><w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="01, 02, 03, ..."/></mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent><w:lvlText w:val="（%4）"/></w:lvl>` +
       '</w:abstractNum><w:num w:numId="1" w16cid:durableId="1" xmlns:w16cid="http://schemas.microsoft.com/office/word/2016/wordml/cid"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
     const styles =
@@ -240,14 +253,18 @@ describe('Word list numbering in .docx', () => {
       '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:link w:val="10"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>' +
       '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/><w:next w:val="a"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr></w:style>' +
       '<w:style w:type="character" w:styleId="10"><w:name w:val="标题 1 字符"/></w:style></w:styles>';
-    const para = (inner: string, pPr = '') => `<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6" w:rsidP="00A1B2C3">${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`;
+    const para = (inner: string, pPr = '') =>
+      `<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6" w:rsidP="00A1B2C3">${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`;
     const r = (t: string) => `<w:r w:rsidRPr="00112233"><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>${t}</w:t></w:r>`;
     const document =
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:document ${W}><w:body>` +
       para(r('2024年全县安全生产工作要点'), '<w:jc w:val="center"/>') +
       para('<w:bookmarkStart w:id="0" w:name="_Toc1"/>' + r('总体要求') + '<w:bookmarkEnd w:id="0"/>', '<w:pStyle w:val="1"/>') +
       para(r('坚持人民至上。')) +
-      para(r('重点') + '<w:proofErr w:type="gramStart"/>' + r('任务') + '<w:proofErr w:type="gramEnd"/>', '<w:pStyle w:val="1"/><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>') +
+      para(
+        r('重点') + '<w:proofErr w:type="gramStart"/>' + r('任务') + '<w:proofErr w:type="gramEnd"/>',
+        '<w:pStyle w:val="1"/><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>',
+      ) +
       para(r('压实责任'), '<w:pStyle w:val="2"/>') +
       para(r('落实党政责任。制定清单。（县应急局负责）'), '<w:numPr><w:ilvl w:val="2"/><w:numId w:val="1"/></w:numPr><w:ind w:firstLine="640"/>') +
       para(r('细化清单。逐项落实。'), '<w:numPr><w:ilvl w:val="3"/><w:numId w:val="1"/></w:numPr>') +

@@ -15,7 +15,6 @@ const FIX = resolve(__dirname, '../fixtures/import');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(FIX, name)));
 const UTF8_TEXT = readFileSync(join(FIX, 'plan.utf8.txt'), 'utf8');
 
-
 describe('text encodings', () => {
   const expectPlan = async (name: string, bytes: Uint8Array) => {
     const { doc } = await readImportFile(name, bytes);
@@ -59,7 +58,10 @@ describe('text encodings', () => {
     expect(outline(doc.body)).toEqual(['heading1.1 重点工作', 'task3.1 完善落实安全生产责任制']);
   });
   it('a .txt that holds HTML is read as HTML', async () => {
-    const { doc } = await readImportFile('saved.txt', new TextEncoder().encode('<!DOCTYPE html><html><body><p>2021年工作要点</p><p>一、重点</p><p>1.任务一。内容。</p></body></html>'));
+    const { doc } = await readImportFile(
+      'saved.txt',
+      new TextEncoder().encode('<!DOCTYPE html><html><body><p>2021年工作要点</p><p>一、重点</p><p>1.任务一。内容。</p></body></html>'),
+    );
     expect(outline(doc.body)).toEqual(['heading1.1 重点', 'task3.1 任务一']);
   });
 });

@@ -28,7 +28,6 @@ const run = promisify(execFile);
 const FORMATS_DIR = resolve(__dirname, '../../../shared/fixtures/formats');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FORMATS_DIR, name)));
 
-
 /** One soffice run per call, each with its own profile so parallel runs never share one. */
 async function soffice(args: string[], outDir: string): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'plandesk-lo-'));
@@ -193,13 +192,21 @@ describe('deciding the kind from the bytes', () => {
     expect(detectKind('a.doc', zip)).toBe('docx');
   });
   it('a .doc that is a Word web page (HTML) is read as HTML', async () => {
-    const html = new TextEncoder().encode('<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><p>2021年工作要点</p><p>一、重点</p><p>1.任务一。内容。</p></body></html>');
+    const html = new TextEncoder().encode(
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><p>2021年工作要点</p><p>一、重点</p><p>1.任务一。内容。</p></body></html>',
+    );
     expect(detectKind('a.doc', html)).toBe('html');
     const { doc } = await readImportFile('a.doc', html);
     expect(outline(doc.body)).toEqual(['heading1.1 重点', 'task3.1 任务一']);
   });
   it('an ODF text zip by its mimetype, whatever its name', async () => {
-    const odt = await zipOf({ 'content.xml': '<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text><text:p>一、重点</text:p></office:text></office:body></office:document-content>' }, 'application/vnd.oasis.opendocument.text');
+    const odt = await zipOf(
+      {
+        'content.xml':
+          '<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text><text:p>一、重点</text:p></office:text></office:body></office:document-content>',
+      },
+      'application/vnd.oasis.opendocument.text',
+    );
     expect(detectKind('a.zip', odt)).toBe('odt');
     expect(detectKind('a.odt', odt)).toBe('odt');
   });
@@ -225,7 +232,10 @@ describe('.odt lists and RTF', () => {
 </office:automatic-styles><office:body><office:text><text:p>2024年工作要点</text:p>
 <text:list text:style-name="L1"><text:list-item><text:p>重点任务</text:p><text:list><text:list-item><text:p>压实责任。制定清单。（县应急局牵头）</text:p></text:list-item><text:list-item><text:p>强化考核。加大比重<text:s text:c="2"/>。（县应急局负责）</text:p></text:list-item></text:list></text:list-item>
 <text:list-item><text:p>保障措施</text:p></text:list-item></text:list></office:text></office:body></office:document-content>`;
-    const { doc } = await readImportFile('list.odt', await zipOf({ 'content.xml': content, 'META-INF/manifest.xml': '<m/>' }, 'application/vnd.oasis.opendocument.text'));
+    const { doc } = await readImportFile(
+      'list.odt',
+      await zipOf({ 'content.xml': content, 'META-INF/manifest.xml': '<m/>' }, 'application/vnd.oasis.opendocument.text'),
+    );
     expect(outline(doc.body)).toEqual(['heading1.1 重点任务', 'task3.1 压实责任', 'task3.2 强化考核', 'heading1.2 保障措施']);
     expect(doc.warnings.map((w) => w.code)).toContain('odt-list-numbered');
   });
@@ -264,14 +274,21 @@ function pdfOf(objects: Array<string | Buffer>, trailerExtra = ''): Uint8Array {
     push(Buffer.from('\nendobj\n', 'latin1'));
   });
   const xref = length;
-  push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`, 'latin1'));
+  push(
+    Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`, 'latin1'),
+  );
   push(Buffer.from(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
   return new Uint8Array(Buffer.concat(parts));
 }
 
 describe('bad input: clear Chinese messages, no hang', () => {
   it('a PDF with no text layer (a scan) says it is an image', async () => {
-    const bytes = pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>', '<< /Length 20 >>\nstream\n0 0 1 rg 0 0 10 10 re f\nendstream']);
+    const bytes = pdfOf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+      '<< /Length 20 >>\nstream\n0 0 1 rg 0 0 10 10 re f\nendstream',
+    ]);
     const e = await rejects('scan.pdf', bytes);
     expect(e.message).toMatch(/没有文字层.*扫描件/);
   });
@@ -290,7 +307,11 @@ describe('bad input: clear Chinese messages, no hang', () => {
   it('a PDF of deeply nested objects', async () => {
     const depth = 200_000;
     const nested = '['.repeat(depth) + ']'.repeat(depth);
-    const bytes = pdfOf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Junk ${nested} >>`]);
+    const bytes = pdfOf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Junk ${nested} >>`,
+    ]);
     const t0 = Date.now();
     const e = await rejects('nested.pdf', bytes);
     expect(Date.now() - t0).toBeLessThan(15_000);
@@ -309,7 +330,10 @@ describe('bad input: clear Chinese messages, no hang', () => {
   it('the PDF reader stops at its time limit (worker terminated, or in-process) and reads at most maxPages pages, saying so', async () => {
     const bytes = out(`${samples[0]}.pdf`);
     for (const mode of ['worker', 'in-process'] as const) {
-      await expect(readPdfParagraphs('slow.pdf', bytes, { timeLimitMs: 1, mode })).rejects.toMatchObject({ code: 'bad-file', message: expect.stringContaining('超时') });
+      await expect(readPdfParagraphs('slow.pdf', bytes, { timeLimitMs: 1, mode })).rejects.toMatchObject({
+        code: 'bad-file',
+        message: expect.stringContaining('超时'),
+      });
     }
     const { warnings } = await readPdfParagraphs('long.pdf', bytes, { maxPages: 1 });
     expect(warnings).toContainEqual({ code: 'pdf-pages-cut', message: expect.stringMatching(/^PDF 共 \d+ 页，只读取了前 1 页$/), path: 'body' });
@@ -376,7 +400,13 @@ describe('bad input: clear Chinese messages, no hang', () => {
     expect(e.message).toMatch(/不是有效的 OpenDocument|结构异常/);
   });
   it('XML entity declarations in an OFD are refused (no entity expansion bombs)', async () => {
-    const e = await rejects('lol.ofd', await zipOf({ 'OFD.xml': '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>&b;</ofd:DocRoot></ofd:DocBody></ofd:OFD>' }));
+    const e = await rejects(
+      'lol.ofd',
+      await zipOf({
+        'OFD.xml':
+          '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><ofd:OFD xmlns:ofd="x"><ofd:DocBody><ofd:DocRoot>&b;</ofd:DocRoot></ofd:DocBody></ofd:OFD>',
+      }),
+    );
     expect(e.message).toContain('不是有效的 OFD 文件');
   });
   it('a returned review file in Word binary (.doc/.wps) gives its comments as opinions tied to no task, and says what it cannot give', async () => {

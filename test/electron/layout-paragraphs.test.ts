@@ -9,7 +9,10 @@ const RIGHT = LEFT + 27 * S + S; // 28 characters per line
 const PER_LINE = 28;
 
 /** Lays out paragraphs GB/T 9704 style: first line indented two characters, wrapped lines at the margin. */
-function typeset(paragraphs: Array<string | { title: string }>, opts: { header?: (p: number) => string; footer?: (p: number) => string; linesPerPage?: number; shift?: (p: number) => number } = {}): LayoutPage[] {
+function typeset(
+  paragraphs: Array<string | { title: string }>,
+  opts: { header?: (p: number) => string; footer?: (p: number) => string; linesPerPage?: number; shift?: (p: number) => number } = {},
+): LayoutPage[] {
   const lines: Array<{ x: number; text: string; size: number }> = [];
   for (const p of paragraphs) {
     if (typeof p !== 'string') {
@@ -35,7 +38,9 @@ function typeset(paragraphs: Array<string | { title: string }>, opts: { header?:
   for (let i = 0; i < lines.length; i += perPage) {
     const n = pages.length;
     const dx = opts.shift?.(n) ?? 0;
-    const runs: TextRun[] = lines.slice(i, i + perPage).map((l, k) => ({ x: l.x + dx, y: 140 + k * 28.95, width: [...l.text].length * l.size, size: l.size, text: l.text }));
+    const runs: TextRun[] = lines
+      .slice(i, i + perPage)
+      .map((l, k) => ({ x: l.x + dx, y: 140 + k * 28.95, width: [...l.text].length * l.size, size: l.size, text: l.text }));
     if (opts.header) runs.push({ x: LEFT, y: 60, width: 200, size: 10.5, text: opts.header(n) });
     if (opts.footer) runs.push({ x: 400, y: 800, width: 60, size: 14, text: opts.footer(n) });
     pages.push({ width: 595, height: 842, runs });
@@ -43,7 +48,8 @@ function typeset(paragraphs: Array<string | { title: string }>, opts: { header?:
   return pages;
 }
 
-const LONG = '加强安全生产考核。加大安全生产工作在镇街、部门年度综合考核中的比重，进一步完善安全生产考核评价指标，创新考核方式加大正向激励力度，充分发挥考核“指挥棒”作用。（市安委会办公室牵头，各镇街负责落实）';
+const LONG =
+  '加强安全生产考核。加大安全生产工作在镇街、部门年度综合考核中的比重，进一步完善安全生产考核评价指标，创新考核方式加大正向激励力度，充分发挥考核“指挥棒”作用。（市安委会办公室牵头，各镇街负责落实）';
 
 describe('lines', () => {
   it('runs on one baseline join left to right; nothing between CJK, a space between Latin words', () => {
@@ -65,16 +71,38 @@ describe('lines', () => {
     expect(lines.map((l) => l.text)).toEqual(['2020工作PDF file', '下']);
   });
   it('a wide gap inside one line (版记: issuer left, date right) keeps a space', () => {
-    const [line] = pageLines({ width: 595, height: 842, runs: [{ x: 79, y: 700, width: 160, size: 16, text: '某县安全生产委员会' }, { x: 400, y: 700, width: 120, size: 16, text: '2024年3月1日印发' }] }, 0);
+    const [line] = pageLines(
+      {
+        width: 595,
+        height: 842,
+        runs: [
+          { x: 79, y: 700, width: 160, size: 16, text: '某县安全生产委员会' },
+          { x: 400, y: 700, width: 120, size: 16, text: '2024年3月1日印发' },
+        ],
+      },
+      0,
+    );
     expect(line!.text).toBe('某县安全生产委员会 2024年3月1日印发');
   });
 });
 
 describe('paragraphs', () => {
   it('first-line indents start paragraphs; wrapped lines join; a two-line centred title stays one', () => {
-    const paras = [{ title: '某县安全生产委员会关于印发《2024年全县安全生产工作要点》的通知' }, '一、总体要求', LONG, '二、重点任务', LONG.replace('考核', '巡查')];
+    const paras = [
+      { title: '某县安全生产委员会关于印发《2024年全县安全生产工作要点》的通知' },
+      '一、总体要求',
+      LONG,
+      '二、重点任务',
+      LONG.replace('考核', '巡查'),
+    ];
     const { paragraphs, warnings } = layoutParagraphs(typeset(paras), 'PDF', 'pdf');
-    expect(paragraphs).toEqual(['某县安全生产委员会关于印发《2024年全县安全生产工作要点》的通知', '一、总体要求', LONG, '二、重点任务', LONG.replace('考核', '巡查')]);
+    expect(paragraphs).toEqual([
+      '某县安全生产委员会关于印发《2024年全县安全生产工作要点》的通知',
+      '一、总体要求',
+      LONG,
+      '二、重点任务',
+      LONG.replace('考核', '巡查'),
+    ]);
     expect(warnings).toEqual([]);
   });
   it('a paragraph goes on across a page break; page numbers and running headers are dropped with a warning', () => {
@@ -83,7 +111,9 @@ describe('paragraphs', () => {
     expect(pages.length).toBeGreaterThanOrEqual(3);
     const { paragraphs, warnings } = layoutParagraphs(pages, 'PDF', 'pdf');
     expect(paragraphs).toEqual(body);
-    expect(warnings).toEqual([{ code: 'pdf-header-removed', message: expect.stringMatching(/^PDF 第1–\d页重复的页眉“某县安全生产委员会文件”已去掉/), path: 'body' }]);
+    expect(warnings).toEqual([
+      { code: 'pdf-header-removed', message: expect.stringMatching(/^PDF 第1–\d页重复的页眉“某县安全生产委员会文件”已去掉/), path: 'body' },
+    ]);
   });
   it('mirrored margins: even pages shifted by more than the indent still read right', () => {
     const body = Array.from({ length: 12 }, (_, i) => `${i + 1}.${LONG}`);
@@ -115,7 +145,12 @@ describe('paragraphs', () => {
         ],
       },
     ];
-    expect(layoutParagraphs(pages, 'PDF', 'pdf').paragraphs).toEqual(['一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。尾行', '一、标题', '一二三四五六七八九十一二三四五六七八九十一二三四五六七。', '1.第一项任务。']);
+    expect(layoutParagraphs(pages, 'PDF', 'pdf').paragraphs).toEqual([
+      '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。尾行',
+      '一、标题',
+      '一二三四五六七八九十一二三四五六七八九十一二三四五六七。',
+      '1.第一项任务。',
+    ]);
   });
   it('no text at all gives no lines (the reader then says it is a scan)', () => {
     expect(layoutParagraphs([{ width: 595, height: 842, runs: [] }], 'PDF', 'pdf')).toEqual({ paragraphs: [], warnings: [], lineCount: 0 });

@@ -11,9 +11,11 @@ afterEach(() => lib.dispose());
 
 function withTask(doc: PlanDocument, lead: string[], support: string[]): PlanDocument {
   doc.body.push({
-    type: 'heading', level: 1, ordinal: 1, title: '重点工作', children: [
-      { type: 'task', level: 3, ordinal: 1, title: '加强安全生产考核', text: '', lead, support, targets: [], children: [] },
-    ],
+    type: 'heading',
+    level: 1,
+    ordinal: 1,
+    title: '重点工作',
+    children: [{ type: 'task', level: 3, ordinal: 1, title: '加强安全生产考核', text: '', lead, support, targets: [], children: [] }],
   });
   return doc;
 }
@@ -38,7 +40,7 @@ describe('library services on a real SQLite file', () => {
     expect(a.doc.meta.title).toBe('2026年全县安全生产工作要点');
     expect((await s['plans.list']({})).map((p) => p.title)).toHaveLength(2);
     expect((await s['plans.list']({ query: '应急' })).map((p) => p.title)).toEqual(['2026年应急管理工作要点']);
-    expect((await s['plans.list']({ query: '%' }))).toHaveLength(0); // LIKE wildcards are literal
+    expect(await s['plans.list']({ query: '%' })).toHaveLength(0); // LIKE wildcards are literal
     const got = await s['plans.get']({ id: a.id });
     expect(got.doc).toEqual(a.doc);
     const versions = await s['versions.list']({ planId: a.id });
@@ -80,7 +82,10 @@ describe('library services on a real SQLite file', () => {
     v3doc.meta.title = '计划（修改）';
     await s['plans.save']({ id: a.id, baseRevision: 2, doc: v3doc }); // autosave: no version
     const versions = await s['versions.list']({ planId: a.id });
-    expect(versions.map((v) => [v.message, v.author])).toEqual([['初稿', '张三'], ['新建', '']]);
+    expect(versions.map((v) => [v.message, v.author])).toEqual([
+      ['初稿', '张三'],
+      ['新建', ''],
+    ]);
     const restored = await s['versions.restore']({ planId: a.id, versionId: versions[1]!.id, baseRevision: 3 });
     expect(restored.taskCount).toBe(0);
     expect(restored.title).toBe('计划');
@@ -97,7 +102,10 @@ describe('library services on a real SQLite file', () => {
     expect(await s['plans.list']({})).toHaveLength(0);
     expect((await s['plans.trash']({})).map((p) => p.id)).toEqual([a.id]);
     expect((await s['versions.list']({ planId: a.id }))[0]!.message).toBe('删除前');
-    await expectAppError(Promise.resolve().then(() => s['plans.save']({ id: a.id, baseRevision: 1, doc: a.doc })), 'not-found');
+    await expectAppError(
+      Promise.resolve().then(() => s['plans.save']({ id: a.id, baseRevision: 1, doc: a.doc })),
+      'not-found',
+    );
     await s['plans.undelete']({ id: a.id });
     expect(await s['plans.list']({})).toHaveLength(1);
   });
@@ -147,7 +155,10 @@ describe('upper documents and link decisions', () => {
     await s['compare.decisions.set']({ draftId: draft.id, upperId: upper.id, upperKey: 'u1', draftKey: 'd1', decision: 'rejected' });
     await s['compare.decisions.set']({ draftId: draft.id, upperId: upper.id, upperKey: 'u2', draftKey: 'd3', decision: 'added' });
     const list = await s['compare.decisions.list']({ draftId: draft.id, upperId: upper.id });
-    expect(list.map((d) => [d.upperKey, d.draftKey, d.decision])).toEqual([['u1', 'd1', 'rejected'], ['u2', 'd3', 'added']]);
+    expect(list.map((d) => [d.upperKey, d.draftKey, d.decision])).toEqual([
+      ['u1', 'd1', 'rejected'],
+      ['u2', 'd3', 'added'],
+    ]);
     await s['compare.decisions.set']({ draftId: draft.id, upperId: upper.id, upperKey: 'u2', draftKey: 'd3', decision: null });
     expect(await s['compare.decisions.list']({ draftId: draft.id, upperId: upper.id })).toHaveLength(1);
     await expectAppError(s['compare.uppers.set']({ draftId: draft.id, upperIds: [draft.id] }), 'invalid-args');
@@ -158,8 +169,20 @@ describe('review threads', () => {
   it('creates a thread with its first comment, replies, resolves and reopens', async () => {
     const s = lib.services;
     const plan = await s['plans.create']({ title: '计划', year: 2026 });
-    const t = await s['review.threads.create']({ planId: plan.id, threadId: 'thread-0001', quote: '加强考核', body: '建议明确考核比重', author: '王五', unit: '县委组织部' });
-    expect(t).toMatchObject({ status: 'open', round: 'draft', quote: '加强考核', comments: [{ author: '王五', unit: '县委组织部', body: '建议明确考核比重' }] });
+    const t = await s['review.threads.create']({
+      planId: plan.id,
+      threadId: 'thread-0001',
+      quote: '加强考核',
+      body: '建议明确考核比重',
+      author: '王五',
+      unit: '县委组织部',
+    });
+    expect(t).toMatchObject({
+      status: 'open',
+      round: 'draft',
+      quote: '加强考核',
+      comments: [{ author: '王五', unit: '县委组织部', body: '建议明确考核比重' }],
+    });
     await s['review.threads.reply']({ threadId: t.id, body: '已采纳', author: '赵六', unit: '县安委办' });
     await s['review.threads.setStatus']({ threadId: t.id, status: 'resolved' });
     const [listed] = await s['review.threads.list']({ planId: plan.id });
@@ -177,16 +200,37 @@ describe('opinions table', () => {
     const s = lib.services;
     const doc = emptyPlan('计划', 2026);
     doc.body.push({
-      type: 'heading', level: 1, ordinal: 1, title: '重点工作', children: [
-        { type: 'task', level: 3, ordinal: 1, title: '加强安全生产考核', text: '加大考核比重。', lead: ['县安委办'], support: [], targets: [], children: [],
+      type: 'heading',
+      level: 1,
+      ordinal: 1,
+      title: '重点工作',
+      children: [
+        {
+          type: 'task',
+          level: 3,
+          ordinal: 1,
+          title: '加强安全生产考核',
+          text: '加大考核比重。',
+          lead: ['县安委办'],
+          support: [],
+          targets: [],
+          children: [],
           marks: [
             { field: 'title', from: 2, to: 8, type: 'comment', id: 'thread-0001' },
             { field: 'text', from: 0, to: 2, type: 'insertion', id: 's1', author: '李四', unit: '县教育局' },
-          ] },
+          ],
+        },
       ],
     });
     const plan = await s['plans.create']({ title: '计划', year: 2026, doc });
-    await s['review.threads.create']({ planId: plan.id, threadId: 'thread-0001', quote: '安全生产考核', body: '建议明确比重', author: '王五', unit: '县委组织部' });
+    await s['review.threads.create']({
+      planId: plan.id,
+      threadId: 'thread-0001',
+      quote: '安全生产考核',
+      body: '建议明确比重',
+      author: '王五',
+      unit: '县委组织部',
+    });
     let rows = await s['review.opinions.list']({ planId: plan.id });
     expect(rows.map((r) => [r.kind, r.unit, r.task, r.content])).toEqual([
       ['comment', '县委组织部', '1.加强安全生产考核', '建议明确比重'],
@@ -194,9 +238,15 @@ describe('opinions table', () => {
     ]);
     await s['review.opinions.set']({ planId: plan.id, sourceId: 'thread-0001', decision: '部分采纳', reason: '比重由考核办定' });
     // The suggestion is accepted and leaves the plan; its row stays from the snapshot.
-    await s['review.opinions.set']({ planId: plan.id, sourceId: 's1', decision: '采纳', reason: '', snapshot: { kind: 'suggestion', unit: '县教育局', task: '1.加强安全生产考核', content: '建议增加：加大' } });
+    await s['review.opinions.set']({
+      planId: plan.id,
+      sourceId: 's1',
+      decision: '采纳',
+      reason: '',
+      snapshot: { kind: 'suggestion', unit: '县教育局', task: '1.加强安全生产考核', content: '建议增加：加大' },
+    });
     const next = structuredClone(plan.doc);
-    ((next.body[0] as { children: Array<{ marks?: unknown }> }).children[0]!).marks = [{ field: 'title', from: 2, to: 8, type: 'comment', id: 'thread-0001' }];
+    (next.body[0] as { children: Array<{ marks?: unknown }> }).children[0]!.marks = [{ field: 'title', from: 2, to: 8, type: 'comment', id: 'thread-0001' }];
     await s['plans.save']({ id: plan.id, baseRevision: plan.revision, doc: next });
     rows = await s['review.opinions.list']({ planId: plan.id });
     expect(rows.map((r) => [r.kind, r.decision, r.reason, r.live])).toEqual([

@@ -110,7 +110,8 @@ describe('migration 004 on a library of release b16908d', () => {
 
     // Delete task A in the migrated plan: its confirmation goes with it; B's rejection stays.
     const without = structuredClone(draft.doc);
-    const drop = (nodes: BodyNode[]): BodyNode[] => nodes.filter((n) => n.id !== A).map((n) => (n.type === 'paragraph' ? n : { ...n, children: drop(n.children) }));
+    const drop = (nodes: BodyNode[]): BodyNode[] =>
+      nodes.filter((n) => n.id !== A).map((n) => (n.type === 'paragraph' ? n : { ...n, children: drop(n.children) }));
     without.body = drop(without.body);
     await s['plans.save']({ id: draft.id, baseRevision: draft.revision, doc: without });
     const after = applyDecisions(compareUpperDraft(upper.doc, without), decisions, without);

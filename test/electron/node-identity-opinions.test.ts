@@ -10,8 +10,30 @@ beforeEach(() => {
 });
 afterEach(() => lib.dispose());
 
-const A: TaskNode = { type: 'task', id: 'taskAaaaa1', level: 2, ordinal: 1, title: '加强危险化学品安全监管', text: '开展全覆盖检查。', lead: ['县应急局'], support: [], targets: [], children: [] } as TaskNode;
-const B: TaskNode = { type: 'task', id: 'taskBbbbb2', level: 2, ordinal: 2, title: '加强危险化学品安全执法', text: '开展执法检查。', lead: ['县应急局'], support: [], targets: [], children: [] } as TaskNode;
+const A: TaskNode = {
+  type: 'task',
+  id: 'taskAaaaa1',
+  level: 2,
+  ordinal: 1,
+  title: '加强危险化学品安全监管',
+  text: '开展全覆盖检查。',
+  lead: ['县应急局'],
+  support: [],
+  targets: [],
+  children: [],
+} as TaskNode;
+const B: TaskNode = {
+  type: 'task',
+  id: 'taskBbbbb2',
+  level: 2,
+  ordinal: 2,
+  title: '加强危险化学品安全执法',
+  text: '开展执法检查。',
+  lead: ['县应急局'],
+  support: [],
+  targets: [],
+  children: [],
+} as TaskNode;
 
 function doc(tasks: TaskNode[]): PlanDocument {
   const d = emptyPlan('2026年全县安全生产工作要点', 2026);
@@ -30,7 +52,13 @@ describe('review opinions point at their task by id', () => {
     const row = rows.find((r) => r.sourceId === 'thread-A')!;
     expect(row.task).toBe('（一）加强危险化学品安全监管');
     expect((row as { nodeId?: string }).nodeId).toBe('taskAaaaa1');
-    await s['review.opinions.set']({ planId: plan.id, sourceId: 'thread-A', decision: '采纳', reason: '', snapshot: { kind: row.kind, unit: row.unit, task: row.task, content: row.content, nodeId: 'taskAaaaa1' } as never });
+    await s['review.opinions.set']({
+      planId: plan.id,
+      sourceId: 'thread-A',
+      decision: '采纳',
+      reason: '',
+      snapshot: { kind: row.kind, unit: row.unit, task: row.task, content: row.content, nodeId: 'taskAaaaa1' } as never,
+    });
 
     // Task A is deleted: B is now task （一）.
     await s['plans.save']({ id: plan.id, baseRevision: plan.revision, doc: doc([{ ...B, ordinal: 1 }]) });

@@ -93,9 +93,9 @@ describe('migration 001', () => {
     expect(() =>
       db.prepare("INSERT INTO plans (id, title, year, kind, doc, created_at, updated_at) VALUES ('a', 't', 2026, 'bogus', '{}', '', '')").run(),
     ).toThrow(/CHECK/);
-    expect(() =>
-      db.prepare("INSERT INTO plans (id, title, year, doc, created_at, updated_at) VALUES ('a', 't', 2026, 'not json', '', '')").run(),
-    ).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO plans (id, title, year, doc, created_at, updated_at) VALUES ('a', 't', 2026, 'not json', '', '')").run()).toThrow(
+      /CHECK/,
+    );
     expect(() => db.prepare("INSERT INTO versions (plan_id, revision, created_at, doc) VALUES ('missing', 1, '', '{}')").run()).toThrow(/FOREIGN KEY/);
     db.close();
   });
@@ -119,8 +119,14 @@ describe('migration 002', () => {
     expect(db.prepare('SELECT title FROM plans').get()).toEqual({ title: '计划' });
     db.prepare("INSERT INTO plans (id, title, year, doc, created_at, updated_at) VALUES ('u', '上级', 2026, '{}', '', '')").run();
     db.prepare("INSERT INTO plan_uppers (draft_id, upper_id, added_at) VALUES ('a', 'u', 't')").run();
-    db.prepare("INSERT INTO link_decisions (draft_id, upper_id, upper_key, draft_key, decision, decided_at) VALUES ('a', 'u', 'k1', 'k2', 'confirmed', 't')").run();
-    expect(() => db.prepare("INSERT INTO link_decisions (draft_id, upper_id, upper_key, draft_key, decision, decided_at) VALUES ('a', 'u', 'k1', 'k3', 'maybe', 't')").run()).toThrow(/CHECK/);
+    db.prepare(
+      "INSERT INTO link_decisions (draft_id, upper_id, upper_key, draft_key, decision, decided_at) VALUES ('a', 'u', 'k1', 'k2', 'confirmed', 't')",
+    ).run();
+    expect(() =>
+      db
+        .prepare("INSERT INTO link_decisions (draft_id, upper_id, upper_key, draft_key, decision, decided_at) VALUES ('a', 'u', 'k1', 'k3', 'maybe', 't')")
+        .run(),
+    ).toThrow(/CHECK/);
     // Deleting a plan for good removes its links.
     db.prepare("DELETE FROM plans WHERE id = 'u'").run();
     expect(db.prepare('SELECT count(*) AS n FROM link_decisions').get()).toEqual({ n: 0 });

@@ -23,7 +23,13 @@ describe('review CLI', async () => {
   writeFileSync(join(dir, 'plan.plan.json'), JSON.stringify(doc));
   writeFileSync(join(dir, '应急局.docx'), await exportReviewDocx(doc, threads));
   const other = loadPlan('nanxun-2021');
-  writeFileSync(join(dir, 'other.docx'), await wordFile({ body: p(r(other.meta.title)) + p(cStart(1), r('完全不同的一段文字，与本计划无关。'), cEnd(1)), comments: comment(1, '某人', '无关意见', '1B000001') }));
+  writeFileSync(
+    join(dir, 'other.docx'),
+    await wordFile({
+      body: p(r(other.meta.title)) + p(cStart(1), r('完全不同的一段文字，与本计划无关。'), cEnd(1)),
+      comments: comment(1, '某人', '无关意见', '1B000001'),
+    }),
+  );
 
   it('is registered', () => {
     expect(commands.map((x) => x.name)).toEqual(expect.arrayContaining(['review-import', 'opinions']));
@@ -39,7 +45,17 @@ describe('review CLI', async () => {
     expect(a!.samePlan.same).toBe(true);
     expect(a!.items).toHaveLength(7);
     expect(a!.items.every((i) => i.unit === '市应急局' && i.task)).toBe(true);
-    expect(a!.items).toContainEqual(expect.objectContaining({ kind: 'comment', author: '王五', text: '考核办法<附件>另行制定 & 印发', task: { label: '4.', title: '加强安全生产考核' }, field: 'title', from: 0, to: 8 }));
+    expect(a!.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'comment',
+        author: '王五',
+        text: '考核办法<附件>另行制定 & 印发',
+        task: { label: '4.', title: '加强安全生产考核' },
+        field: 'title',
+        from: 0,
+        to: 8,
+      }),
+    );
     expect(b!.samePlan.same).toBe(false);
     expect(b!.items).toEqual([expect.objectContaining({ author: '某人', unit: '某人', task: null, field: null, from: null, to: null })]);
   });
@@ -70,7 +86,19 @@ describe('review CLI', async () => {
     expect(asked).toEqual({ planId: 'plan.plan.json' });
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'opinions.docx')));
     const xml = await zip.file('word/document.xml')!.async('string');
-    for (const s of ['征求意见汇总表', '序号', '提出单位', '涉及任务', '意见内容', '处理情况', '理由', '考核方式请具体化', '不属于本要点内容', 'w:orient="landscape"']) expect(xml).toContain(s);
+    for (const s of [
+      '征求意见汇总表',
+      '序号',
+      '提出单位',
+      '涉及任务',
+      '意见内容',
+      '处理情况',
+      '理由',
+      '考核方式请具体化',
+      '不属于本要点内容',
+      'w:orient="landscape"',
+    ])
+      expect(xml).toContain(s);
   });
 
   it('cleans up', () => rmSync(dir, { recursive: true, force: true }));

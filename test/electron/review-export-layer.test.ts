@@ -11,7 +11,9 @@ import type { ReviewThread } from '../../shared/review/types';
 /** Text of w:t / w:delText elements, per paragraph. */
 async function paragraphs(bytes: Uint8Array): Promise<string[]> {
   const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((x) => x[1]).join(''));
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
+    [...m[0].matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((x) => x[1]).join(''),
+  );
 }
 
 describe('review export layer', () => {
@@ -45,6 +47,11 @@ describe('review export layer', () => {
     ];
     const back = await readReturnedDocx('r.docx', await exportReviewDocx(doc, []));
     expect(back.items.filter((i) => i.kind === 'deletion').map((i) => [i.author, i.text])).toEqual([['王五', t.text.slice(6, 10)]]);
-    expect(back.items.filter((i) => i.kind === 'insertion').map((i) => i.text).join('')).toBe(t.text.slice(4, 6) + t.text.slice(10, 12));
+    expect(
+      back.items
+        .filter((i) => i.kind === 'insertion')
+        .map((i) => i.text)
+        .join(''),
+    ).toBe(t.text.slice(4, 6) + t.text.slice(10, 12));
   });
 });

@@ -111,7 +111,10 @@ export async function wordFile(parts: WordFileParts): Promise<Uint8Array> {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="w14"><w:body>${parts.body}<w:sectPr/></w:body></w:document>`,
   );
   if (hasComments) {
-    zip.file('word/comments.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W}" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">${parts.comments}</w:comments>`);
+    zip.file(
+      'word/comments.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="${W}" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">${parts.comments}</w:comments>`,
+    );
     zip.file(
       'word/commentsExtended.xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">${parts.commentsEx ?? ''}</w15:commentsEx>`,
@@ -123,9 +126,12 @@ export async function wordFile(parts: WordFileParts): Promise<Uint8Array> {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A run the way Word writes one (with some formatting, so runs really are split). */
-export const r = (text: string, bold = false) => `<w:r w:rsidR="00A1B2C3"><w:rPr><w:rFonts w:hint="eastAsia"/>${bold ? '<w:b/>' : ''}</w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
-export const p = (...content: string[]) => `<w:p w14:paraId="3F2A1B0C" w:rsidR="00A1B2C3"><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>${content.join('')}</w:p>`;
-export const ins = (id: number, author: string, text: string, date = '2026-03-05T10:00:00Z') => `<w:ins w:id="${id}" w:author="${author}" w:date="${date}">${r(text)}</w:ins>`;
+export const r = (text: string, bold = false) =>
+  `<w:r w:rsidR="00A1B2C3"><w:rPr><w:rFonts w:hint="eastAsia"/>${bold ? '<w:b/>' : ''}</w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+export const p = (...content: string[]) =>
+  `<w:p w14:paraId="3F2A1B0C" w:rsidR="00A1B2C3"><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>${content.join('')}</w:p>`;
+export const ins = (id: number, author: string, text: string, date = '2026-03-05T10:00:00Z') =>
+  `<w:ins w:id="${id}" w:author="${author}" w:date="${date}">${r(text)}</w:ins>`;
 export const del = (id: number, author: string, text: string, date = '2026-03-05T10:00:00Z') =>
   `<w:del w:id="${id}" w:author="${author}" w:date="${date}"><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:delText>${esc(text)}</w:delText></w:r></w:del>`;
 export const cStart = (id: number) => `<w:commentRangeStart w:id="${id}"/>`;

@@ -38,7 +38,17 @@ async function returned() {
   const text2 = t2.text.replace('进一步完善', '进一步健全和完善');
   const a = text2.indexOf('创新考核方式');
   const last = text2.indexOf('充分发挥考核');
-  const para2 = p(r('4.加强安全生产考核。'), r(text2.slice(0, a)), cStart(2), r('创新考核'), r('方式', true), cEnd(2), r(text2.slice(a + 6, last)), cStart(3), r(text2.slice(last)));
+  const para2 = p(
+    r('4.加强安全生产考核。'),
+    r(text2.slice(0, a)),
+    cStart(2),
+    r('创新考核'),
+    r('方式', true),
+    cEnd(2),
+    r(text2.slice(a + 6, last)),
+    cStart(3),
+    r(text2.slice(last)),
+  );
   const para5 = p(r('5.充分发挥安委办统筹协调作用。'), r(t5.text.slice(0, 10)), cEnd(3), r(t5.text.slice(10)));
   // A paragraph that is not in the plan any more.
   const gone = p(r('6.开展化工园区专项整治三年行动。'), cStart(4), r('全面排查化工园区重大风险'), cEnd(4), r('，建立清单。'));
@@ -66,7 +76,12 @@ describe('returned Word files', () => {
     expect(c1).toMatchObject({ kind: 'comment', author: '张三', anchorText: '习近平总书记', text: '建议删去“总书记”前的定语', date: '2026-03-05T09:00:00Z' });
     expect(d1).toMatchObject({ kind: 'deletion', author: '孙七', text: '组织开展' });
     expect(i1).toMatchObject({ kind: 'insertion', author: '孙七', text: '认真组织' });
-    expect(c2).toMatchObject({ kind: 'comment', anchorText: '创新考核方式', resolved: true, replies: [{ author: '安委办', date: '2026-03-06T09:00:00Z', text: '已按意见修改' }] });
+    expect(c2).toMatchObject({
+      kind: 'comment',
+      anchorText: '创新考核方式',
+      resolved: true,
+      replies: [{ author: '安委办', date: '2026-03-06T09:00:00Z', text: '已按意见修改' }],
+    });
     expect(c3!.anchorText).toBe(`充分发挥考核“指挥棒”作用。\n5.充分发挥安委办统筹协调作用。${t5.text.slice(0, 10)}`);
     expect(c4).toMatchObject({ author: '王五', anchorText: '全面排查化工园区重大风险' });
     expect(back.items).toHaveLength(6);
@@ -94,7 +109,11 @@ describe('returned Word files', () => {
 
   it('warns when the file is another plan', async () => {
     const other = loadPlan('nanxun-2021');
-    const bytes = await wordFile({ body: [other.meta.title, ...other.body.slice(0, 40).map((n) => (n.type === 'paragraph' ? n.text : `${n.title}。${n.text ?? ''}`))].map((t) => p(r(t))).join('') });
+    const bytes = await wordFile({
+      body: [other.meta.title, ...other.body.slice(0, 40).map((n) => (n.type === 'paragraph' ? n.text : `${n.title}。${n.text ?? ''}`))]
+        .map((t) => p(r(t)))
+        .join(''),
+    });
     const back = await readReturnedDocx('other.docx', bytes);
     expect(back.items).toEqual([]);
     const check = samePlanCheck(doc, back.paragraphs);
@@ -105,9 +124,18 @@ describe('returned Word files', () => {
   it('rejects a .doc, a corrupted .docx and a non-Word file with clear Chinese messages', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     // An OLE file without a WordDocument stream (the real .doc case is in import-formats.test.ts).
-    await expect(readReturnedDocx('意见.doc', ole)).rejects.toMatchObject({ code: 'unsupported-file', message: expect.stringContaining('不是 Word/WPS 文字文档') });
-    await expect(readReturnedDocx('意见.docx', ole)).rejects.toMatchObject({ code: 'unsupported-file', message: expect.stringContaining('不是 Word/WPS 文字文档') });
-    await expect(readReturnedDocx('意见.wps', new TextEncoder().encode('text'))).rejects.toMatchObject({ code: 'bad-file', message: expect.stringContaining('不是有效的 Word/WPS 文档') });
+    await expect(readReturnedDocx('意见.doc', ole)).rejects.toMatchObject({
+      code: 'unsupported-file',
+      message: expect.stringContaining('不是 Word/WPS 文字文档'),
+    });
+    await expect(readReturnedDocx('意见.docx', ole)).rejects.toMatchObject({
+      code: 'unsupported-file',
+      message: expect.stringContaining('不是 Word/WPS 文字文档'),
+    });
+    await expect(readReturnedDocx('意见.wps', new TextEncoder().encode('text'))).rejects.toMatchObject({
+      code: 'bad-file',
+      message: expect.stringContaining('不是有效的 Word/WPS 文档'),
+    });
     const good = await wordFile({ body: p(r('正文')) });
     // A .wps that WPS saved as a .docx zip is read as one.
     expect((await readReturnedDocx('意见.wps', good)).paragraphs).toEqual(['正文']);
@@ -132,10 +160,19 @@ describe('returned Word files', () => {
     const nested =
       '<w:comment w:id="7" w:author="wps用户" w:date="2026-03-05T09:00:00Z"><w:p><w:r><w:t>请补充时限</w:t></w:r></w:p>' +
       '<w:comment w:id="8" w:author="安委办"><w:p><w:r><w:t>已补充</w:t></w:r></w:p></w:comment></w:comment>';
-    const bytes = await wordFile({ body: p(r('4.加强安全生产考核。'), r('加大安全生产工作'), '<w:r><w:commentReference w:id="7"/></w:r>', r('在镇街')), comments: nested });
+    const bytes = await wordFile({
+      body: p(r('4.加强安全生产考核。'), r('加大安全生产工作'), '<w:r><w:commentReference w:id="7"/></w:r>', r('在镇街')),
+      comments: nested,
+    });
     const back = await readReturnedDocx('wps.docx', bytes);
     expect(back.items).toHaveLength(1);
-    expect(back.items[0]).toMatchObject({ kind: 'comment', author: 'wps用户', anchorText: '', before: '4.加强安全生产考核。加大安全生产工作', replies: [{ author: '安委办', text: '已补充' }] });
+    expect(back.items[0]).toMatchObject({
+      kind: 'comment',
+      author: 'wps用户',
+      anchorText: '',
+      before: '4.加强安全生产考核。加大安全生产工作',
+      replies: [{ author: '安委办', text: '已补充' }],
+    });
     const [m] = matchReviewItems(doc, back.items);
     expect(m!.target).toEqual({ path: P_T2, nodeId: idAtPath(doc.body, P_T2), field: 'text', from: 8, to: 8 });
   });

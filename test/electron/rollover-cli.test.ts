@@ -9,7 +9,6 @@ const TENGZHOU = join(import.meta.dirname, '..', 'fixtures', 'plans', 'tengzhou-
 
 const getHome = useCliHome();
 
-
 describe('plandesk rollover', () => {
   it('is listed in the help', async () => {
     expect((await cli('--help')).out).toMatch(/rollover\s+以往年要点为基础生成新年度草稿/);

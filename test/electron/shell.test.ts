@@ -21,23 +21,44 @@ function fakeElectron(userData: string) {
     options: Record<string, unknown>;
     handlers: Record<string, Handler> = {};
     loaded = '';
-    webContents = { send: vi.fn(), handlers: {} as Record<string, Handler>, on(e: string, h: Handler) { this.handlers[e] = h; } };
+    webContents = {
+      send: vi.fn(),
+      handlers: {} as Record<string, Handler>,
+      on(e: string, h: Handler) {
+        this.handlers[e] = h;
+      },
+    };
     constructor(options: Record<string, unknown>) {
       this.options = options;
       windows.push(this);
     }
-    on(e: string, h: Handler) { this.handlers[e] = h; }
-    once(e: string, h: Handler) { this.handlers[e] = h; }
-    loadURL(u: string) { this.loaded = u; return Promise.resolve(); }
+    on(e: string, h: Handler) {
+      this.handlers[e] = h;
+    }
+    once(e: string, h: Handler) {
+      this.handlers[e] = h;
+    }
+    loadURL(u: string) {
+      this.loaded = u;
+      return Promise.resolve();
+    }
     maximize() {}
     show() {}
-    isDestroyed() { return false; }
-    isMaximized() { return false; }
-    getNormalBounds() { return { x: 40, y: 30, width: 1300, height: 820 }; }
+    isDestroyed() {
+      return false;
+    }
+    isMaximized() {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 40, y: 30, width: 1300, height: 820 };
+    }
   }
   const electron = {
     app: {
-      on: (e: string, h: Handler) => { appHandlers[e] = h; },
+      on: (e: string, h: Handler) => {
+        appHandlers[e] = h;
+      },
       whenReady: () => readyPromise,
       requestSingleInstanceLock: () => true,
       getPath: (k: string) => (k === 'userData' ? userData : '/tmp'),
@@ -114,8 +135,12 @@ describe('Electron shell', () => {
     const handlers: Record<string, Handler> = {};
     let openHandler: Handler | undefined;
     const contents = {
-      on: (e: string, h: Handler) => { handlers[e] = h; },
-      setWindowOpenHandler: (h: Handler) => { openHandler = h; },
+      on: (e: string, h: Handler) => {
+        handlers[e] = h;
+      },
+      setWindowOpenHandler: (h: Handler) => {
+        openHandler = h;
+      },
     };
     hardenWebContents(contents as never);
     const ev = () => ({ preventDefault: vi.fn() });
@@ -144,7 +169,7 @@ describe('Electron shell', () => {
   it('has the usual shortcuts in the menu', () => {
     const send = vi.fn();
     const t = buildMenuTemplate({ send, openDataFolder: vi.fn(), showAbout: vi.fn(), isMac: false });
-    const items = t.flatMap((m) => (m.submenu as Array<{ label?: string; accelerator?: string; click?: () => void }>));
+    const items = t.flatMap((m) => m.submenu as Array<{ label?: string; accelerator?: string; click?: () => void }>);
     const byLabel = (l: string) => items.find((i) => i.label === l)!;
     expect(byLabel('新建计划…').accelerator).toBe('CmdOrCtrl+N');
     expect(byLabel('撤销').accelerator).toBe('CmdOrCtrl+Z');

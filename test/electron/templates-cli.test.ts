@@ -6,7 +6,6 @@ import { cli, useCliHome } from '../helpers/cli';
 
 const getHome = useCliHome(['PLANDESK_TEMPLATES']);
 
-
 describe('plandesk templates / new', () => {
   it('lists the bundled templates (text and --json)', async () => {
     const text = await cli('templates');
@@ -35,11 +34,23 @@ describe('plandesk templates / new', () => {
   });
 
   it('says what is wrong: unknown or ambiguous template, bad year, no place', async () => {
-    expect(await cli('new', '--template', 'nope', '--year', '2026', '--issuer', '某某县安委会')).toMatchObject({ code: 2, err: expect.stringContaining('找不到模板') });
-    expect(await cli('new', '--template', '工作要点', '--year', '2026', '--issuer', '某某县安委会')).toMatchObject({ code: 2, err: expect.stringContaining('对应多个模板') });
-    expect(await cli('new', '--template', 'county-yaodian', '--year', '26', '--issuer', '某某县安委会')).toMatchObject({ code: 2, err: expect.stringContaining('--year') });
+    expect(await cli('new', '--template', 'nope', '--year', '2026', '--issuer', '某某县安委会')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('找不到模板'),
+    });
+    expect(await cli('new', '--template', '工作要点', '--year', '2026', '--issuer', '某某县安委会')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('对应多个模板'),
+    });
+    expect(await cli('new', '--template', 'county-yaodian', '--year', '26', '--issuer', '某某县安委会')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--year'),
+    });
     expect(await cli('new', '--template', 'county-yaodian', '--year', '2026')).toMatchObject({ code: 2, err: expect.stringContaining('--issuer') });
-    expect(await cli('new', '--template', 'county-yaodian', '--year', '2026', '--issuer', '安委会')).toMatchObject({ code: 2, err: expect.stringContaining('推断地区') });
+    expect(await cli('new', '--template', 'county-yaodian', '--year', '2026', '--issuer', '安委会')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('推断地区'),
+    });
     expect((await cli('new', '--template', 'county-yaodian', '--year', '2026', '--issuer', '安委会', '--place', '某某区')).out).toContain('区应急管理局');
   });
 

@@ -72,13 +72,20 @@ describe('new plan from a template', () => {
 
   it('asks for the place when it cannot be derived, and checks year and issuer', async () => {
     const templateId = 'bundled:county-yaodian.plan.json';
-    await expect(svc['plans.fromTemplate']({ templateId, year: 2026, issuer: '安委会' })).rejects.toMatchObject({ code: 'invalid-args', message: expect.stringContaining('请另外填写地区') });
+    await expect(svc['plans.fromTemplate']({ templateId, year: 2026, issuer: '安委会' })).rejects.toMatchObject({
+      code: 'invalid-args',
+      message: expect.stringContaining('请另外填写地区'),
+    });
     const ok = await svc['plans.fromTemplate']({ templateId, year: 2026, issuer: '安委会', place: '某某县' });
     expect(ok.title).toBe('2026年全县安全生产工作要点');
     await expect(svc['plans.fromTemplate']({ templateId, year: 1800, issuer: '某某县安委会' })).rejects.toMatchObject({ code: 'invalid-args' });
     await expect(svc['plans.fromTemplate']({ templateId, year: 2026, issuer: ' ' })).rejects.toMatchObject({ code: 'invalid-args' });
-    await expect(svc['plans.fromTemplate']({ templateId: 'bundled:../package.json', year: 2026, issuer: '某某县安委会' })).rejects.toMatchObject({ code: 'not-found' });
-    await expect(svc['plans.fromTemplate']({ templateId: 'bundled:nope.plan.json', year: 2026, issuer: '某某县安委会' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(svc['plans.fromTemplate']({ templateId: 'bundled:../package.json', year: 2026, issuer: '某某县安委会' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    await expect(svc['plans.fromTemplate']({ templateId: 'bundled:nope.plan.json', year: 2026, issuer: '某某县安委会' })).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 });
 
@@ -114,7 +121,10 @@ describe('user templates', () => {
   });
 
   it('refuses bundled templates and plans in rename/delete, and empty names', async () => {
-    await expect(svc['templates.delete']({ id: 'bundled:county-yaodian.plan.json' })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('不能删除') });
+    await expect(svc['templates.delete']({ id: 'bundled:county-yaodian.plan.json' })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('不能删除'),
+    });
     await expect(svc['templates.rename']({ id: 'bundled:county-yaodian.plan.json', name: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
     const plan = await lib.services['plans.create']({ title: '2026年全县安全生产工作要点', year: 2026 });
     await expect(svc['templates.delete']({ id: plan.id })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('不是模板') });

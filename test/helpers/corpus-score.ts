@@ -84,7 +84,7 @@ export function scorePage(name: string, text: string, truth: Truth, heldOut: boo
     }
   }
   const pairs: Array<[number, number]> = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) pairs.push([i++, j++]);
     else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
     else j++;
@@ -137,13 +137,25 @@ const ratio = (n: number, d: number): number => (d === 0 ? 1 : +(n / d).toFixed(
 export function aggregate(scores: readonly PageScore[]): CorpusFigures {
   const sum = (f: (s: PageScore) => number): number => scores.reduce((acc, s) => acc + f(s), 0);
   const matched = sum((s) => s.outline.matched);
-  const precision = ratio(matched, sum((s) => s.outline.found));
-  const recall = ratio(matched, sum((s) => s.outline.truth));
+  const precision = ratio(
+    matched,
+    sum((s) => s.outline.found),
+  );
+  const recall = ratio(
+    matched,
+    sum((s) => s.outline.truth),
+  );
   return {
     pages: scores.length,
     outline: { precision, recall, f1: precision + recall === 0 ? 0 : +((2 * precision * recall) / (precision + recall)).toFixed(3) },
-    units: ratio(sum((s) => s.units.right), sum((s) => s.units.truth)),
-    meta: ratio(sum((s) => s.meta.right), sum((s) => s.meta.fields)),
+    units: ratio(
+      sum((s) => s.units.right),
+      sum((s) => s.units.truth),
+    ),
+    meta: ratio(
+      sum((s) => s.meta.right),
+      sum((s) => s.meta.fields),
+    ),
   };
 }
 

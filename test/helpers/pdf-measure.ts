@@ -16,11 +16,10 @@ export const ptToMm = (pt: number) => pt / PT_PER_MM;
 export async function convertToPdf(docxPaths: string[], outDir: string): Promise<string[]> {
   const profile = mkdtempSync(join(tmpdir(), 'plandesk-lo-'));
   try {
-    await run(
-      'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths],
-      { timeout: 180_000, maxBuffer: 16 * 1024 * 1024 },
-    );
+    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...docxPaths], {
+      timeout: 180_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -51,7 +50,12 @@ export interface Page {
 }
 
 function unescape(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 function attrs(tag: string): Box {

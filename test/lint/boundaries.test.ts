@@ -23,27 +23,40 @@ describe('lint boundaries', () => {
     ["import { Editor } from '@tiptap/core';", 'pure libraries'],
     ["import { APP_VERSION } from '../electron/version';", 'electron/ or renderer/'],
     ["import { invoke } from '../renderer/src/api/client';", 'electron/ or renderer/'],
-  ])('shared/ rejects %s', async (line, message) => {
-    const found = await errors('shared/__lint_probe.ts', `${line}\nexport const x = 1;\n`);
-    expect(found.join('\n')).toContain(message);
-  }, 60_000);
+  ])(
+    'shared/ rejects %s',
+    async (line, message) => {
+      const found = await errors('shared/__lint_probe.ts', `${line}\nexport const x = 1;\n`);
+      expect(found.join('\n')).toContain(message);
+    },
+    60_000,
+  );
 
   it('shared/ rejects Node and DOM globals', async () => {
     expect(await errors('shared/__lint_probe.ts', 'export const x = [process.env, document.title];\n')).toHaveLength(2);
   }, 60_000);
 
   it('shared/ may import shared/ and zod', async () => {
-    expect(await errors('shared/__lint_probe.ts', "import { z } from 'zod';\nimport { DEFAULT_NUMBERING } from './plan/schema';\nexport const x = [z, DEFAULT_NUMBERING];\n")).toEqual([]);
+    expect(
+      await errors(
+        'shared/__lint_probe.ts',
+        "import { z } from 'zod';\nimport { DEFAULT_NUMBERING } from './plan/schema';\nexport const x = [z, DEFAULT_NUMBERING];\n",
+      ),
+    ).toEqual([]);
   }, 60_000);
 
   it.each([
     ["import { app } from 'electron';", 'no Node or Electron'],
     ["import { readFileSync } from 'node:fs';", 'no Node'],
     ["import type { Library } from '../../electron/services/library';", 'only through invoke()'],
-  ])('renderer/ rejects %s', async (line, message) => {
-    const found = await errors('renderer/src/__lint_probe.ts', `${line}\nexport const x = 1;\n`);
-    expect(found.join('\n')).toContain(message);
-  }, 60_000);
+  ])(
+    'renderer/ rejects %s',
+    async (line, message) => {
+      const found = await errors('renderer/src/__lint_probe.ts', `${line}\nexport const x = 1;\n`);
+      expect(found.join('\n')).toContain(message);
+    },
+    60_000,
+  );
 
   it('review/ must not import editor/ (the folder cycle of issue 14)', async () => {
     const found = await errors('renderer/src/review/__lint_probe.ts', "import { sectionRange } from '../editor/structure';\nexport const x = sectionRange;\n");
@@ -56,7 +69,10 @@ describe('lint boundaries', () => {
   }, 60_000);
 
   it('breaking the rules of hooks is an error in renderer/', async () => {
-    const found = await errors('renderer/src/__lint_probe.tsx', "import { useState } from 'react';\nexport function C({ a }: { a: boolean }) {\n  if (a) useState(0);\n  return null;\n}\n");
+    const found = await errors(
+      'renderer/src/__lint_probe.tsx',
+      "import { useState } from 'react';\nexport function C({ a }: { a: boolean }) {\n  if (a) useState(0);\n  return null;\n}\n",
+    );
     expect(found.join('\n')).toContain('react-hooks/rules-of-hooks');
   }, 60_000);
 });

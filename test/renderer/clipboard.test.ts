@@ -35,7 +35,10 @@ describe('copy as running text', () => {
   it('does not write "；。" or "。。" after a title that already ends a sentence', () => {
     const text = copyAll([task('加强安全生产考核；'), task('严格执法。')]);
     expect(text).not.toMatch(/[；。！？]。/);
-    expect(text.split('\n')).toEqual(['1.加强安全生产考核；加大考核比重。（县应急局牵头，各乡镇负责落实）', '2.严格执法。加大考核比重。（县应急局牵头，各乡镇负责落实）']);
+    expect(text.split('\n')).toEqual([
+      '1.加强安全生产考核；加大考核比重。（县应急局牵头，各乡镇负责落实）',
+      '2.严格执法。加大考核比重。（县应急局牵头，各乡镇负责落实）',
+    ]);
   });
 
   it('keeps the written units text', () => {

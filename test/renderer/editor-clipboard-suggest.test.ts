@@ -12,7 +12,15 @@ import { searchKey, SearchHighlight, setSearchMeta } from '../../renderer/src/ed
 import { TargetHighlight } from '../../renderer/src/editor/targets-plugin';
 import { TitleStop } from '../../renderer/src/editor/title-stop-plugin';
 import { insertBlockAfter } from '../../renderer/src/editor/structure';
-import { decideSuggestions, isSuggesting, listSuggestions, suggestDelete, suggestKey, SuggestMode, type Suggester } from '../../renderer/src/review/suggest-mode';
+import {
+  decideSuggestions,
+  isSuggesting,
+  listSuggestions,
+  suggestDelete,
+  suggestKey,
+  SuggestMode,
+  type Suggester,
+} from '../../renderer/src/review/suggest-mode';
 import { decorationsOf, H, Harness, P, pluginsOf, T } from './pm-harness';
 
 const SAMPLE = [H(1, '总体要求'), H(2, '加强管理'), T(3, '开展检查', '每月一次。', ['县应急局']), T(3, '组织培训', '全员参加。'), P('以上各项抓好落实。', 2)];
@@ -53,7 +61,12 @@ describe('copy: text with labels', () => {
     h.apply(insertBlockAfter(h.state, 'task', 3));
     h.dispatch(h.state.tr.insertText('新任务'));
     h.dispatch(h.state.tr.setSelection(new AllSelection(h.state.doc)));
-    expect(selectionTextWithLabels(h.view).split('\n').slice(2, 5).map((l) => l.slice(0, 6))).toEqual(['1.新任务。', '2.开展检查', '3.组织培训']);
+    expect(
+      selectionTextWithLabels(h.view)
+        .split('\n')
+        .slice(2, 5)
+        .map((l) => l.slice(0, 6)),
+    ).toEqual(['1.新任务。', '2.开展检查', '3.组织培训']);
   });
 });
 
@@ -85,7 +98,12 @@ describe('paste: plan structure from text and HTML', () => {
   it('handlePaste replaces an empty paragraph with the analysed blocks, numbered', () => {
     const h = new Harness([H(1, '总体要求'), P('')], [...pluginsOf(Numbering), clipboardPlugin()]);
     h.cursor(1, 0);
-    const handled = clipboardPlugin().props.handlePaste!.call(clipboardPlugin(), h.view, pasteEvent({ 'text/plain': TEXT.split('\n').slice(1).join('\n') }), h.state.selection.content());
+    const handled = clipboardPlugin().props.handlePaste!.call(
+      clipboardPlugin(),
+      h.view,
+      pasteEvent({ 'text/plain': TEXT.split('\n').slice(1).join('\n') }),
+      h.state.selection.content(),
+    );
     expect(handled).toBe(true);
     expect(h.shape.map((s) => s.split('|')[0])).toEqual(['h1 总体要求', 'h2 加强管理', 't3 开展检查', 't3 组织培训']);
   });
@@ -93,7 +111,12 @@ describe('paste: plan structure from text and HTML', () => {
   it('styled single-line text is pasted as plain words', () => {
     const h = new Harness([P('前')], [clipboardPlugin()]);
     h.cursor(0, 1);
-    const handled = clipboardPlugin().props.handlePaste!.call(clipboardPlugin(), h.view, pasteEvent({ 'text/html': '<b style="x">加粗</b>', 'text/plain': '加粗' }), h.state.selection.content());
+    const handled = clipboardPlugin().props.handlePaste!.call(
+      clipboardPlugin(),
+      h.view,
+      pasteEvent({ 'text/html': '<b style="x">加粗</b>', 'text/plain': '加粗' }),
+      h.state.selection.content(),
+    );
     expect(handled).toBe(true);
     expect(h.shape).toEqual(['p0 前加粗']);
   });
@@ -192,7 +215,18 @@ describe('decoration plugins', () => {
     const h = new Harness(SAMPLE, pluginsOf(SearchHighlight));
     const a = h.find('开展检查');
     const b = h.find('组织培训');
-    h.dispatch(h.state.tr.setMeta(searchKey, setSearchMeta({ ranges: [{ from: a, to: a + 2 }, { from: b, to: b + 2 }], current: 1 }).value));
+    h.dispatch(
+      h.state.tr.setMeta(
+        searchKey,
+        setSearchMeta({
+          ranges: [
+            { from: a, to: a + 2 },
+            { from: b, to: b + 2 },
+          ],
+          current: 1,
+        }).value,
+      ),
+    );
     expect(decorationsOf(searchKey.getState(h.state)).map((d) => [d.from, d.to, d.attrs.class])).toEqual([
       [a, a + 2, 'search-hit'],
       [b, b + 2, 'search-hit current'],

@@ -9,7 +9,14 @@ import { changeLevel, insertBlockAfter, moveSection } from '../../renderer/src/e
 import type { NumberingSettings } from '../../shared/plan/schema';
 import { decorationsOf, H, Harness, P, pluginsOf, T } from './pm-harness';
 
-const SAMPLE = [H(1, '总体要求'), H(2, '加强管理'), T(3, '开展检查', '每月一次。'), T(3, '组织培训', '全员参加。'), H(2, '强化考核'), T(3, '严格考核', '年底考核。')];
+const SAMPLE = [
+  H(1, '总体要求'),
+  H(2, '加强管理'),
+  T(3, '开展检查', '每月一次。'),
+  T(3, '组织培训', '全员参加。'),
+  H(2, '强化考核'),
+  T(3, '严格考核', '年底考核。'),
+];
 
 function harness(blocks = SAMPLE, settings?: NumberingSettings) {
   return new Harness(blocks, pluginsOf(settings ? Numbering.configure({ settings }) : Numbering));
@@ -32,7 +39,14 @@ describe('numbering plugin', () => {
   it('labels headings and tasks by level, restarting under each parent', () => {
     const h = harness();
     expect(labels(h)).toEqual(['一、', '（一）', '1.', '2.', '（二）', '1.']);
-    expect(outlineEntries(h.state).map((e) => `${e.label}${e.title}`)).toEqual(['一、总体要求', '（一）加强管理', '1.开展检查', '2.组织培训', '（二）强化考核', '1.严格考核']);
+    expect(outlineEntries(h.state).map((e) => `${e.label}${e.title}`)).toEqual([
+      '一、总体要求',
+      '（一）加强管理',
+      '1.开展检查',
+      '2.组织培训',
+      '（二）强化考核',
+      '1.严格考核',
+    ]);
   });
 
   it('continuous numbering carries task numbers over headings', () => {
@@ -77,7 +91,11 @@ describe('numbering plugin', () => {
 
   it('setNumbering switches the settings without touching the document', () => {
     const h = harness();
-    const commands = getExtensionField<() => Record<string, (s: NumberingSettings) => (p: { tr: unknown; dispatch: unknown }) => boolean>>(Numbering, 'addCommands', { name: 'planNumbering', options: Numbering.options, storage: {}, editor: null, type: null } as never)();
+    const commands = getExtensionField<() => Record<string, (s: NumberingSettings) => (p: { tr: unknown; dispatch: unknown }) => boolean>>(
+      Numbering,
+      'addCommands',
+      { name: 'planNumbering', options: Numbering.options, storage: {}, editor: null, type: null } as never,
+    )();
     const tr = h.state.tr;
     commands.setNumbering!({ perLevel: ['restart', 'restart', 'continuous', 'restart'] })({ tr, dispatch: () => undefined });
     h.dispatch(tr);
@@ -92,7 +110,13 @@ describe('plan keymap', () => {
     return { h, keys };
   }
   const shortcuts = (h: Harness) => {
-    const bound = getExtensionField<() => Record<string, (a: unknown) => boolean>>(PlanKeymap, 'addKeyboardShortcuts', { name: 'planKeymap', options: {}, storage: {}, editor: h.editor, type: null } as never)();
+    const bound = getExtensionField<() => Record<string, (a: unknown) => boolean>>(PlanKeymap, 'addKeyboardShortcuts', {
+      name: 'planKeymap',
+      options: {},
+      storage: {},
+      editor: h.editor,
+      type: null,
+    } as never)();
     return (key: string) => bound[key]!({ editor: h.editor });
   };
 

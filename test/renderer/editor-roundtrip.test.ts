@@ -27,7 +27,15 @@ describe('editor round trip', () => {
 
   it('re-reads targets when a task text changes, keeping 待确认 flags of targets still there', () => {
     const json = blocksToEditorJSON([
-      { type: 'task', level: 3, title: '加强考核', text: '覆盖率达到100%。', lead: ['县应急局'], support: [], targets: [{ text: '覆盖率达到100%', value: 100, unit: '%', unconfirmed: true }] },
+      {
+        type: 'task',
+        level: 3,
+        title: '加强考核',
+        text: '覆盖率达到100%。',
+        lead: ['县应急局'],
+        support: [],
+        targets: [{ text: '覆盖率达到100%', value: 100, unit: '%', unconfirmed: true }],
+      },
     ]);
     const pm = schema.nodeFromJSON(json);
     const unchanged = editorDocToBlocks(pm)[0] as { targets: unknown[] };
@@ -53,12 +61,23 @@ describe('editor round trip', () => {
 describe('review marks in the editor', () => {
   it('round-trips overlapping comments, suggested insertions and deletions, and node suggestions', () => {
     const blocks = [
-      { type: 'paragraph' as const, text: '前言第一句。前言第二句。', under: 0, marks: [
-        { field: 'text' as const, from: 0, to: 6, type: 'comment' as const, id: 't1' },
-        { field: 'text' as const, from: 3, to: 9, type: 'comment' as const, id: 't2' },
-      ] },
       {
-        type: 'task' as const, level: 3 as const, title: '加强安全生产考核', text: '第一段新增内容\n第二段删去内容', lead: ['县应急局'], support: [], targets: [],
+        type: 'paragraph' as const,
+        text: '前言第一句。前言第二句。',
+        under: 0,
+        marks: [
+          { field: 'text' as const, from: 0, to: 6, type: 'comment' as const, id: 't1' },
+          { field: 'text' as const, from: 3, to: 9, type: 'comment' as const, id: 't2' },
+        ],
+      },
+      {
+        type: 'task' as const,
+        level: 3 as const,
+        title: '加强安全生产考核',
+        text: '第一段新增内容\n第二段删去内容',
+        lead: ['县应急局'],
+        support: [],
+        targets: [],
         marks: [
           { field: 'title' as const, from: 2, to: 6, type: 'comment' as const, id: 't3' },
           { field: 'text' as const, from: 3, to: 7, type: 'insertion' as const, id: 's1', author: '张三', unit: '县教育局', time: '2026-11-22T08:00:00.000Z' },

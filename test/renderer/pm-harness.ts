@@ -14,7 +14,15 @@ import type { Level } from '../../shared/plan/schema';
 export const schema = getSchema(planSchemaExtensions);
 
 export const H = (level: Level, title: string): FlatBlock => ({ type: 'heading', level, title });
-export const T = (level: Level, title: string, text = '', lead: string[] = []): FlatBlock => ({ type: 'task', level, title, text, lead, support: [], targets: [] });
+export const T = (level: Level, title: string, text = '', lead: string[] = []): FlatBlock => ({
+  type: 'task',
+  level,
+  title,
+  text,
+  lead,
+  support: [],
+  targets: [],
+});
 export const P = (text: string, under = 0): FlatBlock => ({ type: 'paragraph', text, under });
 
 export function docOf(blocks: FlatBlock[]): PMNode {
@@ -134,8 +142,15 @@ export class Harness {
 }
 
 /** Decorations of a plugin state, in document order, with their spec or attributes. */
-export function decorationsOf(set: DecorationSet | undefined): Array<{ from: number; to: number; attrs: Record<string, string>; spec: Record<string, unknown> }> {
+export function decorationsOf(
+  set: DecorationSet | undefined,
+): Array<{ from: number; to: number; attrs: Record<string, string>; spec: Record<string, unknown> }> {
   return (set?.find() ?? [])
-    .map((d) => ({ from: d.from, to: d.to, attrs: ((d as unknown as { type: { attrs?: Record<string, string> } }).type.attrs ?? {}), spec: d.spec as Record<string, unknown> }))
+    .map((d) => ({
+      from: d.from,
+      to: d.to,
+      attrs: (d as unknown as { type: { attrs?: Record<string, string> } }).type.attrs ?? {},
+      spec: d.spec as Record<string, unknown>,
+    }))
     .sort((a, b) => a.from - b.from || a.to - b.to);
 }

@@ -16,7 +16,8 @@ function files(dir: string): string[] {
 
 function importsOf(source: string): string[] {
   const specs: string[] = [];
-  const re = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
+  const re =
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm;
   for (const m of source.matchAll(re)) specs.push((m[1] ?? m[2] ?? m[3] ?? m[4])!);
   return specs;
 }
@@ -33,6 +34,6 @@ describe('shared/ stays pure', () => {
     expect(bad).toEqual([]);
   });
   it('detects a forbidden import (the check itself works)', () => {
-    expect(importsOf("import { readFile } from 'node:fs';\nimport x from \"react\";")).toEqual(['node:fs', 'react']);
+    expect(importsOf('import { readFile } from \'node:fs\';\nimport x from "react";')).toEqual(['node:fs', 'react']);
   });
 });

@@ -3,7 +3,10 @@ import { runChecks, similarity } from '../../shared/checks/index';
 import { bodyToBlocks } from '../../shared/plan/flat';
 import { loadFixture, plan, task, withCode } from './checks-helpers';
 
-const A = task('推进森林消防专业队伍建设', '加快完成30人消防救援中队人员招录工作，加快组建森林消防专业队伍，逐步建成“保证重点、辐射周边”的森林火灾应急救援体系。');
+const A = task(
+  '推进森林消防专业队伍建设',
+  '加快完成30人消防救援中队人员招录工作，加快组建森林消防专业队伍，逐步建成“保证重点、辐射周边”的森林火灾应急救援体系。',
+);
 // The same task reworded, as a second drafter would write it into another section.
 const A2 = task('加快森林消防专业队伍建设', '尽快完成30人消防救援中队招录，组建森林消防专业队伍，逐步形成“保证重点、辐射周边”的森林火灾救援体系。');
 // A different task of the same domain.
@@ -30,7 +33,10 @@ describe('task-duplicate', () => {
   });
 
   it('notes identical titles with different bodies as information', () => {
-    const cs = withCode(runChecks(plan([task('加强宣传教育', '开展安全生产月活动。'), task('加强宣传教育', '推进安全文化示范企业创建，打造安全文化公园。')])), 'task-duplicate');
+    const cs = withCode(
+      runChecks(plan([task('加强宣传教育', '开展安全生产月活动。'), task('加强宣传教育', '推进安全文化示范企业创建，打造安全文化公园。')])),
+      'task-duplicate',
+    );
     expect(cs.map((c) => [c.severity, c.message.includes('标题相同')])).toEqual([['info', true]]);
   });
 

@@ -60,7 +60,12 @@ export function applyAndRecheck(inp: CheckInput, c: Check): { fixed: CheckInput;
   const fixed = applyFix(inp, c.fix!);
   const after = runChecks(fixed);
   expect(after.filter((x) => x.code === c.code && x.blockIndex === c.blockIndex)).toEqual([]);
-  expect(after.map(key).sort()).toEqual(before.filter((x) => x.id !== c.id).map(key).sort());
+  expect(after.map(key).sort()).toEqual(
+    before
+      .filter((x) => x.id !== c.id)
+      .map(key)
+      .sort(),
+  );
   if (c.fix!.blockIndex === null) {
     expect(fixed.blocks).toEqual(inp.blocks);
   } else {

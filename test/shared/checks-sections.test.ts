@@ -21,7 +21,16 @@ describe('section-empty', () => {
   });
 
   it('counts tasks and paragraphs at any depth, and a heading with its own text', () => {
-    expect(empty([heading(1, '总体要求'), para('以……为指导', 1), heading(1, '重点工作'), heading(2, '甲'), task('任务甲'), heading(1, '目标', { text: '事故总量下降。' })])).toEqual([]);
+    expect(
+      empty([
+        heading(1, '总体要求'),
+        para('以……为指导', 1),
+        heading(1, '重点工作'),
+        heading(2, '甲'),
+        task('任务甲'),
+        heading(1, '目标', { text: '事故总量下降。' }),
+      ]),
+    ).toEqual([]);
   });
 
   it('does not count an empty paragraph or one that belongs to an enclosing heading', () => {

@@ -27,7 +27,12 @@ describe('units-missing / lead-missing / units-none', () => {
 
   it('respects a default stated by an earlier task (以下任务……不再一一列出)', () => {
     const inp = plan([
-      task('任务甲', '正文。', { lead: [], support: ['各乡镇'], unitsText: '各乡镇负责。以下任务各乡镇负责落实，不再一一列出', unitsNote: '以下任务各乡镇负责落实，不再一一列出' }),
+      task('任务甲', '正文。', {
+        lead: [],
+        support: ['各乡镇'],
+        unitsText: '各乡镇负责。以下任务各乡镇负责落实，不再一一列出',
+        unitsNote: '以下任务各乡镇负责落实，不再一一列出',
+      }),
       task('任务乙'),
       task('任务丙', '正文。', none),
     ]);
@@ -41,7 +46,11 @@ describe('units-missing / lead-missing / units-none', () => {
   });
 
   it('notes a multi-unit task without a lead in a plan that uses 牵头', () => {
-    const inp = plan([task('任务甲'), task('任务乙'), task('任务丙', '正文。', { lead: [], support: ['县公安局', '各乡镇'], unitsText: '县公安局、各乡镇负责落实' })]);
+    const inp = plan([
+      task('任务甲'),
+      task('任务乙'),
+      task('任务丙', '正文。', { lead: [], support: ['县公安局', '各乡镇'], unitsText: '县公安局、各乡镇负责落实' }),
+    ]);
     const cs = withCode(runChecks(inp), 'lead-missing');
     expect(cs).toHaveLength(1);
     expect(cs[0]).toMatchObject({ severity: 'info', blockIndex: 4 });

@@ -4,7 +4,14 @@ import { input, meta, para, plan, task, withCode } from './checks-helpers';
 
 describe('planning periods', () => {
   it.each([
-    [2016, 13], [2020, 13], [2021, 14], [2025, 14], [2026, 15], [2030, 15], [2031, 16], [2006, 11],
+    [2016, 13],
+    [2020, 13],
+    [2021, 14],
+    [2025, 14],
+    [2026, 15],
+    [2030, 15],
+    [2031, 16],
+    [2006, 11],
   ])('%i is in the %i-th five-year plan', (y, n) => {
     expect(periodOf(y)).toBe(n);
   });

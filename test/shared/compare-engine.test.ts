@@ -11,8 +11,13 @@ function plan(title: string, issuer: string, tasks: Array<Partial<TaskNode> & { 
   const per = Math.ceil(tasks.length / sections.length);
   let ord = 0;
   doc.body = sections.map((s, si) => ({
-    type: 'heading' as const, level: 1 as const, ordinal: si + 1, title: s,
-    children: tasks.slice(si * per, si * per + per).map((t) => ({ type: 'task' as const, level: 2 as const, ordinal: ++ord, text: '', lead: [], support: [], targets: [], children: [], ...t })),
+    type: 'heading' as const,
+    level: 1 as const,
+    ordinal: si + 1,
+    title: s,
+    children: tasks
+      .slice(si * per, si * per + per)
+      .map((t) => ({ type: 'task' as const, level: 2 as const, ordinal: ++ord, text: '', lead: [], support: [], targets: [], children: [], ...t })),
   }));
   return doc;
 }
@@ -36,8 +41,12 @@ describe('normalisation by level', () => {
     expect(placeNames('石梁镇人民政府', '')).toContain('石梁');
   });
   it('市→县 substitutions do not lower the score', () => {
-    const up = plan('2025年全市要点', '青州市安全生产委员会', [{ title: '加强全市危险化学品安全监管', text: '市应急局会同各镇街开展危险化学品企业全覆盖检查。' }]);
-    const dr = plan('2025年全县要点', '临朐县安全生产委员会', [{ title: '加强全县危险化学品安全监管', text: '县应急局会同各乡镇开展危险化学品企业全覆盖检查。' }]);
+    const up = plan('2025年全市要点', '青州市安全生产委员会', [
+      { title: '加强全市危险化学品安全监管', text: '市应急局会同各镇街开展危险化学品企业全覆盖检查。' },
+    ]);
+    const dr = plan('2025年全县要点', '临朐县安全生产委员会', [
+      { title: '加强全县危险化学品安全监管', text: '县应急局会同各乡镇开展危险化学品企业全覆盖检查。' },
+    ]);
     const c = compareUpperDraft(up, dr);
     expect(c.upper[0]!.links[0]!.score).toBeGreaterThanOrEqual(0.99);
   });
@@ -45,7 +54,12 @@ describe('normalisation by level', () => {
 
 describe('weights', () => {
   it('learns near-zero weights for what every task says, high for specific words', () => {
-    const tasks = ['加强安全生产工作，推进危险化学品整治', '加强安全生产工作，推进燃气管道改造', '加强安全生产工作，推进森林防火', '加强安全生产工作，推进电动自行车治理'].map((t) => ({ title: t.slice(0, 8), text: t }));
+    const tasks = [
+      '加强安全生产工作，推进危险化学品整治',
+      '加强安全生产工作，推进燃气管道改造',
+      '加强安全生产工作，推进森林防火',
+      '加强安全生产工作，推进电动自行车治理',
+    ].map((t) => ({ title: t.slice(0, 8), text: t }));
     const m = buildModel(tasks, tasks, [], []);
     const w = (f: string) => m.featureWeight[m.featureNames.indexOf(f)] ?? 0;
     expect(w('w:安全')).toBeLessThan(0.05);
@@ -90,7 +104,10 @@ describe('self-comparison and odd input', () => {
     expect(() => diffPlans(withEmpty, e)).not.toThrow();
   });
   it('English text and very long tasks work', () => {
-    const en = plan('Plan', 'Safety Committee', [{ title: 'Strengthen fire safety inspections', text: 'Inspect all warehouses twice a year.' }, { title: 'Improve road safety', text: 'Reduce accidents.' }]);
+    const en = plan('Plan', 'Safety Committee', [
+      { title: 'Strengthen fire safety inspections', text: 'Inspect all warehouses twice a year.' },
+      { title: 'Improve road safety', text: 'Reduce accidents.' },
+    ]);
     const c = compareUpperDraft(en, en);
     expect(c.coverage).toBe(1);
     const long = plan('长', '某市', [{ title: '很长的任务', text: '加强危险化学品安全监管，'.repeat(3000) }]);
@@ -138,18 +155,38 @@ describe('targets', () => {
 });
 
 describe('diffPlans', () => {
-  const old = plan('2024', '某县', [
-    { title: '加强危险化学品安全监管', text: '开展危险化学品企业全覆盖检查，覆盖率达到90%。', lead: ['县应急局'], targets: [{ text: '覆盖率达到90%', value: 90, unit: '%' }] },
-    { title: '推进森林防火', text: '建设森林防火通道。' },
-    { title: '开展安全宣传', text: '组织安全生产月活动。' },
-    { title: '加强燃气安全', text: '排查燃气管道。' },
-  ], ['一', '二']);
-  const neu = plan('2025', '某县', [
-    { title: '开展安全宣传', text: '组织安全生产月活动。' },
-    { title: '加强危险化学品安全监管', text: '开展危险化学品企业全覆盖检查，覆盖率达到100%。', lead: ['县安委办'], targets: [{ text: '覆盖率达到100%', value: 100, unit: '%' }] },
-    { title: '推进电动自行车安全治理', text: '整治电动自行车违规充电。' },
-    { title: '强化森林防火工作', text: '建设森林防火通道和取水点。' },
-  ], ['一', '二']);
+  const old = plan(
+    '2024',
+    '某县',
+    [
+      {
+        title: '加强危险化学品安全监管',
+        text: '开展危险化学品企业全覆盖检查，覆盖率达到90%。',
+        lead: ['县应急局'],
+        targets: [{ text: '覆盖率达到90%', value: 90, unit: '%' }],
+      },
+      { title: '推进森林防火', text: '建设森林防火通道。' },
+      { title: '开展安全宣传', text: '组织安全生产月活动。' },
+      { title: '加强燃气安全', text: '排查燃气管道。' },
+    ],
+    ['一', '二'],
+  );
+  const neu = plan(
+    '2025',
+    '某县',
+    [
+      { title: '开展安全宣传', text: '组织安全生产月活动。' },
+      {
+        title: '加强危险化学品安全监管',
+        text: '开展危险化学品企业全覆盖检查，覆盖率达到100%。',
+        lead: ['县安委办'],
+        targets: [{ text: '覆盖率达到100%', value: 100, unit: '%' }],
+      },
+      { title: '推进电动自行车安全治理', text: '整治电动自行车违规充电。' },
+      { title: '强化森林防火工作', text: '建设森林防火通道和取水点。' },
+    ],
+    ['一', '二'],
+  );
   const d = diffPlans(old, neu);
   it('matches task by task: added, removed, changed, moved', () => {
     expect(d.added.map((t) => t.title)).toEqual(['推进电动自行车安全治理']);

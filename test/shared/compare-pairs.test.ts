@@ -22,11 +22,18 @@ describe('compare: labelled pairs', () => {
       const linkedDrafts = new Set(p.links.flatMap((l) => l.draft));
       const only = c.draftOnly.map((d) => d.title).sort();
       const expected: string[] = [];
-      for (const s of p.draft.body) if (s.type === 'heading') for (const t of s.children) if (t.type === 'task' && !linkedDrafts.has(t.title)) expected.push(t.title);
+      for (const s of p.draft.body)
+        if (s.type === 'heading') for (const t of s.children) if (t.type === 'task' && !linkedDrafts.has(t.title)) expected.push(t.title);
       expect(only).toEqual(expected.sort());
     }
   });
   it('JSON figures for the README', () => {
-    console.log(JSON.stringify(results.map((r) => r.e), null, 2));
+    console.log(
+      JSON.stringify(
+        results.map((r) => r.e),
+        null,
+        2,
+      ),
+    );
   });
 });

@@ -7,9 +7,14 @@ const blocks = (): FlatBlock[] => [
   { type: 'paragraph', text: '县应急局要会同各乡镇做好工作。', under: 0 },
   { type: 'heading', level: 1, title: '重点工作', text: '由县应急局统筹。' },
   {
-    type: 'task', level: 2, title: '加强县应急局能力建设', text: '县应急局要配齐PPE和GPS设备。',
-    lead: ['县应急局'], support: ['县应急局办公室', '各乡镇'],
-    unitsText: '县应急局牵头，县应急局办公室、各乡镇负责落实', targets: [],
+    type: 'task',
+    level: 2,
+    title: '加强县应急局能力建设',
+    text: '县应急局要配齐PPE和GPS设备。',
+    lead: ['县应急局'],
+    support: ['县应急局办公室', '各乡镇'],
+    unitsText: '县应急局牵头，县应急局办公室、各乡镇负责落实',
+    targets: [],
   },
 ];
 
@@ -46,7 +51,10 @@ describe('findAll', () => {
   it('matches full- and half-width forms when widthInsensitive', () => {
     const b: FlatBlock[] = [{ type: 'paragraph', text: '配备ＧＰＳ终端（１台）和GPS(2台)', under: 0 }];
     expect(findAll(b, 'GPS').map((m) => m.from)).toEqual([12]);
-    expect(findAll(b, 'GPS', { widthInsensitive: true }).map((m) => [m.from, m.to])).toEqual([[2, 5], [12, 15]]);
+    expect(findAll(b, 'GPS', { widthInsensitive: true }).map((m) => [m.from, m.to])).toEqual([
+      [2, 5],
+      [12, 15],
+    ]);
     expect(findAll(b, 'gps', { widthInsensitive: true }).length).toBe(2);
     expect(findAll(b, '(1台)', { widthInsensitive: true }).map((m) => m.from)).toEqual([7]);
     expect(findAll(b, 'gps', { widthInsensitive: true, matchCase: true })).toEqual([]);

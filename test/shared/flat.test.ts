@@ -6,7 +6,15 @@ import { blocksToBody, blocksToNumberedBody, bodyToBlocks, type FlatBlock } from
 import { PlanDocumentSchema, type BodyNode } from '../../shared/plan/schema';
 
 const task = (level: 2 | 3 | 4, title: string, children: BodyNode[] = []): BodyNode => ({
-  type: 'task', level, ordinal: 0, title, text: '正文', lead: ['县应急局'], support: [], targets: [], children,
+  type: 'task',
+  level,
+  ordinal: 0,
+  title,
+  text: '正文',
+  lead: ['县应急局'],
+  support: [],
+  targets: [],
+  children,
 });
 
 describe('flat blocks ↔ body tree', () => {
@@ -14,16 +22,36 @@ describe('flat blocks ↔ body tree', () => {
     const body: BodyNode[] = [
       { type: 'paragraph', text: '前言' },
       { type: 'heading', level: 1, ordinal: 0, title: '总体要求', children: [{ type: 'paragraph', text: '以……为指导' }] },
-      { type: 'heading', level: 1, ordinal: 0, title: '重点工作', children: [
-        { type: 'paragraph', text: '导语' },
-        task(3, '直接在一级标题下的任务', [{ type: 'paragraph', text: '任务的补充段落' }, task(4, '子任务')]),
-        { type: 'heading', level: 2, ordinal: 0, title: '压实责任', children: [task(3, 'a'), task(3, 'b')] },
-        { type: 'paragraph', text: '属于一级标题、位于二级标题之后的段落' },
-      ] },
+      {
+        type: 'heading',
+        level: 1,
+        ordinal: 0,
+        title: '重点工作',
+        children: [
+          { type: 'paragraph', text: '导语' },
+          task(3, '直接在一级标题下的任务', [{ type: 'paragraph', text: '任务的补充段落' }, task(4, '子任务')]),
+          { type: 'heading', level: 2, ordinal: 0, title: '压实责任', children: [task(3, 'a'), task(3, 'b')] },
+          { type: 'paragraph', text: '属于一级标题、位于二级标题之后的段落' },
+        ],
+      },
       { type: 'paragraph', text: '结尾' },
     ];
     const blocks = bodyToBlocks(body);
-    expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph', 'heading', 'paragraph', 'task', 'paragraph', 'task', 'heading', 'task', 'task', 'paragraph', 'paragraph']);
+    expect(blocks.map((b) => b.type)).toEqual([
+      'paragraph',
+      'heading',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'task',
+      'paragraph',
+      'task',
+      'heading',
+      'task',
+      'task',
+      'paragraph',
+      'paragraph',
+    ]);
     expect(blocksToBody(blocks)).toEqual(body);
     expect(bodyToBlocks(blocksToBody(blocks))).toEqual(blocks);
   });

@@ -12,7 +12,10 @@ describe('import on the real-page corpus', () => {
     expect(corpusNames()).toHaveLength(21);
   });
   it('finds the outline a careful reader finds (F1 ≥ 0.97)', () => {
-    expect(all.outline.f1, JSON.stringify(scores.filter((s) => s.missedItems.length || s.extraItems.length).map((s) => [s.name, s.missedItems, s.extraItems]))).toBeGreaterThanOrEqual(0.97);
+    expect(
+      all.outline.f1,
+      JSON.stringify(scores.filter((s) => s.missedItems.length || s.extraItems.length).map((s) => [s.name, s.missedItems, s.extraItems])),
+    ).toBeGreaterThanOrEqual(0.97);
   });
   it('reads the responsible units (≥ 0.95)', () => {
     expect(all.units).toBeGreaterThanOrEqual(0.95);

@@ -18,12 +18,89 @@ function rng(seed: number): () => number {
 }
 
 const TOKENS = [
-  '一、', '（一）', '(二)', '1.', '2．', '（1）', '(', ')', '（', '）', '〔', '〕', '[', ']', '【', '】', '“', '”', '《', '》',
-  '。', '，', ',', '、', '；', ':', '：', '|', '\n', '\n\n', '\r\n', ' ', '\u3000', '\u200b', '\u00a0',
-  '牵头', '负责落实', '配合单位：', '牵头单位：', '责任单位：', '逗号前为牵头单位，下同', '以下任务', '不再一一列出', '等单位分工负责',
-  '市应急局', '各镇（街道）', '和', '达到', '100%', '至少', '1次', '以上', '下降超', '20%', '控制在', '年底前', '3月15日前', '2021年底',
-  '索引号', '文号', '发文日期', '2020年04月10日', '202049', '〔2020〕', '关于印发', '的通知', '工作要点', '登录后查看全文',
-  '相关文章', '版权所有', '——坚持', '十', '二十四', '百', '0', '999', '\ud800', '\uffff', '<p>', '</p>', '<ol><li>', '&nbsp;', '<script>',
+  '一、',
+  '（一）',
+  '(二)',
+  '1.',
+  '2．',
+  '（1）',
+  '(',
+  ')',
+  '（',
+  '）',
+  '〔',
+  '〕',
+  '[',
+  ']',
+  '【',
+  '】',
+  '“',
+  '”',
+  '《',
+  '》',
+  '。',
+  '，',
+  ',',
+  '、',
+  '；',
+  ':',
+  '：',
+  '|',
+  '\n',
+  '\n\n',
+  '\r\n',
+  ' ',
+  '\u3000',
+  '\u200b',
+  '\u00a0',
+  '牵头',
+  '负责落实',
+  '配合单位：',
+  '牵头单位：',
+  '责任单位：',
+  '逗号前为牵头单位，下同',
+  '以下任务',
+  '不再一一列出',
+  '等单位分工负责',
+  '市应急局',
+  '各镇（街道）',
+  '和',
+  '达到',
+  '100%',
+  '至少',
+  '1次',
+  '以上',
+  '下降超',
+  '20%',
+  '控制在',
+  '年底前',
+  '3月15日前',
+  '2021年底',
+  '索引号',
+  '文号',
+  '发文日期',
+  '2020年04月10日',
+  '202049',
+  '〔2020〕',
+  '关于印发',
+  '的通知',
+  '工作要点',
+  '登录后查看全文',
+  '相关文章',
+  '版权所有',
+  '——坚持',
+  '十',
+  '二十四',
+  '百',
+  '0',
+  '999',
+  '\ud800',
+  '\uffff',
+  '<p>',
+  '</p>',
+  '<ol><li>',
+  '&nbsp;',
+  '<script>',
 ];
 
 function soup(r: () => number, n: number): string {
@@ -43,10 +120,14 @@ function mutate(r: () => number, text: string): string {
     const a = Math.floor(r() * s.length);
     const b = Math.min(s.length, a + Math.floor(r() * 400));
     const op = r();
-    if (op < 0.3) s = s.slice(0, a) + s.slice(b); // delete
-    else if (op < 0.5) s = s.slice(0, a) + s.slice(a, b) + s.slice(a, b) + s.slice(b); // duplicate
-    else if (op < 0.7) s = s.slice(0, a) + TOKENS[Math.floor(r() * TOKENS.length)]! + s.slice(a); // insert token
-    else if (op < 0.85) s = s.slice(0, a) + s.slice(a, b).split('').reverse().join('') + s.slice(b); // reverse
+    if (op < 0.3)
+      s = s.slice(0, a) + s.slice(b); // delete
+    else if (op < 0.5)
+      s = s.slice(0, a) + s.slice(a, b) + s.slice(a, b) + s.slice(b); // duplicate
+    else if (op < 0.7)
+      s = s.slice(0, a) + TOKENS[Math.floor(r() * TOKENS.length)]! + s.slice(a); // insert token
+    else if (op < 0.85)
+      s = s.slice(0, a) + s.slice(a, b).split('').reverse().join('') + s.slice(b); // reverse
     else s = s.slice(a) + s.slice(0, a); // rotate
   }
   return s;
@@ -80,7 +161,20 @@ describe('fuzz', () => {
   });
 
   it('pathological inputs', () => {
-    for (const s of ['', ' ', '\n'.repeat(10000), '（'.repeat(50000), '）'.repeat(50000), '1.'.repeat(20000), '一、'.repeat(20000), '牵头'.repeat(20000), '。'.repeat(50000), 'a'.repeat(300000), '<'.repeat(50000), '<ol>'.repeat(5000)]) {
+    for (const s of [
+      '',
+      ' ',
+      '\n'.repeat(10000),
+      '（'.repeat(50000),
+      '）'.repeat(50000),
+      '1.'.repeat(20000),
+      '一、'.repeat(20000),
+      '牵头'.repeat(20000),
+      '。'.repeat(50000),
+      'a'.repeat(300000),
+      '<'.repeat(50000),
+      '<ol>'.repeat(5000),
+    ]) {
       check(s, false);
       check(s, true);
     }

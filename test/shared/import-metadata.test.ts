@@ -17,19 +17,31 @@ describe('metadata layouts', () => {
     docNumber: '某应急〔2022〕5号',
   };
   it('bullets with spaced labels', () => {
-    const r = parseMetadataLines(toLines(`• 索 引 号:11330000/2022-00012\n• 发布机构:某市应急管理局\n• 成文日期:2022年02月08日\n• 文  号:某应急[2022]5号\n• 发文日期:2022年2月10日`));
+    const r = parseMetadataLines(
+      toLines(`• 索 引 号:11330000/2022-00012\n• 发布机构:某市应急管理局\n• 成文日期:2022年02月08日\n• 文  号:某应急[2022]5号\n• 发文日期:2022年2月10日`),
+    );
     expect(r.fields).toMatchObject(want);
   });
   it('| tables', () => {
-    const r = parseMetadataLines(toLines(`索 引 号: | 11330000/2022-00012 | 发布机构: | 某市应急管理局 |\n成文日期: | 2022-02-08 | 发文日期: | 2022-02-10 |\n发文字号: | 某应急(2022)5号 |`));
+    const r = parseMetadataLines(
+      toLines(
+        `索 引 号: | 11330000/2022-00012 | 发布机构: | 某市应急管理局 |\n成文日期: | 2022-02-08 | 发文日期: | 2022-02-10 |\n发文字号: | 某应急(2022)5号 |`,
+      ),
+    );
     expect(r.fields).toMatchObject(want);
   });
   it('one field per line, full-width colons', () => {
-    const r = parseMetadataLines(toLines(`索引号：11330000/2022-00012\n发文机关：某市应急管理局\n成文时间：2022-02-08\n发布日期：2022-02-10\n文号：某应急（2022）5号\n主题分类：安全生产\n效力状态：有效\n公开方式：主动公开`));
+    const r = parseMetadataLines(
+      toLines(
+        `索引号：11330000/2022-00012\n发文机关：某市应急管理局\n成文时间：2022-02-08\n发布日期：2022-02-10\n文号：某应急（2022）5号\n主题分类：安全生产\n效力状态：有效\n公开方式：主动公开`,
+      ),
+    );
     expect(r.fields).toMatchObject({ ...want, category: '安全生产', validity: '有效', disclosure: '主动公开' });
   });
   it('several fields on one line, with and without separators', () => {
-    const r = parseMetadataLines(toLines(`索引号：11330000/2022-00012 发布机构：某市应急管理局 发文日期：2022-02-10\n成文日期2022年2月8日 发文字号某应急【2022】5号`));
+    const r = parseMetadataLines(
+      toLines(`索引号：11330000/2022-00012 发布机构：某市应急管理局 发文日期：2022-02-10\n成文日期2022年2月8日 发文字号某应急【2022】5号`),
+    );
     expect(r.fields).toMatchObject(want);
   });
   it('文号 brackets normalised to 〔〕', () => {
@@ -77,11 +89,23 @@ describe('notice and title', () => {
       writtenDate: '2023-03-01',
       addressees: ['各乡镇人民政府', '县直各有关单位'],
     });
-    expect(doc.notice).toMatchObject({ signer: '某县安全生产委员会', date: '2023-03-01', paragraphs: ['现将《2023年全县安全生产工作要点》印发给你们，请认真贯彻落实。'] });
+    expect(doc.notice).toMatchObject({
+      signer: '某县安全生产委员会',
+      date: '2023-03-01',
+      paragraphs: ['现将《2023年全县安全生产工作要点》印发给你们，请认真贯彻落实。'],
+    });
     expect(withoutIds(doc).body[0]).toEqual({ type: 'paragraph', text: '今年的工作总体思路如下。' });
   });
   it('关于做好…的通知 is itself the plan; signature at the end', () => {
-    const text = ['某区人民政府关于做好2024年安全生产工作的通知', '各街道办事处：', '2024年，全区要做好以下工作。', OUTLINE, '某区人民政府', '2024年2月1日', '（此件公开发布）'].join('\n');
+    const text = [
+      '某区人民政府关于做好2024年安全生产工作的通知',
+      '各街道办事处：',
+      '2024年，全区要做好以下工作。',
+      OUTLINE,
+      '某区人民政府',
+      '2024年2月1日',
+      '（此件公开发布）',
+    ].join('\n');
     const { doc } = analyzePlanText(text);
     expect(doc.meta.title).toBe('某区人民政府关于做好2024年安全生产工作的通知');
     expect(doc.meta.year).toBe(2024);

@@ -85,7 +85,14 @@ describe('outline building', () => {
     expect(doc.numbering.perLevel[2]).toBe('continuous');
     const first = (doc.body[0] as { children: BodyNode[] }).children[0];
     expect(first).toMatchObject({ type: 'task', title: '落实责任', text: '制定责任清单，明确分工。', lead: ['市应急局'], support: ['各县区'] });
-    expect(doc.warnings).toEqual([{ code: 'numbering-gap', message: '编号不连续：此处按顺序应为第4项，原文为第5项', path: 'body/1/children/1', nodeId: idAtPath(doc.body, 'body/1/children/1') }]);
+    expect(doc.warnings).toEqual([
+      {
+        code: 'numbering-gap',
+        message: '编号不连续：此处按顺序应为第4项，原文为第5项',
+        path: 'body/1/children/1',
+        nodeId: idAtPath(doc.body, 'body/1/children/1'),
+      },
+    ]);
   });
 
   it('a bare section title is a heading; a jump in numbering is warned once, where it happens', () => {
@@ -109,17 +116,20 @@ describe('outline building', () => {
       'task3.8 开展整治',
       'task3.9 开展督查',
     ]);
-    expect(doc.warnings).toEqual([{ code: 'numbering-gap', message: '编号不连续：此处按顺序应为第1项，原文为第7项', path: 'body/2/children/0', nodeId: idAtPath(doc.body, 'body/2/children/0') }]);
+    expect(doc.warnings).toEqual([
+      {
+        code: 'numbering-gap',
+        message: '编号不连续：此处按顺序应为第1项，原文为第7项',
+        path: 'body/2/children/0',
+        nodeId: idAtPath(doc.body, 'body/2/children/0'),
+      },
+    ]);
   });
 
   it('a paywall notice mid-page and a cut-off end are warned where they happen; nothing is invented', () => {
-    const text = [
-      '2022年工作要点',
-      '一、重点任务',
-      '1.落实责任。制定清单。（市应急局负责）',
-      '登录后查看全文',
-      '2.强化考核。加大考核比重，让干得好的',
-    ].join('\n');
+    const text = ['2022年工作要点', '一、重点任务', '1.落实责任。制定清单。（市应急局负责）', '登录后查看全文', '2.强化考核。加大考核比重，让干得好的'].join(
+      '\n',
+    );
     const { doc } = analyzePlanText(text);
     expect(doc.warnings).toEqual([
       expect.objectContaining({ code: 'text-gap', path: 'body/0/children/0', message: expect.stringContaining('登录后查看全文') }),
@@ -138,7 +148,11 @@ describe('outline building', () => {
 
 describe('traditional characters', () => {
   it('converts a traditional repost and says so', () => {
-    const text = ['2021年全市安全生產工作要點', '一、總體要求', '1.壓實安全生產責任。認真貫徹落實責任制規定，建立職責清單。（市應急管理局牽頭，各鎮街負責落實）'].join('\n');
+    const text = [
+      '2021年全市安全生產工作要點',
+      '一、總體要求',
+      '1.壓實安全生產責任。認真貫徹落實責任制規定，建立職責清單。（市應急管理局牽頭，各鎮街負責落實）',
+    ].join('\n');
     const { doc } = analyzePlanText(text);
     expect(doc.meta.title).toBe('2021年全市安全生产工作要点');
     expect(doc.warnings.map((w) => w.code)).toContain('traditional-converted');
@@ -161,14 +175,22 @@ describe('HTML pages', () => {
 
   it('takes the article and drops the site', () => {
     const { doc } = analyzePlanHtml(page);
-    expect(doc.meta).toMatchObject({ title: '2023年应急管理工作要点', indexNumber: '001/2023-01', docNumber: '某应急〔2023〕2号', publishDate: '2023-03-01', issuer: '某市应急局' });
+    expect(doc.meta).toMatchObject({
+      title: '2023年应急管理工作要点',
+      indexNumber: '001/2023-01',
+      docNumber: '某应急〔2023〕2号',
+      publishDate: '2023-03-01',
+      issuer: '某市应急局',
+    });
     expect(kinds(doc.body)).toEqual(['heading1.1 重点任务', 'task3.1 压实责任', 'task3.2 强化考核']);
     const s = JSON.stringify(doc);
     expect(s).not.toMatch(/不是正文|分享到|ICP|当前位置/);
   });
 
   it('writes Word list numbering (<ol>) as labels under hand-typed levels', () => {
-    const text = htmlToText('<p>一、重点任务</p><ol><li>压实责任。制定清单。</li><li>强化考核。<ol><li>细项一。</li></ol></li></ol><ol start="3"><li>第三项。</li></ol>');
+    const text = htmlToText(
+      '<p>一、重点任务</p><ol><li>压实责任。制定清单。</li><li>强化考核。<ol><li>细项一。</li></ol></li></ol><ol start="3"><li>第三项。</li></ol>',
+    );
     expect(text.split('\n')).toEqual(['一、重点任务', '（一）压实责任。制定清单。', '（二）强化考核。', '1.细项一。', '（三）第三项。']);
   });
 });

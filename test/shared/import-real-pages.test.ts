@@ -63,10 +63,11 @@ describe('the plan year', () => {
     ]);
   });
   it('of a multi-year plan is the year it was issued', () => {
-    expect(yearOf('关于印发某市安全生产“十四五”规划的通知\n某安发〔2021〕9号\n各区：\n现印发给你们。\n某市安全生产“十四五”规划\n一、现状和形势\n到2025年，事故下降。')).toEqual([
-      2021,
-      'doc-number',
-    ]);
+    expect(
+      yearOf(
+        '关于印发某市安全生产“十四五”规划的通知\n某安发〔2021〕9号\n各区：\n现印发给你们。\n某市安全生产“十四五”规划\n一、现状和形势\n到2025年，事故下降。',
+      ),
+    ).toEqual([2021, 'doc-number']);
   });
   it('stays unknown when the text gives none, with a warning and no silent current year', () => {
     const r = analyzePlanText('安全生产工作要点\n一、总体要求\n（一）加强领导。');
@@ -102,20 +103,31 @@ describe('the notice around the plan', () => {
     expect(r.origins.addressees.source).toBe('addressee-line');
   });
   it('reads a red-header title over three lines (issuer, 关于…的, 通  知) and a 文号 line', () => {
-    const r = analyzePlanText('某县人民政府\n关于做好2019年安全生产和消防工作的\n通    知\n某政发【2019】2号\n各乡镇人民政府：\n一、总体要求\n二、重点工作\n（一）压实责任。');
+    const r = analyzePlanText(
+      '某县人民政府\n关于做好2019年安全生产和消防工作的\n通    知\n某政发【2019】2号\n各乡镇人民政府：\n一、总体要求\n二、重点工作\n（一）压实责任。',
+    );
     expect(r.doc.meta.title).toBe('某县人民政府关于做好2019年安全生产和消防工作的通知');
     expect(r.doc.meta.issuer).toBe('某县人民政府');
     expect(r.doc.meta.docNumber).toBe('某政发〔2019〕2号');
     expect(r.doc.meta.addressees).toEqual(['各乡镇人民政府']);
   });
   it('joins a title broken mid-phrase and keeps the period in the title', () => {
-    const r = analyzePlanText('关于印发某市2021年防灾减灾救灾\n和消防工作要点的通知\n各区：\n现印发给你们。\n某市防灾减灾救灾和消防工作要点（2021—2023年）\n一、总体要求');
+    const r = analyzePlanText(
+      '关于印发某市2021年防灾减灾救灾\n和消防工作要点的通知\n各区：\n现印发给你们。\n某市防灾减灾救灾和消防工作要点（2021—2023年）\n一、总体要求',
+    );
     expect(r.doc.meta.noticeTitle).toBe('关于印发某市2021年防灾减灾救灾和消防工作要点的通知');
     expect(r.doc.meta.title).toBe('某市防灾减灾救灾和消防工作要点（2021—2023年）');
   });
   it('reads a notice that starts at its 主送 line (no title) and the plan title after the signature', () => {
-    const r = analyzePlanText('各村（社区），镇直各部门：\n现将《某镇2025年安全生产工作要点》印发给你们，请认真贯彻执行。\n某镇人民政府\n2025年3月1日\n某镇2025年安全生产工作要点\n一、牢固树立安全发展理念。推动学习贯彻。\n二、深入开展隐患排查。推动整治。');
-    expect(r.doc.meta).toMatchObject({ title: '某镇2025年安全生产工作要点', issuer: '某镇人民政府', writtenDate: '2025-03-01', addressees: ['各村（社区）', '镇直各部门'] });
+    const r = analyzePlanText(
+      '各村（社区），镇直各部门：\n现将《某镇2025年安全生产工作要点》印发给你们，请认真贯彻执行。\n某镇人民政府\n2025年3月1日\n某镇2025年安全生产工作要点\n一、牢固树立安全发展理念。推动学习贯彻。\n二、深入开展隐患排查。推动整治。',
+    );
+    expect(r.doc.meta).toMatchObject({
+      title: '某镇2025年安全生产工作要点',
+      issuer: '某镇人民政府',
+      writtenDate: '2025-03-01',
+      addressees: ['各村（社区）', '镇直各部门'],
+    });
     expect(r.doc.meta.noticeTitle).toBeUndefined();
     // A flat notice: 一、 items whose titles end in 。 and run into a body are tasks.
     expect(items(r.doc.body)).toEqual(['task|1|1|牢固树立安全发展理念', 'task|1|2|深入开展隐患排查']);
@@ -180,8 +192,16 @@ describe('disclosure tables', () => {
 
 describe('outline roles', () => {
   it('makes the items of a 工作目标 section and of a 现状 section headings', () => {
-    const r = analyzePlanText('某县2024年安全生产工作要点\n一、工作目标\n（一）事故起数下降10%以上；\n（二）杜绝较大事故发生。\n二、重点工作\n（一）压实责任。推动落实。');
-    expect(items(r.doc.body)).toEqual(['heading|1|1|工作目标', 'heading|2|1|事故起数下降10%以上', 'heading|2|2|杜绝较大事故发生', 'heading|1|2|重点工作', 'task|2|1|压实责任']);
+    const r = analyzePlanText(
+      '某县2024年安全生产工作要点\n一、工作目标\n（一）事故起数下降10%以上；\n（二）杜绝较大事故发生。\n二、重点工作\n（一）压实责任。推动落实。',
+    );
+    expect(items(r.doc.body)).toEqual([
+      'heading|1|1|工作目标',
+      'heading|2|1|事故起数下降10%以上',
+      'heading|2|2|杜绝较大事故发生',
+      'heading|1|2|重点工作',
+      'task|2|1|压实责任',
+    ]);
   });
   it('reads a page that starts mid-plan inside the targets', () => {
     const r = analyzePlanText('（三）实现专项整治目标。结合打击非法违法。\n三、主要工作\n（一）落实主体责任。\n1.学习文件精神。一是学习。');

@@ -38,7 +38,9 @@ describe('samples match their *.expected.json', () => {
         expect(halfWidth(flatten(doc))).toEqual(expected.outline);
       });
       it('sets punctuation between Chinese in full width and says so once', () => {
-        const titles = flatten(doc).map((o) => o.title).join('\n');
+        const titles = flatten(doc)
+          .map((o) => o.title)
+          .join('\n');
         expect(titles).not.toMatch(/[\u4e00-\u9fff][,:;]|[,:;][\u4e00-\u9fff]/u);
         expect(doc.warnings.filter((w) => w.code === 'punctuation-normalised')).toHaveLength(1);
       });

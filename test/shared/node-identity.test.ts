@@ -10,8 +10,21 @@ function plan(title: string, issuer: string, tasks: Array<Partial<TaskNode> & { 
   doc.meta.issuer = issuer;
   doc.body = [
     {
-      type: 'heading', level: 1, ordinal: 1, title: '重点工作',
-      children: tasks.map((t, i) => ({ type: 'task' as const, level: 2 as const, ordinal: i + 1, text: '', lead: [], support: [], targets: [], children: [], ...t })),
+      type: 'heading',
+      level: 1,
+      ordinal: 1,
+      title: '重点工作',
+      children: tasks.map((t, i) => ({
+        type: 'task' as const,
+        level: 2 as const,
+        ordinal: i + 1,
+        text: '',
+        lead: [],
+        support: [],
+        targets: [],
+        children: [],
+        ...t,
+      })),
     },
   ];
   return doc;
@@ -108,7 +121,8 @@ describe('rollover and 与往年对比 pair tasks by id', () => {
     expect(d.changed.map((c) => [c.old.key, c.new.key])).toEqual([['taskAaaaa1', 'taskAaaaa1']]);
     // Ids differ (plans imported separately): pairing falls back to the title.
     const other = structuredClone(edited);
-    const walk = (nodes: BodyNode[], k = { n: 0 }) => nodes.forEach((n) => ((n.id = `other${String(k.n++).padStart(5, '0')}`), n.type !== 'paragraph' && walk(n.children, k)));
+    const walk = (nodes: BodyNode[], k = { n: 0 }) =>
+      nodes.forEach((n) => ((n.id = `other${String(k.n++).padStart(5, '0')}`), n.type !== 'paragraph' && walk(n.children, k)));
     walk(other.body);
     const d2 = diffPlans(last, other);
     expect(d2.added.map((t) => t.title)).toEqual(['全面排查化工园区重大风险']);
@@ -120,7 +134,12 @@ describe('importer warnings follow their node', () => {
   it('a warning stays with its task after the tasks are reordered (its path now names another task)', async () => {
     const { carryImportWarnings } = await import('../../shared/checks');
     const { analyzePlanText } = await import('../../shared/import/analyze');
-    const text = ['2026年全县安全生产工作要点', '一、重点工作', '（一）加强危险化学品安全监管。开展检查。（县应急局牵头', '（二）推进森林防火。组建队伍。（县林业局负责）'].join('\n');
+    const text = [
+      '2026年全县安全生产工作要点',
+      '一、重点工作',
+      '（一）加强危险化学品安全监管。开展检查。（县应急局牵头',
+      '（二）推进森林防火。组建队伍。（县林业局负责）',
+    ].join('\n');
     const { doc } = analyzePlanText(text);
     const w = doc.warnings.find((x) => x.code === 'units-paren-unclosed');
     expect(w?.nodeId).toBeTruthy();

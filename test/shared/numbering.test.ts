@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import {
-  computeOrdinals,
-  formatLabel,
-  inferNumbering,
-  parseChineseNumeral,
-  renumber,
-  toChineseNumeral,
-} from '../../shared/plan/numbering';
+import { computeOrdinals, formatLabel, inferNumbering, parseChineseNumeral, renumber, toChineseNumeral } from '../../shared/plan/numbering';
 import type { BodyNode, Level, NumberingSettings } from '../../shared/plan/schema';
 
 describe('Chinese numerals', () => {
   it.each([
-    [1, '一'], [9, '九'], [10, '十'], [11, '十一'], [19, '十九'], [20, '二十'], [24, '二十四'],
-    [31, '三十一'], [99, '九十九'], [100, '一百'], [101, '一百零一'], [110, '一百一十'], [1005, '一千零五'],
+    [1, '一'],
+    [9, '九'],
+    [10, '十'],
+    [11, '十一'],
+    [19, '十九'],
+    [20, '二十'],
+    [24, '二十四'],
+    [31, '三十一'],
+    [99, '九十九'],
+    [100, '一百'],
+    [101, '一百零一'],
+    [110, '一百一十'],
+    [1005, '一千零五'],
   ])('%i → %s and back', (n, s) => {
     expect(toChineseNumeral(n)).toBe(s);
     expect(parseChineseNumeral(s)).toBe(n);
@@ -66,14 +70,28 @@ describe('ordinals from numbering settings', () => {
 
 describe('renumber and inferNumbering', () => {
   const task = (level: Level, ordinal: number, title: string): BodyNode => ({
-    type: 'task', level, ordinal, title, text: '', lead: [], support: [], targets: [], children: [],
+    type: 'task',
+    level,
+    ordinal,
+    title,
+    text: '',
+    lead: [],
+    support: [],
+    targets: [],
+    children: [],
   });
   const body: BodyNode[] = [
     { type: 'paragraph', text: '前言' },
-    { type: 'heading', level: 1, ordinal: 7, title: '重点工作', children: [
-      { type: 'heading', level: 2, ordinal: 9, title: 'A', children: [task(3, 5, 'a1'), task(3, 5, 'a2')] },
-      { type: 'heading', level: 2, ordinal: 9, title: 'B', children: [task(3, 5, 'b1')] },
-    ] },
+    {
+      type: 'heading',
+      level: 1,
+      ordinal: 7,
+      title: '重点工作',
+      children: [
+        { type: 'heading', level: 2, ordinal: 9, title: 'A', children: [task(3, 5, 'a1'), task(3, 5, 'a2')] },
+        { type: 'heading', level: 2, ordinal: 9, title: 'B', children: [task(3, 5, 'b1')] },
+      ],
+    },
   ];
   it('recomputes ordinals without touching the input', () => {
     const out = renumber(body, tasksContinuous);
@@ -86,12 +104,20 @@ describe('renumber and inferNumbering', () => {
   });
   it('infers continuous and restart numbering from written ordinals', () => {
     const items = [
-      { level: 1, ordinal: 1 }, { level: 2, ordinal: 1 }, { level: 3, ordinal: 1 }, { level: 3, ordinal: 2 },
-      { level: 2, ordinal: 2 }, { level: 3, ordinal: 3 },
+      { level: 1, ordinal: 1 },
+      { level: 2, ordinal: 1 },
+      { level: 3, ordinal: 1 },
+      { level: 3, ordinal: 2 },
+      { level: 2, ordinal: 2 },
+      { level: 3, ordinal: 3 },
     ] as const;
     expect(inferNumbering(items).perLevel).toEqual(['restart', 'restart', 'continuous', 'restart']);
     const restarting = [
-      { level: 2, ordinal: 1 }, { level: 3, ordinal: 1 }, { level: 3, ordinal: 2 }, { level: 2, ordinal: 2 }, { level: 3, ordinal: 1 },
+      { level: 2, ordinal: 1 },
+      { level: 3, ordinal: 1 },
+      { level: 3, ordinal: 2 },
+      { level: 2, ordinal: 2 },
+      { level: 3, ordinal: 1 },
     ] as const;
     expect(inferNumbering(restarting).perLevel).toEqual(['restart', 'restart', 'restart', 'restart']);
   });

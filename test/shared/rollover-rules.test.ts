@@ -36,7 +36,13 @@ describe('plan-year rewriting', () => {
     const r = roll(planOf(2020, '总结2020年度考核情况。'), 2021);
     expect(texts(r.doc)[0]).toBe('总结2020年度考核情况。');
     expect(r.flags).toEqual([
-      expect.objectContaining({ kind: 'historical-year', text: '2020年度考核情况', path: 'body/0/children/0', anchor: '任务1', message: expect.stringContaining('原计划年度') }),
+      expect.objectContaining({
+        kind: 'historical-year',
+        text: '2020年度考核情况',
+        path: 'body/0/children/0',
+        anchor: '任务1',
+        message: expect.stringContaining('原计划年度'),
+      }),
     ]);
   });
 
@@ -88,7 +94,7 @@ describe('planning periods', () => {
     expect(roll(d, 2025).flags).toEqual([]);
     expect(roll(d, 2026).flags[0]).toMatchObject({ kind: 'stale-period', text: '“十四五”规划收官之战', message: expect.stringContaining('2025 年') });
   });
-  it('takes an unknown campaign\'s years from the text', () => {
+  it("takes an unknown campaign's years from the text", () => {
     const d = planOf(2024, '深入实施城镇燃气安全整治三年行动（2023—2025年）。');
     expect(roll(d, 2025).flags[0]!.message).toContain('最后一年');
     expect(roll(d, 2026).flags[0]).toMatchObject({ text: '城镇燃气安全整治三年行动', message: expect.stringContaining('已于 2025 年结束') });

@@ -173,7 +173,7 @@ describe('rollover 南浔 2021 → 2022', () => {
     expect(r23.warnings).toEqual([]);
   });
 
-  it('flags the cited plenary sessions and the notice\'s 常务会议', () => {
+  it("flags the cited plenary sessions and the notice's 常务会议", () => {
     const ev = ofKind(r.flags, 'dated-event').map((f) => f.text);
     expect(ev).toEqual(expect.arrayContaining(['十九届五中全会', '第81次常务会议']));
     expect(r.flags.find((f) => f.text === '第81次常务会议')!.path).toBe('notice');

@@ -5,17 +5,12 @@ import { join } from 'node:path';
 import { renumber, walkOutline } from '../../shared/plan/numbering';
 import type { PlanDocument, TaskNode } from '../../shared/plan/schema';
 import { parsePlanDocument } from '../../shared/validation';
-import {
-  instantiateTemplate,
-  instantiateTemplateReport,
-  levelOfPlace,
-  placeFromIssuer,
-  templateFromPlan,
-  templatePlaceholders,
-} from '../../shared/templates';
+import { instantiateTemplate, instantiateTemplateReport, levelOfPlace, placeFromIssuer, templateFromPlan, templatePlaceholders } from '../../shared/templates';
 
 const dir = join(__dirname, '..', '..', 'templates');
-const files = readdirSync(dir).filter((f) => f.endsWith('.plan.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.plan.json'))
+  .sort();
 const load = (f: string): PlanDocument => parsePlanDocument(JSON.parse(readFileSync(join(dir, f), 'utf8')));
 const tasksOf = (doc: PlanDocument): TaskNode[] => {
   const out: TaskNode[] = [];

@@ -55,7 +55,13 @@ describe('punctuation table and neighbour rules', () => {
     expect(isNumberSeparator('共1,000人', 2)).toBe(true);
     expect(isNumberSeparator('08:30开会', 2)).toBe(true);
     expect(isNumberSeparator('安全,生产', 2)).toBe(false);
-    expect(pairParens('(a(b)) c) (')).toEqual({ pairs: new Map([[2, 4], [0, 5]]), lone: [8, 10] });
+    expect(pairParens('(a(b)) c) (')).toEqual({
+      pairs: new Map([
+        [2, 4],
+        [0, 5],
+      ]),
+      lone: [8, 10],
+    });
   });
   it('import pass and check agree on the common cases', () => {
     for (const [input, want] of [

@@ -19,7 +19,11 @@ export const compareCommand: CliCommand = {
   summary: '对照上级文件检查草稿的落实情况（覆盖率、目标差异）',
   usage,
   async run(args, ctx) {
-    const { values } = parseCommandArgs(args, { upper: { type: 'string' }, draft: { type: 'string' }, json: { type: 'boolean' }, paragraphs: { type: 'boolean' } }, usage);
+    const { values } = parseCommandArgs(
+      args,
+      { upper: { type: 'string' }, draft: { type: 'string' }, json: { type: 'boolean' }, paragraphs: { type: 'boolean' } },
+      usage,
+    );
     if (!values.upper || !values.draft) throw new AppError('invalid-args', '缺少 --upper 或 --draft（上级文件和本级草稿都要指定）。');
     const upper = await loadPlan(values.upper, ctx);
     const draft = await loadPlan(values.draft, ctx);

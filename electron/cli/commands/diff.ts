@@ -29,11 +29,15 @@ export const diffCommand: CliCommand = {
       return EXIT_OK;
     }
     ctx.out(`比较：${a.meta.title} → ${b.meta.title}`);
-    ctx.out(`新增 ${d.added.length} 项，删除 ${d.removed.length} 项，修改 ${d.changed.filter((c) => c.title || c.text || c.unitChanges.length || c.targetChanges.length).length} 项，移动 ${d.moved.length} 项，未变 ${d.unchanged} 项`);
+    ctx.out(
+      `新增 ${d.added.length} 项，删除 ${d.removed.length} 项，修改 ${d.changed.filter((c) => c.title || c.text || c.unitChanges.length || c.targetChanges.length).length} 项，移动 ${d.moved.length} 项，未变 ${d.unchanged} 项`,
+    );
     for (const t of d.added) ctx.out(`＋ 新增 ${t.label}${t.title}`);
     for (const t of d.removed) ctx.out(`－ 删除 ${t.label}${t.title}`);
     for (const c of d.changed) {
-      ctx.out(`～ ${c.old.label}${c.old.title}${c.old.label !== c.new.label ? ` → ${c.new.label}` : ''}${c.moved ? `（移动：${c.old.section || '—'} → ${c.new.section || '—'}）` : ''}`);
+      ctx.out(
+        `～ ${c.old.label}${c.old.title}${c.old.label !== c.new.label ? ` → ${c.new.label}` : ''}${c.moved ? `（移动：${c.old.section || '—'} → ${c.new.section || '—'}）` : ''}`,
+      );
       if (c.title) ctx.out(`    标题：${mark(c.title)}`);
       if (c.text) ctx.out(`    正文：${mark(c.text)}`);
       for (const u of c.unitChanges) ctx.out(`    ${u}`);

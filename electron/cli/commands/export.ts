@@ -19,7 +19,6 @@ const usage = `用法：plandesk export <计划文件.plan.json | 编号> --out 
   --line-pitch 579|560  行距（缇）：579 即 28.95 磅（默认），560 即 28 磅
 印发通知缺少发文机关、文号等必要信息时不导出，并列出缺少的项目（退出码 2）。`;
 
-
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: '按公文格式导出 DOCX（要点、印发通知或任务分工表）',

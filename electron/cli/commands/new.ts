@@ -13,9 +13,7 @@ const usage = `用法：plandesk new --template <编号或名称> --year 年份 
 async function resolveTemplateId(deps: TemplateDeps, wanted: string): Promise<string> {
   const { templates } = await createTemplateServices(deps)['templates.list']();
   const w = wanted.trim();
-  const exact = templates.filter(
-    (t) => t.id === w || t.name === w || t.id === `bundled:${w}` || t.id === `bundled:${w}.plan.json`,
-  );
+  const exact = templates.filter((t) => t.id === w || t.name === w || t.id === `bundled:${w}` || t.id === `bundled:${w}.plan.json`);
   if (exact.length === 1) return exact[0]!.id;
   const matches = exact.length ? exact : templates.filter((t) => t.name.includes(w) || t.id.includes(w));
   if (matches.length === 1) return matches[0]!.id;

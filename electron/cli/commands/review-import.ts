@@ -66,7 +66,11 @@ export const reviewImportCommand: CliCommand = {
   summary: '读取反馈的 Word/WPS 文件中的批注和修订，对应到任务',
   usage,
   async run(args, ctx) {
-    const { positionals, values } = parseCommandArgs(args, { json: { type: 'boolean' }, unit: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' } }, usage);
+    const { positionals, values } = parseCommandArgs(
+      args,
+      { json: { type: 'boolean' }, unit: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' } },
+      usage,
+    );
     const [source, ...files] = positionals;
     if (!source) throw new AppError('invalid-args', `缺少计划编号或计划文件。\n${usage}`);
     if (!files.length) throw new AppError('invalid-args', `缺少反馈文件（.docx）。\n${usage}`);
@@ -124,10 +128,15 @@ export const reviewImportCommand: CliCommand = {
           : r.notes.length
             ? '未对应任务（文件格式中没有位置）'
             : '未定位（原文已不存在）';
-        ctx.out(`  ${i + 1}. [${KIND[it.kind]}] ${it.unit}${it.author && it.unit !== it.author ? `（${it.author}）` : ''} → ${where}：${clip(it.text.replace(/\s+/g, ' '), 60)}`);
+        ctx.out(
+          `  ${i + 1}. [${KIND[it.kind]}] ${it.unit}${it.author && it.unit !== it.author ? `（${it.author}）` : ''} → ${where}：${clip(it.text.replace(/\s+/g, ' '), 60)}`,
+        );
       });
     }
-    if (stored) ctx.out(`已存入资料库：${stored.comments} 条批注、${stored.insertions} 处增加、${stored.deletions} 处删除${stored.detached ? `（${stored.detached} 条未能定位，保留在意见汇总表中）` : ''}。`);
+    if (stored)
+      ctx.out(
+        `已存入资料库：${stored.comments} 条批注、${stored.insertions} 处增加、${stored.deletions} 处删除${stored.detached ? `（${stored.detached} 条未能定位，保留在意见汇总表中）` : ''}。`,
+      );
     return exit;
   },
 };

@@ -29,10 +29,7 @@ function readHeader(path: string): Buffer {
 }
 
 function corrupt(path: string, why: string): AppError {
-  return new AppError(
-    'db-corrupt',
-    `无法打开资料库：${why}。文件位置：${path}。PlanDesk 没有修改这个文件；请从备份恢复，或把它移走后重新启动以新建资料库。`,
-  );
+  return new AppError('db-corrupt', `无法打开资料库：${why}。文件位置：${path}。PlanDesk 没有修改这个文件；请从备份恢复，或把它移走后重新启动以新建资料库。`);
 }
 
 /** Checks an existing file read-only. Returns its schema version. */

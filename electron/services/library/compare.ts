@@ -42,7 +42,12 @@ export function compareOperations(store: PlanStore): LibraryOps<`compare.${strin
       requireLive(draftId);
       requireRow(upperId);
       if (decision === null) {
-        db.prepare('DELETE FROM link_decisions WHERE draft_id = ? AND upper_id = ? AND upper_key = ? AND draft_key = ?').run(draftId, upperId, upperKey, draftKey);
+        db.prepare('DELETE FROM link_decisions WHERE draft_id = ? AND upper_id = ? AND upper_key = ? AND draft_key = ?').run(
+          draftId,
+          upperId,
+          upperKey,
+          draftKey,
+        );
       } else {
         db.prepare(
           `INSERT INTO link_decisions (draft_id, upper_id, upper_key, draft_key, decision, author, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)

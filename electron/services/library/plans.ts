@@ -21,10 +21,7 @@ export function planOperations(store: PlanStore): LibraryOps<'app.info' | `plans
     },
 
     'plans.trash': () =>
-      db
-        .prepare<[], Omit<PlanRow, 'doc'>>(`SELECT ${SUMMARY_COLUMNS} FROM plans WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC`)
-        .all()
-        .map(toSummary),
+      db.prepare<[], Omit<PlanRow, 'doc'>>(`SELECT ${SUMMARY_COLUMNS} FROM plans WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC`).all().map(toSummary),
 
     'plans.get': ({ id }) => toRecord(requireRow(id)),
 
@@ -44,7 +41,16 @@ export function planOperations(store: PlanStore): LibraryOps<'app.info' | `plans
       const json = JSON.stringify(doc);
       const t = now();
       const title = doc.meta.title.trim() || row.title;
-      const res = stmts.updatePlan.run({ id, baseRevision, title, year: doc.meta.year, status: status ?? null, doc: json, task_count: countTasks(doc.body), now: t });
+      const res = stmts.updatePlan.run({
+        id,
+        baseRevision,
+        title,
+        year: doc.meta.year,
+        status: status ?? null,
+        doc: json,
+        task_count: countTasks(doc.body),
+        now: t,
+      });
       if (res.changes !== 1) throw conflict(requireRow(id));
       if (savePoint !== undefined) stmts.insertVersion.run(id, row.revision + 1, t, author(who), savePoint || '保存点', json);
       indexUnits(id, doc);

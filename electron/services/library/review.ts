@@ -16,7 +16,16 @@ export function reviewOperations(store: PlanStore): LibraryOps<`review.threads.$
       const row = requireLive(planId);
       if (db.prepare('SELECT 1 FROM review_threads WHERE id = ?').get(threadId)) throw new AppError('invalid-args', '这条批注已经存在。');
       const t = now();
-      insertThread(db, { id: threadId, planId, quote, status: 'open', round: row.status, source: 'app', createdAt: t, comments: [{ author: who, unit, body, createdAt: t }] });
+      insertThread(db, {
+        id: threadId,
+        planId,
+        quote,
+        status: 'open',
+        round: row.status,
+        source: 'app',
+        createdAt: t,
+        comments: [{ author: who, unit, body, createdAt: t }],
+      });
       return readThread(threadId);
     }),
 
@@ -35,11 +44,32 @@ export function reviewOperations(store: PlanStore): LibraryOps<`review.threads.$
       const row = requireRow(planId);
       const threads = planThreads(db, planId);
       const stored = db
-        .prepare<[string], { source_id: string; kind: 'comment' | 'suggestion'; round: string; unit: string; task: string; content: string; decision: OpinionDecision | null; reason: string; node_id: string | null }>(
-          'SELECT * FROM review_opinions WHERE plan_id = ? ORDER BY created_at, source_id',
-        )
+        .prepare<
+          [string],
+          {
+            source_id: string;
+            kind: 'comment' | 'suggestion';
+            round: string;
+            unit: string;
+            task: string;
+            content: string;
+            decision: OpinionDecision | null;
+            reason: string;
+            node_id: string | null;
+          }
+        >('SELECT * FROM review_opinions WHERE plan_id = ? ORDER BY created_at, source_id')
         .all(planId)
-        .map((o) => ({ sourceId: o.source_id, kind: o.kind, round: o.round, unit: o.unit, task: o.task, content: o.content, decision: o.decision, reason: o.reason, nodeId: o.node_id }));
+        .map((o) => ({
+          sourceId: o.source_id,
+          kind: o.kind,
+          round: o.round,
+          unit: o.unit,
+          task: o.task,
+          content: o.content,
+          decision: o.decision,
+          reason: o.reason,
+          nodeId: o.node_id,
+        }));
       return buildOpinionRows(readDoc(row.doc), threads, stored);
     },
 

@@ -11,7 +11,6 @@ import type { PlanDocument } from '../../../shared/plan/schema';
 import { parsePlanDocument } from '../../../shared/validation';
 import { readThread as readThreadRow } from '../review-threads';
 
-
 export interface PlanRow {
   id: string;
   title: string;
@@ -66,7 +65,10 @@ function unitsOf(doc: PlanDocument): Map<string, { lead: number; support: number
   const out = new Map<string, { lead: number; support: number }>();
   walkOutline(doc.body, (node) => {
     if (node.type !== 'task') return;
-    for (const [list, role] of [[node.lead, 'lead'], [node.support, 'support']] as const) {
+    for (const [list, role] of [
+      [node.lead, 'lead'],
+      [node.support, 'support'],
+    ] as const) {
       for (const raw of list) {
         const name = raw.trim();
         if (!name) continue;
@@ -90,7 +92,18 @@ export interface LibraryOptions {
   defaultAuthor?: string;
 }
 
-export type LibraryServices = Omit<ServiceImpl, `import.${string}` | `export.${string}` | `templates.${string}` | 'plans.fromTemplate' | 'rollover.preview' | 'review.analyse' | 'review.import' | 'app.saveDialog' | 'app.showInFolder'>;
+export type LibraryServices = Omit<
+  ServiceImpl,
+  | `import.${string}`
+  | `export.${string}`
+  | `templates.${string}`
+  | 'plans.fromTemplate'
+  | 'rollover.preview'
+  | 'review.analyse'
+  | 'review.import'
+  | 'app.saveDialog'
+  | 'app.showInFolder'
+>;
 
 /** The operations of LibraryServices whose names match P (one domain module's share). */
 export type LibraryOps<P extends string> = Pick<LibraryServices, Extract<keyof LibraryServices, P>>;
@@ -112,9 +125,7 @@ export function createPlanStore(db: Database, options: LibraryOptions) {
          task_count = @task_count, revision = revision + 1, updated_at = @now
        WHERE id = @id AND revision = @baseRevision AND deleted_at IS NULL`,
     ),
-    insertVersion: db.prepare(
-      'INSERT INTO versions (plan_id, revision, created_at, author, message, doc) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
+    insertVersion: db.prepare('INSERT INTO versions (plan_id, revision, created_at, author, message, doc) VALUES (?, ?, ?, ?, ?, ?)'),
     deleteUnits: db.prepare('DELETE FROM plan_units WHERE plan_id = ?'),
     insertUnit: db.prepare('INSERT INTO plan_units (plan_id, name, lead_count, support_count) VALUES (?, ?, ?, ?)'),
   };
@@ -149,17 +160,15 @@ export function createPlanStore(db: Database, options: LibraryOptions) {
     );
   }
 
-  const insertPlan = db.transaction(
-    (input: { title: string; year: number; kind: PlanKind; doc: PlanDocument; author: string; message: string }) => {
-      const id = randomUUID();
-      const t = now();
-      const json = JSON.stringify(input.doc);
-      stmts.insertPlan.run({ id, title: input.title, year: input.year, kind: input.kind, task_count: countTasks(input.doc.body), doc: json, now: t });
-      stmts.insertVersion.run(id, 1, t, input.author, input.message, json);
-      indexUnits(id, input.doc);
-      return requireRow(id);
-    },
-  );
+  const insertPlan = db.transaction((input: { title: string; year: number; kind: PlanKind; doc: PlanDocument; author: string; message: string }) => {
+    const id = randomUUID();
+    const t = now();
+    const json = JSON.stringify(input.doc);
+    stmts.insertPlan.run({ id, title: input.title, year: input.year, kind: input.kind, task_count: countTasks(input.doc.body), doc: json, now: t });
+    stmts.insertVersion.run(id, 1, t, input.author, input.message, json);
+    indexUnits(id, input.doc);
+    return requireRow(id);
+  });
 
   return { db, options, now, author, stmts, requireRow, requireLive, toRecord, indexUnits, readThread, conflict, insertPlan };
 }

@@ -27,10 +27,7 @@ export function unitSettingsOperations(store: PlanStore): LibraryOps<'units.list
     },
 
     'settings.set': ({ key, value }) => {
-      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-        key,
-        JSON.stringify(value),
-      );
+      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
       return { ok: true as const };
     },
   };

@@ -31,7 +31,16 @@ export function versionOperations(store: PlanStore): LibraryOps<`versions.${stri
       // The state being replaced becomes a save point itself, so a restore can be undone.
       stmts.insertVersion.run(planId, row.revision, t, author(who), '恢复前自动保存', row.doc);
       const doc = readDoc(v.doc);
-      stmts.updatePlan.run({ id: planId, baseRevision, title: doc.meta.title || row.title, year: doc.meta.year, status: null, doc: v.doc, task_count: countTasks(doc.body), now: t });
+      stmts.updatePlan.run({
+        id: planId,
+        baseRevision,
+        title: doc.meta.title || row.title,
+        year: doc.meta.year,
+        status: null,
+        doc: v.doc,
+        task_count: countTasks(doc.body),
+        now: t,
+      });
       stmts.insertVersion.run(planId, row.revision + 1, t, author(who), `恢复到 ${v.created_at.slice(0, 16).replace('T', ' ')} 的保存点`, v.doc);
       indexUnits(planId, doc);
       return toRecord(requireRow(planId));

@@ -212,13 +212,24 @@ export function CoverageScreen({ draftId, onBack }: Props) {
           {selectedUppers.length > 1 && (
             <div className="tabs upper-tabs" role="tablist" aria-label="选择上级文件">
               {selectedUppers.map((id) => (
-                <button key={id} type="button" role="tab" aria-selected={id === upperId} className={id === upperId ? 'active' : ''} onClick={() => setUpperId(id)}>
+                <button
+                  key={id}
+                  type="button"
+                  role="tab"
+                  aria-selected={id === upperId}
+                  className={id === upperId ? 'active' : ''}
+                  onClick={() => setUpperId(id)}
+                >
                   {uppers.find((u) => u.id === id)?.title ?? id}
                 </button>
               ))}
             </div>
           )}
-          {!upperId && <p className="muted coverage-empty">勾选或导入一份上级文件（如省、市的安全生产工作要点），PlanDesk 会为上级文件的每项任务找出本计划中落实它的任务。</p>}
+          {!upperId && (
+            <p className="muted coverage-empty">
+              勾选或导入一份上级文件（如省、市的安全生产工作要点），PlanDesk 会为上级文件的每项任务找出本计划中落实它的任务。
+            </p>
+          )}
           {upperId && result.state === 'running' && (
             <div className="progress-block" role="status">
               正在对照…
@@ -251,7 +262,8 @@ export function CoverageScreen({ draftId, onBack }: Props) {
                 <div className="filter-row" role="group" aria-label="筛选">
                   {(['all', 'missing', 'partial', 'covered'] as const).map((f) => (
                     <button key={f} type="button" aria-pressed={filter === f} className={filter === f ? 'active' : ''} onClick={() => setFilter(f)}>
-                      {f === 'all' ? '全部（未落实在前）' : STATUS_LABEL[f]}（{f === 'all' ? comparison.upper.length : comparison.upper.filter((u) => u.status === f).length}）
+                      {f === 'all' ? '全部（未落实在前）' : STATUS_LABEL[f]}（
+                      {f === 'all' ? comparison.upper.length : comparison.upper.filter((u) => u.status === f).length}）
                     </button>
                   ))}
                 </div>
@@ -290,7 +302,9 @@ export function CoverageScreen({ draftId, onBack }: Props) {
                   {current.links.length === 0 && <p className="muted">没有找到落实这项任务的内容。</p>}
                   <ul className="link-list">
                     {current.links.map((l) => {
-                      const dn = draftDoc ? nodeText(draftIndex?.get(l.key)?.node ?? nodeAtPath(draftDoc.body, l.path)) : { title: l.title, text: '', units: '' };
+                      const dn = draftDoc
+                        ? nodeText(draftIndex?.get(l.key)?.node ?? nodeAtPath(draftDoc.body, l.path))
+                        : { title: l.title, text: '', units: '' };
                       return (
                         <li key={l.key} aria-label={`关联 ${l.label}${l.title}`}>
                           <div className="link-head">
@@ -332,11 +346,7 @@ export function CoverageScreen({ draftId, onBack }: Props) {
                   <div className="add-link">
                     <label>
                       手动关联：
-                      <select
-                        aria-label="手动关联本计划任务"
-                        value=""
-                        onChange={(e) => e.target.value && void decide(current, e.target.value, 'added')}
-                      >
+                      <select aria-label="手动关联本计划任务" value="" onChange={(e) => e.target.value && void decide(current, e.target.value, 'added')}>
                         <option value="">选择本计划的任务…</option>
                         {draftOptions.map((d) => (
                           <option key={d.key} value={d.key}>

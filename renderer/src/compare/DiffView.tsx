@@ -60,7 +60,8 @@ export function DiffView({ draft }: { draft: PlanRecord }) {
       {diff && (
         <>
           <p className="diff-summary" aria-label="变化概况">
-            新增 {diff.added.length} 项，删去 {diff.removed.length} 项，修改 {diff.changed.filter((c) => !c.moved || c.title || c.text).length} 项，移动 {diff.moved.length} 项，未变 {diff.unchanged} 项。
+            新增 {diff.added.length} 项，删去 {diff.removed.length} 项，修改 {diff.changed.filter((c) => !c.moved || c.title || c.text).length} 项，移动{' '}
+            {diff.moved.length} 项，未变 {diff.unchanged} 项。
           </p>
           {diff.added.length > 0 && (
             <>

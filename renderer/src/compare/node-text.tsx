@@ -27,9 +27,5 @@ export function Highlight({ text, phrases }: { text: string; phrases: string[] }
     parts.push({ s: best.p, hit: true });
     rest = rest.slice(best.at + best.p.length);
   }
-  return (
-    <>
-      {parts.map((p, i) => (p.hit ? <mark key={i}>{p.s}</mark> : <span key={i}>{p.s}</span>))}
-    </>
-  );
+  return <>{parts.map((p, i) => (p.hit ? <mark key={i}>{p.s}</mark> : <span key={i}>{p.s}</span>))}</>;
 }

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Comparison, Decision } from '../../../shared/compare/compare';
 import type { PlanDocument } from '../../../shared/plan/schema';
 
-export type ComparisonState = { state: 'idle' } | { state: 'running' } | { state: 'done'; comparison: Comparison; ms: number } | { state: 'error'; message: string };
+export type ComparisonState =
+  { state: 'idle' } | { state: 'running' } | { state: 'done'; comparison: Comparison; ms: number } | { state: 'error'; message: string };
 
 export function useComparison(upper: PlanDocument | null, draft: PlanDocument | null, decisions: Decision[] | null): ComparisonState {
   const worker = useRef<Worker | null>(null);

@@ -33,7 +33,9 @@ export function Dialog({ title, onClose, children, footer, width = 460 }: Dialog
             onClose();
           }
           if (e.key === 'Tab' && ref.current) {
-            const f = Array.from(ref.current.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')).filter((el) => !el.hasAttribute('disabled'));
+            const f = Array.from(ref.current.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')).filter(
+              (el) => !el.hasAttribute('disabled'),
+            );
             if (!f.length) return;
             const [first, last] = [f[0]!, f[f.length - 1]!];
             if (e.shiftKey && document.activeElement === first) {
@@ -60,7 +62,19 @@ export function Dialog({ title, onClose, children, footer, width = 460 }: Dialog
 }
 
 /** The usual footer: 取消 and one primary action. */
-export function DialogActions({ onCancel, onOk, okLabel, disabled, danger }: { onCancel(): void; onOk(): void; okLabel: string; disabled?: boolean; danger?: boolean }) {
+export function DialogActions({
+  onCancel,
+  onOk,
+  okLabel,
+  disabled,
+  danger,
+}: {
+  onCancel(): void;
+  onOk(): void;
+  okLabel: string;
+  disabled?: boolean;
+  danger?: boolean;
+}) {
   return (
     <>
       <button type="button" onClick={onCancel}>

@@ -131,7 +131,12 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
             <button type="button" onClick={onClose}>
               取消
             </button>
-            <button type="button" disabled={phase.step === 'working'} onClick={() => void run('table')} title="横向表格：序号、任务、牵头单位、责任单位、目标、完成时限">
+            <button
+              type="button"
+              disabled={phase.step === 'working'}
+              onClick={() => void run('table')}
+              title="横向表格：序号、任务、牵头单位、责任单位、目标、完成时限"
+            >
               导出任务分工表
             </button>
             <button type="button" className="primary" disabled={phase.step === 'working' || missing.length > 0} onClick={() => void run('plan')}>
@@ -158,7 +163,8 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
             <fieldset>
               <legend>通知</legend>
               <label>
-                <input type="checkbox" checked={attachment} onChange={(e) => setAttachment(e.target.checked)} /> 要点作为附件（附件说明 + “附件”页），否则接排在通知之后
+                <input type="checkbox" checked={attachment} onChange={(e) => setAttachment(e.target.checked)} /> 要点作为附件（附件说明 +
+                “附件”页），否则接排在通知之后
               </label>
               <label>
                 <input type="checkbox" checked={sealed} onChange={(e) => setSealed(e.target.checked)} /> 加盖印章的署名版式
@@ -179,7 +185,8 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
             </fieldset>
           )}
           <label>
-            <input type="checkbox" checked={disclosure} onChange={(e) => setDisclosure(e.target.checked)} /> 首页加政府信息公开属性表（索引号、主题分类、发布机构……）
+            <input type="checkbox" checked={disclosure} onChange={(e) => setDisclosure(e.target.checked)} />{' '}
+            首页加政府信息公开属性表（索引号、主题分类、发布机构……）
           </label>
           <details>
             <summary>字体与行距</summary>

@@ -119,7 +119,13 @@ export function FindBar({ editor, replace: replaceOpen, onClose }: Props) {
       </button>
       {showReplace && (
         <>
-          <input aria-label="替换为" placeholder="替换为" value={replacement} onChange={(e) => setReplacement(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && onClose()} />
+          <input
+            aria-label="替换为"
+            placeholder="替换为"
+            value={replacement}
+            onChange={(e) => setReplacement(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && onClose()}
+          />
           <button type="button" disabled={!matches.length} onClick={() => replaceMatches([matches[Math.min(current, matches.length - 1)]!])}>
             替换
           </button>

@@ -19,11 +19,7 @@ export function SavePointDialog({
   const [name, setName] = useState(initial ?? `保存点 ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`);
   const submit = () => onSave(name.trim() || '保存点');
   return (
-    <Dialog
-      title={title}
-      onClose={onCancel}
-      footer={<DialogActions onCancel={onCancel} onOk={submit} okLabel="保存" />}
-    >
+    <Dialog title={title} onClose={onCancel} footer={<DialogActions onCancel={onCancel} onOk={submit} okLabel="保存" />}>
       <form
         className="form"
         onSubmit={(e) => {

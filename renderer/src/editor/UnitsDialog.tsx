@@ -17,7 +17,10 @@ function ChipInput({ label, values, onChange, suggestions }: { label: string; va
   const [text, setText] = useState('');
   const listId = useId();
   const add = (raw: string) => {
-    const names = raw.split(/[、，,；;]/).map((s) => s.trim()).filter(Boolean);
+    const names = raw
+      .split(/[、，,；;]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     const next = [...values];
     for (const n of names) if (!next.includes(n)) next.push(n);
     onChange(next);

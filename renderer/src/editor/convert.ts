@@ -54,7 +54,14 @@ export function blocksToEditorJSON(blocks: readonly FlatBlock[]): JSONContent {
       case 'heading':
         return {
           type: 'planHeading',
-          attrs: { id: b.id ?? null, level: b.level, text: b.text ?? null, targets: b.targets ?? null, targetsFor: b.targets ? headingKeyPlaceholder : null, suggestion: b.suggestion ?? null },
+          attrs: {
+            id: b.id ?? null,
+            level: b.level,
+            text: b.text ?? null,
+            targets: b.targets ?? null,
+            targetsFor: b.targets ? headingKeyPlaceholder : null,
+            suggestion: b.suggestion ?? null,
+          },
           content: textContent(b.title, fieldMarks(b.marks, 'title')),
         };
       case 'task':

@@ -24,7 +24,12 @@ export const PlanKeymap = Extension.create({
       'Mod-Alt-4': () => run(setLevel(this.editor.state, 'task', 4)),
       'Mod-Alt-t': () => {
         const at = blockAt(this.editor.state);
-        const level = at?.node.type.name === 'planTask' ? (at.node.attrs.level as number) : at?.node.type.name === 'planHeading' ? Math.min(4, (at.node.attrs.level as number) + 1) : 3;
+        const level =
+          at?.node.type.name === 'planTask'
+            ? (at.node.attrs.level as number)
+            : at?.node.type.name === 'planHeading'
+              ? Math.min(4, (at.node.attrs.level as number) + 1)
+              : 3;
         return run(insertBlockAfter(this.editor.state, 'task', Math.max(2, level)));
       },
       Enter: () => {
@@ -89,7 +94,11 @@ export const PlanKeymap = Extension.create({
           if (task.textContent === '') {
             // An empty task becomes an empty paragraph.
             const pos = $head.before(1);
-            const tr = state.tr.replaceWith(pos, pos + task.nodeSize, state.schema.nodes.paragraph!.create({ id: task.attrs.id ?? null, under: Math.max(0, (task.attrs.level as number) - 1) }));
+            const tr = state.tr.replaceWith(
+              pos,
+              pos + task.nodeSize,
+              state.schema.nodes.paragraph!.create({ id: task.attrs.id ?? null, under: Math.max(0, (task.attrs.level as number) - 1) }),
+            );
             tr.setSelection(TextSelection.create(tr.doc, pos + 1));
             this.editor.view.dispatch(tr);
             return true;
@@ -102,7 +111,10 @@ export const PlanKeymap = Extension.create({
         }
         if (parent === 'planHeading' && $head.parent.content.size === 0) {
           const pos = $head.before(1);
-          const tr = state.tr.setNodeMarkup(pos, state.schema.nodes.paragraph!, { id: $head.parent.attrs.id ?? null, under: Math.max(0, ($head.parent.attrs.level as number) - 1) });
+          const tr = state.tr.setNodeMarkup(pos, state.schema.nodes.paragraph!, {
+            id: $head.parent.attrs.id ?? null,
+            under: Math.max(0, ($head.parent.attrs.level as number) - 1),
+          });
           this.editor.view.dispatch(tr);
           return true;
         }

@@ -51,7 +51,10 @@ function computeEntries(doc: PMNode, settings: NumberingSettings): OutlineEntry[
       });
     }
   });
-  const ordinals = computeOrdinals(raw.map((r) => r.level), settings);
+  const ordinals = computeOrdinals(
+    raw.map((r) => r.level),
+    settings,
+  );
   const entries = raw.map((r, i) => ({ ...r, ordinal: ordinals[i]!, label: formatLabel(r.level, ordinals[i]!) }));
   if (!bySettings) entriesCache.set(doc, (bySettings = new Map()));
   bySettings.set(settings, entries);

@@ -44,7 +44,11 @@ export const InsertionMark = Mark.create({
     return [{ tag: 'ins[data-suggestion]' }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ['ins', mergeAttributes({ 'data-suggestion': HTMLAttributes.id, title: `${String(HTMLAttributes.author ?? '')} 建议增加`, class: 'suggest-ins' }), 0];
+    return [
+      'ins',
+      mergeAttributes({ 'data-suggestion': HTMLAttributes.id, title: `${String(HTMLAttributes.author ?? '')} 建议增加`, class: 'suggest-ins' }),
+      0,
+    ];
   },
 });
 
@@ -58,7 +62,11 @@ export const DeletionMark = Mark.create({
     return [{ tag: 'del[data-suggestion]' }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ['del', mergeAttributes({ 'data-suggestion': HTMLAttributes.id, title: `${String(HTMLAttributes.author ?? '')} 建议删除`, class: 'suggest-del' }), 0];
+    return [
+      'del',
+      mergeAttributes({ 'data-suggestion': HTMLAttributes.id, title: `${String(HTMLAttributes.author ?? '')} 建议删除`, class: 'suggest-del' }),
+      0,
+    ];
   },
 });
 
@@ -217,4 +225,16 @@ export const PlanTask = Node.create({
   },
 });
 
-export const planSchemaExtensions = [PlanDocument, PlanParagraph, Text, PlanHeading, PlanTask, TaskTitle, TaskBody, TaskBreak, CommentMark, InsertionMark, DeletionMark];
+export const planSchemaExtensions = [
+  PlanDocument,
+  PlanParagraph,
+  Text,
+  PlanHeading,
+  PlanTask,
+  TaskTitle,
+  TaskBody,
+  TaskBreak,
+  CommentMark,
+  InsertionMark,
+  DeletionMark,
+];

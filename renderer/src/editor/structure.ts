@@ -52,7 +52,11 @@ export function insertBlockAfter(state: EditorState, kind: 'task' | 'heading' | 
   const at = blockAt(state);
   const { schema } = state;
   const node =
-    kind === 'task' ? newTaskNode(schema, Math.max(2, level)) : kind === 'heading' ? newHeadingNode(schema, level) : schema.nodes.paragraph!.create({ under: level });
+    kind === 'task'
+      ? newTaskNode(schema, Math.max(2, level))
+      : kind === 'heading'
+        ? newHeadingNode(schema, level)
+        : schema.nodes.paragraph!.create({ under: level });
   const tr = state.tr;
   if (!at) {
     tr.insert(state.doc.content.size, node);

@@ -47,7 +47,8 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
     dom.classList.toggle('body-empty', node.child(1).content.size === 0);
     const suggestion = node.attrs.suggestion as { type: string; author?: string } | null;
     for (const t of ['insert', 'delete', 'units']) dom.classList.toggle(`suggested-${t}`, suggestion?.type === t);
-    if (suggestion) dom.title = `${suggestion.author ?? ''} 建议${suggestion.type === 'insert' ? '增加此任务' : suggestion.type === 'delete' ? '删除此任务' : '修改责任单位'}`;
+    if (suggestion)
+      dom.title = `${suggestion.author ?? ''} 建议${suggestion.type === 'insert' ? '增加此任务' : suggestion.type === 'delete' ? '删除此任务' : '修改责任单位'}`;
     else dom.removeAttribute('title');
     const label = unitsLabel(node);
     if (units.textContent !== label.text) units.textContent = label.text;

@@ -54,7 +54,14 @@ export function useReview({ planId, editor, buildDoc, showComments }: Options) {
     const who = reviewer.reviewer;
     if (!editor || !range || !who) return;
     try {
-      const thread = await invoke('review.threads.create', { planId, threadId: crypto.randomUUID(), quote: range.quote, body, author: who.name, unit: who.unit });
+      const thread = await invoke('review.threads.create', {
+        planId,
+        threadId: crypto.randomUUID(),
+        quote: range.quote,
+        body,
+        author: who.name,
+        unit: who.unit,
+      });
       editor.view.dispatch(editor.state.tr.addMark(range.from, range.to, editor.schema.marks.comment!.create({ id: thread.id })));
       setThreads((t) => [...t, thread]);
       showComments();

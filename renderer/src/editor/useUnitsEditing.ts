@@ -22,25 +22,33 @@ export function useUnitsEditing(editor: Editor | null, blocks: FlatBlock[], revi
     return () => dom.removeEventListener(EDIT_UNITS_EVENT, onEdit);
   }, [editor]);
 
-  const renameUnit = useCallback((from: string, to: string) => {
-    if (!editor) return;
-    const tr = editor.state.tr;
-    let n = 0;
-    editor.state.doc.forEach((node, pos) => {
-      if (node.type.name !== 'planTask') return;
-      const lead = (node.attrs.lead as string[]).map((u) => (u === from ? to : u));
-      const support = (node.attrs.support as string[]).map((u) => (u === from ? to : u));
-      const unitsText = node.attrs.unitsText as string | null;
-      const touched = lead.join() !== (node.attrs.lead as string[]).join() || support.join() !== (node.attrs.support as string[]).join();
-      if (!touched) return;
-      n++;
-      tr.setNodeMarkup(pos, undefined, { ...node.attrs, lead: [...new Set(lead)], support: [...new Set(support)], unitsText: unitsText ? unitsText.split(from).join(to) : null });
-    });
-    if (n) {
-      editor.view.dispatch(tr);
-      toast({ kind: 'info', message: `已将 ${n} 项任务中的“${from}”改为“${to}”` });
-    }
-  }, [editor, toast]);
+  const renameUnit = useCallback(
+    (from: string, to: string) => {
+      if (!editor) return;
+      const tr = editor.state.tr;
+      let n = 0;
+      editor.state.doc.forEach((node, pos) => {
+        if (node.type.name !== 'planTask') return;
+        const lead = (node.attrs.lead as string[]).map((u) => (u === from ? to : u));
+        const support = (node.attrs.support as string[]).map((u) => (u === from ? to : u));
+        const unitsText = node.attrs.unitsText as string | null;
+        const touched = lead.join() !== (node.attrs.lead as string[]).join() || support.join() !== (node.attrs.support as string[]).join();
+        if (!touched) return;
+        n++;
+        tr.setNodeMarkup(pos, undefined, {
+          ...node.attrs,
+          lead: [...new Set(lead)],
+          support: [...new Set(support)],
+          unitsText: unitsText ? unitsText.split(from).join(to) : null,
+        });
+      });
+      if (n) {
+        editor.view.dispatch(tr);
+        toast({ kind: 'info', message: `已将 ${n} 项任务中的“${from}”改为“${to}”` });
+      }
+    },
+    [editor, toast],
+  );
 
   const planUnits = useMemo(() => [...new Set(blocks.flatMap((b) => (b.type === 'task' ? [...b.lead, ...b.support] : [])))], [blocks]);
 

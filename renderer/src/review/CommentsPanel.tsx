@@ -87,7 +87,12 @@ export const CommentsPanel = memo(function CommentsPanel({ editor, threads, docV
                   void onReply(t.id, body).then(() => setDrafts((d) => ({ ...d, [t.id]: '' })));
                 }}
               >
-                <input aria-label="回复" placeholder="回复…" value={drafts[t.id] ?? ''} onChange={(e) => setDrafts((d) => ({ ...d, [t.id]: e.target.value }))} />
+                <input
+                  aria-label="回复"
+                  placeholder="回复…"
+                  value={drafts[t.id] ?? ''}
+                  onChange={(e) => setDrafts((d) => ({ ...d, [t.id]: e.target.value }))}
+                />
                 <button type="submit">回复</button>
                 <button type="button" onClick={() => void onStatus(t.id, t.status === 'open' ? 'resolved' : 'open')}>
                   {t.status === 'open' ? '解决' : '重新打开'}

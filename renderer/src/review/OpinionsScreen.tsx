@@ -123,7 +123,11 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
                     <td>{r.task}</td>
                     <td>{r.content}</td>
                     <td>
-                      <select aria-label={`意见 ${i + 1} 处理情况`} value={r.decision ?? ''} onChange={(e) => void set(r, (e.target.value || null) as OpinionDecision | null, r.reason)}>
+                      <select
+                        aria-label={`意见 ${i + 1} 处理情况`}
+                        value={r.decision ?? ''}
+                        onChange={(e) => void set(r, (e.target.value || null) as OpinionDecision | null, r.reason)}
+                      >
                         <option value="">未处理</option>
                         <option value="采纳">采纳</option>
                         <option value="部分采纳">部分采纳</option>
@@ -131,7 +135,11 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
                       </select>
                     </td>
                     <td>
-                      <input aria-label={`意见 ${i + 1} 理由`} defaultValue={r.reason} onBlur={(e) => e.target.value !== r.reason && void set(r, r.decision, e.target.value)} />
+                      <input
+                        aria-label={`意见 ${i + 1} 理由`}
+                        defaultValue={r.reason}
+                        onBlur={(e) => e.target.value !== r.reason && void set(r, r.decision, e.target.value)}
+                      />
                     </td>
                   </tr>
                 ))}

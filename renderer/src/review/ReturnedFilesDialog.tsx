@@ -45,7 +45,9 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
     try {
       const payload = await Promise.all(files.map(async (f, i) => ({ fileName: f.name, bytes: await bytesOf(f), unit: units[i]!.trim() })));
       const r = await invoke('review.import', { planId: plan.id, baseRevision: plan.revision, files: payload });
-      setDone(`已导入 ${r.comments} 条批注、${r.insertions} 处增加、${r.deletions} 处删除${r.detached ? `；${r.detached} 条意见所指的原文已改动，已保留在汇总表中` : ''}。`);
+      setDone(
+        `已导入 ${r.comments} 条批注、${r.insertions} 处增加、${r.deletions} 处删除${r.detached ? `；${r.detached} 条意见所指的原文已改动，已保留在汇总表中` : ''}。`,
+      );
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -102,7 +104,12 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
               ))}
               <label className="inline-field">
                 提出单位
-                <input aria-label={`${f.fileName} 的提出单位`} value={units[i] ?? ''} onChange={(e) => setUnits((u) => u.map((x, k) => (k === i ? e.target.value : x)))} placeholder="如：县教育局" />
+                <input
+                  aria-label={`${f.fileName} 的提出单位`}
+                  value={units[i] ?? ''}
+                  onChange={(e) => setUnits((u) => u.map((x, k) => (k === i ? e.target.value : x)))}
+                  placeholder="如：县教育局"
+                />
               </label>
               <ul className="returned-items">
                 {f.items.map((it, k) => (

@@ -20,11 +20,16 @@ export const SuggestionsPanel = memo(function SuggestionsPanel({ editor, docVers
   const [who, setWho] = useState('');
   const decide = (items: SuggestionEntry[], accept: boolean) => {
     if (!items.length) return;
-    onDecide?.(items.map((i) => i.id), accept);
+    onDecide?.(
+      items.map((i) => i.id),
+      accept,
+    );
     editor.view.dispatch(decideSuggestions(editor.state, new Set(items.map((i) => i.id)), accept));
   };
   const jump = (s: SuggestionEntry) => {
-    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(Math.min(s.pos + 1, editor.state.doc.content.size)))).scrollIntoView());
+    editor.view.dispatch(
+      editor.state.tr.setSelection(TextSelection.near(editor.state.doc.resolve(Math.min(s.pos + 1, editor.state.doc.content.size)))).scrollIntoView(),
+    );
     editor.view.focus();
   };
   const ofWho = list.filter((s) => !who || s.author === who);

@@ -64,7 +64,10 @@ function insertSuggested(view: EditorView, from: number, to: number, text: strin
   const at = tr.mapping.map(to);
   // Typing on after one's own insertion continues it: one suggestion, not one per keystroke.
   const ins = adjacentMark(tr.doc, at, at, 'insertion', who) ?? state.schema.marks.insertion!.create(suggestionAttrs(who));
-  const keep = state.doc.resolve(from).marks().filter((m) => m.type.name === 'comment');
+  const keep = state.doc
+    .resolve(from)
+    .marks()
+    .filter((m) => m.type.name === 'comment');
   tr.insert(at, state.schema.text(text, [...keep, ins]));
   tr.setSelection(TextSelection.create(tr.doc, at + text.length));
   view.dispatch(tr.scrollIntoView());
@@ -222,7 +225,16 @@ export function listSuggestions(doc: PMNode): SuggestionEntry[] {
       const id = String(m.attrs.id);
       const e = byId.get(id);
       if (e) e.text += node.text;
-      else byId.set(id, { id, kind: m.type.name, author: String(m.attrs.author ?? ''), unit: String(m.attrs.unit ?? ''), time: String(m.attrs.time ?? ''), text: node.text ?? '', pos });
+      else
+        byId.set(id, {
+          id,
+          kind: m.type.name,
+          author: String(m.attrs.author ?? ''),
+          unit: String(m.attrs.unit ?? ''),
+          time: String(m.attrs.time ?? ''),
+          text: node.text ?? '',
+          pos,
+        });
     }
   });
   return [...byId.values()].sort((a, b) => a.pos - b.pos);
@@ -251,7 +263,8 @@ export function decideSuggestions(state: EditorState, ids: ReadonlySet<string>, 
     const removeNode = (type === 'insert' && !accept) || (type === 'delete' && accept);
     const p = tr.mapping.map(pos);
     if (removeNode) tr.delete(p, p + node.nodeSize);
-    else if (type === 'units' && !accept && s.old) tr.setNodeMarkup(p, undefined, { ...node.attrs, ...s.old, unitsText: s.old.unitsText ?? null, suggestion: null });
+    else if (type === 'units' && !accept && s.old)
+      tr.setNodeMarkup(p, undefined, { ...node.attrs, ...s.old, unitsText: s.old.unitsText ?? null, suggestion: null });
     else tr.setNodeMarkup(p, undefined, { ...node.attrs, suggestion: null });
   }
   for (const [a, b] of removeText.reverse()) tr.delete(tr.mapping.map(a), tr.mapping.map(b));
@@ -259,7 +272,12 @@ export function decideSuggestions(state: EditorState, ids: ReadonlySet<string>, 
 }
 
 /** Marks the task or heading at `pos` as suggested for deletion (or for a units change). */
-export function suggestNodeChange(state: EditorState, pos: number, who: Suggester, change: { type: 'delete' } | { type: 'units'; lead: string[]; support: string[] }): Transaction | null {
+export function suggestNodeChange(
+  state: EditorState,
+  pos: number,
+  who: Suggester,
+  change: { type: 'delete' } | { type: 'units'; lead: string[]; support: string[] },
+): Transaction | null {
   const node = state.doc.nodeAt(pos);
   if (!node || (node.type.name !== 'planTask' && node.type.name !== 'planHeading')) return null;
   const existing = node.attrs.suggestion as { type: string } | null;
@@ -267,7 +285,10 @@ export function suggestNodeChange(state: EditorState, pos: number, who: Suggeste
     if (existing?.type === 'insert') return state.tr.delete(pos, pos + node.nodeSize); // own new task: just remove it
     return state.tr.setNodeMarkup(pos, undefined, { ...node.attrs, suggestion: { type: 'delete', ...suggestionAttrs(who) } });
   }
-  const old = existing?.type === 'units' ? (node.attrs.suggestion as { old: unknown }).old : { lead: node.attrs.lead, support: node.attrs.support, ...(node.attrs.unitsText ? { unitsText: node.attrs.unitsText } : {}) };
+  const old =
+    existing?.type === 'units'
+      ? (node.attrs.suggestion as { old: unknown }).old
+      : { lead: node.attrs.lead, support: node.attrs.support, ...(node.attrs.unitsText ? { unitsText: node.attrs.unitsText } : {}) };
   return state.tr.setNodeMarkup(pos, undefined, {
     ...node.attrs,
     lead: change.lead,

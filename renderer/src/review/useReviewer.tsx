@@ -53,11 +53,7 @@ function ReviewerDialog({ onCancel, onSave }: { onCancel(): void; onSave(r: Revi
     onSave({ name: name.trim(), unit: unit.trim() });
   };
   return (
-    <Dialog
-      title="您是谁"
-      onClose={onCancel}
-      footer={<DialogActions onCancel={onCancel} onOk={submit} okLabel="确定" />}
-    >
+    <Dialog title="您是谁" onClose={onCancel} footer={<DialogActions onCancel={onCancel} onOk={submit} okLabel="确定" />}>
       <form
         className="form"
         onSubmit={(e) => {

@@ -11,11 +11,7 @@ interface Props {
 
 export function ConfirmDialog({ title, message, confirmLabel, danger, onCancel, onConfirm }: Props) {
   return (
-    <Dialog
-      title={title}
-      onClose={onCancel}
-      footer={<DialogActions onCancel={onCancel} onOk={onConfirm} okLabel={confirmLabel} danger={danger} />}
-    >
+    <Dialog title={title} onClose={onCancel} footer={<DialogActions onCancel={onCancel} onOk={onConfirm} okLabel={confirmLabel} danger={danger} />}>
       <p>{message}</p>
     </Dialog>
   );

@@ -41,7 +41,12 @@ function readFile(file: File, onProgress: (fraction: number) => void): Promise<U
 
 /** "来自：文号中的年份（安委〔2016〕1号）" under a field of the preview. */
 function OriginNote({ origin, edited, testId }: { origin: FieldOrigin; edited: boolean; testId: string }) {
-  if (edited) return <small className="origin edited" data-testid={testId}>已手动修改</small>;
+  if (edited)
+    return (
+      <small className="origin edited" data-testid={testId}>
+        已手动修改
+      </small>
+    );
   const excerpt = origin.excerpt && origin.excerpt.length > 40 ? `${origin.excerpt.slice(0, 40)}…` : origin.excerpt;
   return (
     <small className={`origin ${origin.source === 'none' || origin.source === 'file-name' ? 'missing' : ''}`} data-testid={testId} title={origin.excerpt}>
@@ -51,7 +56,12 @@ function OriginNote({ origin, edited, testId }: { origin: FieldOrigin; edited: b
   );
 }
 
-type Phase = { step: 'paste' } | { step: 'reading'; fraction: number } | { step: 'analysing' } | { step: 'preview'; result: ImportResult } | { step: 'error'; message: string };
+type Phase =
+  | { step: 'paste' }
+  | { step: 'reading'; fraction: number }
+  | { step: 'analysing' }
+  | { step: 'preview'; result: ImportResult }
+  | { step: 'error'; message: string };
 
 /** 导入: read → analyse → preview of what was recognised → 确认导入 (or 取消, leaving nothing behind). */
 export function ImportDialog({ source, asUpper, onCancel, onConfirm }: Props) {
@@ -80,7 +90,9 @@ export function ImportDialog({ source, asUpper, onCancel, onConfirm }: Props) {
       try {
         if (file.size === 0) throw new Error(`文件“${file.name}”是空的。`);
         if (file.size > MAX_IMPORT_BYTES) {
-          throw new Error(`文件过大（${(file.size / 1024 / 1024).toFixed(1)} MB），最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB；一份工作要点通常不到 1 MB，请确认选择了正确的文件。`);
+          throw new Error(
+            `文件过大（${(file.size / 1024 / 1024).toFixed(1)} MB），最大 ${MAX_IMPORT_BYTES / 1024 / 1024} MB；一份工作要点通常不到 1 MB，请确认选择了正确的文件。`,
+          );
         }
         const bytes = await readFile(file, (fraction) => !cancelled && setPhase({ step: 'reading', fraction }));
         if (cancelled) return;
@@ -195,7 +207,11 @@ export function ImportDialog({ source, asUpper, onCancel, onConfirm }: Props) {
             <label>
               <span>标题</span>
               <input aria-label="标题" value={title} onChange={(e) => setTitle(e.target.value)} />
-              <OriginNote origin={preview.origins.title} edited={title !== (preview.origins.title.source === 'none' ? '' : preview.doc.meta.title)} testId="origin-title" />
+              <OriginNote
+                origin={preview.origins.title}
+                edited={title !== (preview.origins.title.source === 'none' ? '' : preview.doc.meta.title)}
+                testId="origin-title"
+              />
             </label>
             <label>
               <span>年度</span>

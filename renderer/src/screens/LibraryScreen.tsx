@@ -9,7 +9,6 @@ import { TemplatesView } from './TemplatesView';
 import { ImportDialog, type ImportSource } from './ImportDialog';
 import { IMPORT_ACCEPT, IMPORT_FORMATS_TEXT } from '../../../shared/import-formats';
 
-
 interface Props {
   onOpen(id: string): void;
 }
@@ -34,7 +33,8 @@ export function LibraryScreen({ onOpen }: Props) {
   const load = useCallback(async () => {
     try {
       if (view === 'templates') return setPlans([]);
-      const list = view === 'plans' ? await invoke('plans.list', {}) : view === 'uppers' ? await invoke('plans.list', { kind: 'upper' }) : await invoke('plans.trash', {});
+      const list =
+        view === 'plans' ? await invoke('plans.list', {}) : view === 'uppers' ? await invoke('plans.list', { kind: 'upper' }) : await invoke('plans.trash', {});
       setPlans(list);
       setLoadError(null);
     } catch (err) {

@@ -162,7 +162,13 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
         {mode === 'blank' && (
           <label>
             <span>标题</span>
-            <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={`${year || thisYear}年全县安全生产工作要点`} aria-label="标题" maxLength={200} />
+            <input
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              placeholder={`${year || thisYear}年全县安全生产工作要点`}
+              aria-label="标题"
+              maxLength={200}
+            />
           </label>
         )}
         {mode === 'rollover' && !preview && (
@@ -250,7 +256,12 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
                   <li key={i}>
                     <span className="badge">{FLAG_KIND_LABELS[f.kind]}</span>{' '}
                     {f.path.startsWith('body') ? (
-                      <button type="button" className="link-button flag-link" title="创建草稿并跳到此处" onClick={() => void createRollover(f.nodeId ? `id:${f.nodeId}` : f.path)}>
+                      <button
+                        type="button"
+                        className="link-button flag-link"
+                        title="创建草稿并跳到此处"
+                        onClick={() => void createRollover(f.nodeId ? `id:${f.nodeId}` : f.path)}
+                      >
                         {f.message}
                       </button>
                     ) : (

@@ -59,7 +59,12 @@ export function TemplatesView({ onUse }: { onUse(): void }) {
             <button type="button" aria-label={`改名 ${t.name}`} onClick={() => setRenaming({ id: t.id, name: t.name })}>
               改名
             </button>
-            <button type="button" className="danger-text" aria-label={`删除 ${t.name}`} onClick={() => void act(() => invoke('templates.delete', { id: t.id }), `已删除模板“${t.name}”，可在回收站恢复`)}>
+            <button
+              type="button"
+              className="danger-text"
+              aria-label={`删除 ${t.name}`}
+              onClick={() => void act(() => invoke('templates.delete', { id: t.id }), `已删除模板“${t.name}”，可在回收站恢复`)}
+            >
               删除
             </button>
           </>

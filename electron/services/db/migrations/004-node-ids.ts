@@ -159,7 +159,7 @@ function keyToId(doc: PlanDocument, key: string): string | null {
   for (const units of [taskUnits(doc), paragraphUnits(doc)]) {
     for (const u of units) {
       const s = dice(base, u.textKey.replace(/#\d+$/, ''));
-      if (s > bestScore && u.nodeId) (bestScore = s), (best = u.nodeId);
+      if (s > bestScore && u.nodeId) ((bestScore = s), (best = u.nodeId));
     }
     if (best && bestScore >= 0.6) return best;
   }

@@ -18,7 +18,11 @@ const TEXT_FIELDS: Array<[keyof PlanMeta, string, string?]> = [
 /** 文档信息: the cover metadata export uses. */
 export function InfoPanel({ meta, onChange }: Props) {
   const set = (patch: Partial<PlanMeta>) => onChange({ ...meta, ...patch });
-  const list = (v: string) => v.split(/[、，,\n]/).map((s) => s.trim()).filter(Boolean);
+  const list = (v: string) =>
+    v
+      .split(/[、，,\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   return (
     <section className="side-section info-form" aria-label="文档信息">
       {TEXT_FIELDS.map(([key, label, placeholder]) => (

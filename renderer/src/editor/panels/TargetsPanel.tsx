@@ -16,7 +16,16 @@ export const TargetsPanel = memo(function TargetsPanel({ blocks, outline, onJump
     return blocks.flatMap((b, index) => {
       if (b.type === 'paragraph' || !b.targets?.length) return [];
       const units = b.type === 'task' ? [...b.lead, ...b.support] : [];
-      return b.targets.map((t, k) => ({ key: `${index}-${k}`, index, ...(b.id ? { id: b.id } : {}), label: labels.get(index) ?? '', title: b.title, target: t, units, isTask: b.type === 'task' }));
+      return b.targets.map((t, k) => ({
+        key: `${index}-${k}`,
+        index,
+        ...(b.id ? { id: b.id } : {}),
+        label: labels.get(index) ?? '',
+        title: b.title,
+        target: t,
+        units,
+        isTask: b.type === 'task',
+      }));
     });
   }, [blocks, outline]);
   return (

@@ -26,7 +26,10 @@ export const UnitsPanel = memo(function UnitsPanel({ blocks, outline, onJump, on
     blocks.forEach((b, index) => {
       if (b.type !== 'task') return;
       const ref = { ...(b.id ? { id: b.id } : {}), index, label: labels.get(index) ?? '', title: b.title };
-      for (const [list, role] of [[b.lead, 'lead'], [b.support, 'support']] as const) {
+      for (const [list, role] of [
+        [b.lead, 'lead'],
+        [b.support, 'support'],
+      ] as const) {
         for (const name of list) {
           const row = m.get(name) ?? { name, lead: [], support: [] };
           row[role].push(ref);
@@ -55,7 +58,13 @@ export const UnitsPanel = memo(function UnitsPanel({ blocks, outline, onJump, on
                     setRenaming(null);
                   }}
                 >
-                  <input autoFocus aria-label={`${r.name} 的新名称`} value={renaming.to} onChange={(e) => setRenaming({ from: r.name, to: e.target.value })} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+                  <input
+                    autoFocus
+                    aria-label={`${r.name} 的新名称`}
+                    value={renaming.to}
+                    onChange={(e) => setRenaming({ from: r.name, to: e.target.value })}
+                    onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+                  />
                   <button type="submit">改名</button>
                 </form>
               ) : (
