@@ -61,6 +61,7 @@ describe('compare: evaluation set (issue 15)', () => {
       'narrower-scope',
       'quantified',
       'added-figure',
+      'dropped',
       'unchanged',
     ])
       expect(kinds.has(k as never), k).toBe(true);
