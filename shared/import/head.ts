@@ -190,7 +190,8 @@ export function readHead(input: readonly HeadLine[]): HeadResult {
         pos++;
         continue;
       }
-      if (!out.headless && parseDate(t) && 'iso' in parseDate(t)!) {
+      const d = out.headless ? null : parseDate(t);
+      if (d && 'iso' in d) {
         pos++;
         continue;
       }
