@@ -5,7 +5,6 @@ export {
   applyDecisions,
   comparisonJson,
   resolveKey,
-  sharedPhrases,
   LINK_MIN,
   MUTUAL_MIN,
   NEAR,
@@ -23,6 +22,7 @@ export {
   type UpperResult,
 } from './compare';
 export { diffPlans, redline, MATCH_MIN, type PlanDiff, type TaskChange, type TaskRef, type RedlinePart, type DiffOptions } from './diff';
+export { sharedPhrases } from './phrases';
 export { compareTargets, type TargetFinding } from './targets';
 export { normalizeLevels, normalizeUnit, placeNames } from './text';
 export { taskUnits, paragraphUnits, titleKey, type CompareUnit } from './units';
