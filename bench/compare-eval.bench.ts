@@ -4,7 +4,8 @@
 // printed for the tuning half only — the held-out half is reported as totals, not looked into.
 //   npm run bench -- compare-eval
 import { compareUpperDraft } from '../shared/compare';
-import { countPair, emptyCounts, evalPairs, summarize, type Half } from '../test/fixtures/compare/pairs-eval';
+import { evalPairs, type Half } from '../test/fixtures/compare/pairs-eval';
+import { countPair, emptyCounts, summarize } from '../test/fixtures/compare/eval-score';
 
 export default async function compareEval(): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};

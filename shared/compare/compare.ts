@@ -4,7 +4,10 @@
 import type { PlanDocument } from '../plan/schema';
 import { buildModel, pairScore, scoreUpper, statsAt } from './similarity';
 import { sharedPhrases } from './phrases';
-import { compareTargets, type TargetFinding } from './targets';
+import { addedFinding, commitmentsOf, compareTargets, type DraftSide, type MeasurePair, type SideCommitments, type TargetFinding } from './targets';
+import { issuerLevel } from './measures';
+import { draftGrams, taskParts, type TaskPart } from './parts';
+import { bare, normalizeUnit } from './text';
 import { docPlaces, titleKey, unitsOf, type CompareUnit, type UnitMode } from './units';
 import { taskSentences } from '../plan/running-text';
 
@@ -19,17 +22,26 @@ import { taskSentences } from '../plan/running-text';
  *   draft task's own best score (a draft task that plainly answers one upper task is not
  *   also proposed for another it merely shares words with) — unless it clears STRONG, where
  *   merges and splits live.
- * - Status: 'covered' when the best link reaches COVERED, or the linked draft tasks together
- *   contain at least COVERED_UNION of the upper task's weight; 'partial' for any other
- *   link; 'missing' without links.
+ * - Status: 'missing' without links; 'partial' (部分落实) when one draft task answers the upper
+ *   task and is mostly made of its words (at least PARTIAL_DRAFT_IN of the draft task's weight
+ *   is in the upper task) while taking up at most PARTIAL_UPPER_IN of the upper task's weight —
+ *   the draft took up a clause or two and left the rest; 'covered' otherwise. A reworded
+ *   answer shares few words either way, so it stays 'covered' (its score says how sure).
  */
 export const LINK_MIN = 0.2;
 export const MUTUAL_MIN = 0.11;
 export const NEAR = 0.8;
+/**
+ * A weak link (score below EVIDENCE_SCORE) must show at least MIN_PHRASES shared phrases of three
+ * characters or more: a link that cannot explain itself is not proposed (a local task that only
+ * shares 数字化 or 党建 with an upper task is a decoy, not an answer).
+ */
+export const EVIDENCE_SCORE = 0.26;
+export const MIN_PHRASES = 3;
 export const RELATIVE = 0.55;
 export const STRONG = 0.42;
-export const COVERED = 0.3;
-export const COVERED_UNION = 0.55;
+export const PARTIAL_DRAFT_IN = 0.62;
+export const PARTIAL_UPPER_IN = 0.5;
 /** At most this many links proposed per upper task. */
 export const MAX_LINKS = 4;
 
@@ -45,8 +57,18 @@ export interface Link {
   path: string;
   /** Phrases both tasks contain (as written in the draft), for highlighting. */
   sharedPhrases: string[];
+  /** Why the link was proposed: shared phrases, units both name, targets answering each other. */
+  explain?: LinkExplanation;
+  /** Other upper tasks (label + title) this draft task answers too: a merge. */
+  alsoAnswers?: string[];
   /** Set when a person decided: 'confirmed' or 'added' (rejected links are removed). */
   decision?: 'confirmed' | 'added';
+}
+
+export interface LinkExplanation {
+  phrases: string[];
+  units: string[];
+  targets: MeasurePair[];
 }
 
 export interface UpperResult {
@@ -59,6 +81,8 @@ export interface UpperResult {
   id: string;
   path: string;
   section: string;
+  /** For a partially covered task: its sentences, each taken up by the draft or not. */
+  parts?: TaskPart[];
 }
 
 export interface SectionCoverage {
@@ -117,93 +141,133 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
 
   const model = buildModel(U, D, up, dp);
   // All pair scores ≥ linkMin (sparse), and each draft task's best score.
-  const cands: Array<Array<{ j: number; score: number; upperIn: number }>> = [];
+  const cands: Array<Array<{ j: number; score: number; upperIn: number; draftIn: number }>> = [];
   const draftBest = new Float64Array(D.length);
   const bufs = { dot: new Float64Array(D.length), upIn: new Float64Array(D.length), drIn: new Float64Array(D.length) };
   for (let i = 0; i < U.length; i++) {
     const r = scoreUpper(model, i, bufs);
-    const list: Array<{ j: number; score: number; upperIn: number }> = [];
+    const list: Array<{ j: number; score: number; upperIn: number; draftIn: number }> = [];
     for (let j = 0; j < D.length; j++) {
       if (r.dot[j]! <= 0) continue;
       const st = statsAt(model, i, j, r);
       const score = pairScore(st);
       if (score > draftBest[j]!) draftBest[j] = score;
-      if (score >= Math.min(linkMin, MUTUAL_MIN)) list.push({ j, score, upperIn: st.upperIn });
+      if (score >= Math.min(linkMin, MUTUAL_MIN)) list.push({ j, score, upperIn: st.upperIn, draftIn: st.draftIn });
     }
     list.sort((a, b) => b.score - a.score);
     cands.push(list);
   }
 
+  // Shared phrases, computed once per pair that needs them (weak candidates, proposed links).
+  const phraseCache = new Map<number, string[]>();
+  const phrasesOf = (i: number, j: number) =>
+    cached(phraseCache, i * D.length + j, () => sharedPhrases(taskSentences(U[i]!), taskSentences(D[j]!), { upper: up, draft: dp }));
+  const evidenced = (i: number, j: number) => phrasesOf(i, j).filter((x) => bare(x).length >= 3).length >= MIN_PHRASES;
   const linkedDraft = new Set<number>();
-  const results: UpperResult[] = U.map((u, i) => {
+  const chosenOf: number[][] = [];
+  for (let i = 0; i < U.length; i++) {
     const list = cands[i]!;
     const best = list[0]?.score ?? 0;
     const chosen = list
       .filter((c) => {
         if (c.score >= STRONG) return c.score >= best * RELATIVE * 0.75;
         if (c.score < best * RELATIVE || c.score < draftBest[c.j]! * RELATIVE) return false;
-        if (c.score >= linkMin) return true;
         // Below LINK_MIN: only a mutual (near-)best pair.
-        return c.score >= MUTUAL_MIN && c.score >= best * NEAR && c.score >= draftBest[c.j]! * NEAR;
+        if (c.score < linkMin && !(c.score >= MUTUAL_MIN && c.score >= best * NEAR && c.score >= draftBest[c.j]! * NEAR)) return false;
+        return c.score >= EVIDENCE_SCORE || evidenced(i, c.j);
       })
       .slice(0, maxLinks);
-    const links: Link[] = chosen.map((c) => {
-      linkedDraft.add(c.j);
-      const d = D[c.j]!;
+    chosenOf.push(chosen.map((c) => c.j));
+    for (const c of chosen) linkedDraft.add(c.j);
+  }
+  // Which upper tasks each draft task answers (merges: one draft task, several upper tasks).
+  const answersOf = new Map<number, number[]>();
+  chosenOf.forEach((js, i) => js.forEach((j) => answersOf.set(j, [...(answersOf.get(j) ?? []), i])));
+
+  // Commitments (figures, frequencies, deadlines, scope) read once per linked task.
+  const upperLevel = issuerLevel(upper.meta.issuer, upper.meta.title);
+  const draftLevel = issuerLevel(draft.meta.issuer, draft.meta.title);
+  const uCommit = new Map<number, SideCommitments>();
+  const dCommit = new Map<number, SideCommitments>();
+  const upperC = (i: number) => cached(uCommit, i, () => commitmentsOf(U[i]!, upper.meta.year, upperLevel, up));
+  const draftC = (j: number) => cached(dCommit, j, () => commitmentsOf(D[j]!, draft.meta.year ?? upper.meta.year, draftLevel, dp));
+  const draftSide = (j: number): DraftSide => ({ c: draftC(j), lead: D[j]!.lead, label: D[j]!.label });
+  const usedByDraft = new Map<number, Set<number>>();
+
+  const results: UpperResult[] = U.map((u, i) => {
+    const list = cands[i]!;
+    const js = chosenOf[i]!;
+    const scoreOf = new Map(list.map((c) => [c.j, c.score]));
+    const only = js.length === 1 ? list.find((c) => c.j === js[0]) : undefined;
+    const partial = !!only && only.draftIn >= PARTIAL_DRAFT_IN && only.upperIn <= PARTIAL_UPPER_IN;
+    const tc = js.length ? compareTargets({ c: upperC(i), lead: u.lead }, js.map(draftSide), { upperPlaces: up, draftPlaces: dp, partial }) : null;
+    tc?.usedMeasures.forEach((used, k) => {
+      const set = cached(usedByDraft, js[k]!, () => new Set<number>());
+      for (const b of used) set.add(b);
+    });
+    const links: Link[] = js.map((j, k) => {
+      const d = D[j]!;
+      const phrases = phrasesOf(i, j);
+      const others = (answersOf.get(j) ?? []).filter((x) => x !== i).map((x) => U[x]!.label + U[x]!.title);
       return {
         label: d.label,
         title: d.title,
-        score: round(c.score),
+        score: round(scoreOf.get(j) ?? 0),
         key: d.key,
         id: d.id,
         path: d.path,
-        sharedPhrases: sharedPhrases(taskSentences(u), taskSentences(d), { upper: up, draft: dp }),
+        sharedPhrases: phrases,
+        explain: { phrases, units: sharedUnits(u, d, up, dp), targets: tc?.pairs[k] ?? [] },
+        ...(others.length ? { alsoAnswers: others } : {}),
       };
     });
-    const union = unionContainment(
-      model,
-      i,
-      chosen.map((c) => c.j),
-    );
-    const status: Status = !links.length ? 'missing' : best >= COVERED || union >= COVERED_UNION ? 'covered' : 'partial';
-    const targetFindings = links.length
-      ? compareTargets(
-          u,
-          chosen.map((c) => D[c.j]!),
-          { upperYear: upper.meta.year, draftYear: draft.meta.year, upperPlaces: up, draftPlaces: dp },
-        )
-      : [];
-    return { label: u.label, title: u.title, status, links, targetFindings, key: u.key, id: u.id, path: u.path, section: u.section };
+    const status: Status = !links.length ? 'missing' : partial ? 'partial' : 'covered';
+    const parts = partial ? taskParts(u.text || u.title, up, draftGrams([taskSentences(D[js[0]!]!)], dp)) : undefined;
+    return {
+      label: u.label,
+      title: u.title,
+      status,
+      links,
+      targetFindings: tc?.findings ?? [],
+      key: u.key,
+      id: u.id,
+      path: u.path,
+      section: u.section,
+      ...(parts ? { parts } : {}),
+    };
   });
+
+  // Draft figures no linked upper target answers: quantified or added, judged once per draft
+  // task against every upper task it answers, and shown under the closest one.
+  for (const [j, is] of answersOf) {
+    const used = usedByDraft.get(j);
+    const side = draftSide(j);
+    side.c.measures.forEach((m, b) => {
+      if (used?.has(b)) return;
+      const { finding, upper: k } = addedFinding(
+        m,
+        side,
+        is.map((i) => ({ c: upperC(i) })),
+      );
+      const r = results[is[k]!]!;
+      r.targetFindings.push(r.links.length > 1 ? { ...finding, draftLabel: side.label } : finding);
+    });
+  }
 
   const draftOnly = D.filter((_d, j) => !linkedDraft.has(j)).map((d) => ({ label: d.label, title: d.title, key: d.key, id: d.id, path: d.path }));
   return finish({ upper: results, draftOnly, mode: U.some((x) => x.pseudo) || D.some((x) => x.pseudo) ? 'paragraphs' : 'tasks', upperHasTasks, draftHasTasks });
 }
 
-/** Share of upper task i's weight present in at least one of the draft tasks js. */
-function unionContainment(model: ReturnType<typeof buildModel>, i: number, js: number[]): number {
-  const u = model.upper[i]!;
-  if (!js.length || u.sum <= 0) return 0;
-  const ds = js.map((j) => model.draft[j]!);
-  let got = 0;
-  for (let k = 0; k < u.ids.length; k++) {
-    const id = u.ids[k]!;
-    if (ds.some((d) => binaryHas(d.ids, id))) got += u.w[k]!;
-  }
-  return got / u.sum;
+function cached<K, V>(m: Map<K, V>, k: K, make: () => V): V {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
 }
 
-function binaryHas(a: Int32Array, x: number): boolean {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo <= hi) {
-    const m = (lo + hi) >> 1;
-    const v = a[m]!;
-    if (v === x) return true;
-    if (v < x) lo = m + 1;
-    else hi = m - 1;
-  }
-  return false;
+/** Lead and supporting units both tasks name, compared level-neutrally, as written in the draft. */
+function sharedUnits(u: CompareUnit, d: CompareUnit, up: readonly string[], dp: readonly string[]): string[] {
+  const upper = new Set([...u.lead, ...u.support].map((x) => normalizeUnit(x, up)).filter(Boolean));
+  return [...new Set([...d.lead, ...d.support])].filter((x) => upper.has(normalizeUnit(x, dp)));
 }
 
 function finish(c: Omit<Comparison, 'coverage' | 'sections'>): Comparison {

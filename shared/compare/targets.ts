@@ -1,158 +1,226 @@
-// Measurable targets of a linked pair: the draft weaker than the upper task (90% against
-// 100%, 每年1次 against 每半年1次, a later deadline), a target missing in the draft, different
-// lead units. Targets come from the one recogniser (shared/import/targets.ts findTargets);
-// frequencies and deadlines are read here. Subjects are matched with the character-bigram
-// similarity of shared/checks/duplicates.ts (reused, not copied).
-import { similarity } from '../checks/duplicates';
-import { findTargets } from '../import/targets';
-import { parseChineseNumeral } from '../plan/numbering';
-import type { Target } from '../plan/schema';
-import { bare, normalizeUnit } from './text';
-import { taskSentences } from '../plan/running-text';
+// Target findings of a linked pair, each quoted side by side with a one-line reason: a weaker
+// figure (95% → 85%), fewer occurrences (4次 → 2次), a lower or higher frequency (每月 → 每季度),
+// a later or earlier deadline, a narrower or different scope (每个村 → 重点村, 区级 → 村级), a
+// qualitative upper target made quantitative (定期召开 → 每月召开1次), a figure the draft adds
+// where the upper has none, an upper target the draft leaves out of a clause it takes up, and
+// different lead units. Targets kept the same are not findings.
+// Measures are read once per task (./measures.ts); clauses are matched by the Dice coefficient
+// of their character bigrams (sorted number arrays, merged: no strings built per comparison).
+import { readCommitments, type Clause, type Commitments, type Measure } from './measures';
+import { normalizeUnit } from './text';
+
+export type FindingKind = 'weaker' | 'stricter' | 'quantified' | 'added' | 'missing' | 'different';
+export type FindingAspect = 'figure' | 'occurrences' | 'frequency' | 'deadline' | 'scope' | 'units';
 
 export interface TargetFinding {
-  kind: 'weaker' | 'missing' | 'different';
+  kind: FindingKind;
+  aspect: FindingAspect;
+  /** The upper clause, as written ('' when the upper has nothing to quote). */
   upper: string;
+  /** The draft clause, as written ('' when the draft leaves the target out). */
   draft: string;
+  /** One line: what differs and how (上级“30人”，本级“10人”). */
   message: string;
+  /** Label of the draft task quoted, when several answer the upper task. */
+  draftLabel?: string;
+}
+
+/** Weaker, missing and different call for a decision; the others are for information. */
+export function findingSeverity(kind: FindingKind): 'concern' | 'note' {
+  return kind === 'weaker' || kind === 'missing' || kind === 'different' ? 'concern' : 'note';
 }
 
 export interface TargetSide {
   title: string;
   text: string;
-  targets: Target[];
   lead: string[];
+  support?: string[];
+  label?: string;
 }
 
-interface Measure {
-  text: string;
-  value?: number;
-  unit?: string;
-  /** Times per year, for 每年/每半年/每季度/每月… N 次. */
-  perYear?: number;
-  /** Months from the start of the plan year: 6月底前 → 6, 年底前 → 12, 2026年3月底 → 15. */
-  deadline?: number;
-  /** True when a smaller figure is the stronger commitment (控制在1%以内). */
-  lowerIsStronger: boolean;
-  subject: string;
+/** A task's commitments with each clause's bigram codes (sorted, distinct) for matching. */
+export interface SideCommitments extends Commitments {
+  grams: number[][];
+  /** 1 when the title was read as the first clause (the text does not repeat it), else 0. */
+  titleClauses: number;
 }
 
-const PERIODS: Record<string, number> = { 年: 1, 年度: 1, 半年: 2, 季度: 4, 季: 4, 月: 12, 旬: 36, 周: 52 };
-const FREQ =
-  /每(年度|半年|季度|年|季|月|旬|周)[^，。；\d一二两三四五六七八九十]{0,8}?(\d+|[一二两三四五六七八九十]+)(?:\s*[-~～至到]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(次|轮|场|期|遍)/gu;
-
-function numberOf(s: string): number | null {
-  return /^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s);
+/** A pair of measures that answer each other (the link's explanation lists them). */
+export interface MeasurePair {
+  upper: string;
+  draft: string;
+  same: boolean;
 }
 
-function deadlineMonths(d: string | undefined, planYear: number | undefined): number | undefined {
-  if (!d) return undefined;
-  const year = /(\d{4})年/.exec(d);
-  const offset = year && planYear ? (Number(year[1]) - planYear) * 12 : 0;
-  const m = /(\d{1,2})月/.exec(d);
-  if (m) return offset + Number(m[1]);
-  if (/上半年|年中/.test(d)) return offset + 6;
-  if (/下半年|年底|年末|底|末/.test(d)) return offset + 12;
-  if (/汛期|汛前/.test(d)) return offset + 5;
-  return undefined;
+/** Clauses must resemble each other this much (bigram Dice) for their measures to be compared. */
+export const MEASURE_MATCH_MIN = 0.3;
+/** An upper clause this close to a draft clause is "taken up" by it (a dropped figure is then a finding). */
+export const CLAUSE_TAKEN_MIN = 0.5;
+/** A draft figure is a quantified upper clause when that clause is at least this close. */
+export const QUANTIFIED_MIN = 0.4;
+/** Neighbouring clauses this close are kept: the clause between them was rewritten in place. */
+export const NEIGHBOUR_KEPT = 0.8;
+const TITLE_PENALTY = 0.1;
+const PERIODIC_BONUS = 0.15;
+/** Clauses compared for scope (每个 → 重点, 区级 → 村级) at this similarity. */
+export const SCOPE_MATCH_MIN = 0.4;
+
+function gramsOf(context: string): number[] {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < context.length; i++) out.add(context.charCodeAt(i) * 65536 + context.charCodeAt(i + 1));
+  return [...out].sort((a, b) => a - b);
 }
 
-function subjectOf(text: string): string {
-  return bare(text)
-    .replace(/\d+(?:\.\d+)?/g, '')
-    .replace(/[一二两三四五六七八九十百]+(?=[个项次处家场起条所座名批轮户套倍])/gu, '');
-}
-
-/** The measures of one side: recognised targets plus frequencies written in the text. */
-export function measuresOf(side: TargetSide, planYear?: number): Measure[] {
-  const all = taskSentences(side);
-  const out: Measure[] = [];
-  const targets = side.targets.length ? side.targets : findTargets(all);
-  for (const t of targets) {
-    if (t.value === undefined && !t.deadline) continue;
-    out.push({
-      text: t.text,
-      value: t.value,
-      unit: t.unit,
-      deadline: deadlineMonths(t.deadline, planYear),
-      lowerIsStronger: /控制在|以内|不超过|不高于|低于|以下|不超/.test(t.text),
-      subject: subjectOf(t.text),
-    });
+/** Dice coefficient of two sorted distinct code arrays. */
+export function dice(a: readonly number[], b: readonly number[]): number {
+  if (!a.length || !b.length) return 0;
+  let i = 0;
+  let j = 0;
+  let c = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      c++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
   }
-  for (const m of all.matchAll(FREQ)) {
-    const n = numberOf(m[2]!);
-    if (n === null) continue;
-    const perYear = n * PERIODS[m[1]!]!;
-    const text = m[0];
-    // A frequency already read as a target: enrich it instead of adding a second measure.
-    const same = out.find((x) => x.text.includes(text) || text.includes(x.text));
-    if (same) same.perYear = perYear;
-    else out.push({ text, perYear, lowerIsStronger: false, subject: subjectOf(text) });
-  }
-  return out;
+  return (2 * c) / (a.length + b.length);
 }
 
-function comparable(u: Measure, d: Measure): number {
-  if (u.perYear !== undefined && d.perYear !== undefined) return 0.5 + similarity(u.subject, d.subject).dice;
-  if (u.value !== undefined && d.value !== undefined) {
-    if ((u.unit ?? '') !== (d.unit ?? '')) return 0;
-  } else if (u.deadline !== undefined && d.deadline !== undefined && u.value === undefined && d.value === undefined) {
-    // deadline-only targets
-  } else {
-    return 0;
-  }
-  const s = similarity(u.subject, d.subject);
-  return Math.max(s.dice, s.overlap * 0.8);
+export function commitmentsOf(side: TargetSide, planYear: number | undefined, ownLevel: number | null, places: readonly string[]): SideCommitments {
+  const titled = !!side.title && !side.text.includes(side.title);
+  const c = readCommitments(titled ? `${side.title}。${side.text}` : side.text, planYear, ownLevel, places);
+  return { ...c, grams: c.clauses.map((cl) => gramsOf(cl.context)), titleClauses: titled ? 1 : 0 };
 }
 
-/** How much a draft measure must resemble an upper one (subject bigrams) to be its answer. */
-export const TARGET_MATCH_MIN = 0.25;
+/** A clause quoted for a finding: whole when short, else the part around `focus`. */
+function quote(clause: Clause, focus?: string): string {
+  const t = clause.text;
+  if (t.length <= 60) return t;
+  const at = focus ? t.indexOf(focus) : -1;
+  if (at < 0) return `${t.slice(0, 58)}…`;
+  const from = Math.max(0, at - 24);
+  return `${from > 0 ? '…' : ''}${t.slice(from, from + 58)}${from + 58 < t.length ? '…' : ''}`;
+}
+
+function sameUnitClass(u: Measure, d: Measure): boolean {
+  if (u.kind !== d.kind) return false;
+  if (u.kind !== 'figure') return true;
+  return (u.unit ?? '') === (d.unit ?? '');
+}
+
+/** −1 when the draft measure is weaker than the upper one, 1 when stricter, 0 when the same. */
+function direction(u: Measure, d: Measure): number {
+  if (u.kind === 'frequency') return Math.sign(d.perYear! - u.perYear!);
+  if (u.kind === 'deadline') return Math.sign(u.deadline! - d.deadline!);
+  const sign = u.lowerIsStronger ? -1 : 1;
+  const hi = Math.sign(d.hi! - u.hi!);
+  return sign * (hi !== 0 ? hi : Math.sign(d.lo! - u.lo!));
+}
+
+function aspectOf(m: Measure): FindingAspect {
+  if (m.kind === 'frequency') return 'frequency';
+  if (m.kind === 'deadline') return 'deadline';
+  return m.occurrences ? 'occurrences' : 'figure';
+}
+
+const WEAKER: Record<string, string> = { figure: '目标低于上级', occurrences: '次数少于上级', frequency: '频次低于上级', deadline: '完成时限晚于上级' };
+const STRICTER: Record<string, string> = { figure: '目标高于上级', occurrences: '次数多于上级', frequency: '频次高于上级', deadline: '完成时限早于上级' };
+
+export interface DraftSide {
+  c: SideCommitments;
+  lead: string[];
+  label: string;
+}
+
+export interface TargetComparison {
+  findings: TargetFinding[];
+  /** Per linked draft: the measure pairs answering each other (the link's explanation). */
+  pairs: MeasurePair[][];
+  /** Per linked draft: which of its measures answered an upper measure. */
+  usedMeasures: Array<Set<number>>;
+}
 
 /**
- * Findings for one upper task against the draft tasks linked to it. No finding when the draft
- * states the same or a stronger target.
+ * Findings for one upper task against the draft tasks linked to it. No finding where the draft
+ * keeps the target. Draft figures with no upper counterpart are left to `addedFinding` (a draft
+ * task linked to several upper tasks is judged once, against all of them).
  */
 export function compareTargets(
-  upper: TargetSide,
-  drafts: readonly TargetSide[],
-  opts: { upperYear?: number; draftYear?: number; upperPlaces?: readonly string[]; draftPlaces?: readonly string[] } = {},
-): TargetFinding[] {
+  upper: { c: SideCommitments; lead: string[] },
+  drafts: readonly DraftSide[],
+  opts: { upperPlaces?: readonly string[]; draftPlaces?: readonly string[]; partial?: boolean } = {},
+): TargetComparison {
   const findings: TargetFinding[] = [];
-  if (!drafts.length) return findings;
-  const um = measuresOf(upper, opts.upperYear);
-  const dm = drafts.flatMap((d) => measuresOf(d, opts.draftYear ?? opts.upperYear));
-  // One-to-one: each draft measure answers at most one upper measure, best-resembling first.
-  const pairs: Array<{ u: number; d: number; s: number }> = [];
-  um.forEach((u, a) =>
-    dm.forEach((d, b) => {
-      const s = comparable(u, d);
-      if (s >= TARGET_MATCH_MIN) pairs.push({ u: a, d: b, s });
-    }),
-  );
-  pairs.sort((x, y) => y.s - x.s);
-  const matchOf = new Map<number, number>();
-  const usedD = new Set<number>();
-  for (const p of pairs) {
-    if (matchOf.has(p.u) || usedD.has(p.d)) continue;
-    matchOf.set(p.u, p.d);
-    usedD.add(p.d);
+  const pairs: MeasurePair[][] = drafts.map(() => []);
+  const usedMeasures = drafts.map(() => new Set<number>());
+  if (!drafts.length) return { findings, pairs, usedMeasures };
+  const um = upper.c.measures;
+  // Candidate pairs, best-resembling clauses first; one-to-one.
+  const cands: Array<{ a: number; k: number; b: number; s: number }> = [];
+  um.forEach((u, a) => {
+    drafts.forEach((d, k) => {
+      d.c.measures.forEach((m, b) => {
+        if (!sameUnitClass(u, m)) return;
+        const s = dice(upper.c.grams[u.clause]!, d.c.grams[m.clause]!) + (u.text === m.text ? 0.05 : 0);
+        if (s >= MEASURE_MATCH_MIN) cands.push({ a, k, b, s });
+      });
+    });
+  });
+  cands.sort((x, y) => y.s - x.s);
+  const matched = new Map<number, { k: number; b: number }>();
+  for (const p of cands) {
+    if (matched.has(p.a) || usedMeasures[p.k]!.has(p.b)) continue;
+    matched.set(p.a, { k: p.k, b: p.b });
+    usedMeasures[p.k]!.add(p.b);
   }
+  const several = drafts.length > 1;
+  const labelled = (f: TargetFinding, k: number): TargetFinding => (several ? { ...f, draftLabel: drafts[k]!.label } : f);
   for (const [a, u] of um.entries()) {
-    const best = matchOf.has(a) ? dm[matchOf.get(a)!]! : null;
-    if (!best) {
-      findings.push({ kind: 'missing', upper: u.text, draft: '', message: `本级未写明上级目标“${u.text}”` });
+    const uc = upper.c.clauses[u.clause]!;
+    const hit = matched.get(a);
+    if (!hit) {
+      // Left out. A partial answer (部分落实) leaves whole clauses out, and that is shown as such:
+      // its targets count only when the draft takes up the clause they stand in.
+      const taken = bestClause(upper.c.grams[u.clause]!, drafts);
+      const inTakenClause = !!taken && taken.s >= CLAUSE_TAKEN_MIN;
+      if (inTakenClause || !opts.partial)
+        findings.push(
+          labelled(
+            {
+              kind: 'missing',
+              aspect: aspectOf(u),
+              upper: quote(uc, u.text),
+              draft: inTakenClause ? quote(drafts[taken.k]!.c.clauses[taken.clause]!) : '',
+              message: `本级未写明上级目标“${u.text}”`,
+            },
+            taken?.k ?? 0,
+          ),
+        );
       continue;
     }
-    const d = best;
-    if (u.perYear !== undefined && d.perYear !== undefined && d.perYear < u.perYear) {
-      findings.push({ kind: 'weaker', upper: u.text, draft: d.text, message: `频次低于上级要求：上级“${u.text}”，本级“${d.text}”` });
-    } else if (u.value !== undefined && d.value !== undefined && u.perYear === undefined && (u.lowerIsStronger ? d.value > u.value : d.value < u.value)) {
-      findings.push({ kind: 'weaker', upper: u.text, draft: d.text, message: `目标低于上级要求：上级“${u.text}”，本级“${d.text}”` });
-    }
-    if (u.deadline !== undefined && d.deadline !== undefined && d.deadline > u.deadline) {
-      findings.push({ kind: 'weaker', upper: u.text, draft: d.text, message: `完成时限晚于上级要求：上级“${u.text}”，本级“${d.text}”` });
-    }
+    const d = drafts[hit.k]!.c.measures[hit.b]!;
+    const dc = drafts[hit.k]!.c.clauses[d.clause]!;
+    const dir = direction(u, d);
+    pairs[hit.k]!.push({ upper: u.text, draft: d.text, same: dir === 0 && u.text === d.text });
+    if (dir === 0) continue;
+    const aspect = aspectOf(u);
+    const reason = dir < 0 ? WEAKER[aspect]! : STRICTER[aspect]!;
+    findings.push(
+      labelled(
+        {
+          kind: dir < 0 ? 'weaker' : 'stricter',
+          aspect,
+          upper: quote(uc, u.text),
+          draft: quote(dc, d.text),
+          message: `${reason}：上级“${u.text}”，本级“${d.text}”`,
+        },
+        hit.k,
+      ),
+    );
   }
+  findings.push(...scopeFindings(upper.c, drafts, labelled));
   // Lead units: compared level-neutrally (市应急局 = 县应急管理局); only when both sides name one.
   const ul = upper.lead.map((x) => normalizeUnit(x, opts.upperPlaces)).filter(Boolean);
   const dl = drafts
@@ -163,10 +231,121 @@ export function compareTargets(
     const dNames = [...new Set(drafts.flatMap((d) => d.lead))];
     findings.push({
       kind: 'different',
+      aspect: 'units',
       upper: upper.lead.join('、'),
       draft: dNames.join('、'),
       message: `牵头单位不同：上级为${upper.lead.join('、')}，本级为${dNames.join('、')}`,
     });
   }
-  return findings;
+  return { findings, pairs, usedMeasures };
+}
+
+function bestClause(grams: readonly number[], drafts: readonly DraftSide[]): { k: number; clause: number; s: number } | null {
+  let best: { k: number; clause: number; s: number } | null = null;
+  drafts.forEach((d, k) =>
+    d.c.grams.forEach((g, clause) => {
+      const s = dice(grams, g);
+      if (!best || s > best.s) best = { k, clause, s };
+    }),
+  );
+  return best;
+}
+
+/** 每个村 → 重点村 (narrower); 区级 → 村级 (a different level, not the level substitution itself). */
+function scopeFindings(upper: SideCommitments, drafts: readonly DraftSide[], labelled: (f: TargetFinding, k: number) => TargetFinding): TargetFinding[] {
+  const out: TargetFinding[] = [];
+  upper.clauses.forEach((uc, i) => {
+    const all = uc.scope.filter((s) => s.kind === 'all');
+    if (!all.length && !uc.levels.length) return;
+    const hit = bestClause(upper.grams[i]!, drafts);
+    if (!hit || hit.s < SCOPE_MATCH_MIN) return;
+    const dc = drafts[hit.k]!.c.clauses[hit.clause]!;
+    if (all.length && !dc.scope.some((s) => s.kind === 'all')) {
+      const some = dc.scope.find((s) => s.kind === 'some' && !uc.scope.some((x) => x.word === s.word));
+      if (some)
+        out.push(
+          labelled(
+            {
+              kind: 'weaker',
+              aspect: 'scope',
+              upper: quote(uc, all[0]!.word),
+              draft: quote(dc, some.word),
+              message: `范围窄于上级：上级“${all[0]!.word}”，本级“${some.word}”`,
+            },
+            hit.k,
+          ),
+        );
+    }
+    for (const ul of uc.levels) {
+      if (dc.levels.some((dl) => dl.word === ul.word || (dl.rel === 0 && ul.rel === 0))) continue;
+      const other = dc.levels.find((dl) => !uc.levels.some((x) => x.word === dl.word));
+      if (!other) continue;
+      out.push(
+        labelled(
+          {
+            kind: 'different',
+            aspect: 'scope',
+            upper: quote(uc, ul.word),
+            draft: quote(dc, other.word),
+            message: `范围与上级不同：上级“${ul.word}”，本级“${other.word}”`,
+          },
+          hit.k,
+        ),
+      );
+      break;
+    }
+  });
+  return out;
+}
+
+/**
+ * A draft figure no linked upper target answers: a qualitative upper clause made quantitative
+ * (定期召开会议 → 每月召开1次会议) when an upper clause is close enough, else a figure the draft adds.
+ */
+export function addedFinding(m: Measure, draft: DraftSide, uppers: ReadonlyArray<{ c: SideCommitments }>): { finding: TargetFinding; upper: number } {
+  const dc = draft.c.clauses[m.clause]!;
+  const grams = draft.c.grams[m.clause]!;
+  let best = { u: 0, clause: -1, s: 0 };
+  const consider = (ui: number, clause: number, s: number) => {
+    if (s > best.s) best = { u: ui, clause, s };
+  };
+  uppers.forEach((u, ui) =>
+    u.c.grams.forEach((g, clause) => {
+      let s = dice(g, grams);
+      // The title restates the task; the clause the draft rewrote is in the text.
+      if (clause < u.c.titleClauses) s -= TITLE_PENALTY;
+      // 定期/常态化… is what a frequency replaces.
+      if (m.kind === 'frequency' && u.c.clauses[clause]!.qualitative && /定期|经常|常态化|适时/.test(u.c.clauses[clause]!.qualitative!)) s += PERIODIC_BONUS;
+      consider(ui, clause, s);
+    }),
+  );
+  // A clause rewritten in place: its neighbours are kept, so the upper clause between the
+  // upper counterparts of the draft clause's neighbours is the one it replaces.
+  const prev = m.clause > 0 ? draft.c.grams[m.clause - 1]! : null;
+  const next = m.clause + 1 < draft.c.grams.length ? draft.c.grams[m.clause + 1]! : null;
+  uppers.forEach((u, ui) =>
+    u.c.grams.forEach((g, clause) => {
+      if (prev && clause + 1 < u.c.grams.length && dice(g, prev) >= NEIGHBOUR_KEPT) consider(ui, clause + 1, QUANTIFIED_MIN);
+      if (next && clause - 1 >= u.c.titleClauses && dice(g, next) >= NEIGHBOUR_KEPT) consider(ui, clause - 1, QUANTIFIED_MIN);
+    }),
+  );
+  const uc = best.clause >= 0 ? uppers[best.u]!.c.clauses[best.clause]! : null;
+  const upperHasKind = uc && uppers[best.u]!.c.measures.some((x) => x.clause === best.clause && x.kind === m.kind);
+  if (uc && best.s >= QUANTIFIED_MIN && !upperHasKind) {
+    const q = uc.qualitative;
+    return {
+      upper: best.u,
+      finding: {
+        kind: 'quantified',
+        aspect: aspectOf(m),
+        upper: quote(uc, q ?? undefined),
+        draft: quote(dc, m.text),
+        message: q ? `本级将上级“${q}”量化为“${m.text}”` : `本级为上级要求定了量化指标“${m.text}”`,
+      },
+    };
+  }
+  return {
+    upper: best.u,
+    finding: { kind: 'added', aspect: aspectOf(m), upper: '', draft: quote(dc, m.text), message: `本级新增量化要求“${m.text}”，上级未提` },
+  };
 }

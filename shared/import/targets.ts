@@ -6,11 +6,11 @@ import { parseChineseNumeral } from '../plan/numbering';
 import { splitTopLevel } from './brackets';
 import { HAN } from '../text/han';
 
-const ARABIC = String.raw`\d+(?:\.\d+)?(?:\s*[-~～至到]\s*\d+(?:\.\d+)?)?`;
-const CHINESE = '[一二两三四五六七八九十百千]+';
-const UNIT =
+export const ARABIC = String.raw`\d+(?:\.\d+)?(?:\s*[-~～至到]\s*\d+(?:\.\d+)?)?`;
+export const CHINESE = '[一二两三四五六七八九十百千]+';
+export const UNIT =
   '(%|个百分点|万元|亿元|千元|元|万人次|人次|万人|万户|万个|万|亿|千|人|项|次|处|个|家|场|起|条|所|座|支|名|批|轮|户|套|台|辆|公里|千米|米|平方米|亩|小时|分钟|天|日|周|期|类|倍|份|部|篇|期)';
-const UNIT_CN = '(个百分点|项|次|处|个|家|场|起|条|所|座|名|批|轮|户|套|倍|万元|亿元|人次|万人次)';
+export const UNIT_CN = '(个百分点|项|次|处|个|家|场|起|条|所|座|名|批|轮|户|套|倍|万元|亿元|人次|万人次)';
 
 /** 至少召开1次 / 不少于20万元: a comparator, up to 8 characters of verb, a figure. */
 const AT_LEAST = new RegExp(`(至少|不少于|不低于|不超过|不高于|力争达到)[${HAN}]{0,8}?(?:${ARABIC}${UNIT}|${CHINESE}${UNIT_CN})`, 'u');
@@ -24,7 +24,7 @@ const CHANGE = new RegExp(
 /** 覆盖率100% (a rate given without a verb) */
 const RATE = new RegExp(`[${HAN}]{1,3}率(?:为)?${ARABIC}%`, 'u');
 
-const DEADLINE = /(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月底|[上下]半年|年底|年末|年中|汛期|节前)前|\d{4}年(?:底|末|\d{1,2}月底)/u;
+export const DEADLINE = /(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月底|[上下]半年|年底|年末|年中|汛期|节前)前|\d{4}年(?:底|末|\d{1,2}月底)/u;
 /** “五个下降” “三个零” “两个不发生”: slogans, text only. */
 const SLOGAN = /“([一二两三四五六七八九十]个(?:下降|提升|提高|减少|零|不发生|确保|杜绝)[^”]{0,6})”/gu;
 

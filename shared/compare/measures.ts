@@ -1,0 +1,205 @@
+// What a task commits to, read from its text for comparison with the level above: every figure
+// with a counting unit (30人, 1-2项, 100%), every frequency (每月召开1次, 每季度, 全年不少于4次),
+// every deadline (6月底前, 年底前), and each clause's scope (每个村 / 重点村; 区级 / 村级).
+// Wider than shared/import/targets.ts findTargets, which recognises target phrases for the
+// editor: a reviewer compares every figure of a linked pair, the 30人 of 完成30人招录 included.
+// Units, numerals and the deadline pattern are that recogniser's (one place).
+// Hand-written: these are Chinese bureaucratic idioms no NLP library models.
+import { splitTopLevel } from '../import/brackets';
+import { ARABIC, CHINESE, DEADLINE, UNIT, UNIT_CN } from '../import/targets';
+import { parseChineseNumeral } from '../plan/numbering';
+import { bare, normalizeLevels } from './text';
+
+export type MeasureKind = 'figure' | 'frequency' | 'deadline';
+
+export interface Measure {
+  kind: MeasureKind;
+  /** The figure as written: 30人, 1-2项, 每月召开1次, 6月底前. */
+  text: string;
+  /** Index of the clause it stands in (Commitments.clauses). */
+  clause: number;
+  /** Figures: the value or range (1-2项 → 1…2) and unit. */
+  lo?: number;
+  hi?: number;
+  unit?: string;
+  /** A figure that counts occurrences (次、项、场、轮…) rather than an amount. */
+  occurrences?: boolean;
+  /** Frequencies: times per year (每季度 → 4, 每月2次 → 24, 全年4次 → 4). */
+  perYear?: number;
+  /** Deadlines: months from the start of the plan year (6月底前 → 6, 次年3月底前 → 15). */
+  deadline?: number;
+  /** True when a smaller figure is the stronger commitment (控制在1%以内, 30分钟内到达). */
+  lowerIsStronger: boolean;
+}
+
+export type ScopeWord = 'all' | 'some';
+
+export interface Clause {
+  /** As written (trimmed), between ， ； 。 at bracket depth 0. */
+  text: string;
+  /** Bare text without figures, period and deadline words: what clauses are matched by. */
+  context: string;
+  /** 每个/所有/全部… ('all') and 重点/部分/试点… ('some') words, as written. */
+  scope: Array<{ word: string; kind: ScopeWord }>;
+  /** Administrative levels named in the clause (区级, 村级…), relative to the document's own level (0 = its own, 1 = one below). */
+  levels: Array<{ word: string; rel: number }>;
+  /** A qualitative commitment that could have carried a figure (定期, 常态化, 加强…). */
+  qualitative: string | null;
+}
+
+export interface Commitments {
+  clauses: Clause[];
+  measures: Measure[];
+}
+
+const OCCURRENCE_UNITS = new Set(['次', '项', '场', '轮', '期', '批', '遍', '回', '人次', '万人次']);
+/** Periods of 每X: times per year. */
+const PERIODS: Record<string, number> = { 年: 1, 年度: 1, 半年: 2, 季度: 4, 季: 4, 月: 12, 旬: 36, 周: 52, 天: 365, 日: 365 };
+
+const FIGURE = new RegExp(`(?<![第\\d.月])(?:(${ARABIC})\\s*${UNIT}|(${CHINESE})${UNIT_CN})`, 'gu');
+const PERCENT_CN = /百分之([一二两三四五六七八九十百]+|\d+)/gu;
+const DEADLINES = new RegExp(DEADLINE.source, 'gu');
+/** 每月 / 每季度 / 每半年 … and an optional count of times within the next few characters. */
+const FREQUENCY =
+  /每(年度|半年|季度|年|季|月|旬|周|天|日)(?:[^，。；\d一二两三四五六七八九十]{0,8}?(\d+|[一二两三四五六七八九十]+)\s*(?:[-~～至到]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(次|轮|场|遍|回))?/gu;
+/** 全年/年内 … N次: a yearly count. */
+const YEARLY = /(?:全年|年内|每年度)[^，。；\d]{0,10}?(\d+|[一二两三四五六七八九十]+)\s*(次|轮|场|遍|回)/gu;
+const LOWER_IS_STRONGER = /控制在|以内|以下|不超过|不高于|低于|压减至|降至|降到|缩短/u;
+
+const ALL_WORDS = /每个|每一个|每家|所有|全部|全体|一律|逐一|全覆盖|各类|各个/gu;
+const SOME_WORDS = /重点|部分|试点|有条件的|符合条件的|规模以上|个别|示范/gu;
+const LEVEL_WORDS = /(省|自治区|市|州|县|区|旗|乡镇|镇|乡|街道|村|社区)级/gu;
+const QUALITATIVE = /定期|不定期|经常性|经常|常态化|适时|按时|及时|加强|强化|提高|提升|扩大|加大|持续|逐步|全面|进一步/u;
+
+/** Rank of an administrative level: 省 1, 市 2, 县/区 3, 乡镇/街道 4, 村/社区 5. */
+export function levelRank(word: string): number | null {
+  if (/^(省|自治区)$/.test(word)) return 1;
+  if (/^(市|州|盟)$/.test(word)) return 2;
+  if (/^(县|区|旗)$/.test(word)) return 3;
+  if (/^(乡镇|镇|乡|街道)$/.test(word)) return 4;
+  if (/^(村|社区)$/.test(word)) return 5;
+  return null;
+}
+
+const LEVEL_CHAR = '(省|自治区|(?<![城超都集门夜])市(?!场)|州|盟|县|区|旗|镇|(?<!城)乡|街道)';
+/** A level character followed by a government body: 练市镇人民政府 → 镇, 湖州市南浔区应急管理局 → 区. */
+const ISSUER_LEVEL = new RegExp(
+  `${LEVEL_CHAR}(?=人民政府|政府|党委|党工委|工委|办事处|管委会|安全生产委员会|安委|委员会|[\u4e00-\u9fff]{1,10}(?:局|委|办|中心)$)`,
+  'gu',
+);
+/** … or followed by the plan's year or subject in a title: 店上镇2025年安全生产工作要点 → 镇. */
+const TITLE_LEVEL = new RegExp(`${LEVEL_CHAR}(?=\\d{4}|关于|安全生产|应急管理)`, 'gu');
+
+/** The level of a plan's issuer (店上镇人民政府 → 4, 长治市潞城区安委会 → 3); null when unknown. */
+export function issuerLevel(issuer: string | undefined, title?: string): number | null {
+  for (const [s, re] of [
+    [issuer ?? '', ISSUER_LEVEL],
+    [title ?? '', TITLE_LEVEL],
+  ] as const) {
+    let last: number | null = null;
+    for (const m of s.matchAll(re)) last = levelRank(m[1]!) ?? last;
+    if (last !== null) return last;
+  }
+  return null;
+}
+
+function numberOf(s: string): number | null {
+  return /^\d+(?:\.\d+)?$/.test(s) ? Number(s) : parseChineseNumeral(s);
+}
+
+/** 6月底前 → 6, 年底前 → 12, 2026年3月底 (plan year 2025) → 15. */
+export function deadlineMonths(d: string, planYear: number | undefined): number | undefined {
+  const year = /(\d{4})年/.exec(d);
+  const offset = year && planYear ? (Number(year[1]) - planYear) * 12 : 0;
+  const m = /(\d{1,2})月/.exec(d);
+  if (m) return offset + Number(m[1]);
+  if (/上半年|年中/.test(d)) return offset + 6;
+  if (/下半年|年底|年末|底|末/.test(d)) return offset + 12;
+  if (/汛期|汛前/.test(d)) return offset + 5;
+  return undefined;
+}
+
+/** The clause's text as matched against the other plan's clauses: no figures, periods or deadlines. */
+function contextOf(clause: string): string {
+  return bare(
+    clause
+      .replace(DEADLINES, '')
+      .replace(/每(年度|半年|季度|年|季|月|旬|周|天|日)/gu, '')
+      .replace(/(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)(?=[%个项次处家场起条所座名批轮户套倍人元])/gu, '')
+      .replace(/\d+(?:\.\d+)?/g, '')
+      .replace(/至少|不少于|不低于|力争|确保|以上|以内/gu, ''),
+  );
+}
+
+/** The clauses of a text and every figure, frequency and deadline in them. */
+export function readCommitments(text: string, planYear: number | undefined, ownLevel: number | null, places: readonly string[] = []): Commitments {
+  const clauses: Clause[] = [];
+  const measures: Measure[] = [];
+  const pieces = text ? splitTopLevel(text.slice(0, 6000), '，,。；;！？!?\n') : [];
+  pieces.forEach((raw, ci) => {
+    const t = raw.trim();
+    const scope: Clause['scope'] = [
+      ...[...t.matchAll(ALL_WORDS)].map((m) => ({ word: m[0], kind: 'all' as const })),
+      ...[...t.matchAll(SOME_WORDS)].map((m) => ({ word: m[0], kind: 'some' as const })),
+    ];
+    const levels: Clause['levels'] = [];
+    if (ownLevel !== null)
+      for (const m of t.matchAll(LEVEL_WORDS)) {
+        const r = levelRank(m[1]!);
+        if (r !== null) levels.push({ word: m[0], rel: r - ownLevel });
+      }
+    const q = QUALITATIVE.exec(t);
+    clauses.push({ text: t, context: contextOf(normalizeLevels(t, places)), scope, levels, qualitative: q ? q[0] : null });
+    // Spans already read (deadlines, frequencies) are not read again as figures.
+    const taken: Array<[number, number]> = [];
+    const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
+    for (const m of t.matchAll(DEADLINES)) {
+      const months = deadlineMonths(m[0], planYear);
+      taken.push([m.index, m.index + m[0].length]);
+      if (months !== undefined) measures.push({ kind: 'deadline', text: m[0], clause: ci, deadline: months, lowerIsStronger: true });
+    }
+    for (const re of [FREQUENCY, YEARLY]) {
+      for (const m of t.matchAll(re)) {
+        if (!free(m.index, m.index + m[0].length)) continue;
+        const yearly = re === YEARLY;
+        const times = m[yearly ? 1 : 2] ? numberOf(m[yearly ? 1 : 2]!) : 1;
+        if (times === null) continue;
+        taken.push([m.index, m.index + m[0].length]);
+        const perYear = yearly ? times : times * PERIODS[m[1]!]!;
+        measures.push({ kind: 'frequency', text: m[0], clause: ci, perYear, lowerIsStronger: false });
+      }
+    }
+    for (const m of t.matchAll(PERCENT_CN)) {
+      const v = numberOf(m[1]!);
+      if (v === null || !free(m.index, m.index + m[0].length)) continue;
+      taken.push([m.index, m.index + m[0].length]);
+      measures.push({ kind: 'figure', text: m[0], clause: ci, lo: v, hi: v, unit: '%', lowerIsStronger: LOWER_IS_STRONGER.test(t) });
+    }
+    for (const m of t.matchAll(FIGURE)) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      const unit = m[2] ?? m[4]!;
+      let lo: number | null;
+      let hi: number | null;
+      if (m[1]) {
+        const [a, b] = m[1].split(/\s*[-~～至到]\s*/);
+        lo = numberOf(a!);
+        hi = b ? numberOf(b) : lo;
+      } else lo = hi = numberOf(m[3]!);
+      if (lo === null || hi === null) continue;
+      taken.push([m.index, m.index + m[0].length]);
+      const around = t.slice(Math.max(0, m.index - 6), m.index + m[0].length + 4);
+      const timeLimit = /^(分钟|小时|天|日)$/.test(unit) && /内/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 2));
+      measures.push({
+        kind: 'figure',
+        text: m[0],
+        clause: ci,
+        lo,
+        hi,
+        unit,
+        occurrences: OCCURRENCE_UNITS.has(unit),
+        lowerIsStronger: timeLimit || LOWER_IS_STRONGER.test(around),
+      });
+    }
+  });
+  return { clauses, measures };
+}
