@@ -61,7 +61,7 @@ const PERCENT_CN = /百分之([一二两三四五六七八九十百]+|\d+)/gu;
 const DEADLINES = new RegExp(DEADLINE.source, 'gu');
 /** 每月 / 每季度 / 每半年 … and an optional count of times within the next few characters. */
 const FREQUENCY =
-  /每(年度|半年|季度|年|季|月|旬|周|天|日)(?:[^，。；\d一二两三四五六七八九十]{0,8}?(\d+|[一二两三四五六七八九十]+)\s*(?:[-~～至到]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(次|轮|场|遍|回))?/gu;
+  /每(?:(\d+|[两二三四五六七八九十])个?)?(年度|半年|季度|年|季|月|旬|周|天|日)(?:[^，。；\d一二两三四五六七八九十]{0,8}?(\d+|[一二两三四五六七八九十]+)\s*(?:[-~～至到]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(次|轮|场|遍|回))?/gu;
 /** 全年/年内 … N次: a yearly count. */
 const YEARLY = /(?:全年|年内|每年度)[^，。；\d]{0,10}?(\d+|[一二两三四五六七八九十]+)\s*(次|轮|场|遍|回)/gu;
 const LOWER_IS_STRONGER = /控制在|以内|以下|不超过|不高于|低于|压减至|降至|降到|缩短/u;
@@ -124,7 +124,7 @@ function contextOf(clause: string): string {
   return bare(
     clause
       .replace(DEADLINES, '')
-      .replace(/每(年度|半年|季度|年|季|月|旬|周|天|日)/gu, '')
+      .replace(/每(?:(?:\d+|[两二三四五六七八九十])个?)?(年度|半年|季度|年|季|月|旬|周|天|日)/gu, '')
       .replace(/(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)(?=[%个项次处家场起条所座名批轮户套倍人元])/gu, '')
       .replace(/\d+(?:\.\d+)?/g, '')
       .replace(/至少|不少于|不低于|力争|确保|以上|以内/gu, ''),
@@ -158,16 +158,22 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       taken.push([m.index, m.index + m[0].length]);
       if (months !== undefined) measures.push({ kind: 'deadline', text: m[0], clause: ci, deadline: months, lowerIsStronger: true });
     }
-    for (const re of [FREQUENCY, YEARLY]) {
-      for (const m of t.matchAll(re)) {
-        if (!free(m.index, m.index + m[0].length)) continue;
-        const yearly = re === YEARLY;
-        const times = m[yearly ? 1 : 2] ? numberOf(m[yearly ? 1 : 2]!) : 1;
-        if (times === null) continue;
-        taken.push([m.index, m.index + m[0].length]);
-        const perYear = yearly ? times : times * PERIODS[m[1]!]!;
-        measures.push({ kind: 'frequency', text: m[0], clause: ci, perYear, lowerIsStronger: false });
-      }
+    for (const m of t.matchAll(FREQUENCY)) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      const every = m[1] ? numberOf(m[1]) : 1;
+      const times = m[3] ? numberOf(m[3]) : 1;
+      if (!every || times === null) continue;
+      taken.push([m.index, m.index + m[0].length]);
+      // 每年 alone is quoted with what follows (每年组织监管人员业务轮训), to be readable.
+      const text = m[3] ? m[0] : /^每[^，,。；;、]{0,10}/u.exec(t.slice(m.index))![0];
+      measures.push({ kind: 'frequency', text, clause: ci, perYear: (times * PERIODS[m[2]!]!) / every, lowerIsStronger: false });
+    }
+    for (const m of t.matchAll(YEARLY)) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      const times = numberOf(m[1]!);
+      if (times === null) continue;
+      taken.push([m.index, m.index + m[0].length]);
+      measures.push({ kind: 'frequency', text: m[0], clause: ci, perYear: times, lowerIsStronger: false });
     }
     for (const m of t.matchAll(PERCENT_CN)) {
       const v = numberOf(m[1]!);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyDecisions, compareUpperDraft, comparisonJson, diffPlans, normalizeLevels, normalizeUnit, placeNames } from '../../shared/compare';
 import { buildModel } from '../../shared/compare/similarity';
-import { compareTargets } from '../../shared/compare/targets';
 import { emptyPlan, type PlanDocument, type TaskNode } from '../../shared/plan/schema';
 import { loadSample } from '../fixtures/compare/pairs';
 
@@ -134,23 +133,6 @@ describe('self-comparison and odd input', () => {
     expect(Object.keys(j)).toEqual(['coverage', 'upper', 'draftOnly']);
     expect(Object.keys(j.upper[0]!)).toEqual(['label', 'title', 'status', 'links', 'targetFindings']);
     expect(Object.keys(j.upper[0]!.links[0]!)).toEqual(['label', 'title', 'score']);
-  });
-});
-
-describe('targets', () => {
-  const side = (text: string, lead: string[] = []) => ({ title: '任务', text, targets: [], lead });
-  it('weaker: percentage, frequency, deadline; missing; different lead', () => {
-    const kinds = (u: string, d: string) => compareTargets(side(u), [side(d)], { upperYear: 2025 }).map((f) => f.kind);
-    expect(kinds('检查覆盖率达到100%', '检查覆盖率达到90%')).toEqual(['weaker']);
-    expect(kinds('每半年至少召开1次专题会议', '每年至少召开1次专题会议')).toEqual(['weaker']);
-    expect(kinds('6月底前完成全部整改', '9月底前完成全部整改')).toEqual(['weaker']);
-    expect(kinds('检查覆盖率达到100%', '开展检查')).toEqual(['missing']);
-    expect(kinds('检查覆盖率达到90%', '检查覆盖率达到100%')).toEqual([]);
-    expect(kinds('每年至少召开1次专题会议', '每季度至少召开1次专题会议')).toEqual([]);
-    const f = compareTargets(side('开展检查', ['市应急局']), [side('开展检查', ['县安委办'])], { upperYear: 2025 });
-    expect(f.map((x) => x.kind)).toEqual(['different']);
-    expect(f[0]!.message).toContain('牵头单位不同');
-    expect(compareTargets(side('开展检查', ['市应急管理局']), [side('开展检查', ['县应急局'])])).toEqual([]);
   });
 });
 
