@@ -14,33 +14,39 @@ import { taskSentences } from '../plan/running-text';
 /**
  * Thresholds (pair score, ./similarity.ts pairScore), tuned on test/fixtures/compare:
  * - LINK_MIN: a draft task is proposed for an upper task at this score or above …
- * - MUTUAL_MIN: … or, for a heavy rewording, at this lower score when the pair is mutual:
- *   the draft task is the upper task's best match (within NEAR of it) and the upper task is
- *   the draft task's best match (within NEAR). Decoys fail this: they trail the upper task's
- *   real answer, or an upper task they truly answer.
+ * - MUTUAL_MIN: … or, for a heavy rewording, at this lower score when the draft task is the
+ *   upper task's best match (within NEAR of it) and either the upper task is the draft task's
+ *   best match (within NEAR) or the pair shows MIN_PHRASES shared phrases (the second half of a
+ *   merge: the draft task answers another upper task better). Decoys fail this: they trail the
+ *   upper task's real answer, or an upper task they truly answer, and share little.
  * - RELATIVE: a link must also reach this share of the upper task's best link and of the
  *   draft task's own best score (a draft task that plainly answers one upper task is not
  *   also proposed for another it merely shares words with) — unless it clears STRONG, where
  *   merges and splits live.
  * - Status: 'missing' without links; 'partial' (部分落实) when one draft task answers the upper
- *   task and is mostly made of its words (at least PARTIAL_DRAFT_IN of the draft task's weight
- *   is in the upper task) while taking up at most PARTIAL_UPPER_IN of the upper task's weight —
- *   the draft took up a clause or two and left the rest; 'covered' otherwise. A reworded
- *   answer shares few words either way, so it stays 'covered' (its score says how sure).
+ *   task, is mostly made of its words (≥ PARTIAL_DRAFT_IN of the draft task's weight is in the
+ *   upper task) while taking up at most PARTIAL_UPPER_IN of the upper task's weight, and of the
+ *   upper task's sentences one is taken up (PART_TAKEN) and another left out (PART_LEFT_OUT):
+ *   the draft took up a clause and left the rest; 'covered' otherwise. A reworded answer touches
+ *   every part a little, so it stays 'covered' (its score says how sure).
  */
 export const LINK_MIN = 0.2;
 export const MUTUAL_MIN = 0.11;
 export const NEAR = 0.8;
 /**
- * A weak link (score below EVIDENCE_SCORE) must show at least MIN_PHRASES shared phrases of three
- * characters or more: a link that cannot explain itself is not proposed (a local task that only
- * shares 数字化 or 党建 with an upper task is a decoy, not an answer).
+ * A weak link (LINK_MIN ≤ score < EVIDENCE_SCORE) must show at least MIN_PHRASES shared phrases
+ * of three characters or more: a link that cannot explain itself is not proposed (a local task
+ * that only shares 数字化 or 党建 with an upper task is a decoy, not an answer).
  */
 export const EVIDENCE_SCORE = 0.26;
 export const MIN_PHRASES = 3;
 export const RELATIVE = 0.55;
 export const STRONG = 0.42;
-export const PARTIAL_DRAFT_IN = 0.62;
+export const PARTIAL_DRAFT_IN = 0.5;
+/** … and of the upper task's parts (./parts.ts), one is taken up (this share of its bigrams) … */
+export const PART_TAKEN = 0.3;
+/** … and another left out (at most this share). */
+export const PART_LEFT_OUT = 0.12;
 export const PARTIAL_UPPER_IN = 0.5;
 /** At most this many links proposed per upper task. */
 export const MAX_LINKS = 4;
@@ -173,7 +179,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
         if (c.score >= STRONG) return c.score >= best * RELATIVE * 0.75;
         if (c.score < best * RELATIVE || c.score < draftBest[c.j]! * RELATIVE) return false;
         // Below LINK_MIN: only a mutual (near-)best pair.
-        if (c.score < linkMin && !(c.score >= MUTUAL_MIN && c.score >= best * NEAR && c.score >= draftBest[c.j]! * NEAR)) return false;
+        if (c.score < linkMin) return c.score >= MUTUAL_MIN && c.score >= best * NEAR && (c.score >= draftBest[c.j]! * NEAR || evidenced(i, c.j));
         return c.score >= EVIDENCE_SCORE || evidenced(i, c.j);
       })
       .slice(0, maxLinks);
@@ -199,7 +205,11 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
     const js = chosenOf[i]!;
     const scoreOf = new Map(list.map((c) => [c.j, c.score]));
     const only = js.length === 1 ? list.find((c) => c.j === js[0]) : undefined;
-    const partial = !!only && only.draftIn >= PARTIAL_DRAFT_IN && only.upperIn <= PARTIAL_UPPER_IN;
+    const judged =
+      only && only.draftIn >= PARTIAL_DRAFT_IN && only.upperIn <= PARTIAL_UPPER_IN
+        ? taskParts(u.text || u.title, up, draftGrams([taskSentences(D[only.j]!)], dp))
+        : null;
+    const partial = !!judged && judged.some((p) => p.share >= PART_TAKEN) && judged.some((p) => p.share <= PART_LEFT_OUT);
     const tc = js.length ? compareTargets({ c: upperC(i), lead: u.lead }, js.map(draftSide), { upperPlaces: up, draftPlaces: dp, partial }) : null;
     tc?.usedMeasures.forEach((used, k) => {
       const set = cached(usedByDraft, js[k]!, () => new Set<number>());
@@ -222,7 +232,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
       };
     });
     const status: Status = !links.length ? 'missing' : partial ? 'partial' : 'covered';
-    const parts = partial ? taskParts(u.text || u.title, up, draftGrams([taskSentences(D[js[0]!]!)], dp)) : undefined;
+    const parts = partial ? judged! : undefined;
     return {
       label: u.label,
       title: u.title,

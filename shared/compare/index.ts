@@ -12,6 +12,8 @@ export {
   STRONG,
   PARTIAL_DRAFT_IN,
   PARTIAL_UPPER_IN,
+  PART_TAKEN,
+  PART_LEFT_OUT,
   MAX_LINKS,
   type Comparison,
   type CompareOptions,

@@ -59,6 +59,14 @@ const PERIODS: Record<string, number> = { 年: 1, 年度: 1, 半年: 2, 季度: 
 const FIGURE = new RegExp(`(?<![第\\d.月])(?:(${ARABIC})\\s*${UNIT}|(${CHINESE})${UNIT_CN})`, 'gu');
 const PERCENT_CN = /百分之([一二两三四五六七八九十百]+|\d+)/gu;
 const DEADLINES = new RegExp(DEADLINE.source, 'gu');
+/**
+ * Time points the target recogniser does not take for deadlines: 年底汇总, 次年3月底前, 6月份组织.
+ * A month or year end followed by what is done then; 次年/明年 count from the plan year's end.
+ */
+const TIME_POINTS = /(?:(次年|翌年|明年)|(\d{4})年)?(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|末)?|(年底|年末))(?:前|之前)?(?=[\u4e00-\u9fff])/gu;
+/** 年度述职, 季度调度会议, 任期述职: a period written into the name of what recurs. */
+const PERIODIC_NOUN = /(月度|季度|半年度|年度|任期|换届)(?=述职|报告|考核|总结|评估|评价|会议|检查|督查|分析|调度|例会)/gu;
+const PERIODIC_PER_YEAR: Record<string, number> = { 月度: 12, 季度: 4, 半年度: 2, 年度: 1, 任期: 0.2, 换届: 0.2 };
 /** 每月 / 每季度 / 每半年 … and an optional count of times within the next few characters. */
 const FREQUENCY =
   /每(?:(\d+|[两二三四五六七八九十])个?)?(年度|半年|季度|年|季|月|旬|周|天|日)(?:[^，。；\d一二两三四五六七八九十]{0,8}?(\d+|[一二两三四五六七八九十]+)\s*(?:[-~～至到]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(次|轮|场|遍|回))?/gu;
@@ -68,7 +76,8 @@ const LOWER_IS_STRONGER = /控制在|以内|以下|不超过|不高于|低于|�
 
 const ALL_WORDS = /每个|每一个|每家|所有|全部|全体|一律|逐一|全覆盖|各类|各个/gu;
 const SOME_WORDS = /重点|部分|试点|有条件的|符合条件的|规模以上|个别|示范/gu;
-const LEVEL_WORDS = /(省|自治区|市|州|县|区|旗|乡镇|镇|乡|街道|村|社区)级/gu;
+/** 区级, 村级 … and a level written into a body: 县委, 县政府, 镇党委, 村党组织, 村干部. */
+const LEVEL_WORDS = /(?<![城超都集门夜街])(省|自治区|市|州|县|区|旗|乡镇|镇|乡|街道|村|社区)(?:级|(?=委|政府|党委|党组织|党工委|两委|干部|班子))/gu;
 const QUALITATIVE = /定期|不定期|经常性|经常|常态化|适时|按时|及时|加强|强化|提高|提升|扩大|加大|持续|逐步|全面|进一步/u;
 
 /** Rank of an administrative level: 省 1, 市 2, 县/区 3, 乡镇/街道 4, 村/社区 5. */
@@ -146,7 +155,7 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
     if (ownLevel !== null)
       for (const m of t.matchAll(LEVEL_WORDS)) {
         const r = levelRank(m[1]!);
-        if (r !== null) levels.push({ word: m[0], rel: r - ownLevel });
+        if (r !== null && !levels.some((l) => l.word === m[0])) levels.push({ word: m[0], rel: r - ownLevel });
       }
     const q = QUALITATIVE.exec(t);
     clauses.push({ text: t, context: contextOf(normalizeLevels(t, places)), scope, levels, qualitative: q ? q[0] : null });
@@ -154,9 +163,30 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
     const taken: Array<[number, number]> = [];
     const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
     for (const m of t.matchAll(DEADLINES)) {
+      // 次年3月底前: the year written before the month counts from the plan year's end.
+      const next = /(次年|翌年|明年)$/.exec(t.slice(Math.max(0, m.index - 2), m.index))?.[0] ?? '';
       const months = deadlineMonths(m[0], planYear);
+      taken.push([m.index - next.length, m.index + m[0].length]);
+      if (months !== undefined) measures.push({ kind: 'deadline', text: next + m[0], clause: ci, deadline: months + (next ? 12 : 0), lowerIsStronger: true });
+    }
+    for (const m of t.matchAll(TIME_POINTS)) {
+      if (!free(m.index, m.index + m[0].length) || /^[每第]/.test(t.slice(m.index - 1, m.index))) continue;
+      const month = m[4] ? 12 : numberOf(m[3]!);
+      if (month === null || month < 1 || month > 12) continue;
+      const offset = m[1] ? 12 : m[2] && planYear ? (Number(m[2]) - planYear) * 12 : 0;
       taken.push([m.index, m.index + m[0].length]);
-      if (months !== undefined) measures.push({ kind: 'deadline', text: m[0], clause: ci, deadline: months, lowerIsStronger: true });
+      measures.push({ kind: 'deadline', text: m[0], clause: ci, deadline: offset + month, lowerIsStronger: true });
+    }
+    for (const m of t.matchAll(PERIODIC_NOUN)) {
+      if (!free(m.index, m.index + m[0].length) || /每$/.test(t.slice(0, m.index))) continue;
+      taken.push([m.index, m.index + m[0].length]);
+      measures.push({
+        kind: 'frequency',
+        text: /^[^，,。；;、]{0,8}/u.exec(t.slice(m.index))![0],
+        clause: ci,
+        perYear: PERIODIC_PER_YEAR[m[1]!]!,
+        lowerIsStronger: false,
+      });
     }
     for (const m of t.matchAll(FREQUENCY)) {
       if (!free(m.index, m.index + m[0].length)) continue;
@@ -182,7 +212,8 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       measures.push({ kind: 'figure', text: m[0], clause: ci, lo: v, hi: v, unit: '%', lowerIsStronger: LOWER_IS_STRONGER.test(t) });
     }
     for (const m of t.matchAll(FIGURE)) {
-      if (!free(m.index, m.index + m[0].length)) continue;
+      // A condition (……1年内发生2起以上较大事故的) is no target: as in findTargets.
+      if (!free(m.index, m.index + m[0].length) || /的$/.test(t)) continue;
       const unit = m[2] ?? m[4]!;
       let lo: number | null;
       let hi: number | null;
@@ -194,7 +225,8 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       if (lo === null || hi === null) continue;
       taken.push([m.index, m.index + m[0].length]);
       const around = t.slice(Math.max(0, m.index - 6), m.index + m[0].length + 4);
-      const timeLimit = /^(分钟|小时|天|日)$/.test(unit) && /内/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 2));
+      // A duration is a limit (15分钟救援圈, 2小时内到达) unless it is an amount to reach (培训不少于40小时).
+      const timeLimit = /^(分钟|小时|天|日)$/.test(unit) && !/不少于|至少|不低于|累计|达到|以上/.test(around);
       measures.push({
         kind: 'figure',
         text: m[0],
