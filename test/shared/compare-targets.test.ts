@@ -128,6 +128,18 @@ describe('compareUpperDraft: findings on drafts, partial coverage, explanations'
     expect(f[0]!.upper).toBe('');
     expect(f[0]!.message).toContain('全年开展宣讲不少于6场');
   });
+  it("the issue's examples of quantified targets, rewritten in place", () => {
+    const pair = (u: string, d: string) => {
+      const x = compareUpperDraft(plan('某区人民政府', [{ title: '强化安全检查', text: u }]), plan('某镇人民政府', [{ title: '强化安全检查', text: d }]));
+      return x.upper[0]!.targetFindings.map((f) => [f.kind, f.upper, f.draft]);
+    };
+    expect(pair('聚焦危险化学品和燃气企业，加强检查，严格隐患整改闭环管理。', '聚焦危险化学品和燃气企业，每月至少检查1次，严格隐患整改闭环管理。')).toEqual([
+      ['quantified', '加强检查', '每月至少检查1次'],
+    ]);
+    expect(pair('推动企业投保安全生产责任保险，提高覆盖面，发挥事故预防作用。', '推动企业投保安全生产责任保险，覆盖率达到80%，发挥事故预防作用。')).toEqual([
+      ['quantified', '提高覆盖面', '覆盖率达到80%'],
+    ]);
+  });
   it('partial coverage: the sentences taken up and those left out', () => {
     const u = by('强化危险化学品安全监管');
     expect(u.status).toBe('partial');
