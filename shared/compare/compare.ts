@@ -210,7 +210,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
         ? taskParts(u.text || u.title, up, draftGrams([taskSentences(D[only.j]!)], dp))
         : null;
     const partial = !!judged && judged.some((p) => p.share >= PART_TAKEN) && judged.some((p) => p.share <= PART_LEFT_OUT);
-    const tc = js.length ? compareTargets({ c: upperC(i), lead: u.lead }, js.map(draftSide), { upperPlaces: up, draftPlaces: dp, partial }) : null;
+    const tc = js.length ? compareTargets({ c: upperC(i), lead: u.lead }, js.map(draftSide), { upperPlaces: up, draftPlaces: dp }) : null;
     tc?.usedMeasures.forEach((used, k) => {
       const set = cached(usedByDraft, js[k]!, () => new Set<number>());
       for (const b of used) set.add(b);
@@ -252,8 +252,11 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
   for (const [j, is] of answersOf) {
     const used = usedByDraft.get(j);
     const side = draftSide(j);
+    const unanswered = side.c.measures.filter((_m, b) => !used?.has(b));
     side.c.measures.forEach((m, b) => {
       if (used?.has(b)) return;
+      // 每月确定一个整治主题: the figure is part of the frequency quoted already.
+      if (m.kind === 'figure' && unanswered.some((x) => x !== m && x.kind === 'frequency' && x.clause === m.clause && x.text.includes(m.text))) return;
       const { finding, upper: k } = addedFinding(
         m,
         side,

@@ -42,7 +42,7 @@ export interface Clause {
   /** 每个/所有/全部… ('all') and 重点/部分/试点… ('some') words, as written. */
   scope: Array<{ word: string; kind: ScopeWord }>;
   /** Administrative levels named in the clause (区级, 村级…), relative to the document's own level (0 = its own, 1 = one below). */
-  levels: Array<{ word: string; rel: number }>;
+  levels: Array<{ word: string; rel: number; abs: number }>;
   /** A qualitative commitment that could have carried a figure (定期, 常态化, 加强…). */
   qualitative: string | null;
 }
@@ -52,6 +52,8 @@ export interface Commitments {
   measures: Measure[];
 }
 
+/** Units of a physical measure: a figure in them counts even inside a quoted name. */
+const PHYSICAL_UNITS = new Set(['%', '分钟', '小时', '天', '公里', '千米', '米', '平方米', '亩', '万元', '亿元', '元']);
 const OCCURRENCE_UNITS = new Set(['次', '项', '场', '轮', '期', '批', '遍', '回', '人次', '万人次']);
 /** Periods of 每X: times per year. */
 const PERIODS: Record<string, number> = { 年: 1, 年度: 1, 半年: 2, 季度: 4, 季: 4, 月: 12, 旬: 36, 周: 52, 天: 365, 日: 365 };
@@ -74,7 +76,7 @@ const FREQUENCY =
 const YEARLY = /(?:全年|年内|每年度)[^，。；\d]{0,10}?(\d+|[一二两三四五六七八九十]+)\s*(次|轮|场|遍|回)/gu;
 const LOWER_IS_STRONGER = /控制在|以内|以下|不超过|不高于|低于|压减至|降至|降到|缩短/u;
 
-const ALL_WORDS = /每个|每一个|每家|所有|全部|全体|一律|逐一|全覆盖|各类|各个/gu;
+const ALL_WORDS = /每个|每一个|每家|所有|全部|全体|一律|逐一|全覆盖/gu;
 const SOME_WORDS = /重点|部分|试点|有条件的|符合条件的|规模以上|个别|示范/gu;
 /** 区级, 村级 … and a level written into a body: 县委, 县政府, 镇党委, 村党组织, 村干部. */
 const LEVEL_WORDS = /(?<![城超都集门夜街])(省|自治区|市|州|县|区|旗|乡镇|镇|乡|街道|村|社区)(?:级|(?=委|政府|党委|党组织|党工委|两委|干部|班子))/gu;
@@ -155,13 +157,17 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
     if (ownLevel !== null)
       for (const m of t.matchAll(LEVEL_WORDS)) {
         const r = levelRank(m[1]!);
-        if (r !== null && !levels.some((l) => l.word === m[0])) levels.push({ word: m[0], rel: r - ownLevel });
+        if (r !== null && !levels.some((l) => l.word === m[0])) levels.push({ word: m[0], rel: r - ownLevel, abs: r });
       }
     const q = QUALITATIVE.exec(t);
     clauses.push({ text: t, context: contextOf(normalizeLevels(t, places)), scope, levels, qualitative: q ? q[0] : null });
-    // Spans already read (deadlines, frequencies) are not read again as figures.
+    // Spans already read (deadlines, frequencies) are not read again as figures. Names in quotes
+    // (“三个责任人”, “一月一主题”, “5+X”) are no commitments, as in findTargets — except a
+    // physical measure named in them (“15分钟快速响应救援圈”).
+    const quoted: Array<[number, number]> = [...t.matchAll(/“[^”]*”/gu)].map((m) => [m.index, m.index + m[0].length]);
     const taken: Array<[number, number]> = [];
-    const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && b > x);
+    const overlaps = (spans: Array<[number, number]>, a: number, b: number) => spans.some(([x, y]) => a < y && b > x);
+    const free = (a: number, b: number, physical = false) => !overlaps(taken, a, b) && (physical || !overlaps(quoted, a, b));
     for (const m of t.matchAll(DEADLINES)) {
       // 次年3月底前: the year written before the month counts from the plan year's end.
       const next = /(次年|翌年|明年)$/.exec(t.slice(Math.max(0, m.index - 2), m.index))?.[0] ?? '';
@@ -212,9 +218,11 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       measures.push({ kind: 'figure', text: m[0], clause: ci, lo: v, hi: v, unit: '%', lowerIsStronger: LOWER_IS_STRONGER.test(t) });
     }
     for (const m of t.matchAll(FIGURE)) {
-      // A condition (……1年内发生2起以上较大事故的) is no target: as in findTargets.
-      if (!free(m.index, m.index + m[0].length) || /的$/.test(t)) continue;
       const unit = m[2] ?? m[4]!;
+      // A condition (……1年内发生2起以上较大事故的) is no target: as in findTargets.
+      if (!free(m.index, m.index + m[0].length, PHYSICAL_UNITS.has(unit)) || /的$/.test(t)) continue;
+      // 一批 (建设一批示范点) is no figure.
+      if (m[3] === '一' && unit === '批') continue;
       let lo: number | null;
       let hi: number | null;
       if (m[1]) {

@@ -150,7 +150,7 @@ export interface TargetComparison {
 export function compareTargets(
   upper: { c: SideCommitments; lead: string[] },
   drafts: readonly DraftSide[],
-  opts: { upperPlaces?: readonly string[]; draftPlaces?: readonly string[]; partial?: boolean } = {},
+  opts: { upperPlaces?: readonly string[]; draftPlaces?: readonly string[] } = {},
 ): TargetComparison {
   const findings: TargetFinding[] = [];
   const pairs: MeasurePair[][] = drafts.map(() => []);
@@ -181,21 +181,21 @@ export function compareTargets(
     const uc = upper.c.clauses[u.clause]!;
     const hit = matched.get(a);
     if (!hit) {
-      // Left out. A partial answer (部分落实) leaves whole clauses out, and that is shown as such:
-      // its targets count only when the draft takes up the clause they stand in.
+      // Left out: a finding only where the draft takes up the clause the target stands in. A
+      // clause not taken up at all is the task's coverage (部分落实 lists it), not a target
+      // finding; a rewording that says the same in other words cannot be held to a figure.
       const taken = bestClause(upper.c.grams[u.clause]!, drafts);
-      const inTakenClause = !!taken && taken.s >= CLAUSE_TAKEN_MIN;
-      if (inTakenClause || !opts.partial)
+      if (taken && taken.s >= CLAUSE_TAKEN_MIN)
         findings.push(
           labelled(
             {
               kind: 'missing',
               aspect: aspectOf(u),
               upper: quote(uc, u.text),
-              draft: inTakenClause ? quote(drafts[taken.k]!.c.clauses[taken.clause]!) : '',
+              draft: quote(drafts[taken.k]!.c.clauses[taken.clause]!),
               message: `本级未写明上级目标“${u.text}”`,
             },
-            taken?.k ?? 0,
+            taken.k,
           ),
         );
       continue;
@@ -276,9 +276,12 @@ function scopeFindings(upper: SideCommitments, drafts: readonly DraftSide[], lab
           ),
         );
     }
+    // Levels compared absolutely (各乡镇 in a county plan is the 镇 of a town's plan), except that
+    // each document's own level is the same scope (区级 → 镇级 is the rewrite itself).
+    const same = (a: Clause['levels'][number], b: Clause['levels'][number]) => a.abs === b.abs || (a.rel === 0 && b.rel === 0);
     for (const ul of uc.levels) {
-      if (dc.levels.some((dl) => dl.word === ul.word || (dl.rel === 0 && ul.rel === 0))) continue;
-      const other = dc.levels.find((dl) => !uc.levels.some((x) => x.word === dl.word));
+      if (dc.levels.some((dl) => same(ul, dl))) continue;
+      const other = dc.levels.find((dl) => !uc.levels.some((x) => same(x, dl)));
       if (!other) continue;
       out.push(
         labelled(
@@ -321,14 +324,19 @@ export function addedFinding(m: Measure, draft: DraftSide, uppers: ReadonlyArray
   );
   // A clause rewritten in place: its neighbours are kept, so the upper clause between the
   // upper counterparts of the draft clause's neighbours is the one it replaces.
-  const prev = m.clause > 0 ? draft.c.grams[m.clause - 1]! : null;
+  // Both neighbours must be kept where both exist (prev ↔ p, next ↔ p + 2: clause p + 1 was
+  // replaced); a clause inserted between kept clauses replaces nothing (prev ↔ p, next ↔ p + 1).
+  const prev = m.clause > draft.c.titleClauses ? draft.c.grams[m.clause - 1]! : null;
   const next = m.clause + 1 < draft.c.grams.length ? draft.c.grams[m.clause + 1]! : null;
-  uppers.forEach((u, ui) =>
-    u.c.grams.forEach((g, clause) => {
-      if (prev && clause + 1 < u.c.grams.length && dice(g, prev) >= NEIGHBOUR_KEPT) consider(ui, clause + 1, QUANTIFIED_MIN);
-      if (next && clause - 1 >= u.c.titleClauses && dice(g, next) >= NEIGHBOUR_KEPT) consider(ui, clause - 1, QUANTIFIED_MIN);
-    }),
-  );
+  uppers.forEach((u, ui) => {
+    const first = u.c.titleClauses;
+    const n = u.c.grams.length;
+    for (let p = first; p < n; p++) {
+      const before = prev ? p - 1 >= first && dice(u.c.grams[p - 1]!, prev) >= NEIGHBOUR_KEPT : p === first;
+      const after = next ? p + 1 < n && dice(u.c.grams[p + 1]!, next) >= NEIGHBOUR_KEPT : p === n - 1;
+      if (before && after) consider(ui, p, QUANTIFIED_MIN);
+    }
+  });
   const uc = best.clause >= 0 ? uppers[best.u]!.c.clauses[best.clause]! : null;
   const upperHasKind = uc && uppers[best.u]!.c.measures.some((x) => x.clause === best.clause && x.kind === m.kind);
   if (uc && best.s >= QUANTIFIED_MIN && !upperHasKind) {
