@@ -37,8 +37,6 @@ export type ScopeWord = 'all' | 'some';
 export interface Clause {
   /** As written (trimmed), between ， ； 。 at bracket depth 0. */
   text: string;
-  /** Bare text without figures, period and deadline words: what clauses are matched by. */
-  context: string;
   /** 每个/所有/全部… ('all') and 重点/部分/试点… ('some') words, as written. */
   scope: Array<{ word: string; kind: ScopeWord }>;
   /** Administrative levels named in the clause (区级, 村级…), relative to the document's own level (0 = its own, 1 = one below). */
@@ -50,6 +48,11 @@ export interface Clause {
 export interface Commitments {
   clauses: Clause[];
   measures: Measure[];
+  /**
+   * Clause ci's bare, level-normalised text without figures, period and deadline words: what
+   * clauses are matched by. Computed on first use (most clauses of a long comparison never are).
+   */
+  contextAt(ci: number): string;
 }
 
 /** Units of a physical measure: a figure in them counts even inside a quoted name. */
@@ -142,25 +145,46 @@ function contextOf(clause: string): string {
   );
 }
 
+/** Cheap tests that let most clauses skip the scans below (a clause without a digit, a numeral before a unit, a period or a month holds no measure). */
+const MAY_MEASURE = /[0-9]|[一二两三四五六七八九十百千][个项次处家场起条所座名批轮户套倍人]|月|年[底末度内]|半年|每|汛|节前|季|任期|换届|百分之|全年/u;
+const MAY_SCOPE = /每个|每一个|每家|所有|全部|全体|一律|逐一|全覆盖|重点|部分|试点|有条件的|符合条件的|规模以上|个别|示范/u;
+const MAY_LEVEL = /级|委|政府|党组织|干部|班子/u;
+const SEPARATORS = '，,。；;！？!?\n';
+
 /** The clauses of a text and every figure, frequency and deadline in them. */
 export function readCommitments(text: string, planYear: number | undefined, ownLevel: number | null, places: readonly string[] = []): Commitments {
   const clauses: Clause[] = [];
   const measures: Measure[] = [];
-  const pieces = text ? splitTopLevel(text.slice(0, 6000), '，,。；;！？!?\n') : [];
+  const src = text.slice(0, 6000);
+  const pieces = src ? splitTopLevel(src, SEPARATORS) : [];
+  // Level-normalised once for the whole text; per clause only if that changes the clause count.
+  let normalised: string[] | null = null;
+  const contexts: string[] = [];
+  const contextAt = (ci: number): string => {
+    if (contexts[ci] !== undefined) return contexts[ci]!;
+    // Level-normalised once for the whole text; per clause only if that changes the clause count.
+    normalised ??= splitTopLevel(normalizeLevels(src, places), SEPARATORS);
+    const t = clauses[ci]?.text ?? '';
+    return (contexts[ci] = contextOf(normalised.length === pieces.length ? normalised[ci]! : normalizeLevels(t, places)));
+  };
   pieces.forEach((raw, ci) => {
     const t = raw.trim();
-    const scope: Clause['scope'] = [
-      ...[...t.matchAll(ALL_WORDS)].map((m) => ({ word: m[0], kind: 'all' as const })),
-      ...[...t.matchAll(SOME_WORDS)].map((m) => ({ word: m[0], kind: 'some' as const })),
-    ];
+    const scope: Clause['scope'] = MAY_SCOPE.test(t)
+      ? [
+          ...[...t.matchAll(ALL_WORDS)].map((m) => ({ word: m[0], kind: 'all' as const })),
+          ...[...t.matchAll(SOME_WORDS)].map((m) => ({ word: m[0], kind: 'some' as const })),
+        ]
+      : [];
     const levels: Clause['levels'] = [];
-    if (ownLevel !== null)
+    if (ownLevel !== null && MAY_LEVEL.test(t))
       for (const m of t.matchAll(LEVEL_WORDS)) {
         const r = levelRank(m[1]!);
         if (r !== null && !levels.some((l) => l.word === m[0])) levels.push({ word: m[0], rel: r - ownLevel, abs: r });
       }
     const q = QUALITATIVE.exec(t);
-    clauses.push({ text: t, context: contextOf(normalizeLevels(t, places)), scope, levels, qualitative: q ? q[0] : null });
+    const measurable = MAY_MEASURE.test(t);
+    clauses.push({ text: t, scope, levels, qualitative: q ? q[0] : null });
+    if (!measurable) return;
     // Spans already read (deadlines, frequencies) are not read again as figures. Names in quotes
     // (“三个责任人”, “一月一主题”, “5+X”) are no commitments, as in findTargets — except a
     // physical measure named in them (“15分钟快速响应救援圈”).
@@ -247,5 +271,5 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       });
     }
   });
-  return { clauses, measures };
+  return { clauses, measures, contextAt };
 }

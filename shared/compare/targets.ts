@@ -40,7 +40,8 @@ export interface TargetSide {
 
 /** A task's commitments with each clause's bigram codes (sorted, distinct) for matching. */
 export interface SideCommitments extends Commitments {
-  grams: number[][];
+  /** Clause ci's bigram codes (sorted, distinct), computed on first use. */
+  gramsAt(ci: number): readonly number[];
   /** 1 when the title was read as the first clause (the text does not repeat it), else 0. */
   titleClauses: number;
 }
@@ -66,9 +67,15 @@ const PERIODIC_BONUS = 0.15;
 export const SCOPE_MATCH_MIN = 0.4;
 
 function gramsOf(context: string): number[] {
-  const out = new Set<number>();
-  for (let i = 0; i + 1 < context.length; i++) out.add(context.charCodeAt(i) * 65536 + context.charCodeAt(i + 1));
-  return [...out].sort((a, b) => a - b);
+  // Codes of adjacent UTF-16 units, sorted and deduplicated in a typed array (no Set per clause).
+  const n = context.length - 1;
+  if (n <= 0) return [];
+  const codes = new Float64Array(n);
+  for (let i = 0; i < n; i++) codes[i] = context.charCodeAt(i) * 65536 + context.charCodeAt(i + 1);
+  codes.sort();
+  const out: number[] = [codes[0]!];
+  for (let i = 1; i < n; i++) if (codes[i] !== codes[i - 1]) out.push(codes[i]!);
+  return out;
 }
 
 /** Dice coefficient of two sorted distinct code arrays. */
@@ -91,7 +98,9 @@ export function dice(a: readonly number[], b: readonly number[]): number {
 export function commitmentsOf(side: TargetSide, planYear: number | undefined, ownLevel: number | null, places: readonly string[]): SideCommitments {
   const titled = !!side.title && !side.text.includes(side.title);
   const c = readCommitments(titled ? `${side.title}。${side.text}` : side.text, planYear, ownLevel, places);
-  return { ...c, grams: c.clauses.map((cl) => gramsOf(cl.context)), titleClauses: titled ? 1 : 0 };
+  const grams: Array<readonly number[]> = [];
+  const gramsAt = (ci: number) => (grams[ci] ??= gramsOf(c.contextAt(ci)));
+  return { ...c, gramsAt, titleClauses: titled ? 1 : 0 };
 }
 
 /** A clause quoted for a finding: whole when short, else the part around `focus`. */
@@ -163,7 +172,7 @@ export function compareTargets(
     drafts.forEach((d, k) => {
       d.c.measures.forEach((m, b) => {
         if (!sameUnitClass(u, m)) return;
-        const s = dice(upper.c.grams[u.clause]!, d.c.grams[m.clause]!) + (u.text === m.text ? 0.05 : 0);
+        const s = dice(upper.c.gramsAt(u.clause), d.c.gramsAt(m.clause)) + (u.text === m.text ? 0.05 : 0);
         if (s >= MEASURE_MATCH_MIN) cands.push({ a, k, b, s });
       });
     });
@@ -184,7 +193,7 @@ export function compareTargets(
       // Left out: a finding only where the draft takes up the clause the target stands in. A
       // clause not taken up at all is the task's coverage (部分落实 lists it), not a target
       // finding; a rewording that says the same in other words cannot be held to a figure.
-      const taken = bestClause(upper.c.grams[u.clause]!, drafts);
+      const taken = bestClause(upper.c.gramsAt(u.clause), drafts);
       if (taken && taken.s >= CLAUSE_TAKEN_MIN)
         findings.push(
           labelled(
@@ -243,8 +252,8 @@ export function compareTargets(
 function bestClause(grams: readonly number[], drafts: readonly DraftSide[]): { k: number; clause: number; s: number } | null {
   let best: { k: number; clause: number; s: number } | null = null;
   drafts.forEach((d, k) =>
-    d.c.grams.forEach((g, clause) => {
-      const s = dice(grams, g);
+    d.c.clauses.forEach((_cl, clause) => {
+      const s = dice(grams, d.c.gramsAt(clause));
       if (!best || s > best.s) best = { k, clause, s };
     }),
   );
@@ -257,7 +266,7 @@ function scopeFindings(upper: SideCommitments, drafts: readonly DraftSide[], lab
   upper.clauses.forEach((uc, i) => {
     const all = uc.scope.filter((s) => s.kind === 'all');
     if (!all.length && !uc.levels.length) return;
-    const hit = bestClause(upper.grams[i]!, drafts);
+    const hit = bestClause(upper.gramsAt(i), drafts);
     if (!hit || hit.s < SCOPE_MATCH_MIN) return;
     const dc = drafts[hit.k]!.c.clauses[hit.clause]!;
     if (all.length && !dc.scope.some((s) => s.kind === 'all')) {
@@ -307,18 +316,18 @@ function scopeFindings(upper: SideCommitments, drafts: readonly DraftSide[], lab
  */
 export function addedFinding(m: Measure, draft: DraftSide, uppers: ReadonlyArray<{ c: SideCommitments }>): { finding: TargetFinding; upper: number } {
   const dc = draft.c.clauses[m.clause]!;
-  const grams = draft.c.grams[m.clause]!;
+  const grams = draft.c.gramsAt(m.clause);
   let best = { u: 0, clause: -1, s: 0 };
   const consider = (ui: number, clause: number, s: number) => {
     if (s > best.s) best = { u: ui, clause, s };
   };
   uppers.forEach((u, ui) =>
-    u.c.grams.forEach((g, clause) => {
-      let s = dice(g, grams);
+    u.c.clauses.forEach((cl, clause) => {
+      let s = dice(u.c.gramsAt(clause), grams);
       // The title restates the task; the clause the draft rewrote is in the text.
       if (clause < u.c.titleClauses) s -= TITLE_PENALTY;
       // 定期/常态化… is what a frequency replaces.
-      if (m.kind === 'frequency' && u.c.clauses[clause]!.qualitative && /定期|经常|常态化|适时/.test(u.c.clauses[clause]!.qualitative!)) s += PERIODIC_BONUS;
+      if (m.kind === 'frequency' && cl.qualitative && /定期|经常|常态化|适时/.test(cl.qualitative)) s += PERIODIC_BONUS;
       consider(ui, clause, s);
     }),
   );
@@ -326,14 +335,14 @@ export function addedFinding(m: Measure, draft: DraftSide, uppers: ReadonlyArray
   // upper counterparts of the draft clause's neighbours is the one it replaces.
   // Both neighbours must be kept where both exist (prev ↔ p, next ↔ p + 2: clause p + 1 was
   // replaced); a clause inserted between kept clauses replaces nothing (prev ↔ p, next ↔ p + 1).
-  const prev = m.clause > draft.c.titleClauses ? draft.c.grams[m.clause - 1]! : null;
-  const next = m.clause + 1 < draft.c.grams.length ? draft.c.grams[m.clause + 1]! : null;
+  const prev = m.clause > draft.c.titleClauses ? draft.c.gramsAt(m.clause - 1) : null;
+  const next = m.clause + 1 < draft.c.clauses.length ? draft.c.gramsAt(m.clause + 1) : null;
   uppers.forEach((u, ui) => {
     const first = u.c.titleClauses;
-    const n = u.c.grams.length;
+    const n = u.c.clauses.length;
     for (let p = first; p < n; p++) {
-      const before = prev ? p - 1 >= first && dice(u.c.grams[p - 1]!, prev) >= NEIGHBOUR_KEPT : p === first;
-      const after = next ? p + 1 < n && dice(u.c.grams[p + 1]!, next) >= NEIGHBOUR_KEPT : p === n - 1;
+      const before = prev ? p - 1 >= first && dice(u.c.gramsAt(p - 1), prev) >= NEIGHBOUR_KEPT : p === first;
+      const after = next ? p + 1 < n && dice(u.c.gramsAt(p + 1), next) >= NEIGHBOUR_KEPT : p === n - 1;
       if (before && after) consider(ui, p, QUANTIFIED_MIN);
     }
   });

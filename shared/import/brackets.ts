@@ -13,24 +13,42 @@ export function isCloser(ch: string): boolean {
 }
 
 /**
+ * Per UTF-16 code: 1 opener, 2 closer (quotes “ ” and 《 》 included). A lookup table because
+ * splitTopLevel runs over every clause of every task in a comparison.
+ */
+const BRACKET = new Uint8Array(65536);
+for (const c of [...OPENERS, '“', '《']) BRACKET[c.charCodeAt(0)] = 1;
+for (const c of [...CLOSERS, '”', '》']) BRACKET[c.charCodeAt(0)] = 2;
+const separatorTables = new Map<string, Uint8Array>();
+
+/**
  * Splits on any character of `separators` that is at bracket depth 0 (quotes “ ” and 《 》
  * count as brackets too). Empty pieces are dropped; pieces are trimmed.
  */
 export function splitTopLevel(s: string, separators: string): string[] {
+  let seps = separatorTables.get(separators);
+  if (!seps) {
+    seps = new Uint8Array(65536);
+    for (const c of separators) seps[c.charCodeAt(0)] = 1;
+    separatorTables.set(separators, seps);
+  }
   const out: string[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (isOpener(ch) || ch === '“' || ch === '《') depth++;
-    else if ((isCloser(ch) || ch === '”' || ch === '》') && depth > 0) depth--;
-    else if (depth === 0 && separators.includes(ch)) {
-      out.push(s.slice(start, i));
+    const c = s.charCodeAt(i);
+    const b = BRACKET[c];
+    if (b === 1) depth++;
+    else if (b === 2 && depth > 0) depth--;
+    else if (depth === 0 && seps[c] === 1) {
+      const piece = s.slice(start, i).trim();
+      if (piece) out.push(piece);
       start = i + 1;
     }
   }
-  out.push(s.slice(start));
-  return out.map((p) => p.trim()).filter((p) => p.length > 0);
+  const last = s.slice(start).trim();
+  if (last) out.push(last);
+  return out;
 }
 
 /** Index of the first `ch` at bracket depth 0, or -1. */
