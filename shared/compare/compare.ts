@@ -5,7 +5,7 @@ import type { PlanDocument } from '../plan/schema';
 import { buildModel, pairScore, scoreUpper, statsAt } from './similarity';
 import { sharedPhrases } from './phrases';
 import { addedFinding, commitmentsOf, compareTargets, type DraftSide, type MeasurePair, type SideCommitments, type TargetFinding } from './targets';
-import { issuerLevel } from './measures';
+import { issuerLevel, type Measure } from './measures';
 import { draftGrams, taskParts, type TaskPart } from './parts';
 import { bare, normalizeUnit } from './text';
 import { docPlaces, titleKey, unitsOf, type CompareUnit, type UnitMode } from './units';
@@ -39,6 +39,8 @@ export const NEAR = 0.8;
  * that only shares 数字化 or 党建 with an upper task is a decoy, not an answer).
  */
 export const EVIDENCE_SCORE = 0.26;
+/** What every task of a work-safety plan speaks of; a weak link's draft task must too. */
+export const SAFETY_TOPIC = /安全|应急|隐患|事故|风险|救援|消防|灾|监管|执法|危险|危化|防汛|防火|预警|演练|预案|整治|违法|问责|巡查|督查|检查/u;
 export const MIN_PHRASES = 3;
 export const RELATIVE = 0.55;
 export const STRONG = 0.42;
@@ -169,6 +171,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
   const phrasesOf = (i: number, j: number) =>
     cached(phraseCache, i * D.length + j, () => sharedPhrases(taskSentences(U[i]!), taskSentences(D[j]!), { upper: up, draft: dp }));
   const evidenced = (i: number, j: number) => phrasesOf(i, j).filter((x) => bare(x).length >= 3).length >= MIN_PHRASES;
+  const onTopic = (j: number) => SAFETY_TOPIC.test(taskSentences(D[j]!));
   const linkedDraft = new Set<number>();
   const chosenOf: number[][] = [];
   for (let i = 0; i < U.length; i++) {
@@ -179,8 +182,12 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
         if (c.score >= STRONG) return c.score >= best * RELATIVE * 0.75;
         if (c.score < best * RELATIVE || c.score < draftBest[c.j]! * RELATIVE) return false;
         // Below LINK_MIN: only a mutual (near-)best pair.
+        if (c.score >= EVIDENCE_SCORE) return true;
+        // A weak link must be about work safety at all: a local task on 人口普查 or 卫生乡镇 that
+        // borrows an upper task's wording is a decoy.
+        if (!onTopic(c.j)) return false;
         if (c.score < linkMin) return c.score >= MUTUAL_MIN && c.score >= best * NEAR && (c.score >= draftBest[c.j]! * NEAR || evidenced(i, c.j));
-        return c.score >= EVIDENCE_SCORE || evidenced(i, c.j);
+        return evidenced(i, c.j);
       })
       .slice(0, maxLinks);
     chosenOf.push(chosen.map((c) => c.j));
@@ -252,19 +259,20 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
   for (const [j, is] of answersOf) {
     const used = usedByDraft.get(j);
     const side = draftSide(j);
-    const unanswered = side.c.measures.filter((_m, b) => !used?.has(b));
+    // One finding per draft clause (每年安排专项经费不少于10万元 is one requirement, not two).
+    const byClause = new Map<number, Measure[]>();
     side.c.measures.forEach((m, b) => {
-      if (used?.has(b)) return;
-      // 每月确定一个整治主题: the figure is part of the frequency quoted already.
-      if (m.kind === 'figure' && unanswered.some((x) => x !== m && x.kind === 'frequency' && x.clause === m.clause && x.text.includes(m.text))) return;
+      if (!used?.has(b)) byClause.set(m.clause, [...(byClause.get(m.clause) ?? []), m]);
+    });
+    for (const ms of byClause.values()) {
       const { finding, upper: k } = addedFinding(
-        m,
+        ms,
         side,
         is.map((i) => ({ c: upperC(i) })),
       );
       const r = results[is[k]!]!;
       r.targetFindings.push(r.links.length > 1 ? { ...finding, draftLabel: side.label } : finding);
-    });
+    }
   }
 
   const draftOnly = D.filter((_d, j) => !linkedDraft.has(j)).map((d) => ({ label: d.label, title: d.title, key: d.key, id: d.id, path: d.path }));

@@ -75,6 +75,7 @@ const PERIODIC_PER_YEAR: Record<string, number> = { 月度: 12, 季度: 4, 半�
 /** 每月 / 每季度 / 每半年 … and an optional count of times within the next few characters. */
 const FREQUENCY =
   /每(?:(\d+|[两二三四五六七八九十])个?)?(年度|半年|季度|年|季|月|旬|周|天|日)(?:[^，。；\d一二两三四五六七八九十]{0,8}?(\d+|[一二两三四五六七八九十]+)\s*(?:[-~～至到]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(次|轮|场|遍|回))?/gu;
+const ONE_PER_PERIOD = /一(年|季度|季|月|周|旬)一[\u4e00-\u9fff]{1,3}/gu;
 /** 全年/年内 … N次: a yearly count. */
 const YEARLY = /(?:全年|年内|每年度)[^，。；\d]{0,10}?(\d+|[一二两三四五六七八九十]+)\s*(次|轮|场|遍|回)/gu;
 const LOWER_IS_STRONGER = /控制在|以内|以下|不超过|不高于|低于|压减至|降至|降到|缩短/u;
@@ -146,7 +147,8 @@ function contextOf(clause: string): string {
 }
 
 /** Cheap tests that let most clauses skip the scans below (a clause without a digit, a numeral before a unit, a period or a month holds no measure). */
-const MAY_MEASURE = /[0-9]|[一二两三四五六七八九十百千][个项次处家场起条所座名批轮户套倍人]|月|年[底末度内]|半年|每|汛|节前|季|任期|换届|百分之|全年/u;
+const MAY_MEASURE =
+  /[0-9]|一[年季月周旬]一|[一二两三四五六七八九十百千][个项次处家场起条所座名批轮户套倍人]|月|年[底末度内]|半年|每|汛|节前|季|任期|换届|百分之|全年/u;
 const MAY_SCOPE = /每个|每一个|每家|所有|全部|全体|一律|逐一|全覆盖|重点|部分|试点|有条件的|符合条件的|规模以上|个别|示范/u;
 const MAY_LEVEL = /级|委|政府|党组织|干部|班子/u;
 const SEPARATORS = '，,。；;！？!?\n';
@@ -227,6 +229,12 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       // 每年 alone is quoted with what follows (每年组织监管人员业务轮训), to be readable.
       const text = m[3] ? m[0] : /^每[^，,。；;、]{0,10}/u.exec(t.slice(m.index))![0];
       measures.push({ kind: 'frequency', text, clause: ci, perYear: (times * PERIODS[m[2]!]!) / every, lowerIsStronger: false });
+    }
+    // “一月一主题”, 一季一督查: the idiom is a frequency, quoted or not.
+    for (const m of t.matchAll(ONE_PER_PERIOD)) {
+      if (overlaps(taken, m.index, m.index + m[0].length)) continue;
+      taken.push([m.index, m.index + m[0].length]);
+      measures.push({ kind: 'frequency', text: m[0], clause: ci, perYear: PERIODS[m[1]!]!, lowerIsStronger: false });
     }
     for (const m of t.matchAll(YEARLY)) {
       if (!free(m.index, m.index + m[0].length)) continue;

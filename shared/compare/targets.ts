@@ -310,13 +310,32 @@ function scopeFindings(upper: SideCommitments, drafts: readonly DraftSide[], lab
   return out;
 }
 
+/** The qualitative words a measure of each kind makes precise (定期 → 每月1次; 提高 → 80%; 尽快 → 6月底前). */
+const QUALITATIVE_FOR: Record<Measure['kind'], RegExp> = {
+  frequency: /定期|不定期|经常|常态化|适时|加强|强化/u,
+  figure: /提高|提升|扩大|加大|加强|强化|全面|逐步|持续|进一步|不断/u,
+  deadline: /及时|尽快|适时|按时|限期|抓紧|加快/u,
+};
+/** A draft clause this close to an upper clause keeps it as written (nothing was replaced). */
+const KEPT_AS_WRITTEN = 0.95;
+/** The remnant of an upper clause the draft split (加大资金、装备保障 → 每年…10万元，加大装备保障). */
+const REMNANT_MIN = 0.5;
+
 /**
- * A draft figure no linked upper target answers: a qualitative upper clause made quantitative
- * (定期召开会议 → 每月召开1次会议) when an upper clause is close enough, else a figure the draft adds.
+ * The draft figures of one clause that no linked upper target answers: a qualitative upper
+ * clause made quantitative (定期召开会议 → 每月召开1次会议: the upper clause, with a qualitative
+ * word of the figure's kind, is rewritten — not kept as written — at the place the figure
+ * stands), else a figure the draft adds.
  */
-export function addedFinding(m: Measure, draft: DraftSide, uppers: ReadonlyArray<{ c: SideCommitments }>): { finding: TargetFinding; upper: number } {
+export function addedFinding(
+  ms: readonly Measure[],
+  draft: DraftSide,
+  uppers: ReadonlyArray<{ c: SideCommitments }>,
+): { finding: TargetFinding; upper: number } {
+  const m = ms[0]!;
   const dc = draft.c.clauses[m.clause]!;
   const grams = draft.c.gramsAt(m.clause);
+  const what = dc.text.length <= 40 ? dc.text : ms.map((x) => x.text).join('、');
   let best = { u: 0, clause: -1, s: 0 };
   const consider = (ui: number, clause: number, s: number) => {
     if (s > best.s) best = { u: ui, clause, s };
@@ -332,9 +351,9 @@ export function addedFinding(m: Measure, draft: DraftSide, uppers: ReadonlyArray
     }),
   );
   // A clause rewritten in place: its neighbours are kept, so the upper clause between the
-  // upper counterparts of the draft clause's neighbours is the one it replaces.
-  // Both neighbours must be kept where both exist (prev ↔ p, next ↔ p + 2: clause p + 1 was
-  // replaced); a clause inserted between kept clauses replaces nothing (prev ↔ p, next ↔ p + 1).
+  // upper counterparts of the draft clause's neighbours is the one it replaces. Both
+  // neighbours must be kept where both exist (prev ↔ p − 1, next ↔ p + 1), or the next one is
+  // what is left of clause p itself (the draft split it and put the figure first).
   const prev = m.clause > draft.c.titleClauses ? draft.c.gramsAt(m.clause - 1) : null;
   const next = m.clause + 1 < draft.c.clauses.length ? draft.c.gramsAt(m.clause + 1) : null;
   uppers.forEach((u, ui) => {
@@ -342,27 +361,23 @@ export function addedFinding(m: Measure, draft: DraftSide, uppers: ReadonlyArray
     const n = u.c.clauses.length;
     for (let p = first; p < n; p++) {
       const before = prev ? p - 1 >= first && dice(u.c.gramsAt(p - 1), prev) >= NEIGHBOUR_KEPT : p === first;
-      const after = next ? p + 1 < n && dice(u.c.gramsAt(p + 1), next) >= NEIGHBOUR_KEPT : p === n - 1;
+      const rest = next ? dice(u.c.gramsAt(p), next) : 0;
+      const after = next ? (p + 1 < n && dice(u.c.gramsAt(p + 1), next) >= NEIGHBOUR_KEPT) || (rest >= REMNANT_MIN && rest < KEPT_AS_WRITTEN) : p === n - 1;
       if (before && after) consider(ui, p, QUANTIFIED_MIN);
     }
   });
-  const uc = best.clause >= 0 ? uppers[best.u]!.c.clauses[best.clause]! : null;
-  const upperHasKind = uc && uppers[best.u]!.c.measures.some((x) => x.clause === best.clause && x.kind === m.kind);
-  if (uc && best.s >= QUANTIFIED_MIN && !upperHasKind) {
-    const q = uc.qualitative;
+  const up = best.clause >= 0 ? uppers[best.u]!.c : null;
+  const uc = up ? up.clauses[best.clause]! : null;
+  const word = uc ? ms.map((x) => QUALITATIVE_FOR[x.kind].exec(uc.text)?.[0]).find(Boolean) : undefined;
+  const keptAsWritten = () => draft.c.clauses.some((_x, ci) => dice(up!.gramsAt(best.clause), draft.c.gramsAt(ci)) >= KEPT_AS_WRITTEN);
+  if (uc && word && best.s >= QUANTIFIED_MIN && !up!.measures.some((x) => x.clause === best.clause && ms.some((y) => y.kind === x.kind)) && !keptAsWritten()) {
     return {
       upper: best.u,
-      finding: {
-        kind: 'quantified',
-        aspect: aspectOf(m),
-        upper: quote(uc, q ?? undefined),
-        draft: quote(dc, m.text),
-        message: q ? `本级将上级“${q}”量化为“${m.text}”` : `本级为上级要求定了量化指标“${m.text}”`,
-      },
+      finding: { kind: 'quantified', aspect: aspectOf(m), upper: quote(uc, word), draft: quote(dc, m.text), message: `本级将上级“${word}”量化为“${what}”` },
     };
   }
   return {
     upper: best.u,
-    finding: { kind: 'added', aspect: aspectOf(m), upper: '', draft: quote(dc, m.text), message: `本级新增量化要求“${m.text}”，上级未提` },
+    finding: { kind: 'added', aspect: aspectOf(m), upper: '', draft: quote(dc, m.text), message: `本级新增量化要求“${what}”，上级未提` },
   };
 }
