@@ -12,8 +12,8 @@ const side = (text: string, lead: string[] = [], year = 2025, level: number | nu
   lead,
   label: '1.',
 });
-const find = (u: string, d: string, opts: { partial?: boolean; uLevel?: number; dLevel?: number } = {}): TargetFinding[] =>
-  compareTargets(side(u, [], 2025, opts.uLevel ?? null), [side(d, [], 2025, opts.dLevel ?? null)], { partial: opts.partial }).findings;
+const find = (u: string, d: string, opts: { uLevel?: number; dLevel?: number } = {}): TargetFinding[] =>
+  compareTargets(side(u, [], 2025, opts.uLevel ?? null), [side(d, [], 2025, opts.dLevel ?? null)]).findings;
 const kinds = (u: string, d: string) => find(u, d).map((f) => `${f.kind}/${f.aspect}`);
 
 describe('measures', () => {
@@ -70,9 +70,9 @@ describe('target findings', () => {
     expect(find('建设区级应急物资储备库', '建设村级应急物资储备库', { uLevel: 3, dLevel: 4 }).map((f) => f.kind)).toEqual(['different']);
     expect(find('建设区级应急物资储备库', '建设镇级应急物资储备库', { uLevel: 3, dLevel: 4 })).toEqual([]);
   });
-  it('a target left out of a clause the draft takes up is missing; a clause not taken up by a partial answer is not', () => {
+  it('a target left out of a clause the draft takes up is missing; a clause not taken up at all is not (that is coverage)', () => {
     expect(kinds('开展联合检查，检查覆盖率达到100%', '开展联合检查，检查覆盖率')).toEqual(['missing/figure']);
-    expect(find('开展联合检查。组织培训不少于3期', '开展联合检查', { partial: true })).toEqual([]);
+    expect(find('开展联合检查。组织培训不少于3期', '开展联合检查')).toEqual([]);
   });
   it('lead units compared level-neutrally', () => {
     const f = compareTargets(side('开展检查', ['市应急局']), [side('开展检查', ['县安委办'])]).findings;
