@@ -49,7 +49,7 @@ export const PARTIAL_DRAFT_IN = 0.5;
 export const PART_TAKEN = 0.3;
 /** … and another left out (at most this share). */
 export const PART_LEFT_OUT = 0.12;
-export const PARTIAL_UPPER_IN = 0.5;
+export const PARTIAL_UPPER_IN = 0.6;
 /** At most this many links proposed per upper task. */
 export const MAX_LINKS = 4;
 
