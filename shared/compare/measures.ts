@@ -68,7 +68,8 @@ const DEADLINES = new RegExp(DEADLINE.source, 'gu');
  * Time points the target recogniser does not take for deadlines: 年底汇总, 次年3月底前, 6月份组织.
  * A month or year end followed by what is done then; 次年/明年 count from the plan year's end.
  */
-const TIME_POINTS = /(?:(次年|翌年|明年)|(\d{4})年)?(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|末)?|(年底|年末))(?:前|之前)?(?=[\u4e00-\u9fff])/gu;
+const TIME_POINTS =
+  /(?:(次年|翌年|明年)|(\d{4})年)?(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|末)?|(年底|年末|年内|下半年)|(上半年|年中)|第?([一二三四])季度(?:末|底)?)(?:前|之前)?(?=[\u4e00-\u9fff])/gu;
 /** 年度述职, 季度调度会议, 任期述职: a period written into the name of what recurs. */
 const PERIODIC_NOUN = /(月度|季度|半年度|年度|任期|换届)(?=述职|报告|考核|总结|评估|评价|会议|检查|督查|分析|调度|例会)/gu;
 const PERIODIC_PER_YEAR: Record<string, number> = { 月度: 12, 季度: 4, 半年度: 2, 年度: 1, 任期: 0.2, 换届: 0.2 };
@@ -76,12 +77,16 @@ const PERIODIC_PER_YEAR: Record<string, number> = { 月度: 12, 季度: 4, 半�
 const FREQUENCY =
   /每(?:(\d+|[两二三四五六七八九十])个?)?(年度|半年|季度|年|季|月|旬|周|天|日)(?:[^，。；\d一二两三四五六七八九十]{0,8}?(\d+|[一二两三四五六七八九十]+)\s*(?:[-~～至到]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(次|轮|场|遍|回))?/gu;
 const ONE_PER_PERIOD = /一(年|季度|季|月|周|旬)一[\u4e00-\u9fff]{1,3}/gu;
+/** 按月/按季度/逐月 …: once a period. */
+const BY_PERIOD = /(?:按|逐)(年度|半年|季度|年|季|月|旬|周|日)(?=[\u4e00-\u9fff])/gu;
+/** 半年一次 / 一年两次 / 三个月一次: times in a span. */
+const TIMES_IN_SPAN = /(半年|一年|两年|三年|([一二两三四五六]|\d)个月)(?:至少)?([一二两三四五六七八九十]|\d+)次/gu;
 /** 全年/年内 … N次: a yearly count. */
 const YEARLY = /(?:全年|年内|每年度)[^，。；\d]{0,10}?(\d+|[一二两三四五六七八九十]+)\s*(次|轮|场|遍|回)/gu;
 const LOWER_IS_STRONGER = /控制在|以内|以下|不超过|不高于|低于|压减至|降至|降到|缩短/u;
 
-const ALL_WORDS = /每个|每一个|每家|所有|全部|全体|一律|逐一|全覆盖/gu;
-const SOME_WORDS = /重点|部分|试点|有条件的|符合条件的|规模以上|个别|示范/gu;
+const ALL_WORDS = /每个|每一个|每家|所有|全部|全体|全员|一律|逐一|全覆盖/gu;
+const SOME_WORDS = /重点|部分|试点|有条件的|符合条件的|规模以上|个别|示范|高危|骨干|大型/gu;
 /** 区级, 村级 … and a level written into a body: 县委, 县政府, 镇党委, 村党组织, 村干部. */
 const LEVEL_WORDS = /(?<![城超都集门夜街])(省|自治区|市|州|县|区|旗|乡镇|镇|乡|街道|村|社区)(?:级|(?=委|政府|党委|党组织|党工委|两委|干部|班子))/gu;
 const QUALITATIVE = /定期|不定期|经常性|经常|常态化|适时|按时|及时|加强|强化|提高|提升|扩大|加大|持续|逐步|全面|进一步/u;
@@ -148,8 +153,8 @@ function contextOf(clause: string): string {
 
 /** Cheap tests that let most clauses skip the scans below (a clause without a digit, a numeral before a unit, a period or a month holds no measure). */
 const MAY_MEASURE =
-  /[0-9]|一[年季月周旬]一|[一二两三四五六七八九十百千][个项次处家场起条所座名批轮户套倍人]|月|年[底末度内]|半年|每|汛|节前|季|任期|换届|百分之|全年/u;
-const MAY_SCOPE = /每个|每一个|每家|所有|全部|全体|一律|逐一|全覆盖|重点|部分|试点|有条件的|符合条件的|规模以上|个别|示范/u;
+  /[0-9]|一[年季月周旬]一|[按逐][年半季月旬周日]|[一二两三四五六七八九十百千][个项次处家场起条所座名批轮户套倍人]|月|年[底末度内]|半年|每|汛|节前|季|任期|换届|百分之|全年/u;
+const MAY_SCOPE = new RegExp(`${ALL_WORDS.source}|${SOME_WORDS.source}`, 'u');
 const MAY_LEVEL = /级|委|政府|党组织|干部|班子/u;
 const SEPARATORS = '，,。；;！？!?\n';
 
@@ -203,7 +208,7 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
     }
     for (const m of t.matchAll(TIME_POINTS)) {
       if (!free(m.index, m.index + m[0].length) || /^[每第]/.test(t.slice(m.index - 1, m.index))) continue;
-      const month = m[4] ? 12 : numberOf(m[3]!);
+      const month = m[4] ? 12 : m[5] ? 6 : m[6] ? numberOf(m[6])! * 3 : numberOf(m[3]!);
       if (month === null || month < 1 || month > 12) continue;
       const offset = m[1] ? 12 : m[2] && planYear ? (Number(m[2]) - planYear) * 12 : 0;
       taken.push([m.index, m.index + m[0].length]);
@@ -235,6 +240,24 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       if (overlaps(taken, m.index, m.index + m[0].length)) continue;
       taken.push([m.index, m.index + m[0].length]);
       measures.push({ kind: 'frequency', text: m[0], clause: ci, perYear: PERIODS[m[1]!]!, lowerIsStronger: false });
+    }
+    for (const m of t.matchAll(BY_PERIOD)) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      taken.push([m.index, m.index + m[0].length]);
+      measures.push({
+        kind: 'frequency',
+        text: /^[^，,。；;、]{0,8}/u.exec(t.slice(m.index))![0],
+        clause: ci,
+        perYear: PERIODS[m[1]!]!,
+        lowerIsStronger: false,
+      });
+    }
+    for (const m of t.matchAll(TIMES_IN_SPAN)) {
+      const times = numberOf(m[3]!);
+      const months = m[2] ? numberOf(m[2])! : m[1] === '半年' ? 6 : m[1] === '一年' ? 12 : m[1] === '两年' ? 24 : 36;
+      if (!free(m.index, m.index + m[0].length) || !times || !months) continue;
+      taken.push([m.index, m.index + m[0].length]);
+      measures.push({ kind: 'frequency', text: m[0], clause: ci, perYear: (times * 12) / months, lowerIsStronger: false });
     }
     for (const m of t.matchAll(YEARLY)) {
       if (!free(m.index, m.index + m[0].length)) continue;

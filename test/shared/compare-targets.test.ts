@@ -34,6 +34,28 @@ describe('measures', () => {
     // Dates, document numbers and ordinals are no figures.
     expect(readCommitments('按照皖安〔2024〕1号文件，第3季度，6月30日召开。', 2025, null).measures.filter((x) => x.kind === 'figure')).toEqual([]);
   });
+  it('reads periods written other ways, and time points', () => {
+    const per = (t: string) =>
+      readCommitments(t, 2025, null)
+        .measures.filter((x) => x.kind === 'frequency')
+        .map((x) => x.perYear);
+    expect(per('按季度开展联合检查')).toEqual([4]);
+    expect(per('逐月调度进展')).toEqual([12]);
+    expect(per('半年一次通报')).toEqual([2]);
+    expect(per('一年两次考核')).toEqual([2]);
+    expect(per('三个月一次督导')).toEqual([4]);
+    expect(per('实行“一月一主题”')).toEqual([12]);
+    expect(per('年度述职')).toEqual([1]);
+    const when = (t: string) =>
+      readCommitments(t, 2025, null)
+        .measures.filter((x) => x.kind === 'deadline')
+        .map((x) => x.deadline);
+    expect(when('上半年完成排查')).toEqual([6]);
+    expect(when('年内完成改造')).toEqual([12]);
+    expect(when('第三季度末完成验收')).toEqual([9]);
+    expect(when('次年3月底前汇总')).toEqual([15]);
+    expect(when('年底汇总情况')).toEqual([12]);
+  });
   it('knows the level of an issuer', () => {
     expect(issuerLevel('练市镇人民政府')).toBe(4);
     expect(issuerLevel('湖州市南浔区应急管理局')).toBe(3);
@@ -67,6 +89,7 @@ describe('target findings', () => {
   });
   it('narrower scope, and a different level (the level substitution itself is none)', () => {
     expect(kinds('年底前每个村（社区）至少建成1处应急避难场所', '年底前重点村至少建成1处应急避难场所')).toEqual(['weaker/scope']);
+    expect(kinds('组织企业全员开展岗位安全培训', '组织企业重点岗位人员开展岗位安全培训')).toEqual(['weaker/scope']);
     expect(find('建设区级应急物资储备库', '建设村级应急物资储备库', { uLevel: 3, dLevel: 4 }).map((f) => f.kind)).toEqual(['different']);
     expect(find('建设区级应急物资储备库', '建设镇级应急物资储备库', { uLevel: 3, dLevel: 4 })).toEqual([]);
   });
