@@ -121,12 +121,21 @@ function balanced(text: string): string {
 }
 
 /**
+ * A phrase without the piece of a number it starts or ends with: a shared phrase stops inside a
+ * number where the two texts' numbers differ (95% and 85% share “5%，建立台账”; 1-2项 and 1项
+ * share “解决1”), and the reason quotes “建立台账”, “解决”.
+ */
+function numberCut(phrase: string): string {
+  return phrase.replace(/^[\d.]+(?:[%％]|(?=[，、；。,;]))/u, '').replace(/[\d.]+$/u, '');
+}
+
+/**
  * The phrases a reason quotes: distinct and trimmed; phrases of 4 to PHRASE_MAX characters come
  * first (the engine also gives whole shared sentences, which are cut and fill remaining places,
  * then fragments of two or three characters).
  */
 export function reasonPhrases(link: Pick<Link, 'explain' | 'sharedPhrases'>): string[] {
-  const all = (link.explain?.phrases ?? link.sharedPhrases).map((p) => balanced(innerQuotes(shorten(p, 1000)))).filter((p) => p.length >= 2);
+  const all = (link.explain?.phrases ?? link.sharedPhrases).map((p) => balanced(innerQuotes(shorten(numberCut(p), 1000)))).filter((p) => p.length >= 2);
   const ordered = [
     ...all.filter((p) => p.length >= 4 && p.length <= PHRASE_MAX),
     ...all.filter((p) => p.length > PHRASE_MAX).map((p) => balanced(shorten(p, PHRASE_MAX))),

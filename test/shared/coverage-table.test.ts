@@ -141,6 +141,12 @@ describe('splits, merges and decisions', () => {
       '依据：共同表述：“隐患排查治理”“‘打非治违’高压态势”“建立安全生产举报奖励制度并及时…”',
     ]);
   });
+  it('phrases: the piece of a differing number is cut, inner quotes become single, unpaired ones go', () => {
+    expect(linkReason({ sharedPhrases: ['5%，建立隐患排查治理台账', '每年至少解决1', '2020年全县'] })).toBe(
+      '共同表述：“建立隐患排查治理台账”“每年至少解决”“2020年全县”',
+    );
+    expect(linkReason({ sharedPhrases: ['“打非治违”高压态势', '全生产法宣传周”'] })).toBe('共同表述：“‘打非治违’高压态势”“全生产法宣传周”');
+  });
   it('a link a person added without evidence says so', () => {
     expect(linkReason({ sharedPhrases: [], decision: 'added' })).toBe('人工关联');
     expect(linkReason({ sharedPhrases: [] })).toBe('');

@@ -8,12 +8,10 @@ import { Highlight } from './node-text';
 type Only = 'all' | 'concern' | 'note';
 const ONLY_LABEL: Record<Only, string> = { all: '全部', concern: '需关注', note: '提示' };
 
-/** The measures the message quotes: the first belongs to the upper side, the second to the draft (an added figure: the draft). */
+/** The measures the message quotes (上级“30人”，本级“10人”), marked in whichever clause holds them. */
 function quoted(f: TargetFinding): { upper: string[]; draft: string[] } {
   const q = [...f.message.matchAll(/“([^”]+)”/gu)].map((m) => m[1]!);
-  if (!f.upper) return { upper: [], draft: q };
-  if (!f.draft) return { upper: q, draft: [] };
-  return { upper: q.slice(0, 1), draft: q.slice(1, 2) };
+  return { upper: q.filter((x) => f.upper.includes(x)), draft: q.filter((x) => f.draft.includes(x)) };
 }
 
 export function FindingList({ findings }: { findings: TargetFinding[] }) {

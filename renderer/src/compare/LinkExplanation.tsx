@@ -3,6 +3,9 @@
 import { linkReasonPieces } from '../../../shared/compare/coverage-table';
 import type { Link } from '../../../shared/compare/compare';
 
+/** A phrase as the text writes it: marked, it needs no quotes, so inner quotes are double again. */
+const asWritten = (phrase: string) => phrase.replace(/‘/gu, '“').replace(/’/gu, '”');
+
 export function LinkExplanation({ link }: { link: Link }) {
   const pieces = linkReasonPieces(link);
   const also = link.alsoAnswers ?? [];
@@ -16,7 +19,7 @@ export function LinkExplanation({ link }: { link: Link }) {
             <span key={p.kind} className={`explain-piece explain-${p.kind}`}>
               {p.label}
               {p.items.length > 0 && '：'}
-              {p.kind === 'phrases' ? p.items.map((x, i) => <mark key={i}>{x}</mark>) : p.text}
+              {p.kind === 'phrases' ? p.items.map((x, i) => <mark key={i}>{asWritten(x)}</mark>) : p.text}
             </span>
           ))}
         </p>
