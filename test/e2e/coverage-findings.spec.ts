@@ -101,6 +101,7 @@ test('partial coverage, link reasons and target findings; a rejection shows at o
     const w = window as unknown as { __progressSeen: boolean; __gone: number; __clicked: number };
     return { progress: w.__progressSeen, ms: w.__gone - w.__clicked };
   });
+  console.log(`否决 → link gone in ${timing.ms.toFixed(1)} ms`);
   expect(timing.progress).toBe(false);
   expect(timing.ms).toBeGreaterThanOrEqual(0);
   expect(timing.ms).toBeLessThan(100);

