@@ -129,6 +129,11 @@ function numberCut(phrase: string): string {
   return phrase.replace(/^[\d.]+(?:[%％]|(?=[，、；。,;]))/u, '').replace(/[\d.]+$/u, '');
 }
 
+/** The shared phrases to mark in the two texts, without pieces of numbers that differ. */
+export function highlightPhrases(link: Pick<Link, 'sharedPhrases'>): string[] {
+  return link.sharedPhrases.map((p) => numberCut(p).replace(/^[\s，、；。,;：:]+/u, '')).filter((p) => p.length >= 2);
+}
+
 /**
  * The phrases a reason quotes: distinct and trimmed; phrases of 4 to PHRASE_MAX characters come
  * first (the engine also gives whole shared sentences, which are cut and fill remaining places,

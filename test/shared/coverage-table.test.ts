@@ -9,6 +9,7 @@ import {
   findingQuotes,
   findingReason,
   findingTitle,
+  highlightPhrases,
   leftOutLine,
   linkReason,
   linkReasonPieces,
@@ -145,6 +146,7 @@ describe('splits, merges and decisions', () => {
     expect(linkReason({ sharedPhrases: ['5%，建立隐患排查治理台账', '每年至少解决1', '2020年全县'] })).toBe(
       '共同表述：“建立隐患排查治理台账”“每年至少解决”“2020年全县”',
     );
+    expect(highlightPhrases({ sharedPhrases: ['5%，建立隐患排查治理台账', '1', '整治'] })).toEqual(['建立隐患排查治理台账', '整治']);
     expect(linkReason({ sharedPhrases: ['“打非治违”高压态势', '全生产法宣传周”'] })).toBe('共同表述：“‘打非治违’高压态势”“全生产法宣传周”');
   });
   it('a link a person added without evidence says so', () => {

@@ -3,7 +3,7 @@
 // decisions a person can take (确认 / 否决 / 撤销决定 / 手动关联).
 import { useState } from 'react';
 import type { UpperResult } from '../../../shared/compare/compare';
-import { partialParts, splitNote, STATUS_LABEL } from '../../../shared/compare/coverage-table';
+import { highlightPhrases, partialParts, splitNote, STATUS_LABEL } from '../../../shared/compare/coverage-table';
 import { nodeAtPath } from '../../../shared/plan/paths';
 import { taskSentences } from '../../../shared/plan/running-text';
 import type { BodyNode, PlanDocument } from '../../../shared/plan/schema';
@@ -46,13 +46,14 @@ export function CoverageDetail({ current, upperText: up, draftDoc, draftIndex, d
       {current.links.length === 0 && <p className="muted">没有找到落实这项任务的内容。</p>}
       <ul className="link-list">
         {current.links.map((l) => {
+          const marks = highlightPhrases(l);
           const dn = draftDoc ? nodeText(draftIndex?.get(l.key)?.node ?? nodeAtPath(draftDoc.body, l.path)) : { title: l.title, text: '', units: '' };
           return (
             <li key={l.key} aria-label={`关联 ${l.label}${l.title}`}>
               <div className="link-head">
                 <strong>
                   {l.label}
-                  <Highlight text={l.title} phrases={l.sharedPhrases} />
+                  <Highlight text={l.title} phrases={marks} />
                 </strong>
                 <span className="score" title="相似度">
                   {Math.round(l.score * 100)}%
@@ -60,7 +61,7 @@ export function CoverageDetail({ current, upperText: up, draftDoc, draftIndex, d
                 {l.decision && <span className="badge">{l.decision === 'added' ? '人工添加' : '已确认'}</span>}
               </div>
               <p className="draft-text">
-                <Highlight text={dn.text} phrases={l.sharedPhrases} />
+                <Highlight text={dn.text} phrases={marks} />
               </p>
               <LinkExplanation link={l} />
               <div className="link-actions">
