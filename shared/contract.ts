@@ -185,7 +185,10 @@ export const operations = {
   }),
   'export.coverageTable': z.object({
     title: z.string().min(1).max(300),
-    rows: z.array(z.object({ upper: z.string().max(2000), draft: z.string().max(4000), status: z.string().max(20), targets: z.string().max(4000) })).max(5000),
+    /** Rows of coverageTableRows (shared/compare/coverage-table.ts); '\n' separates the lines of a cell. */
+    rows: z
+      .array(z.object({ upper: z.string().max(6000), draft: z.string().max(20000), status: z.string().max(20), targets: z.string().max(20000) }))
+      .max(5000),
   }),
   /** Electron: the system's save dialog. Browser mode answers supported: false (the page downloads). */
   'app.saveDialog': z.object({ defaultName: z.string().max(260) }),

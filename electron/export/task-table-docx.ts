@@ -105,7 +105,7 @@ export interface LandscapeTable {
   /** Share of the table width per column (sums to 1). */
   shares: number[];
   aligns: Array<'left' | 'center' | 'justify'>;
-  /** A section row spans the whole table. */
+  /** A section row spans the whole table. A '\n' in a cell starts a new paragraph. */
   rows: Array<{ kind: 'section'; text: string } | { kind: 'row'; cells: string[] }>;
   fonts: ExportOptions['fonts'];
   linePitchTwips: ExportOptions['linePitchTwips'];
@@ -130,7 +130,8 @@ export async function landscapeTableDocx(t: LandscapeTable): Promise<Uint8Array>
       columnSpan: span,
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { left: 80, right: 80, top: 40, bottom: 40 },
-      children: [para([run(text, st)], { line: cellLine, align })],
+      // One paragraph per line of the cell ('\n'): a 对照表 cell lists tasks, reasons and quotes.
+      children: text.split('\n').map((l) => para([run(l, st)], { line: cellLine, align })),
     });
   const header = new TableRow({
     tableHeader: true,

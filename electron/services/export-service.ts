@@ -10,6 +10,9 @@ import { exportPlanDocx, exportTaskTableDocx, exportToFile } from '../export';
 import { landscapeTableDocx } from '../export/task-table-docx';
 import { DEFAULT_FONTS, DEFAULT_LINE_PITCH_TWIPS } from '../../shared/layout/gbt9704';
 
+/** The columns of the 对照表 (export.coverageTable). */
+export const COVERAGE_TABLE_HEADERS = ['序号', '上级任务', '本级落实任务及依据', '落实状态', '目标差异及理由'];
+
 type ExportOps = 'export.check' | 'export.render' | 'export.toFile' | 'export.coverageTable';
 
 /**
@@ -44,7 +47,7 @@ export function createExportServices(getDoc: (planId: string) => Promise<PlanDoc
       const bytes = k === 'table' ? await exportTaskTableDocx(doc, o) : await exportPlanDocx(doc, o);
       return { fileName: proposeExportFileName(doc.meta.title, k), bytes, warnings };
     },
-    /** 对照表 for the review meeting: 上级任务 / 本级落实任务 / 状态 / 目标差异. */
+    /** 对照表 for the review meeting: 上级任务 / 本级落实任务及依据 / 状态 / 目标差异及理由 (rows from coverageTableRows). */
     'export.coverageTable': async ({ title, rows }) => ({
       fileName: proposeExportFileName(title),
       bytes: await landscapeTableDocx({
@@ -53,8 +56,8 @@ export function createExportServices(getDoc: (planId: string) => Promise<PlanDoc
         creator: '',
         keywords: ['对照表', '上级文件'],
         description: title,
-        headers: ['序号', '上级任务', '本级落实任务', '落实状态', '目标差异'],
-        shares: [0.06, 0.32, 0.32, 0.1, 0.2],
+        headers: COVERAGE_TABLE_HEADERS,
+        shares: [0.05, 0.25, 0.33, 0.09, 0.28],
         aligns: ['center', 'left', 'left', 'center', 'left'],
         rows: rows.map((r, i) => ({ kind: 'row' as const, cells: [String(i + 1), r.upper, r.draft || '—', r.status, r.targets] })),
         fonts: DEFAULT_FONTS,

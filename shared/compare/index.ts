@@ -25,6 +25,23 @@ export {
 } from './compare';
 export { diffPlans, redline, MATCH_MIN, type PlanDiff, type TaskChange, type TaskRef, type RedlinePart, type DiffOptions } from './diff';
 export { sharedPhrases } from './phrases';
-export { compareTargets, type TargetFinding } from './targets';
+export { compareTargets, findingSeverity, type TargetFinding, type FindingKind, type FindingAspect } from './targets';
+export {
+  coverageTableRows,
+  findingTitle,
+  findingReason,
+  findingQuotes,
+  findingLines,
+  findingBadge,
+  linkReason,
+  linkReasonPieces,
+  leftOutLine,
+  partialParts,
+  splitNote,
+  mergeNote,
+  STATUS_LABEL,
+  type CoverageTableRow,
+  type ReasonPiece,
+} from './coverage-table';
 export { normalizeLevels, normalizeUnit, placeNames } from './text';
 export { taskUnits, paragraphUnits, titleKey, type CompareUnit } from './units';

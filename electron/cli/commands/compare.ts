@@ -1,18 +1,18 @@
 // `plandesk compare --upper <file|id> --draft <file|id> [--json] [--paragraphs]`
 import { AppError } from '../../../shared/errors';
 import { compareUpperDraft, comparisonJson } from '../../../shared/compare';
+import { findingLines, leftOutLine, linkReason, mergeNote, STATUS_LABEL } from '../../../shared/compare/coverage-table';
 import { taskUnits } from '../../../shared/compare/units';
 import { parseCommandArgs } from '../args';
 import { loadPlan } from '../plan-source';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../types';
 
 const usage = `用法：plandesk compare --upper <上级文件 | 编号> --draft <本级草稿 | 编号> [--json] [--paragraphs]
-对照上级文件检查本级草稿：上级每项任务的落实情况（已落实 / 部分落实 / 未落实）、对应的本级任务及相似度、目标差异和覆盖率。
+对照上级文件检查本级草稿：上级每项任务的落实情况（已落实 / 部分落实 / 未落实）、对应的本级任务、相似度及依据、
+部分落实时未见落实的内容、目标差异及理由（上级和本级的原文并列）和覆盖率。
 文件可以是 .plan.json，也可以是能导入的任何文件（Word/WPS、PDF、OFD、.odt、RTF、网页、文本），按导入时的方法识别。
-  --json        输出 JSON（coverage、upper、draftOnly）
+  --json        输出 JSON（coverage、upper、draftOnly；目标差异含 kind、aspect）
   --paragraphs  上级文件没有可识别的任务时，按段落对照`;
-
-const STATUS = { covered: '已落实', partial: '部分落实', missing: '未落实' } as const;
 
 export const compareCommand: CliCommand = {
   name: 'compare',
@@ -33,20 +33,42 @@ export const compareCommand: CliCommand = {
     }
     const c = compareUpperDraft(upper, draft, { paragraphs: values.paragraphs ? 'auto' : 'never' });
     if (values.json) {
-      ctx.out(JSON.stringify(comparisonJson(c), null, 2));
+      const json = comparisonJson(c);
+      // Each finding also says what it is about (aspect: figure, frequency, deadline, scope, units).
+      const upperJson = json.upper.map((u, i) => ({
+        ...u,
+        targetFindings: u.targetFindings.map((f, k) => ({
+          kind: f.kind,
+          aspect: c.upper[i]!.targetFindings[k]!.aspect,
+          upper: f.upper,
+          draft: f.draft,
+          message: f.message,
+        })),
+      }));
+      ctx.out(JSON.stringify({ ...json, upper: upperJson }, null, 2));
       return EXIT_OK;
     }
     const pct = (x: number) => `${Math.round(x * 100)}%`;
-    const n = (s: keyof typeof STATUS) => c.upper.filter((u) => u.status === s).length;
+    const n = (s: keyof typeof STATUS_LABEL) => c.upper.filter((u) => u.status === s).length;
     ctx.out(`对照上级文件：${upper.meta.title} → ${draft.meta.title}`);
     if (c.mode === 'paragraphs') ctx.out('（按段落对照）');
     ctx.out(`覆盖率 ${pct(c.coverage)}：已落实 ${n('covered')} 项，部分落实 ${n('partial')} 项，未落实 ${n('missing')} 项（共 ${c.upper.length} 项）`);
     for (const s of c.sections) if (s.section) ctx.out(`  ${s.section}：${pct(s.coverage)}（${s.covered}/${s.tasks} 已落实）`);
     ctx.out('');
     for (const u of c.upper) {
-      ctx.out(`${u.label}${u.title}【${STATUS[u.status]}】`);
-      for (const l of u.links) ctx.out(`    → ${l.label}${l.title}（相似度 ${l.score.toFixed(2)}）`);
-      for (const f of u.targetFindings) ctx.out(`    ！${f.message}`);
+      ctx.out(`${u.label}${u.title}【${STATUS_LABEL[u.status]}】`);
+      for (const l of u.links) {
+        ctx.out(`    → ${l.label}${l.title}（相似度 ${l.score.toFixed(2)}）${mergeNote(l)}`);
+        const reason = linkReason(l);
+        if (reason) ctx.out(`      依据：${reason}`);
+      }
+      const left = leftOutLine(u);
+      if (left) ctx.out(`    ${left}`);
+      for (const f of u.targetFindings) {
+        const [line, quotes] = findingLines(f);
+        ctx.out(`    ！${line}`);
+        ctx.out(`      ${quotes}`);
+      }
     }
     if (c.draftOnly.length) {
       ctx.out('');

@@ -1,7 +1,7 @@
 // 对照上级文件: for every task of a higher-level document, the draft tasks that answer it, with
-// status, scores, shared phrases, target findings; decisions stored; uncovered tasks can be
-// inserted into the draft.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// status, scores and reasons, what a partial answer left out, target findings; decisions stored
+// (applied at once, saved in the background); uncovered tasks can be inserted into the draft.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LinkDecision, PlanRecord, PlanSummary } from '../../../shared/contract';
 import type { UpperResult } from '../../../shared/compare/compare';
 import { insertUpperTask } from '../../../shared/compare/insert-upper-task';
@@ -13,13 +13,12 @@ import { useToast } from '../components/Toasts';
 import { downloadBytes } from '../api/download';
 import { ImportDialog, type ImportSource } from '../screens/ImportDialog';
 import { useComparison } from './useComparison';
-import { SideBySide } from './SideBySide';
 import { DiffView } from './DiffView';
-import { taskSentences } from '../../../shared/plan/running-text';
-import { Highlight, nodeText } from './node-text';
+import { nodeText } from './node-text';
 import { IMPORT_ACCEPT } from '../../../shared/import-formats';
-
-const STATUS_LABEL = { covered: '已落实', partial: '部分落实', missing: '未落实' } as const;
+import { coverageTableRows, STATUS_LABEL } from '../../../shared/compare/coverage-table';
+import { CoverageDetail, type DecisionKind } from './CoverageDetail';
+import { findingSeverity } from '../../../shared/compare/targets';
 type Filter = 'all' | 'missing' | 'partial' | 'covered';
 
 interface Props {
@@ -38,7 +37,6 @@ export function CoverageScreen({ draftId, onBack }: Props) {
   const [decisions, setDecisions] = useState<LinkDecision[] | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [selected, setSelected] = useState<string | null>(null);
-  const [pair, setPair] = useState<string | null>(null);
   const [importing, setImporting] = useState<ImportSource | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -103,12 +101,22 @@ export function CoverageScreen({ draftId, onBack }: Props) {
   }, [comparison, filter]);
   const current: UpperResult | null = comparison?.upper.find((u) => u.key === selected) ?? rows[0] ?? null;
 
-  const decide = async (u: UpperResult, draftKey: string, decision: 'confirmed' | 'rejected' | 'added' | null) => {
-    if (!upperId) return;
+  // A decision shows at once (applied on this thread, useComparison) and is saved in the
+  // background; when saving fails, the decisions before it come back with the error.
+  const decideSeq = useRef(0);
+  const decide = async (u: UpperResult, draftKey: string, decision: DecisionKind) => {
+    if (!upperId || !decisions) return;
+    const before = decisions;
+    const author = localStorage.getItem('plandesk.author') ?? '';
+    const others = before.filter((d) => !(d.upperKey === u.key && d.draftKey === draftKey));
+    setDecisions(decision ? [...others, { upperKey: u.key, draftKey, decision, author, decidedAt: new Date().toISOString() }] : others);
+    const seq = ++decideSeq.current;
     try {
-      await invoke('compare.decisions.set', { draftId, upperId, upperKey: u.key, draftKey, decision, author: localStorage.getItem('plandesk.author') ?? '' });
-      setDecisions(await invoke('compare.decisions.list', { draftId, upperId }));
+      await invoke('compare.decisions.set', { draftId, upperId, upperKey: u.key, draftKey, decision, author });
+      const stored = await invoke('compare.decisions.list', { draftId, upperId });
+      if (seq === decideSeq.current) setDecisions(stored);
     } catch (err) {
+      if (seq === decideSeq.current) setDecisions(before);
       toast({ kind: 'error', message: errorMessage(err) });
     }
   };
@@ -131,12 +139,7 @@ export function CoverageScreen({ draftId, onBack }: Props) {
     try {
       const r = await invoke('export.coverageTable', {
         title: `${draft.title}对照${upper.title}落实情况表`,
-        rows: comparison.upper.map((u) => ({
-          upper: `${u.label}${u.title}`,
-          draft: u.links.map((l) => `${l.label}${l.title}`).join('；'),
-          status: STATUS_LABEL[u.status],
-          targets: u.targetFindings.map((f) => f.message).join('；'),
-        })),
+        rows: coverageTableRows(comparison),
       });
       downloadBytes(r.bytes, r.fileName);
     } catch (err) {
@@ -274,95 +277,26 @@ export function CoverageScreen({ draftId, onBack }: Props) {
                         <span className={`status status-${u.status}`}>{STATUS_LABEL[u.status]}</span>
                         <span className="label">{u.label}</span>
                         <span className="title">{u.title}</span>
+                        {u.targetFindings.some((f) => findingSeverity(f.kind) === 'concern') && (
+                          <span className="finding-count" title="需关注的目标差异">
+                            ！{u.targetFindings.filter((f) => findingSeverity(f.kind) === 'concern').length}
+                          </span>
+                        )}
                       </button>
                     </li>
                   ))}
                 </ol>
               </section>
               {current && (
-                <section className="coverage-detail" aria-label="落实情况详情">
-                  <h2>
-                    {current.label}
-                    {current.title} <span className={`status status-${current.status}`}>{STATUS_LABEL[current.status]}</span>
-                  </h2>
-                  <p className="upper-text">
-                    {up.text}
-                    {up.units && <span className="muted">（{up.units}）</span>}
-                  </p>
-                  {current.targetFindings.length > 0 && (
-                    <ul className="target-findings" aria-label="目标差异">
-                      {current.targetFindings.map((f, i) => (
-                        <li key={i} className={`finding-${f.kind}`}>
-                          {f.message}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  <h3>本计划中的落实任务</h3>
-                  {current.links.length === 0 && <p className="muted">没有找到落实这项任务的内容。</p>}
-                  <ul className="link-list">
-                    {current.links.map((l) => {
-                      const dn = draftDoc
-                        ? nodeText(draftIndex?.get(l.key)?.node ?? nodeAtPath(draftDoc.body, l.path))
-                        : { title: l.title, text: '', units: '' };
-                      return (
-                        <li key={l.key} aria-label={`关联 ${l.label}${l.title}`}>
-                          <div className="link-head">
-                            <strong>
-                              {l.label}
-                              <Highlight text={l.title} phrases={l.sharedPhrases} />
-                            </strong>
-                            <span className="score" title="相似度">
-                              {Math.round(l.score * 100)}%
-                            </span>
-                            {l.decision && <span className="badge">{l.decision === 'added' ? '人工添加' : '已确认'}</span>}
-                          </div>
-                          <p className="draft-text">
-                            <Highlight text={dn.text} phrases={l.sharedPhrases} />
-                          </p>
-                          <div className="link-actions">
-                            {!l.decision && (
-                              <button type="button" onClick={() => void decide(current, l.key, 'confirmed')}>
-                                确认
-                              </button>
-                            )}
-                            <button type="button" onClick={() => void decide(current, l.key, 'rejected')}>
-                              否决
-                            </button>
-                            {l.decision && (
-                              <button type="button" className="link-button" onClick={() => void decide(current, l.key, null)}>
-                                撤销决定
-                              </button>
-                            )}
-                            <button type="button" className="link-button" onClick={() => setPair(pair === l.key ? null : l.key)}>
-                              {pair === l.key ? '收起对比' : '逐字对比'}
-                            </button>
-                          </div>
-                          {pair === l.key && <SideBySide upper={taskSentences(up)} draft={taskSentences(dn)} />}
-                        </li>
-                      );
-                    })}
-                  </ul>
-                  <div className="add-link">
-                    <label>
-                      手动关联：
-                      <select aria-label="手动关联本计划任务" value="" onChange={(e) => e.target.value && void decide(current, e.target.value, 'added')}>
-                        <option value="">选择本计划的任务…</option>
-                        {draftOptions.map((d) => (
-                          <option key={d.key} value={d.key}>
-                            {d.label}
-                            {d.title}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                    {current.status !== 'covered' && (
-                      <button type="button" className="primary" onClick={() => void insertAsTask(current)}>
-                        插入为新任务
-                      </button>
-                    )}
-                  </div>
-                </section>
+                <CoverageDetail
+                  current={current}
+                  upperText={up}
+                  draftDoc={draftDoc}
+                  draftIndex={draftIndex}
+                  draftOptions={draftOptions}
+                  decide={(u, key, d) => void decide(u, key, d)}
+                  insertAsTask={(u) => void insertAsTask(u)}
+                />
               )}
             </div>
           )}
