@@ -366,14 +366,33 @@ export function applyDecisions(comparison: Comparison, decisions: readonly Decis
     }
   }
   const linked = new Set<string>();
+  const answering = new Map<string, string[]>();
   for (const u of upper) {
-    for (const l of u.links) linked.add(l.key);
+    for (const l of u.links) {
+      linked.add(l.key);
+      answering.set(l.key, [...(answering.get(l.key) ?? []), u.label + u.title]);
+    }
+    const proposed = comparison.upper.find((x) => x.key === u.key)!.links.map((l) => l.key);
+    const same = u.links.length === proposed.length && u.links.every((l) => proposed.includes(l.key));
     if (!u.links.length) {
       u.status = 'missing';
       u.targetFindings = [];
-    } else if (u.links.some((l) => l.decision)) u.status = 'covered';
-    else if (u.status === 'missing') u.status = 'partial';
+      delete u.parts;
+    } else if (!same || u.status === 'missing') {
+      // A link a person added, or one of several rejected: the engine's partial judgement was
+      // about the links it proposed; a person's links cover.
+      u.status = 'covered';
+      delete u.parts;
+    }
+    // A confirmed link keeps the engine's judgement: confirming 部分落实 does not make it whole.
   }
+  // Merges after the decisions: which other upper tasks each linked draft task answers.
+  for (const u of upper)
+    for (const l of u.links) {
+      const others = (answering.get(l.key) ?? []).filter((x) => x !== u.label + u.title);
+      if (others.length) l.alsoAnswers = others;
+      else delete l.alsoAnswers;
+    }
   const draftOnly = draftKeys.filter((k) => !linked.has(k)).map((k) => draftIndex.get(k)!);
   const { coverage: _c, sections: _s, ...rest } = comparison;
   return finish({ ...rest, upper, draftOnly });
@@ -388,7 +407,7 @@ export function comparisonJson(c: Comparison) {
       title: u.title,
       status: u.status,
       links: u.links.map((l) => ({ label: l.label, title: l.title, score: l.score })),
-      targetFindings: u.targetFindings.map((f) => ({ kind: f.kind, upper: f.upper, draft: f.draft, message: f.message })),
+      targetFindings: u.targetFindings.map((f) => ({ kind: f.kind, aspect: f.aspect, upper: f.upper, draft: f.draft, message: f.message })),
     })),
     draftOnly: c.draftOnly.map((d) => ({ label: d.label, title: d.title })),
   };

@@ -123,6 +123,12 @@ export function issuerLevel(issuer: string | undefined, title?: string): number 
   return null;
 }
 
+/** A period written without a count is quoted with what follows it, to the clause's end (16 characters at most). */
+function phraseFrom(clause: string, at: number): string {
+  const rest = /^[^，,。；;、]*/u.exec(clause.slice(at))![0];
+  return rest.length <= 16 ? rest : `${rest.slice(0, 15)}…`;
+}
+
 function numberOf(s: string): number | null {
   return /^\d+(?:\.\d+)?$/.test(s) ? Number(s) : parseChineseNumeral(s);
 }
@@ -219,7 +225,7 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       taken.push([m.index, m.index + m[0].length]);
       measures.push({
         kind: 'frequency',
-        text: /^[^，,。；;、]{0,8}/u.exec(t.slice(m.index))![0],
+        text: phraseFrom(t, m.index),
         clause: ci,
         perYear: PERIODIC_PER_YEAR[m[1]!]!,
         lowerIsStronger: false,
@@ -232,7 +238,7 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       if (!every || times === null) continue;
       taken.push([m.index, m.index + m[0].length]);
       // 每年 alone is quoted with what follows (每年组织监管人员业务轮训), to be readable.
-      const text = m[3] ? m[0] : /^每[^，,。；;、]{0,10}/u.exec(t.slice(m.index))![0];
+      const text = m[3] ? m[0] : phraseFrom(t, m.index);
       measures.push({ kind: 'frequency', text, clause: ci, perYear: (times * PERIODS[m[2]!]!) / every, lowerIsStronger: false });
     }
     // “一月一主题”, 一季一督查: the idiom is a frequency, quoted or not.
@@ -246,7 +252,7 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       taken.push([m.index, m.index + m[0].length]);
       measures.push({
         kind: 'frequency',
-        text: /^[^，,。；;、]{0,8}/u.exec(t.slice(m.index))![0],
+        text: phraseFrom(t, m.index),
         clause: ci,
         perYear: PERIODS[m[1]!]!,
         lowerIsStronger: false,

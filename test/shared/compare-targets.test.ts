@@ -2,7 +2,7 @@
 // coverage (parts.ts): every kind the issue names, quoted side by side with a one-line reason,
 // and no finding where the target is kept.
 import { describe, expect, it } from 'vitest';
-import { compareUpperDraft } from '../../shared/compare';
+import { applyDecisions, compareUpperDraft } from '../../shared/compare';
 import { issuerLevel, readCommitments } from '../../shared/compare/measures';
 import { commitmentsOf, compareTargets, findingSeverity, type TargetFinding } from '../../shared/compare/targets';
 import { emptyPlan, type PlanDocument, type TaskNode } from '../../shared/plan/schema';
@@ -169,6 +169,21 @@ describe('compareUpperDraft: findings on drafts, partial coverage, explanations'
     expect(u.parts!.filter((p) => p.covered).map((p) => p.text)).toEqual(['开展危险化学品企业全覆盖执法检查，整治重大隐患。']);
     expect(u.parts!.filter((p) => !p.covered)).toHaveLength(2);
     expect(by('开展安全宣传教育').status).toBe('covered');
+  });
+  it('decisions: confirming a partial answer keeps it partial; a link a person adds covers; rejecting the only link leaves nothing', () => {
+    const u = by('强化危险化学品安全监管');
+    const l = u.links[0]!;
+    const confirmed = applyDecisions(c, [{ upperKey: u.key, draftKey: l.key, decision: 'confirmed' }], draft);
+    expect(confirmed.upper.find((x) => x.key === u.key)).toMatchObject({ status: 'partial', parts: u.parts });
+    const other = by('开展安全宣传教育').links[0]!;
+    const added = applyDecisions(c, [{ upperKey: u.key, draftKey: other.key, decision: 'added' }], draft);
+    const a = added.upper.find((x) => x.key === u.key)!;
+    expect(a.status).toBe('covered');
+    expect(a.parts).toBeUndefined();
+    // The added draft task now answers two upper tasks: a merge, said on both links.
+    expect(a.links.find((x) => x.key === other.key)!.alsoAnswers).toEqual([by('开展安全宣传教育').label + '开展安全宣传教育']);
+    const rejected = applyDecisions(c, [{ upperKey: u.key, draftKey: l.key, decision: 'rejected' }], draft);
+    expect(rejected.upper.find((x) => x.key === u.key)).toMatchObject({ status: 'missing', targetFindings: [] });
   });
   it('every link explains itself: shared phrases, units, targets', () => {
     const l = by('开展安全宣传教育').links[0]!;

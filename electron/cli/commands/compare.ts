@@ -33,19 +33,7 @@ export const compareCommand: CliCommand = {
     }
     const c = compareUpperDraft(upper, draft, { paragraphs: values.paragraphs ? 'auto' : 'never' });
     if (values.json) {
-      const json = comparisonJson(c);
-      // Each finding also says what it is about (aspect: figure, frequency, deadline, scope, units).
-      const upperJson = json.upper.map((u, i) => ({
-        ...u,
-        targetFindings: u.targetFindings.map((f, k) => ({
-          kind: f.kind,
-          aspect: c.upper[i]!.targetFindings[k]!.aspect,
-          upper: f.upper,
-          draft: f.draft,
-          message: f.message,
-        })),
-      }));
-      ctx.out(JSON.stringify({ ...json, upper: upperJson }, null, 2));
+      ctx.out(JSON.stringify(comparisonJson(c), null, 2));
       return EXIT_OK;
     }
     const pct = (x: number) => `${Math.round(x * 100)}%`;
