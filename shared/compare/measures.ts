@@ -62,6 +62,7 @@ const OCCURRENCE_UNITS = new Set(['次', '项', '场', '轮', '期', '批', '遍
 const PERIODS: Record<string, number> = { 年: 1, 年度: 1, 半年: 2, 季度: 4, 季: 4, 月: 12, 旬: 36, 周: 52, 天: 365, 日: 365 };
 
 const FIGURE = new RegExp(`(?<![第\\d.月])(?:(${ARABIC})\\s*${UNIT}|(${CHINESE})${UNIT_CN})`, 'gu');
+const COUNT_OF_MAJOR = /([一二两三四五六七八九十])大(?=重点|领域|行业|类|任务|工程|行动|专项|体系)/gu;
 const PERCENT_CN = /百分之([一二两三四五六七八九十百]+|\d+)/gu;
 const DEADLINES = new RegExp(DEADLINE.source, 'gu');
 /**
@@ -71,8 +72,9 @@ const DEADLINES = new RegExp(DEADLINE.source, 'gu');
 const TIME_POINTS =
   /(?:(次年|翌年|明年)|(\d{4})年)?(?:(\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份|底|末)?|(年底|年末|年内|下半年)|(上半年|年中)|第?([一二三四])季度(?:末|底)?)(?:前|之前)?(?=[\u4e00-\u9fff])/gu;
 /** 年度述职, 季度调度会议, 任期述职: a period written into the name of what recurs. */
-const PERIODIC_NOUN = /(月度|季度|半年度|年度|任期|换届)(?=述职|报告|考核|总结|评估|评价|会议|检查|督查|分析|调度|例会)/gu;
-const PERIODIC_PER_YEAR: Record<string, number> = { 月度: 12, 季度: 4, 半年度: 2, 年度: 1, 任期: 0.2, 换届: 0.2 };
+const PERIODIC_NOUN =
+  /(月度|季度|半年度|半年|年度|任期|换届)(?:[和及、](月度|季度|半年度|半年|年度))?(?:[\u4e00-\u9fff]{0,2}?)(?=述职|报告|考核|总结|评估|评价|会议|检查|督查|分析|调度|例会)/gu;
+const PERIODIC_PER_YEAR: Record<string, number> = { 月度: 12, 季度: 4, 半年度: 2, 半年: 2, 年度: 1, 任期: 0.2, 换届: 0.2 };
 /** 每月 / 每季度 / 每半年 … and an optional count of times within the next few characters. */
 const FREQUENCY =
   /每(?:(\d+|[两二三四五六七八九十])个?)?(年度|半年|季度|年|季|月|旬|周|天|日)(?:[^，。；\d一二两三四五六七八九十]{0,8}?(\d+|[一二两三四五六七八九十]+)\s*(?:[-~～至到]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(次|轮|场|遍|回))?/gu;
@@ -159,7 +161,7 @@ function contextOf(clause: string): string {
 
 /** Cheap tests that let most clauses skip the scans below (a clause without a digit, a numeral before a unit, a period or a month holds no measure). */
 const MAY_MEASURE =
-  /[0-9]|一[年季月周旬]一|[按逐][年半季月旬周日]|[一二两三四五六七八九十百千][个项次处家场起条所座名批轮户套倍人]|月|年[底末度内]|半年|每|汛|节前|季|任期|换届|百分之|全年/u;
+  /[0-9]|[一二两三四五六七八九十]大|一[年季月周旬]一|[按逐][年半季月旬周日]|[一二两三四五六七八九十百千][个项次处家场起条所座名批轮户套倍人]|月|年[底末度内]|半年|每|汛|节前|季|任期|换届|百分之|全年/u;
 const MAY_SCOPE = new RegExp(`${ALL_WORDS.source}|${SOME_WORDS.source}`, 'u');
 const MAY_LEVEL = /级|委|政府|党组织|干部|班子/u;
 const SEPARATORS = '，,。；;！？!?\n';
@@ -227,7 +229,7 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
         kind: 'frequency',
         text: phraseFrom(t, m.index),
         clause: ci,
-        perYear: PERIODIC_PER_YEAR[m[1]!]!,
+        perYear: Math.max(PERIODIC_PER_YEAR[m[1]!]!, m[2] ? PERIODIC_PER_YEAR[m[2]]! : 0),
         lowerIsStronger: false,
       });
     }
@@ -277,6 +279,13 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       if (v === null || !free(m.index, m.index + m[0].length)) continue;
       taken.push([m.index, m.index + m[0].length]);
       measures.push({ kind: 'figure', text: m[0], clause: ci, lo: v, hi: v, unit: '%', lowerIsStronger: LOWER_IS_STRONGER.test(t) });
+    }
+    // 八大重点领域, 三大行动: a count of the things named.
+    for (const m of t.matchAll(COUNT_OF_MAJOR)) {
+      const v = numberOf(m[1]!);
+      if (v === null || !free(m.index, m.index + m[0].length)) continue;
+      taken.push([m.index, m.index + m[0].length]);
+      measures.push({ kind: 'figure', text: m[0], clause: ci, lo: v, hi: v, unit: '个', occurrences: false, lowerIsStronger: false });
     }
     for (const m of t.matchAll(FIGURE)) {
       const unit = m[2] ?? m[4]!;

@@ -55,10 +55,14 @@ export interface MeasurePair {
 
 /** Clauses must resemble each other this much (bigram Dice) for their measures to be compared. */
 export const MEASURE_MATCH_MIN = 0.3;
+/** Leftover measures (one of a kind on each side) pair at this clause similarity or above. */
+export const RESIDUAL_MIN = 0.1;
 /** An upper clause this close to a draft clause is "taken up" by it (a dropped figure is then a finding). */
 export const CLAUSE_TAKEN_MIN = 0.5;
 /** A draft figure is a quantified upper clause when that clause is at least this close. */
-export const QUANTIFIED_MIN = 0.4;
+export const QUANTIFIED_MIN = 0.3;
+/** A clause found by its kept neighbours is the counterpart with this much confidence (above any resemblance-only match). */
+const IN_PLACE_SCORE = 0.6;
 /** Neighbouring clauses this close are kept: the clause between them was rewritten in place. */
 export const NEIGHBOUR_KEPT = 0.8;
 const TITLE_PENALTY = 0.1;
@@ -183,6 +187,24 @@ export function compareTargets(
     if (matched.has(p.a) || usedMeasures[p.k]!.has(p.b)) continue;
     matched.set(p.a, { k: p.k, b: p.b });
     usedMeasures[p.k]!.add(p.b);
+  }
+  // Leftovers: one unanswered upper measure and one unanswered draft measure of the same kind
+  // (and unit) answer each other even in reworded clauses (“一月一主题” → 每两个月集中排查一次).
+  const leftU = um.map((_u, a) => a).filter((a) => !matched.has(a));
+  for (const a of leftU) {
+    const u = um[a]!;
+    const sameKind = leftU.filter((x) => sameUnitClass(um[x]!, u));
+    const leftD: Array<{ k: number; b: number; s: number }> = [];
+    drafts.forEach((d, k) =>
+      d.c.measures.forEach((m, b) => {
+        if (!usedMeasures[k]!.has(b) && sameUnitClass(u, m)) leftD.push({ k, b, s: dice(upper.c.gramsAt(u.clause), d.c.gramsAt(m.clause)) });
+      }),
+    );
+    // A task seldom has two rhythms: a leftover frequency pairs whatever its wording; a leftover
+    // date or figure must resemble its clause a little (5月份 of a drill is not a 7月底前 deadline).
+    if (sameKind.length !== 1 || leftD.length !== 1 || (u.kind !== 'frequency' && leftD[0]!.s < RESIDUAL_MIN)) continue;
+    matched.set(a, leftD[0]!);
+    usedMeasures[leftD[0]!.k]!.add(leftD[0]!.b);
   }
   const several = drafts.length > 1;
   const labelled = (f: TargetFinding, k: number): TargetFinding => (several ? { ...f, draftLabel: drafts[k]!.label } : f);
@@ -312,9 +334,9 @@ function scopeFindings(upper: SideCommitments, drafts: readonly DraftSide[], lab
 
 /** The qualitative words a measure of each kind makes precise (定期 → 每月1次; 提高 → 80%; 尽快 → 6月底前). */
 const QUALITATIVE_FOR: Record<Measure['kind'], RegExp> = {
-  frequency: /定期|不定期|经常|常态化|适时|加强|强化/u,
+  frequency: /定期|不定期|经常|常态化|持续|适时|加强|强化/u,
   figure: /提高|提升|扩大|加大|加强|强化|全面|逐步|持续|进一步|不断/u,
-  deadline: /及时|尽快|适时|按时|限期|抓紧|加快/u,
+  deadline: /及时|尽快|适时|按时|限期|抓紧/u,
 };
 /** A draft clause this close to an upper clause keeps it as written (nothing was replaced). */
 const KEPT_AS_WRITTEN = 0.95;
@@ -336,9 +358,19 @@ export function addedFinding(
   const dc = draft.c.clauses[m.clause]!;
   const grams = draft.c.gramsAt(m.clause);
   const what = dc.text.length <= 40 ? dc.text : ms.map((x) => x.text).join('、');
+  // The closest upper clause (where the finding is shown), and the closest one that could have
+  // been made quantitative: a qualitative word of the figure's kind, no figure of that kind, not
+  // kept as written in the draft.
+  const wordIn = (cl: Clause) => ms.map((x) => QUALITATIVE_FOR[x.kind].exec(cl.text)?.[0]).find(Boolean);
+  const quantifiable = (u: SideCommitments, clause: number) =>
+    !!wordIn(u.clauses[clause]!) &&
+    !u.measures.some((x) => x.clause === clause && ms.some((y) => y.kind === x.kind)) &&
+    !draft.c.clauses.some((_x, ci) => dice(u.gramsAt(clause), draft.c.gramsAt(ci)) >= KEPT_AS_WRITTEN);
   let best = { u: 0, clause: -1, s: 0 };
+  let bestQ = { u: 0, clause: -1, s: 0 };
   const consider = (ui: number, clause: number, s: number) => {
     if (s > best.s) best = { u: ui, clause, s };
+    if (s > bestQ.s && s >= QUANTIFIED_MIN && quantifiable(uppers[ui]!.c, clause)) bestQ = { u: ui, clause, s };
   };
   uppers.forEach((u, ui) =>
     u.c.clauses.forEach((cl, clause) => {
@@ -363,16 +395,14 @@ export function addedFinding(
       const before = prev ? p - 1 >= first && dice(u.c.gramsAt(p - 1), prev) >= NEIGHBOUR_KEPT : p === first;
       const rest = next ? dice(u.c.gramsAt(p), next) : 0;
       const after = next ? (p + 1 < n && dice(u.c.gramsAt(p + 1), next) >= NEIGHBOUR_KEPT) || (rest >= REMNANT_MIN && rest < KEPT_AS_WRITTEN) : p === n - 1;
-      if (before && after) consider(ui, p, QUANTIFIED_MIN);
+      if (before && after) consider(ui, p, IN_PLACE_SCORE);
     }
   });
-  const up = best.clause >= 0 ? uppers[best.u]!.c : null;
-  const uc = up ? up.clauses[best.clause]! : null;
-  const word = uc ? ms.map((x) => QUALITATIVE_FOR[x.kind].exec(uc.text)?.[0]).find(Boolean) : undefined;
-  const keptAsWritten = () => draft.c.clauses.some((_x, ci) => dice(up!.gramsAt(best.clause), draft.c.gramsAt(ci)) >= KEPT_AS_WRITTEN);
-  if (uc && word && best.s >= QUANTIFIED_MIN && !up!.measures.some((x) => x.clause === best.clause && ms.some((y) => y.kind === x.kind)) && !keptAsWritten()) {
+  if (bestQ.clause >= 0) {
+    const uc = uppers[bestQ.u]!.c.clauses[bestQ.clause]!;
+    const word = wordIn(uc)!;
     return {
-      upper: best.u,
+      upper: bestQ.u,
       finding: { kind: 'quantified', aspect: aspectOf(m), upper: quote(uc, word), draft: quote(dc, m.text), message: `本级将上级“${word}”量化为“${what}”` },
     };
   }
