@@ -47,8 +47,8 @@ export const STRONG = 0.42;
 export const PARTIAL_DRAFT_IN = 0.5;
 /** … and of the upper task's parts (./parts.ts), one is taken up (this share of its bigrams) … */
 export const PART_TAKEN = 0.3;
-/** … and another left out (at most this share). */
-export const PART_LEFT_OUT = 0.12;
+/** … and another left out: at most this fraction of the taken part's share (a left-out sentence still shares a topic word or two). */
+export const PART_LEFT_OUT = 0.25;
 export const PARTIAL_UPPER_IN = 0.6;
 /** At most this many links proposed per upper task. */
 export const MAX_LINKS = 4;
@@ -216,7 +216,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
       only && only.draftIn >= PARTIAL_DRAFT_IN && only.upperIn <= PARTIAL_UPPER_IN
         ? taskParts(u.text || u.title, up, draftGrams([taskSentences(D[only.j]!)], dp))
         : null;
-    const partial = !!judged && judged.some((p) => p.share >= PART_TAKEN) && judged.some((p) => p.share <= PART_LEFT_OUT);
+    const partial = !!judged && isPartial(judged);
     const tc = js.length ? compareTargets({ c: upperC(i), lead: u.lead }, js.map(draftSide), { upperPlaces: up, draftPlaces: dp }) : null;
     tc?.usedMeasures.forEach((used, k) => {
       const set = cached(usedByDraft, js[k]!, () => new Set<number>());
@@ -277,6 +277,12 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
 
   const draftOnly = D.filter((_d, j) => !linkedDraft.has(j)).map((d) => ({ label: d.label, title: d.title, key: d.key, id: d.id, path: d.path }));
   return finish({ upper: results, draftOnly, mode: U.some((x) => x.pseudo) || D.some((x) => x.pseudo) ? 'paragraphs' : 'tasks', upperHasTasks, draftHasTasks });
+}
+
+/** One part taken up, another left out (relative to the part taken: see PART_LEFT_OUT). */
+function isPartial(parts: readonly TaskPart[]): boolean {
+  const max = Math.max(0, ...parts.map((p) => p.share));
+  return max >= PART_TAKEN && parts.some((p) => p.share <= max * PART_LEFT_OUT);
 }
 
 function cached<K, V>(m: Map<K, V>, k: K, make: () => V): V {
