@@ -39,8 +39,9 @@ export const NEAR = 0.8;
  * that only shares 数字化 or 党建 with an upper task is a decoy, not an answer).
  */
 export const EVIDENCE_SCORE = 0.26;
-/** What every task of a work-safety plan speaks of; a weak link's draft task must too. */
-export const SAFETY_TOPIC = /安全|应急|隐患|事故|风险|救援|消防|灾|监管|执法|危险|危化|防汛|防火|预警|演练|预案|整治|违法|问责|巡查|督查|检查/u;
+export const TOPIC_FREE = 0.6;
+/** What every task of a work-safety plan speaks of; a linked draft task must too, below TOPIC_FREE. */
+export const SAFETY_TOPIC = /安全|安委|安监|应急|隐患|事故|风险|救援|消防|灾|监管|执法|危险|危化|防汛|防火|预警|演练|预案|整治|违法|问责|巡查|督查|检查/u;
 export const MIN_PHRASES = 3;
 export const RELATIVE = 0.55;
 export const STRONG = 0.42;
@@ -179,13 +180,14 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
     const best = list[0]?.score ?? 0;
     const chosen = list
       .filter((c) => {
+        // A draft task that is not about work safety at all (a local task on 人口普查, 卫生乡镇,
+        // 文明城市) answers no upper task, however much of its wording it borrows — unless it
+        // copies the task outright.
+        if (c.score < TOPIC_FREE && !onTopic(c.j)) return false;
         if (c.score >= STRONG) return c.score >= best * RELATIVE * 0.75;
         if (c.score < best * RELATIVE || c.score < draftBest[c.j]! * RELATIVE) return false;
-        // Below LINK_MIN: only a mutual (near-)best pair.
         if (c.score >= EVIDENCE_SCORE) return true;
-        // A weak link must be about work safety at all: a local task on 人口普查 or 卫生乡镇 that
-        // borrows an upper task's wording is a decoy.
-        if (!onTopic(c.j)) return false;
+        // Below LINK_MIN: only a mutual (near-)best pair.
         if (c.score < linkMin) return c.score >= MUTUAL_MIN && c.score >= best * NEAR && (c.score >= draftBest[c.j]! * NEAR || evidenced(i, c.j));
         return evidenced(i, c.j);
       })
