@@ -263,8 +263,14 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
     const side = draftSide(j);
     // One finding per draft clause (每年安排专项经费不少于10万元 is one requirement, not two).
     const byClause = new Map<number, Measure[]>();
+    const answered = side.c.measures.filter((_m, b) => used?.has(b));
     side.c.measures.forEach((m, b) => {
-      if (!used?.has(b)) byClause.set(m.clause, [...(byClause.get(m.clause) ?? []), m]);
+      // The same figure said twice (the title's “一月一主题” and the text's 每月确定一个整治主题)
+      // is answered once.
+      if (used?.has(b) || answered.some((x) => sameMeasure(x, m))) return;
+      // 每月确定一个整治主题: the count belongs to the frequency it is written in.
+      if (m.kind === 'figure' && side.c.measures.some((x) => x.kind === 'frequency' && x.clause === m.clause && x.text.includes(m.text))) return;
+      byClause.set(m.clause, [...(byClause.get(m.clause) ?? []), m]);
     });
     for (const ms of byClause.values()) {
       const { finding, upper: k } = addedFinding(
@@ -285,6 +291,10 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
 function isPartial(parts: readonly TaskPart[]): boolean {
   const max = Math.max(0, ...parts.map((p) => p.share));
   return max >= PART_TAKEN && parts.some((p) => p.share <= max * PART_LEFT_OUT);
+}
+
+function sameMeasure(a: Measure, b: Measure): boolean {
+  return a.kind === b.kind && a.perYear === b.perYear && a.deadline === b.deadline && a.lo === b.lo && a.hi === b.hi && a.unit === b.unit;
 }
 
 function cached<K, V>(m: Map<K, V>, k: K, make: () => V): V {

@@ -202,9 +202,18 @@ export function compareTargets(
     );
     // A task seldom has two rhythms: a leftover frequency pairs whatever its wording; a leftover
     // date or figure must resemble its clause a little (5月份 of a drill is not a 7月底前 deadline).
-    if (sameKind.length !== 1 || leftD.length !== 1 || (u.kind !== 'frequency' && leftD[0]!.s < RESIDUAL_MIN)) continue;
-    matched.set(a, leftD[0]!);
-    usedMeasures[leftD[0]!.k]!.add(leftD[0]!.b);
+    // The same figure said twice in the draft (title and text) counts once.
+    const first = leftD[0];
+    const value = (x: { k: number; b: number }) => {
+      const m = drafts[x.k]!.c.measures[x.b]!;
+      return `${m.perYear}|${m.deadline}|${m.lo}|${m.hi}|${m.unit}`;
+    };
+    const oneValue = !!first && leftD.every((x) => value(x) === value(first));
+    if (sameKind.length !== 1 || !oneValue) continue;
+    const pick = leftD.reduce((x, y) => (y.s > x.s ? y : x));
+    if (u.kind !== 'frequency' && pick.s < RESIDUAL_MIN) continue;
+    matched.set(a, pick);
+    for (const x of leftD) usedMeasures[x.k]!.add(x.b);
   }
   const several = drafts.length > 1;
   const labelled = (f: TargetFinding, k: number): TargetFinding => (several ? { ...f, draftLabel: drafts[k]!.label } : f);
