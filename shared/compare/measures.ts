@@ -164,6 +164,8 @@ const MAY_MEASURE =
   /[0-9]|[一二两三四五六七八九十]大|一[年季月周旬]一|[按逐][年半季月旬周日]|[一二两三四五六七八九十百千][个项次处家场起条所座名批轮户套倍人]|月|年[底末度内]|半年|每|汛|节前|季|任期|换届|百分之|全年/u;
 const MAY_SCOPE = new RegExp(`${ALL_WORDS.source}|${SOME_WORDS.source}`, 'u');
 const MAY_LEVEL = /级|委|政府|党组织|干部|班子/u;
+/** At most this many measures are read from one task. */
+export const MAX_MEASURES = 40;
 const SEPARATORS = '，,。；;！？!?\n';
 
 /** The clauses of a text and every figure, frequency and deadline in them. */
@@ -317,5 +319,7 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       });
     }
   });
-  return { clauses, measures, contextAt };
+  // A real task states a handful of figures; a pathological one (a page run into one task)
+  // is compared on its first MAX_MEASURES, keeping pairing work bounded.
+  return { clauses, measures: measures.length > MAX_MEASURES ? measures.slice(0, MAX_MEASURES) : measures, contextAt };
 }

@@ -371,15 +371,20 @@ export function addedFinding(
   // been made quantitative: a qualitative word of the figure's kind, no figure of that kind, not
   // kept as written in the draft.
   const wordIn = (cl: Clause) => ms.map((x) => QUALITATIVE_FOR[x.kind].exec(cl.text)?.[0]).find(Boolean);
-  const quantifiable = (u: SideCommitments, clause: number) =>
-    !!wordIn(u.clauses[clause]!) &&
-    !u.measures.some((x) => x.clause === clause && ms.some((y) => y.kind === x.kind)) &&
-    !draft.c.clauses.some((_x, ci) => dice(u.gramsAt(clause), draft.c.gramsAt(ci)) >= KEPT_AS_WRITTEN);
+  const keptCache = new Map<string, boolean>();
+  const keptAsWritten = (ui: number, clause: number) =>
+    cachedFlag(keptCache, `${ui}:${clause}`, () =>
+      draft.c.clauses.some((_x, ci) => dice(uppers[ui]!.c.gramsAt(clause), draft.c.gramsAt(ci)) >= KEPT_AS_WRITTEN),
+    );
+  const quantifiable = (ui: number, clause: number) => {
+    const u = uppers[ui]!.c;
+    return !!wordIn(u.clauses[clause]!) && !u.measures.some((x) => x.clause === clause && ms.some((y) => y.kind === x.kind)) && !keptAsWritten(ui, clause);
+  };
   let best = { u: 0, clause: -1, s: 0 };
   let bestQ = { u: 0, clause: -1, s: 0 };
   const consider = (ui: number, clause: number, s: number) => {
     if (s > best.s) best = { u: ui, clause, s };
-    if (s > bestQ.s && s >= QUANTIFIED_MIN && quantifiable(uppers[ui]!.c, clause)) bestQ = { u: ui, clause, s };
+    if (s > bestQ.s && s >= QUANTIFIED_MIN && quantifiable(ui, clause)) bestQ = { u: ui, clause, s };
   };
   uppers.forEach((u, ui) =>
     u.c.clauses.forEach((cl, clause) => {
@@ -419,4 +424,10 @@ export function addedFinding(
     upper: best.u,
     finding: { kind: 'added', aspect: aspectOf(m), upper: '', draft: quote(dc, m.text), message: `本级新增量化要求“${what}”，上级未提` },
   };
+}
+
+function cachedFlag(m: Map<string, boolean>, k: string, make: () => boolean): boolean {
+  let v = m.get(k);
+  if (v === undefined) m.set(k, (v = make()));
+  return v;
 }
