@@ -213,7 +213,11 @@ test('Word/WPS reviewers: export for opinion, import two returned files, opinion
   await expect(table).toContainText('县应急局');
   await table.getByRole('combobox', { name: '意见 1 处理情况' }).selectOption('部分采纳');
   await table.getByRole('textbox', { name: '意见 1 理由' }).fill('学校部分由教育部门另行部署');
+  // The reason's save is the second of the row's saves (they are kept in order): wait for it
+  // before reloading, as a user would see the page settle.
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/invoke') && (r.request().postData() ?? '').includes('学校部分由教育部门另行部署'));
   await table.getByRole('textbox', { name: '意见 1 理由' }).blur();
+  await saved;
   await page.screenshot({ path: 'test-results/screens/opinions.png' });
   await page.reload();
   await expect(page.getByRole('table', { name: '意见列表' }).getByRole('combobox', { name: '意见 1 处理情况' })).toHaveValue('部分采纳');

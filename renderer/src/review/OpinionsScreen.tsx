@@ -1,6 +1,6 @@
 // 征求意见汇总表: every opinion from every round — 序号, 提出单位, 涉及任务, 意见内容, 处理情况,
 // 理由 — filled from comments and suggestions and their outcome, editable, exported as DOCX.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlanRecord } from '../../../shared/contract';
 import type { OpinionDecision, OpinionRow } from '../../../shared/review/opinion-rows';
 import { STATUS_LABELS, type PlanStatus } from '../../../shared/contract';
@@ -28,19 +28,32 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
     void load();
   }, [load]);
 
-  const set = async (row: OpinionRow, decision: OpinionDecision | null, reason: string) => {
-    try {
-      await invoke('review.opinions.set', {
-        planId,
-        sourceId: row.sourceId,
-        decision,
-        reason,
-        snapshot: { kind: row.kind, unit: row.unit, task: row.task, content: row.content, nodeId: row.nodeId ?? null },
-      });
-      setRows((rs) => rs?.map((r) => (r.sourceId === row.sourceId ? { ...r, decision, reason } : r)) ?? rs);
-    } catch (err) {
-      toast({ kind: 'error', message: errorMessage(err) });
-    }
+  // The latest decision and reason of each row as the user set them, and each row's saves in
+  // order: choosing 部分采纳 and then typing a reason must never save the reason with the
+  // decision the row had before the first save came back.
+  const latest = useRef(new Map<string, { decision: OpinionDecision | null; reason: string }>());
+  const queue = useRef(new Map<string, Promise<void>>());
+  const set = (row: OpinionRow, patch: { decision?: OpinionDecision | null; reason?: string }) => {
+    const prev = latest.current.get(row.sourceId) ?? { decision: row.decision ?? null, reason: row.reason };
+    const next = { ...prev, ...patch };
+    latest.current.set(row.sourceId, next);
+    setRows((rs) => rs?.map((r) => (r.sourceId === row.sourceId ? { ...r, ...next } : r)) ?? rs);
+    const save = async () => {
+      try {
+        await invoke('review.opinions.set', {
+          planId,
+          sourceId: row.sourceId,
+          decision: next.decision,
+          reason: next.reason,
+          snapshot: { kind: row.kind, unit: row.unit, task: row.task, content: row.content, nodeId: row.nodeId ?? null },
+        });
+      } catch (err) {
+        toast({ kind: 'error', message: errorMessage(err) });
+      }
+    };
+    const chained = (queue.current.get(row.sourceId) ?? Promise.resolve()).then(save);
+    queue.current.set(row.sourceId, chained);
+    return chained;
   };
 
   const [lineNumbers, setLineNumbers] = useState(false);
@@ -126,7 +139,7 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
                       <select
                         aria-label={`意见 ${i + 1} 处理情况`}
                         value={r.decision ?? ''}
-                        onChange={(e) => void set(r, (e.target.value || null) as OpinionDecision | null, r.reason)}
+                        onChange={(e) => void set(r, { decision: (e.target.value || null) as OpinionDecision | null })}
                       >
                         <option value="">未处理</option>
                         <option value="采纳">采纳</option>
@@ -138,7 +151,7 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
                       <input
                         aria-label={`意见 ${i + 1} 理由`}
                         defaultValue={r.reason}
-                        onBlur={(e) => e.target.value !== r.reason && void set(r, r.decision, e.target.value)}
+                        onBlur={(e) => e.target.value !== r.reason && void set(r, { reason: e.target.value })}
                       />
                     </td>
                   </tr>
