@@ -11,7 +11,8 @@ import { APP_VERSION } from '../version';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate, type MenuCommand } from './menu';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
-import { APP_ORIGIN, hardenWebContents, secureWebPreferences } from './security';
+import { FileAccess, guardFileServices, windowHostServices } from './file-access';
+import { APP_ORIGIN, hardenSession, hardenWebContents, secureWebPreferences } from './security';
 import { DEFAULT_WINDOW_STATE, restoreWindowState, WINDOW_STATE_KEY, type WindowState } from './window-state';
 
 type Electron = typeof ElectronModule;
@@ -33,10 +34,32 @@ export function defaultPaths(baseDir: string): ShellPaths {
   };
 }
 
+/** Developer tools (menu item and the window's devTools preference) only when not packaged. */
+export function devToolsAllowed(app: Pick<ElectronModule.App, 'isPackaged'>): boolean {
+  return !app.isPackaged;
+}
+
+/** The main window's options: remembered bounds and the secure web preferences. */
+export function mainWindowOptions(state: WindowState, preload: string, devTools: boolean): ElectronModule.BrowserWindowConstructorOptions {
+  return {
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'PlanDesk',
+    show: false,
+    backgroundColor: '#f5f3ee',
+    webPreferences: secureWebPreferences(preload, { devTools }),
+  };
+}
+
 export function startElectronApp(electron: Electron, paths: ShellPaths): void {
-  const { app, BrowserWindow, Menu, ipcMain, protocol, dialog, shell, screen } = electron;
+  const { app, BrowserWindow, Menu, ipcMain, protocol, dialog, shell, screen, session } = electron;
   let library: Library | undefined;
   let win: ElectronModule.BrowserWindow | undefined;
+  const files = new FileAccess();
+  const devTools = devToolsAllowed(app);
 
   protocol.registerSchemesAsPrivileged([PRIVILEGED_SCHEME]);
   if (!app.requestSingleInstanceLock()) {
@@ -53,23 +76,11 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
     try {
       library = openLibrary(resolveDataDir(app.getPath('userData')), 'electron', {
         ...(paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {}),
-        host: {
-          'app.saveDialog': async ({ defaultName }) => {
-            const r = await dialog.showSaveDialog({
-              title: '导出 DOCX',
-              defaultPath: join(app.getPath('documents'), defaultName),
-              filters: [{ name: 'Word 文档', extensions: ['docx'] }],
-            });
-            return { supported: true, path: r.canceled || !r.filePath ? null : r.filePath };
-          },
-          'app.showInFolder': ({ path }) => {
-            shell.showItemInFolder(path);
-            return { ok: true };
-          },
-        },
+        host: windowHostServices({ dialog, shell, documentsDir: app.getPath('documents'), files }),
       });
     } catch (err) {
       const message = err instanceof AppError ? err.message : `无法打开资料库：${String(err)}`;
@@ -81,7 +92,7 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
     registerAppProtocol(protocol, paths.rendererDir);
     registerIpc(
       ipcMain,
-      createDispatcher(lib.services, (m) => console.error(m)),
+      createDispatcher(guardFileServices(lib.services, files), (m) => console.error(m)),
     );
 
     const send = (command: MenuCommand) => win?.webContents.send('plandesk:menu', command);
@@ -90,6 +101,7 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
         buildMenuTemplate({
           send,
           isMac: process.platform === 'darwin',
+          devTools,
           openDataFolder: () => void shell.openPath(lib.dataDir),
           showAbout: () =>
             void dialog.showMessageBox({
@@ -107,17 +119,7 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
       stored.value,
       screen.getAllDisplays().map((d) => d.workArea),
     );
-    win = new BrowserWindow({
-      ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
-      width: state.width,
-      height: state.height,
-      minWidth: 1024,
-      minHeight: 640,
-      title: 'PlanDesk',
-      show: false,
-      backgroundColor: '#f5f3ee',
-      webPreferences: secureWebPreferences(paths.preload),
-    });
+    win = new BrowserWindow(mainWindowOptions(state, paths.preload, devTools));
     if (state.maximized) win.maximize();
     win.once('ready-to-show', () => win?.show());
     const saveState = () => {

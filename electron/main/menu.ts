@@ -9,6 +9,8 @@ export interface MenuActions {
   openDataFolder(): void;
   showAbout(): void;
   isMac: boolean;
+  /** 开发者工具 only in an unpackaged (development) build; never in the installed app. */
+  devTools: boolean;
 }
 
 export function buildMenuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
@@ -47,7 +49,7 @@ export function buildMenuTemplate(a: MenuActions): MenuItemConstructorOptions[] 
       label: '视图',
       submenu: [
         { label: '重新加载', role: 'reload' },
-        { label: '开发者工具', role: 'toggleDevTools' },
+        ...(a.devTools ? [{ label: '开发者工具', role: 'toggleDevTools' } as const] : []),
         { type: 'separator' },
         { label: '实际大小', role: 'resetZoom' },
         { label: '放大', role: 'zoomIn' },

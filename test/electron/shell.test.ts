@@ -9,71 +9,9 @@ import { registerIpc, IPC_CHANNEL } from '../../electron/main/ipc';
 import { hardenWebContents, isAppUrl, secureWebPreferences } from '../../electron/main/security';
 import { restoreWindowState } from '../../electron/main/window-state';
 import type { Dispatch } from '../../electron/transport/dispatch';
+import { fakeElectron } from './fake-electron';
 
 type Handler = (...args: unknown[]) => unknown;
-
-function fakeElectron(userData: string) {
-  const appHandlers: Record<string, Handler> = {};
-  const windows: FakeWindow[] = [];
-  let ready!: () => void;
-  const readyPromise = new Promise<void>((r) => (ready = r));
-  class FakeWindow {
-    options: Record<string, unknown>;
-    handlers: Record<string, Handler> = {};
-    loaded = '';
-    webContents = {
-      send: vi.fn(),
-      handlers: {} as Record<string, Handler>,
-      on(e: string, h: Handler) {
-        this.handlers[e] = h;
-      },
-    };
-    constructor(options: Record<string, unknown>) {
-      this.options = options;
-      windows.push(this);
-    }
-    on(e: string, h: Handler) {
-      this.handlers[e] = h;
-    }
-    once(e: string, h: Handler) {
-      this.handlers[e] = h;
-    }
-    loadURL(u: string) {
-      this.loaded = u;
-      return Promise.resolve();
-    }
-    maximize() {}
-    show() {}
-    isDestroyed() {
-      return false;
-    }
-    isMaximized() {
-      return false;
-    }
-    getNormalBounds() {
-      return { x: 40, y: 30, width: 1300, height: 820 };
-    }
-  }
-  const electron = {
-    app: {
-      on: (e: string, h: Handler) => {
-        appHandlers[e] = h;
-      },
-      whenReady: () => readyPromise,
-      requestSingleInstanceLock: () => true,
-      getPath: (k: string) => (k === 'userData' ? userData : '/tmp'),
-      quit: vi.fn(),
-    },
-    BrowserWindow: FakeWindow,
-    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
-    ipcMain: { handle: vi.fn() },
-    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0), showSaveDialog: vi.fn() },
-    shell: { openPath: vi.fn() },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-  };
-  return { electron, appHandlers, windows, ready: () => ready() };
-}
 
 const saved = process.env.PLANDESK_HOME;
 afterEach(() => {
@@ -143,12 +81,12 @@ describe('Electron shell', () => {
       },
     };
     hardenWebContents(contents as never);
-    const ev = () => ({ preventDefault: vi.fn() });
-    const away = ev();
-    handlers['will-navigate']!(away, 'https://example.com/');
+    const ev = (url: string) => ({ url, preventDefault: vi.fn() });
+    const away = ev('https://example.com/');
+    handlers['will-navigate']!(away);
     expect(away.preventDefault).toHaveBeenCalled();
-    const inside = ev();
-    handlers['will-navigate']!(inside, 'app://plandesk/index.html#/plan/1');
+    const inside = ev('app://plandesk/index.html#/plan/1');
+    handlers['will-navigate']!(inside);
     expect(inside.preventDefault).not.toHaveBeenCalled();
     expect(openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(isAppUrl('app://evil/index.html')).toBe(false);
@@ -168,7 +106,7 @@ describe('Electron shell', () => {
 
   it('has the usual shortcuts in the menu', () => {
     const send = vi.fn();
-    const t = buildMenuTemplate({ send, openDataFolder: vi.fn(), showAbout: vi.fn(), isMac: false });
+    const t = buildMenuTemplate({ send, openDataFolder: vi.fn(), showAbout: vi.fn(), isMac: false, devTools: false });
     const items = t.flatMap((m) => m.submenu as Array<{ label?: string; accelerator?: string; click?: () => void }>);
     const byLabel = (l: string) => items.find((i) => i.label === l)!;
     expect(byLabel('新建计划…').accelerator).toBe('CmdOrCtrl+N');
