@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import type { Migration } from './migrations/types';
+import { BUSY_TIMEOUT_MS, writeTransaction } from './transaction';
 
 export interface OpenDbOptions {
   /** Path to a better_sqlite3.node built for this runtime (Electron has its own ABI). */
@@ -84,14 +85,18 @@ export function openDatabase(path: string, opts: OpenDbOptions = {}): Database.D
   }
   const db = new Database(path, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
+    // First, so that every later step waits for another PlanDesk instead of failing at once.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
     const pending = steps.filter((m) => m.version > version);
     if (pending.length && version > 0) backupBeforeMigration(db, path, version);
     for (const m of pending) {
-      db.transaction(() => {
+      // Immediate, and the version read again under the write lock: two PlanDesks opening the
+      // same library at once apply each step once (the second one finds it done).
+      writeTransaction(db, () => {
+        if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
         m.up(db);
         db.pragma(`user_version = ${m.version}`);
       })();

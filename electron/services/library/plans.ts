@@ -1,4 +1,5 @@
 // Plans: list, trash, get, create, save (optimistic revision check), delete/undelete, duplicate; and app.info.
+import { writeTransaction } from '../db/transaction';
 import { assignIds } from '../../../shared/plan/ids';
 import { emptyPlan } from '../../../shared/plan/schema';
 import { countTasks } from '../../../shared/plan/outline';
@@ -33,7 +34,7 @@ export function planOperations(store: PlanStore): LibraryOps<'app.info' | `plans
       return toRecord(row);
     },
 
-    'plans.save': db.transaction(({ id, baseRevision, doc: given, status, author: who, savePoint }) => {
+    'plans.save': writeTransaction(db, ({ id, baseRevision, doc: given, status, author: who, savePoint }) => {
       const row = requireLive(id);
       // The editor sends every node with its id; a document from elsewhere (CLI, v1 file) gets them here.
       const doc = assignIds(given);
@@ -57,7 +58,7 @@ export function planOperations(store: PlanStore): LibraryOps<'app.info' | `plans
       return toSummary(requireRow(id));
     }),
 
-    'plans.delete': db.transaction(({ id }) => {
+    'plans.delete': writeTransaction(db, ({ id }) => {
       const row = requireLive(id);
       const t = now();
       // Keep a snapshot so the plan can be recovered even if the row is purged later.
@@ -66,7 +67,7 @@ export function planOperations(store: PlanStore): LibraryOps<'app.info' | `plans
       return toSummary(requireRow(id));
     }),
 
-    'plans.undelete': db.transaction(({ id }) => {
+    'plans.undelete': writeTransaction(db, ({ id }) => {
       const row = requireRow(id);
       if (!row.deleted_at) return toSummary(row);
       db.prepare('UPDATE plans SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now(), id);

@@ -1,6 +1,7 @@
 // The library's shared store: plan rows and their conversions, the prepared statements and the
 // helpers every domain module uses (finding a plan, conflicts, indexing units, inserting a plan
 // with its first version). The operations themselves live in the domain modules beside this file.
+import { writeTransaction } from '../db/transaction';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { AppInfo, PlanKind, PlanRecord, PlanStatus, PlanSummary, ServiceImpl, VersionSummary } from '../../../shared/contract';
@@ -160,7 +161,7 @@ export function createPlanStore(db: Database, options: LibraryOptions) {
     );
   }
 
-  const insertPlan = db.transaction((input: { title: string; year: number; kind: PlanKind; doc: PlanDocument; author: string; message: string }) => {
+  const insertPlan = writeTransaction(db, (input: { title: string; year: number; kind: PlanKind; doc: PlanDocument; author: string; message: string }) => {
     const id = randomUUID();
     const t = now();
     const json = JSON.stringify(input.doc);
