@@ -19,6 +19,7 @@ function line(s: string): void {
 
 async function main(): Promise<void> {
   if (mode === 'open' || mode === 'migrate') {
+    if (mode === 'migrate') line('opening');
     try {
       openLibrary(dataDir!, 'cli').close();
       line('ok');

@@ -2,8 +2,8 @@
 // changing a byte on disk; then WAL, foreign keys, and migrations (each in a transaction,
 // after a backup of the file as it was).
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import type { Migration } from './migrations/types';
@@ -166,12 +166,50 @@ export function openDatabase(path: string, opts: OpenDbOptions = {}): Database.D
   }
 }
 
+const BACKUP_TEMP = '.bak.tmp';
+
+/**
+ * The backup kept before migrating: written by VACUUM INTO under a temporary name, synced to disk,
+ * then renamed, so that a kill or a power cut leaves either a complete `.bak` or none (and at
+ * worst a `.bak.tmp`, removed at the next start).
+ */
 function backupBeforeMigration(db: Database.Database, path: string, version: number): void {
-  // db.backup() is async; a plain file copy after a checkpoint is consistent because we hold
-  // the only connection and no write is in flight.
+  removeStaleBackupTemps(path);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  db.exec(`VACUUM INTO '${`${path}.v${version}-${stamp}.bak`.replace(/'/g, "''")}'`);
+  const target = `${path}.v${version}-${stamp}.bak`;
+  const temp = `${path}.v${version}-${stamp}${BACKUP_TEMP}`;
+  try {
+    db.exec(`VACUUM INTO '${temp.replace(/'/g, "''")}'`);
+    fsyncPath(temp, 'r+');
+    renameSync(temp, target);
+    fsyncPath(dirname(path), 'r');
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+function fsyncPath(path: string, flags: 'r' | 'r+'): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, flags);
+    fsyncSync(fd);
+  } catch (err) {
+    // Directories cannot be opened or synced on every system (Windows); the file sync is what counts.
+    if (flags === 'r+') throw err;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** `.bak.tmp` files of this database left by a backup that never finished. */
+function removeStaleBackupTemps(path: string): void {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.v`;
+  for (const f of readdirSync(dir)) {
+    if (f.startsWith(prefix) && f.endsWith(BACKUP_TEMP)) rmSync(join(dir, f), { force: true });
+  }
 }
 
 export { LATEST_SCHEMA_VERSION };
