@@ -33,7 +33,7 @@ const NO_WINDOW_HOST: HostServices = {
 export function openLibrary(
   dataDir: string,
   mode: AppInfo['mode'],
-  opts: { nativeBinding?: string; host?: HostServices; templatesDir?: string } = {},
+  opts: { nativeBinding?: string; host?: HostServices; templatesDir?: string; busyTimeoutMs?: number } = {},
 ): Library {
   const dbPath = dbPathIn(dataDir);
   try {
@@ -41,7 +41,10 @@ export function openLibrary(
   } catch (err) {
     throw describeDbError(err, dbPath, true) ?? err;
   }
-  const db = openDatabase(dbPath, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const db = openDatabase(dbPath, {
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.busyTimeoutMs ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
+  });
   const library = createLibraryServices(db, { info: { version: APP_VERSION, mode, dataDir, dbPath } });
   const services = asServices(
     {
@@ -54,7 +57,7 @@ export function openLibrary(
       'rollover.preview': async ({ id, year }) => rolloverPlan((await library['plans.get']({ id })).doc, year, { sourceId: id }),
       ...(opts.host ?? NO_WINDOW_HOST),
     },
-    (err) => describeDbError(err, dbPath) ?? err,
+    (err) => describeDbError(err, dbPath, false, opts.busyTimeoutMs) ?? err,
   );
   return {
     services,

@@ -1,6 +1,7 @@
 // Two PlanDesks writing to one library at once (the desktop app and the CLI, or two servers):
 // every save waits its turn (immediate transactions, busy timeout), none fails with
 // "database is locked"; a genuine conflict (a stale baseRevision) is reported in Chinese.
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../electron/services/open-library';
@@ -67,5 +68,24 @@ describe('two processes saving to one library', () => {
     expect((err as AppError).message).toMatch(/已在别处.*保存过新的内容.*本次保存没有执行/);
     a.close();
     b.close();
+  });
+
+  it('a writer that holds the library too long: 被另一程序占用, then the save goes through', async () => {
+    const dir = tempDir();
+    const lib = openLibrary(dir, 'cli', { busyTimeoutMs: 300 });
+    const rec = await lib.services['plans.create']({ title: '2026年全县安全生产工作要点', year: 2026 });
+    // Another program holds the write lock (a second connection in a transaction it does not end).
+    const other = new Database(lib.dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    const err = await lib.services['plans.save']({ id: rec.id, baseRevision: rec.revision, doc: rec.doc }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('db-busy');
+    expect((err as AppError).message).toMatch(/被另一程序占用.*等待 0.3 秒后仍未结束.*本次操作没有执行.*请稍后再试/);
+    expect((err as AppError).message).not.toMatch(/损坏|移走|database is locked/);
+    other.exec('COMMIT');
+    other.close();
+    const saved = await lib.services['plans.save']({ id: rec.id, baseRevision: rec.revision, doc: rec.doc });
+    expect(saved.revision).toBe(rec.revision + 1);
+    lib.close();
   });
 });

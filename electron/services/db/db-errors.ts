@@ -78,7 +78,7 @@ export function classifyDbError(err: unknown, dbPath: string): DbProblem | null 
 const UNTOUCHED = '资料库本身完好，PlanDesk 没有修改它，请不要移动或删除它';
 
 /** The Chinese message for a problem (never for 'corrupt', which open-db words with its reason). */
-export function problemError(problem: Exclude<DbProblem, 'corrupt'>, dbPath: string, opening: boolean): AppError {
+export function problemError(problem: Exclude<DbProblem, 'corrupt'>, dbPath: string, opening: boolean, busyTimeoutMs = BUSY_TIMEOUT_MS): AppError {
   const notDone = opening ? '无法打开资料库' : '本次操作没有执行（此前保存的内容不受影响）';
   switch (problem) {
     case 'readonly':
@@ -99,7 +99,7 @@ export function problemError(problem: Exclude<DbProblem, 'corrupt'>, dbPath: str
     case 'busy':
       return new AppError(
         'db-busy',
-        `资料库被另一程序占用：另一个 PlanDesk（桌面版、命令行或浏览器模式）或其他程序（如备份、同步软件）正在写入资料库，等待 ${BUSY_TIMEOUT_MS / 1000} 秒后仍未结束，${notDone}。请稍后再试；若一直如此，请关闭其他 PlanDesk 窗口和命令行，或暂停锁住该文件的程序。文件位置：${dbPath}。`,
+        `资料库被另一程序占用：另一个 PlanDesk（桌面版、命令行或浏览器模式）或其他程序（如备份、同步软件）正在写入资料库，等待 ${busyTimeoutMs / 1000} 秒后仍未结束，${notDone}。请稍后再试；若一直如此，请关闭其他 PlanDesk 窗口和命令行，或暂停锁住该文件的程序。文件位置：${dbPath}。`,
       );
   }
 }
@@ -108,9 +108,9 @@ export function problemError(problem: Exclude<DbProblem, 'corrupt'>, dbPath: str
  * The AppError for an error met while using (opening: true, while opening) the library, or null
  * when it is not a problem of the place (and not damage): the caller words it then.
  */
-export function describeDbError(err: unknown, dbPath: string, opening = false): AppError | null {
+export function describeDbError(err: unknown, dbPath: string, opening = false, busyTimeoutMs = BUSY_TIMEOUT_MS): AppError | null {
   if (err instanceof AppError) return err;
   const problem = classifyDbError(err, dbPath);
   if (!problem || problem === 'corrupt') return null;
-  return problemError(problem, dbPath, opening);
+  return problemError(problem, dbPath, opening, busyTimeoutMs);
 }

@@ -13,6 +13,8 @@ import { classifyDbError, describeDbError, probeLocation, problemError } from '.
 export interface OpenDbOptions {
   /** Path to a better_sqlite3.node built for this runtime (Electron has its own ABI). */
   nativeBinding?: string;
+  /** How long a writer waits for another PlanDesk (ms; BUSY_TIMEOUT_MS unless a test says otherwise). */
+  busyTimeoutMs?: number;
   /** For tests: the migrations to apply (defaults to all). */
   migrations?: readonly Migration[];
 }
@@ -144,7 +146,7 @@ export function openDatabase(path: string, opts: OpenDbOptions = {}): Database.D
       throw problemError(place && place !== 'corrupt' ? place : 'readonly', path, true);
     }
     // First, so that every later step waits for another PlanDesk instead of failing at once.
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
