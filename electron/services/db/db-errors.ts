@@ -49,6 +49,8 @@ export function probeLocation(dbPath: string): DbProblem | null {
   for (const p of [dir, dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) {
     if (p !== dir && !existsSync(p)) continue;
     const problem = accessProblem(p, p === dir ? constants.W_OK | constants.X_OK : constants.R_OK | constants.W_OK);
+    // On Windows a file's 只读 attribute is what access() reports as EPERM (untested here: Linux only).
+    if (problem === 'denied' && p !== dir && process.platform === 'win32') return 'readonly';
     if (problem) return problem;
   }
   try {
