@@ -2,7 +2,22 @@
 // for people, optional details (e.g. the field paths of a validation failure).
 
 export type AppErrorCode =
-  'invalid-args' | 'invalid-plan' | 'not-found' | 'conflict' | 'db-corrupt' | 'db-too-new' | 'io' | 'unsupported-file' | 'bad-file' | 'forbidden' | 'internal';
+  | 'invalid-args'
+  | 'invalid-plan'
+  | 'not-found'
+  | 'conflict'
+  | 'db-corrupt'
+  | 'db-too-new'
+  // A healthy library in a place PlanDesk cannot use (electron/services/db/db-errors.ts).
+  | 'db-readonly'
+  | 'db-denied'
+  | 'db-full'
+  | 'db-busy'
+  | 'io'
+  | 'unsupported-file'
+  | 'bad-file'
+  | 'forbidden'
+  | 'internal';
 
 export interface AppErrorShape {
   code: AppErrorCode;

@@ -28,11 +28,19 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Li
 /**
  * Every operation answers with a promise, whether its body is synchronous (SQLite) or not,
  * so callers see one behaviour: errors arrive as rejections, never as synchronous throws.
+ * `translate` turns low-level errors into AppErrors (openLibrary: a full disk, a read-only or
+ * busy library, said in Chinese instead of "内部错误：database or disk is full").
  */
-export function asServices(impl: ServiceImpl): Services {
+export function asServices(impl: ServiceImpl, translate: (err: unknown) => unknown = (err) => err): Services {
   const services = {} as Record<string, (args: unknown) => Promise<unknown>>;
   for (const [name, fn] of Object.entries(impl)) {
-    services[name] = async (args: unknown) => (fn as (a: unknown) => unknown)(args);
+    services[name] = async (args: unknown) => {
+      try {
+        return await (fn as (a: unknown) => unknown)(args);
+      } catch (err) {
+        throw translate(err);
+      }
+    };
   }
   return services as unknown as Services;
 }

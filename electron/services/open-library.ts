@@ -8,6 +8,7 @@ import { createTemplateServices, findTemplatesDir } from './templates-service';
 import { rolloverPlan } from '../../shared/rollover';
 import { join } from 'node:path';
 import { openDatabase } from './db/open-db';
+import { describeDbError } from './db/db-errors';
 import { asServices, createLibraryServices } from './library';
 import { createImportServices } from './import-service';
 import { dbPathIn } from './paths';
@@ -32,22 +33,32 @@ const NO_WINDOW_HOST: HostServices = {
 export function openLibrary(
   dataDir: string,
   mode: AppInfo['mode'],
-  opts: { nativeBinding?: string; host?: HostServices; templatesDir?: string } = {},
+  opts: { nativeBinding?: string; host?: HostServices; templatesDir?: string; busyTimeoutMs?: number } = {},
 ): Library {
-  mkdirSync(dataDir, { recursive: true });
   const dbPath = dbPathIn(dataDir);
-  const db = openDatabase(dbPath, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
-  const library = createLibraryServices(db, { info: { version: APP_VERSION, mode, dataDir, dbPath } });
-  const services = asServices({
-    ...library,
-    ...createImportServices(),
-    ...createExportServices(async (id) => (await library['plans.get']({ id })).doc),
-    // A missing templates folder is reported by templates.list itself, never a start-up failure.
-    ...createTemplateServices({ templatesDir: opts.templatesDir ?? findTemplatesDir() ?? join(dataDir, 'no-templates-folder'), library }),
-    ...createReviewServices(db, library),
-    'rollover.preview': async ({ id, year }) => rolloverPlan((await library['plans.get']({ id })).doc, year, { sourceId: id }),
-    ...(opts.host ?? NO_WINDOW_HOST),
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw describeDbError(err, dbPath, true) ?? err;
+  }
+  const db = openDatabase(dbPath, {
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.busyTimeoutMs ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
   });
+  const library = createLibraryServices(db, { info: { version: APP_VERSION, mode, dataDir, dbPath } });
+  const services = asServices(
+    {
+      ...library,
+      ...createImportServices(),
+      ...createExportServices(async (id) => (await library['plans.get']({ id })).doc),
+      // A missing templates folder is reported by templates.list itself, never a start-up failure.
+      ...createTemplateServices({ templatesDir: opts.templatesDir ?? findTemplatesDir() ?? join(dataDir, 'no-templates-folder'), library }),
+      ...createReviewServices(db, library),
+      'rollover.preview': async ({ id, year }) => rolloverPlan((await library['plans.get']({ id })).doc, year, { sourceId: id }),
+      ...(opts.host ?? NO_WINDOW_HOST),
+    },
+    (err) => describeDbError(err, dbPath, false, opts.busyTimeoutMs) ?? err,
+  );
   return {
     services,
     db,

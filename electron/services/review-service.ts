@@ -1,6 +1,7 @@
 // Review round with Word/WPS: the draft exported for opinion (comments and tracked changes
 // included), returned files analysed and brought in as comments and suggestions attributed to
 // the sending unit, and the 征求意见汇总表 as DOCX.
+import { writeTransaction } from './db/transaction';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { ReturnedFileAnalysis, ServiceImpl } from '../../shared/contract';
@@ -113,7 +114,7 @@ export function createReviewServices(db: Database, library: LibraryServices): Pi
         detached.push(...applied.detached);
         for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += applied.counts[k];
       }
-      const revision = db.transaction(() => {
+      const revision = writeTransaction(db, () => {
         const saved = library['plans.save']({ id: planId, baseRevision, doc, savePoint: `导入反馈：${files.map((f) => f.unit).join('、')}` }) as {
           revision: number;
         };

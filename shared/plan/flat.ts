@@ -7,6 +7,7 @@
 // planToBlocks(blocksToBody(x)) === x and blocksToBody(planToBlocks(body)) === body for any
 // body whose children have greater levels than their parents (the importer's output).
 import { renumber } from './numbering';
+import { walkBody } from './walk';
 import type { BodyNode, HeadingNode, Level, NodeSuggestion, NumberingSettings, Target, TaskNode, TextMark } from './schema';
 
 // Every block carries its node's `id` (shared/plan/ids.ts) both ways.
@@ -30,22 +31,20 @@ export type FlatBlock =
 
 export function bodyToBlocks(body: readonly BodyNode[]): FlatBlock[] {
   const out: FlatBlock[] = [];
-  const visit = (nodes: readonly BodyNode[], parentLevel: number) => {
-    for (const node of nodes) {
-      if (node.type === 'paragraph') {
-        out.push({ type: 'paragraph', ...(node.id ? { id: node.id } : {}), text: node.text, under: parentLevel, ...(node.marks ? { marks: node.marks } : {}) });
-      } else if (node.type === 'heading') {
-        const { children, ordinal: _o, type: _t, ...rest } = node;
-        out.push({ type: 'heading', ...rest });
-        visit(children, node.level);
-      } else {
-        const { children, ordinal: _o, type: _t, ...rest } = node;
-        out.push({ type: 'task', ...rest });
-        visit(children, node.level);
-      }
+  walkBody(body, (node, { parent }) => {
+    if (node.type === 'paragraph') {
+      out.push({
+        type: 'paragraph',
+        ...(node.id ? { id: node.id } : {}),
+        text: node.text,
+        under: parent?.level ?? 0,
+        ...(node.marks ? { marks: node.marks } : {}),
+      });
+    } else {
+      const { children: _c, ordinal: _o, type: _t, ...rest } = node;
+      out.push(node.type === 'heading' ? { type: 'heading', ...rest } : { type: 'task', ...(rest as Omit<TaskNode, 'children' | 'ordinal' | 'type'>) });
     }
-  };
-  visit(body, 0);
+  });
   return out;
 }
 

@@ -7,6 +7,7 @@
 // Ids are unique within one document only (two plans may share ids: a rolled-over draft keeps
 // the ids of the plan it came from, which is how 与往年对比 pairs tasks).
 import type { BodyNode, PlanDocument } from './schema';
+import { walkBody } from './walk';
 
 /** The shape of an id: 10 characters of [0-9A-Za-z]; ids read from files may be 4–40 of [0-9A-Za-z_-]. */
 export const NODE_ID_LENGTH = 10;
@@ -40,12 +41,9 @@ export function isNodeId(id: unknown): id is string {
   return typeof id === 'string' && NODE_ID_PATTERN.test(id);
 }
 
-function walk(nodes: readonly BodyNode[], visit: (n: BodyNode, path: string) => void, base = 'body'): void {
-  nodes.forEach((n, i) => {
-    const path = `${base}/${i}`;
-    visit(n, path);
-    if (n.type !== 'paragraph') walk(n.children, visit, `${path}/children`);
-  });
+/** Every node in document order with its path (iterative: see walk.ts). */
+function walk(nodes: readonly BodyNode[], visit: (n: BodyNode, path: string) => void): void {
+  walkBody(nodes, (n, { path }) => visit(n, path));
 }
 
 /**

@@ -2,6 +2,7 @@
 // ordinals of a whole outline from the plan's numbering settings. The editor, the importer,
 // the exporter and the CLI all use these functions; nothing else computes a label.
 import type { BodyNode, Level, NumberingSettings } from './schema';
+import { walkBody } from './walk';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -114,15 +115,15 @@ function isNumbered(node: BodyNode): node is Exclude<BodyNode, { type: 'paragrap
   return node.type !== 'paragraph';
 }
 
-/** Visits every heading and task in document order (parents before children). */
+/** Visits every heading and task in document order (parents before children); iterative. */
 export function walkOutline(body: readonly BodyNode[], visit: (node: Exclude<BodyNode, { type: 'paragraph' }>, path: string) => void, basePath = 'body'): void {
-  body.forEach((node, i) => {
-    const path = `${basePath}/${i}`;
-    if (isNumbered(node)) {
-      visit(node, path);
-      walkOutline(node.children, visit, `${path}/children`);
-    }
-  });
+  walkBody(
+    body,
+    (node, { path }) => {
+      if (isNumbered(node)) visit(node, path);
+    },
+    basePath,
+  );
 }
 
 /** Returns a copy of the body with every ordinal recomputed from the settings. */

@@ -2,6 +2,7 @@
 // positions in the flat block list.
 import type { BodyNode } from './schema';
 import type { FlatBlock } from './flat';
+import { walkBody } from './walk';
 
 export function nodeAtPath(body: readonly BodyNode[], path: string): BodyNode | null {
   const parts = path.split('/');
@@ -24,11 +25,7 @@ export function nodeAtPath(body: readonly BodyNode[], path: string): BodyNode | 
 
 /** Paths of every node (paragraphs too) in the order bodyToBlocks lists them. */
 export function blockPaths(body: readonly BodyNode[], base = 'body', out: string[] = []): string[] {
-  body.forEach((node, i) => {
-    const path = `${base}/${i}`;
-    out.push(path);
-    if (node.type !== 'paragraph') blockPaths(node.children, `${path}/children`, out);
-  });
+  walkBody(body, (_node, { path }) => void out.push(path), base);
   return out;
 }
 

@@ -2,6 +2,37 @@
 // zod schemas are the single source of truth; the TypeScript types are inferred from them.
 import { z } from 'zod';
 
+/**
+ * The limits every way in keeps (API, plan file, import, CLI, the library): the same schema
+ * checks them all. Generous for any real plan (the largest known has a few hundred tasks and
+ * three levels), small enough that a hostile file cannot exhaust the stack or the memory.
+ */
+export const PLAN_LIMITS = {
+  /** meta.title, as the contract's title (plans.create). */
+  titleChars: 200,
+  /** A heading's or task's title. */
+  nodeTitleChars: 10_000,
+  /** One text field (a task's body, a paragraph, a notice paragraph). */
+  textChars: 500_000,
+  /** Every title and text of the body together. */
+  totalChars: 5_000_000,
+  /** Headings, tasks and paragraphs. */
+  nodes: 20_000,
+  /** Nesting of body nodes: four outline levels, a paragraph under the fourth, room to spare. */
+  depth: 8,
+  /** Short fields: names, numbers, dates, units, meta strings. */
+  shortChars: 2_000,
+  /** List fields: units of a task, targets, marks, addressees, warnings, flags. */
+  listItems: 10_000,
+} as const;
+
+const tooLong = (max: number) => ({ message: `不能超过 ${max} 个字` });
+const tooMany = (max: number) => ({ message: `不能多于 ${max} 项` });
+const short = () => z.string().max(PLAN_LIMITS.shortChars, tooLong(PLAN_LIMITS.shortChars));
+const nodeTitle = () => z.string().max(PLAN_LIMITS.nodeTitleChars, tooLong(PLAN_LIMITS.nodeTitleChars));
+const longText = () => z.string().max(PLAN_LIMITS.textChars, tooLong(PLAN_LIMITS.textChars));
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(PLAN_LIMITS.listItems, tooMany(PLAN_LIMITS.listItems));
+
 /** Numbering levels: 1 = 一、 2 = （一） 3 = 1. 4 = （1） */
 export const LevelSchema = z.number().int().min(1).max(4);
 export type Level = z.infer<typeof LevelSchema>;
@@ -9,10 +40,10 @@ export type Level = z.infer<typeof LevelSchema>;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期应为 YYYY-MM-DD 格式' });
 
 export const TargetSchema = z.object({
-  text: z.string(),
+  text: short(),
   value: z.number().optional(),
-  unit: z.string().optional(),
-  deadline: z.string().optional(),
+  unit: short().optional(),
+  deadline: short().optional(),
   /** Set by rollover: a person must confirm the figure for the new year. */
   unconfirmed: z.boolean().optional(),
 });
@@ -47,7 +78,7 @@ export const NodeSuggestionSchema = z.object({
   unit: z.string().max(100).optional(),
   time: z.string().max(40).optional(),
   /** For 'units': the units before the suggestion. */
-  old: z.object({ lead: z.array(z.string()), support: z.array(z.string()), unitsText: z.string().optional() }).optional(),
+  old: z.object({ lead: list(short()), support: list(short()), unitsText: short().optional() }).optional(),
 });
 export type NodeSuggestion = z.infer<typeof NodeSuggestionSchema>;
 
@@ -60,8 +91,8 @@ export const NodeIdSchema = z.string().regex(/^[0-9A-Za-z_-]{4,40}$/, { message:
 export const ParagraphSchema = z.object({
   type: z.literal('paragraph'),
   id: NodeIdSchema.optional(),
-  text: z.string(),
-  marks: z.array(TextMarkSchema).optional(),
+  text: longText(),
+  marks: list(TextMarkSchema).optional(),
 });
 export type ParagraphNode = z.infer<typeof ParagraphSchema>;
 
@@ -105,10 +136,10 @@ export const HeadingSchema: z.ZodType<HeadingNode> = z.lazy(() =>
     id: NodeIdSchema.optional(),
     level: LevelSchema,
     ordinal: z.number().int().min(1),
-    title: z.string(),
-    text: z.string().optional(),
-    targets: z.array(TargetSchema).optional(),
-    marks: z.array(TextMarkSchema).optional(),
+    title: nodeTitle(),
+    text: longText().optional(),
+    targets: list(TargetSchema).optional(),
+    marks: list(TextMarkSchema).optional(),
     suggestion: NodeSuggestionSchema.optional(),
     children: z.array(BodyNodeSchema).default([]),
   }),
@@ -121,14 +152,14 @@ export const TaskSchema: z.ZodType<TaskNode> = z.lazy(() =>
     // Level 1 too: a township's flat notice numbers its tasks 一、二、 with no section above them.
     level: z.number().int().min(1, { message: '任务的层级应为 1–4' }).max(4),
     ordinal: z.number().int().min(1),
-    title: z.string(),
-    text: z.string().default(''),
-    lead: z.array(z.string()).default([]),
-    support: z.array(z.string()).default([]),
-    unitsText: z.string().optional(),
-    unitsNote: z.string().optional(),
-    targets: z.array(TargetSchema).default([]),
-    marks: z.array(TextMarkSchema).optional(),
+    title: nodeTitle(),
+    text: longText().default(''),
+    lead: list(short()).default([]),
+    support: list(short()).default([]),
+    unitsText: short().optional(),
+    unitsNote: short().optional(),
+    targets: list(TargetSchema).default([]),
+    marks: list(TextMarkSchema).optional(),
     suggestion: NodeSuggestionSchema.optional(),
     children: z.array(BodyNodeSchema).default([]),
   }),
@@ -152,43 +183,46 @@ export const DEFAULT_NUMBERING: NumberingSettings = {
 };
 
 export const MetaSchema = z.object({
-  title: z.string(),
-  noticeTitle: z.string().optional(),
+  title: z
+    .string()
+    .max(PLAN_LIMITS.titleChars, { message: `标题不能超过 ${PLAN_LIMITS.titleChars} 个字` })
+    .refine((t) => t.trim().length > 0, { message: '标题不能为空' }),
+  noticeTitle: short().optional(),
   year: z.number().int().min(1949, { message: '年份应在 1949–2100 之间' }).max(2100, { message: '年份应在 1949–2100 之间' }),
-  issuer: z.string().optional(),
-  docNumber: z.string().optional(),
-  indexNumber: z.string().optional(),
-  category: z.string().optional(),
+  issuer: short().optional(),
+  docNumber: short().optional(),
+  indexNumber: short().optional(),
+  category: short().optional(),
   writtenDate: isoDate.optional(),
   publishDate: isoDate.optional(),
-  validity: z.string().optional(),
-  disclosure: z.string().optional(),
-  summary: z.string().optional(),
+  validity: short().optional(),
+  disclosure: short().optional(),
+  summary: longText().optional(),
   /** For higher-level documents (上级文件): the level of the issuer. */
   issuerLevel: z.enum(['national', 'provincial', 'city', 'county', 'township']).optional(),
-  addressees: z.array(z.string()).default([]),
-  cc: z.array(z.string()).default([]),
+  addressees: list(short()).default([]),
+  cc: list(short()).default([]),
 });
 export type PlanMeta = z.infer<typeof MetaSchema>;
 
 export const NoticeSchema = z.object({
-  title: z.string(),
-  addressees: z.array(z.string()).default([]),
-  paragraphs: z.array(z.string()).default([]),
-  signer: z.string().optional(),
+  title: short(),
+  addressees: list(short()).default([]),
+  paragraphs: list(longText()).default([]),
+  signer: short().optional(),
   date: isoDate.optional(),
   /** 附注, e.g. （此件公开发布） */
-  note: z.string().optional(),
+  note: short().optional(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
 export const WarningSchema = z.object({
-  code: z.string(),
-  message: z.string(),
+  code: short(),
+  message: short(),
   /** Where, in the document as imported (goes stale once nodes move). */
-  path: z.string().optional(),
+  path: short().optional(),
   /** The node the warning is about (issue 14): what the checks panel follows. */
-  nodeId: z.string().optional(),
+  nodeId: short().optional(),
 });
 export type PlanWarning = z.infer<typeof WarningSchema>;
 
@@ -196,18 +230,18 @@ export type PlanWarning = z.infer<typeof WarningSchema>;
 export const RolloverFlagSchema = z.object({
   kind: z.enum(['historical-year', 'stale-period', 'dated-event', 'past-deadline', 'target-unconfirmed']),
   /** The words flagged, as they stand in the text. */
-  text: z.string(),
-  message: z.string(),
+  text: short(),
+  message: short(),
   /** Where, as in warnings: body/1/children/0 … or meta/notice. */
-  path: z.string(),
+  path: short(),
   /** The title of the task or heading it is in (kept for version-1 files and for messages). */
-  anchor: z.string().optional(),
+  anchor: nodeTitle().optional(),
   /** The id of the node it is in: the flag follows it through moves and edits. */
-  nodeId: z.string().optional(),
+  nodeId: short().optional(),
 });
 export type RolloverFlag = z.infer<typeof RolloverFlagSchema>;
 
-export const PlanDocumentSchema = z.object({
+const PlanDocumentObject = z.object({
   format: z.literal('plandesk/plan', { message: '不是 PlanDesk 计划文件（format 应为 "plandesk/plan"）' }),
   /** 2 since issue 14 (nodes carry `id`); version-1 files are read and given ids. */
   version: z.literal([1, 2], { message: '不支持的计划文件版本（应为 1 或 2）' }),
@@ -215,14 +249,50 @@ export const PlanDocumentSchema = z.object({
   numbering: NumberingSettingsSchema.default(DEFAULT_NUMBERING),
   notice: NoticeSchema.optional(),
   body: z.array(BodyNodeSchema).default([]),
-  warnings: z.array(WarningSchema).default([]),
+  warnings: list(WarningSchema).default([]),
   /** Rollover findings still to be looked at (shown in the checks panel until dismissed). */
-  flags: z.array(RolloverFlagSchema).optional(),
+  flags: list(RolloverFlagSchema).optional(),
   /** Ids of 校对 findings a person dismissed (see shared/checks; code:nodeId:hash). */
-  dismissedChecks: z.array(z.string()).optional(),
+  dismissedChecks: list(short()).optional(),
   /** The plan this one was rolled over from (id in the library, or a title). */
-  basedOn: z.object({ id: z.string().optional(), title: z.string(), year: z.number().int().optional() }).optional(),
+  basedOn: z.object({ id: short().optional(), title: short(), year: z.number().int().optional() }).optional(),
 });
+/**
+ * The shape of the body tree checked before anything recurses into it (zod's parse of the
+ * recursive schema, the walks of shared/plan): nesting depth, number of nodes and the amount
+ * of text, on the raw value, with an explicit stack. Returns the first problem, or null.
+ */
+export function checkBodyShape(value: unknown): { path: Array<string | number>; message: string } | null {
+  if (!value || typeof value !== 'object' || !Array.isArray((value as { body?: unknown }).body)) return null; // the schema says what is wrong
+  const stack: Array<{ list: unknown[]; path: Array<string | number>; depth: number }> = [
+    { list: (value as { body: unknown[] }).body, path: ['body'], depth: 1 },
+  ];
+  let nodes = 0;
+  let chars = 0;
+  while (stack.length) {
+    const { list, path, depth } = stack.pop()!;
+    if (depth > PLAN_LIMITS.depth) {
+      return { path, message: `层级嵌套过深：正文最多嵌套 ${PLAN_LIMITS.depth} 层（一、（一）1.（1）四级标题和其下的段落）` };
+    }
+    nodes += list.length;
+    if (nodes > PLAN_LIMITS.nodes) return { path, message: `节点过多：一份计划最多 ${PLAN_LIMITS.nodes} 个标题、任务和段落` };
+    list.forEach((node, i) => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as { title?: unknown; text?: unknown; children?: unknown };
+      if (typeof n.title === 'string') chars += n.title.length;
+      if (typeof n.text === 'string') chars += n.text.length;
+      if (Array.isArray(n.children) && n.children.length) stack.push({ list: n.children, path: [...path, i, 'children'], depth: depth + 1 });
+    });
+    if (chars > PLAN_LIMITS.totalChars) return { path: ['body'], message: `文字过多：一份计划的正文最多 ${PLAN_LIMITS.totalChars} 个字` };
+  }
+  return null;
+}
+
+export const PlanDocumentSchema = z.preprocess((value, ctx) => {
+  const problem = checkBodyShape(value);
+  if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, input: value });
+  return value;
+}, PlanDocumentObject);
 export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
 
 /** A fresh, empty plan with the given title and year. */

@@ -1,4 +1,5 @@
 // 对照上级文件: which upper documents a draft is compared with, and the link decisions.
+import { writeTransaction } from '../db/transaction';
 import { AppError } from '../../../shared/errors';
 import { type LibraryOps, type PlanStore } from './store';
 
@@ -16,7 +17,7 @@ export function compareOperations(store: PlanStore): LibraryOps<`compare.${strin
       return { upperIds: rows.map((r) => r.upper_id) };
     },
 
-    'compare.uppers.set': db.transaction(({ draftId, upperIds }) => {
+    'compare.uppers.set': writeTransaction(db, ({ draftId, upperIds }) => {
       requireLive(draftId);
       for (const u of upperIds) {
         const row = requireRow(u);
@@ -38,7 +39,7 @@ export function compareOperations(store: PlanStore): LibraryOps<`compare.${strin
         .all(draftId, upperId)
         .map((r) => ({ upperKey: r.upper_key, draftKey: r.draft_key, decision: r.decision, author: r.author, decidedAt: r.decided_at })),
 
-    'compare.decisions.set': db.transaction(({ draftId, upperId, upperKey, draftKey, decision, author: who }) => {
+    'compare.decisions.set': writeTransaction(db, ({ draftId, upperId, upperKey, draftKey, decision, author: who }) => {
       requireLive(draftId);
       requireRow(upperId);
       if (decision === null) {

@@ -1,5 +1,6 @@
 // Plans: list, trash, get, create, save (optimistic revision check), delete/undelete, duplicate; and app.info.
-import { assignIds } from '../../../shared/plan/ids';
+import { writeTransaction } from '../db/transaction';
+import { parsePlanDocument } from '../../../shared/validation';
 import { emptyPlan } from '../../../shared/plan/schema';
 import { countTasks } from '../../../shared/plan/outline';
 import { SUMMARY_COLUMNS, likePattern, readDoc, toSummary, type PlanRow, type LibraryOps, type PlanStore } from './store';
@@ -26,21 +27,24 @@ export function planOperations(store: PlanStore): LibraryOps<'app.info' | `plans
     'plans.get': ({ id }) => toRecord(requireRow(id)),
 
     'plans.create': ({ title, year, kind, doc, author: who }) => {
-      const base = assignIds(doc ?? emptyPlan(title, year));
-      base.meta.title = title;
-      base.meta.year = year;
+      // Validated here too (the limits of shared/plan/schema.ts), whoever calls: the dispatcher has
+      // parsed the arguments, the CLI, templates and review import may not have.
+      // The title and year given win over the document's.
+      const given = doc ?? emptyPlan(title, year);
+      const base = parsePlanDocument({ ...given, meta: { ...given.meta, title, year } });
       const row = insertPlan({ title, year, kind: kind ?? 'plan', doc: base, author: author(who), message: doc ? '导入' : '新建' });
       return toRecord(row);
     },
 
-    'plans.save': db.transaction(({ id, baseRevision, doc: given, status, author: who, savePoint }) => {
+    'plans.save': writeTransaction(db, ({ id, baseRevision, doc: given, status, author: who, savePoint }) => {
       const row = requireLive(id);
-      // The editor sends every node with its id; a document from elsewhere (CLI, v1 file) gets them here.
-      const doc = assignIds(given);
+      // Validated with the same limits as every other way in; the editor sends every node with its
+      // id, a document from elsewhere (CLI, v1 file) gets them here.
+      const doc = parsePlanDocument(given);
       if (row.revision !== baseRevision) throw conflict(row);
       const json = JSON.stringify(doc);
       const t = now();
-      const title = doc.meta.title.trim() || row.title;
+      const title = doc.meta.title.trim();
       const res = stmts.updatePlan.run({
         id,
         baseRevision,
@@ -57,7 +61,7 @@ export function planOperations(store: PlanStore): LibraryOps<'app.info' | `plans
       return toSummary(requireRow(id));
     }),
 
-    'plans.delete': db.transaction(({ id }) => {
+    'plans.delete': writeTransaction(db, ({ id }) => {
       const row = requireLive(id);
       const t = now();
       // Keep a snapshot so the plan can be recovered even if the row is purged later.
@@ -66,7 +70,7 @@ export function planOperations(store: PlanStore): LibraryOps<'app.info' | `plans
       return toSummary(requireRow(id));
     }),
 
-    'plans.undelete': db.transaction(({ id }) => {
+    'plans.undelete': writeTransaction(db, ({ id }) => {
       const row = requireRow(id);
       if (!row.deleted_at) return toSummary(row);
       db.prepare('UPDATE plans SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(now(), id);

@@ -1,4 +1,5 @@
 // Review: 批注 threads (list, create, reply, status) and the opinions table's stored decisions.
+import { writeTransaction } from '../db/transaction';
 import { AppError } from '../../../shared/errors';
 import { buildOpinionRows, locateAnnotations, type OpinionDecision } from '../../../shared/review/opinion-rows';
 import { addComment, insertThread, planThreads } from '../review-threads';
@@ -12,7 +13,7 @@ export function reviewOperations(store: PlanStore): LibraryOps<`review.threads.$
       return planThreads(db, planId);
     },
 
-    'review.threads.create': db.transaction(({ planId, threadId, quote, body, author: who, unit }) => {
+    'review.threads.create': writeTransaction(db, ({ planId, threadId, quote, body, author: who, unit }) => {
       const row = requireLive(planId);
       if (db.prepare('SELECT 1 FROM review_threads WHERE id = ?').get(threadId)) throw new AppError('invalid-args', '这条批注已经存在。');
       const t = now();
@@ -29,7 +30,7 @@ export function reviewOperations(store: PlanStore): LibraryOps<`review.threads.$
       return readThread(threadId);
     }),
 
-    'review.threads.reply': db.transaction(({ threadId, body, author: who, unit }) => {
+    'review.threads.reply': writeTransaction(db, ({ threadId, body, author: who, unit }) => {
       addComment(db, threadId, { author: who, unit, body, createdAt: now() });
       return readThread(threadId);
     }),
@@ -73,7 +74,7 @@ export function reviewOperations(store: PlanStore): LibraryOps<`review.threads.$
       return buildOpinionRows(readDoc(row.doc), threads, stored);
     },
 
-    'review.opinions.set': db.transaction(({ planId, sourceId, decision, reason, snapshot }) => {
+    'review.opinions.set': writeTransaction(db, ({ planId, sourceId, decision, reason, snapshot }) => {
       const row = requireRow(planId);
       const t = now();
       // The node the opinion is about: where its mark is now, else what the caller saw.

@@ -1,6 +1,7 @@
 // The library's shared store: plan rows and their conversions, the prepared statements and the
 // helpers every domain module uses (finding a plan, conflicts, indexing units, inserting a plan
 // with its first version). The operations themselves live in the domain modules beside this file.
+import { writeTransaction } from '../db/transaction';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { AppInfo, PlanKind, PlanRecord, PlanStatus, PlanSummary, ServiceImpl, VersionSummary } from '../../../shared/contract';
@@ -56,10 +57,18 @@ export function toVersion(r: Omit<VersionRow, 'doc'>): VersionSummary {
   return { id: r.id, planId: r.plan_id, revision: r.revision, createdAt: r.created_at, author: r.author, message: r.message };
 }
 
-/** Documents read back from the database are validated like any other input. */
+/**
+ * Documents read back from the database are validated like any other input. Before issue 16 an
+ * autosave could store a document whose meta.title was empty (the row kept the last title):
+ * such a document is read with a title again, so that a plan saved then still opens.
+ */
 export function readDoc(json: string): PlanDocument {
-  return parsePlanDocument(JSON.parse(json));
+  const raw = JSON.parse(json) as { meta?: { title?: unknown } };
+  if (raw.meta && (typeof raw.meta.title !== 'string' || !raw.meta.title.trim())) raw.meta.title = UNTITLED;
+  return parsePlanDocument(raw);
 }
+
+const UNTITLED = '未命名计划';
 
 function unitsOf(doc: PlanDocument): Map<string, { lead: number; support: number }> {
   const out = new Map<string, { lead: number; support: number }>();
@@ -143,7 +152,9 @@ export function createPlanStore(db: Database, options: LibraryOptions) {
   }
 
   function toRecord(row: PlanRow): PlanRecord {
-    return { ...toSummary(row), doc: readDoc(row.doc) };
+    const doc = readDoc(row.doc);
+    if (doc.meta.title === UNTITLED && row.title.trim()) doc.meta.title = row.title;
+    return { ...toSummary(row), doc };
   }
 
   function indexUnits(planId: string, doc: PlanDocument): void {
@@ -160,7 +171,7 @@ export function createPlanStore(db: Database, options: LibraryOptions) {
     );
   }
 
-  const insertPlan = db.transaction((input: { title: string; year: number; kind: PlanKind; doc: PlanDocument; author: string; message: string }) => {
+  const insertPlan = writeTransaction(db, (input: { title: string; year: number; kind: PlanKind; doc: PlanDocument; author: string; message: string }) => {
     const id = randomUUID();
     const t = now();
     const json = JSON.stringify(input.doc);

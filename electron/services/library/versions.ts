@@ -1,4 +1,5 @@
 // Versions (save points): list, get, restore (the replaced state is kept as a save point).
+import { writeTransaction } from '../db/transaction';
 import { AppError } from '../../../shared/errors';
 import { countTasks } from '../../../shared/plan/outline';
 import { readDoc, toVersion, type VersionRow, type LibraryOps, type PlanStore } from './store';
@@ -22,7 +23,7 @@ export function versionOperations(store: PlanStore): LibraryOps<`versions.${stri
       return { version: toVersion(row), doc: readDoc(row.doc) };
     },
 
-    'versions.restore': db.transaction(({ planId, versionId, baseRevision, author: who }) => {
+    'versions.restore': writeTransaction(db, ({ planId, versionId, baseRevision, author: who }) => {
       const row = requireLive(planId);
       if (row.revision !== baseRevision) throw conflict(row);
       const v = db.prepare<[number, string], VersionRow>('SELECT * FROM versions WHERE id = ? AND plan_id = ?').get(versionId, planId);

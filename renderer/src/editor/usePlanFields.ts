@@ -27,7 +27,9 @@ export function usePlanFields(record: PlanRecord, editorRef: MutableRefObject<Ed
     const blocks = editorDocToBlocks(editor.state.doc);
     return {
       ...record.doc,
-      meta: metaRef.current,
+      // The schema refuses an empty title (issue 16): while the title field is cleared, the plan
+      // keeps the title it has in the library.
+      meta: metaRef.current.title.trim() ? metaRef.current : { ...metaRef.current, title: record.title },
       numbering: numberingRef.current,
       body: blocksToNumberedBody(blocks, numberingRef.current),
       ...(dismissedRef.current.length ? { dismissedChecks: dismissedRef.current } : {}),
