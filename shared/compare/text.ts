@@ -49,7 +49,8 @@ export function placeNames(issuer: string | undefined, title: string | undefined
 export function normalizeLevels(text: string, places: readonly string[] = []): string {
   let t = text;
   for (const p of places) {
-    if (!p) continue;
+    // Every pattern below contains p: nothing to do when the text does not.
+    if (!p || !t.includes(p)) continue;
     for (const lv of ['市', '区', '县', '镇', '乡', '街道']) t = t.split(`${p}${lv}`).join('');
     t = t.split(p).join('');
   }
@@ -108,6 +109,20 @@ export function words(text: string): readonly string[] {
   if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
   wordsCache.set(text, out);
   return out;
+}
+
+/** Whether a segmented word is a feature: single Han characters carry little meaning alone (the bigrams cover them). */
+export function isWordFeature(w: string): boolean {
+  return w.length >= 2 || /[a-z0-9]/.test(w);
+}
+
+/**
+ * The Han/alnum bigrams of a passage (of its bare text, by UTF-16 code units, as features()
+ * makes them), each as one number c0 · 65536 + c1 instead of a two-character string.
+ */
+export function bigramsOf(text: string, each: (code: number) => void): void {
+  const b = bare(text);
+  for (let i = 0; i + 1 < b.length; i++) each(b.charCodeAt(i) * 65536 + b.charCodeAt(i + 1));
 }
 
 /** Distinct features of a passage: words (prefixed w:) and Han/alnum bigrams (prefixed b:). */
