@@ -7,21 +7,35 @@ import { bare, normalizeLevels } from './text';
 const MAX_PIECE = 60;
 
 /**
- * Where each pair of UTF-16 code units occurs in a text (key c0 · 65536 + c1 → start offsets).
- * Hand-written (a dozen lines; no package indexes substrings this way): with it, the longest
- * piece of the draft found in the upper text costs a few comparisons at the places where its
- * first two units occur, instead of one `includes` scan of the whole upper text per extra
- * character (quadratic).
+ * Where each pair of UTF-16 code units occurs in a text: an open-addressing table from the pair
+ * (c0 << 16 | c1) to its first start offset, and `next` chaining the later ones. Hand-written
+ * (a dozen lines; no package indexes substrings this way, and a Map of arrays allocated an
+ * array per pair): with it, the longest piece of the draft found in the upper text costs a few
+ * comparisons at the places where its first two units occur, instead of one `includes` scan
+ * of the whole upper text per extra character (quadratic).
  */
-type BigramIndex = Map<number, number[]>;
+interface BigramIndex {
+  mask: number;
+  keys: Int32Array;
+  /** First offset of the pair in slot h, −1 for an empty slot. */
+  head: Int32Array;
+  /** Next offset with the same pair, −1 at the end. */
+  next: Int32Array;
+}
+
+const slotOf = (key: number, mask: number) => (Math.imul(key, 0x9e3779b1) >>> 16) & mask;
 
 function bigramIndex(s: string): BigramIndex {
-  const idx: BigramIndex = new Map();
-  for (let q = 0; q + 1 < s.length; q++) {
-    const key = s.charCodeAt(q) * 65536 + s.charCodeAt(q + 1);
-    const at = idx.get(key);
-    if (at) at.push(q);
-    else idx.set(key, [q]);
+  let size = 16;
+  while (size < 2 * s.length) size *= 2;
+  const idx: BigramIndex = { mask: size - 1, keys: new Int32Array(size), head: new Int32Array(size).fill(-1), next: new Int32Array(s.length) };
+  for (let q = s.length - 2; q >= 0; q--) {
+    const key = (s.charCodeAt(q) << 16) | s.charCodeAt(q + 1);
+    let h = slotOf(key, idx.mask);
+    while (idx.head[h] !== -1 && idx.keys[h] !== key) h = (h + 1) & idx.mask;
+    idx.keys[h] = key;
+    idx.next[q] = idx.head[h]!;
+    idx.head[h] = q;
   }
   return idx;
 }
@@ -33,10 +47,11 @@ function bigramIndex(s: string): BigramIndex {
  */
 function longestIn(s: string, idx: BigramIndex, d: string, p: number, cap: number): number {
   if (p + 1 >= d.length) return 0;
-  const at = idx.get(d.charCodeAt(p) * 65536 + d.charCodeAt(p + 1));
-  if (!at) return 0;
+  const key = (d.charCodeAt(p) << 16) | d.charCodeAt(p + 1);
+  let h = slotOf(key, idx.mask);
+  while (idx.head[h] !== -1 && idx.keys[h] !== key) h = (h + 1) & idx.mask;
   let best = 0;
-  for (const q of at) {
+  for (let q = idx.head[h]!; q !== -1; q = idx.next[q]!) {
     let k = 2;
     while (k < cap && q + k < s.length && p + k < d.length && s.charCodeAt(q + k) === d.charCodeAt(p + k)) k++;
     if (k > best) best = k;

@@ -121,8 +121,41 @@ export function isWordFeature(w: string): boolean {
  * makes them), each as one number c0 · 65536 + c1 instead of a two-character string.
  */
 export function bigramsOf(text: string, each: (code: number) => void): void {
-  const b = bare(text);
-  for (let i = 0; i + 1 < b.length; i++) each(b.charCodeAt(i) * 65536 + b.charCodeAt(i + 1));
+  // Streams bare(text) without building it: the kept code units, A–Z lowered.
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        i++;
+        if (!WORD_CHAR.test(String.fromCharCode(c, lo))) continue;
+        if (prev >= 0) each(prev * 65536 + c);
+        prev = lo;
+        each(c * 65536 + lo);
+        continue;
+      }
+    }
+    if (!isWordUnit(c)) continue;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (prev >= 0) each(prev * 65536 + c);
+    prev = c;
+  }
+}
+
+/** One character bare() keeps (Han, Latin letter, digit). */
+const WORD_CHAR = new RegExp(`^[${HAN}A-Za-z0-9]$`, 'u');
+/** Per BMP code unit: 0 not yet known, 1 kept by bare(), 2 dropped (WORD_CHAR, remembered). */
+const unitClass = new Uint8Array(65536);
+
+/** Whether bare() keeps this BMP character; lone surrogates are dropped (as the u-flag pattern does). */
+function isWordUnit(c: number): boolean {
+  let k = unitClass[c]!;
+  if (!k) {
+    k = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    unitClass[c] = k;
+  }
+  return k === 1;
 }
 
 /** Distinct features of a passage: words (prefixed w:) and Han/alnum bigrams (prefixed b:). */
