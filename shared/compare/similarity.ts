@@ -137,7 +137,14 @@ const FIELD_TF = [TITLE_WEIGHT, 1, TITLE_WEIGHT + 1];
  */
 class FeatureDict {
   readonly wordIds = new Map<string, number>();
-  readonly bigramIds = new Map<number, number>();
+  /**
+   * Bigram code → id, open addressing on Int32Arrays (hand-written: a Map boxes these codes,
+   * most of which are outside the small-integer range, and was a visible share of the model's
+   * cost). Codes are stored as c0 << 16 | c1; −1 in ids marks an empty slot.
+   */
+  private bigramKeys = new Int32Array(8192);
+  private bigramVals = new Int32Array(8192).fill(-1);
+  private bigramCount = 0;
   /** Per id: the word (string) or the bigram code (number). */
   readonly keys: Array<string | number> = [];
   df: Int32Array = new Int32Array(1024);
@@ -166,9 +173,34 @@ class FeatureDict {
     return id;
   }
   bigram(code: number): number {
-    let id = this.bigramIds.get(code);
-    if (id === undefined) this.bigramIds.set(code, (id = this.add(code)));
+    const key = code | 0;
+    const mask = this.bigramKeys.length - 1;
+    let h = (Math.imul(key, 0x9e3779b1) >>> 16) & mask;
+    for (;;) {
+      const v = this.bigramVals[h]!;
+      if (v === -1) break;
+      if (this.bigramKeys[h] === key) return v;
+      h = (h + 1) & mask;
+    }
+    const id = this.add(code);
+    this.bigramKeys[h] = key;
+    this.bigramVals[h] = id;
+    if (++this.bigramCount * 2 > this.bigramKeys.length) this.rehash();
     return id;
+  }
+  private rehash(): void {
+    const keys = this.bigramKeys;
+    const vals = this.bigramVals;
+    this.bigramKeys = new Int32Array(keys.length * 2);
+    this.bigramVals = new Int32Array(keys.length * 2).fill(-1);
+    const mask = this.bigramKeys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      if (vals[i] === -1) continue;
+      let h = (Math.imul(keys[i]!, 0x9e3779b1) >>> 16) & mask;
+      while (this.bigramVals[h] !== -1) h = (h + 1) & mask;
+      this.bigramKeys[h] = keys[i]!;
+      this.bigramVals[h] = vals[i]!;
+    }
   }
   name(id: number): string {
     const k = this.keys[id]!;
@@ -177,7 +209,7 @@ class FeatureDict {
 }
 
 /**
- * One task's features as (id, tf code) packed in one number each (id · 4 + code), in order of
+ * One task's features as (id, tf code) packed in one integer each (id · 4 + code), in order of
  * first appearance: what fieldFeatures' Map held, without the Map. `stamp` is unique per task
  * (title pass stamp·2, body pass stamp·2+1 in `seen`).
  */
@@ -220,7 +252,7 @@ export function buildModel(upper: readonly TaskText[], draft: readonly TaskText[
   const raw = (list: readonly TaskText[], places: readonly string[]) =>
     list.map((t) => {
       taskFeatures(t, places, dict, ++stamp, buf);
-      const packed = new Float64Array(buf.length);
+      const packed = new Int32Array(buf.length);
       for (let k = 0; k < buf.length; k++) {
         packed[k] = buf[k]!;
         dict.df[buf[k]! >> 2]!++;
@@ -239,7 +271,7 @@ export function buildModel(upper: readonly TaskText[], draft: readonly TaskText[
     const kind = word ? WORD_WEIGHT : 1;
     fw[i] = idf * kind * (BOILERPLATE.has(dict.name(i)) ? BOILERPLATE_WEIGHT : 1);
   }
-  const vec = (packed: Float64Array): SparseVec => {
+  const vec = (packed: Int32Array): SparseVec => {
     packed.sort(); // numeric (typed array): by id, as ids are unique per task
     const ids = new Int32Array(packed.length);
     const w = new Float64Array(packed.length);
@@ -247,9 +279,9 @@ export function buildModel(upper: readonly TaskText[], draft: readonly TaskText[
     let sum = 0;
     for (let k = 0; k < packed.length; k++) {
       const p = packed[k]!;
-      const id = Math.floor(p / 4);
+      const id = p >> 2;
       ids[k] = id;
-      const x = FIELD_TF[p - id * 4]! * fw[id]!;
+      const x = FIELD_TF[p & 3]! * fw[id]!;
       w[k] = x;
       sq += x * x;
       sum += x;
