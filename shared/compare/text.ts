@@ -3,7 +3,7 @@
 // bigrams) for the weighted similarity in ./similarity.ts.
 // Hand-written: the level words (市→县, 各镇街→各乡镇/各村（社区）) are Chinese government idiom
 // no library models; segmentation itself is Intl.Segmenter's (ICU dictionary).
-import { HAN, NOT_WORD } from '../text/han';
+import { HAN } from '../text/han';
 
 const PLACE = new RegExp(`([${HAN}]{2,4}?)(省|自治州|市|县|区|旗|镇|乡|街道)(?=[${HAN}]|$)`, 'gu');
 
@@ -75,8 +75,31 @@ export function normalizeUnit(name: string, places: readonly string[] = []): str
 
 /** Only Han, Latin letters and digits, lower-cased (what bigrams and title keys are made of). */
 export function bare(text: string): string {
-  return text.replace(NOT_WORD, '').toLowerCase();
+  // text.replace(NOT_WORD, '').toLowerCase() without the Unicode-property regex: runs of kept
+  // characters are sliced out (per-code-unit class table, as bigramsOf), and only A–Z change case.
+  let out = '';
+  let start = 0;
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let keep: boolean;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      width = 2;
+      keep = WORD_CHAR.test(text.slice(i, i + 2));
+    } else keep = isWordUnit(c);
+    if (!keep) {
+      if (i > start) out += text.slice(start, i);
+      start = i + width;
+    } else if (c >= 0x41 && c <= 0x5a) upper = true;
+    i += width - 1;
+  }
+  if (start === 0) out = text;
+  else if (start < text.length) out += text.slice(start);
+  return upper ? out.toLowerCase() : out;
 }
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 let segmenter: Intl.Segmenter | null = null;
 function seg(): Intl.Segmenter {

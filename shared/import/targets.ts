@@ -123,9 +123,14 @@ function clauseTarget(raw: string): Target | null {
   return t;
 }
 
+/** Characters one of which every target needs (figures, 年 of 半年/年底…, 汛期, 节前): MAY_HAVE_TARGET's, per code unit. */
+const TARGET_HINT = new Uint8Array(65536);
+for (const ch of '0123456789一二两三四五六七八九十百千年汛节') TARGET_HINT[ch.charCodeAt(0)] = 1;
+
 /**
  * splitTopLevel(text, '，,。；;！？!?\n') (./brackets.ts) by character codes: the same depth
- * rules (（ ( 〔 [ 【 “ 《 open, their closers close) and the same trimmed, non-empty pieces.
+ * rules (（ ( 〔 [ 【 “ 《 open, their closers close) and the same trimmed pieces — except that
+ * pieces without any TARGET_HINT character, which clauseTarget would reject, are left out.
  * findTargets runs on every task of both documents when plans are compared, and the generic
  * splitter's per-character string searches were most of its cost.
  */
@@ -133,8 +138,15 @@ function clauses(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
+  let hint = false;
+  const piece = (end: number) => {
+    if (!hint) return;
+    const p = s.slice(start, end).trim();
+    if (p) out.push(p);
+  };
   for (let i = 0; i < s.length; i++) {
-    switch (s.charCodeAt(i)) {
+    const c = s.charCodeAt(i);
+    switch (c) {
       case 0xff08: // （
       case 0x28: // (
       case 0x3014: // 〔
@@ -164,15 +176,16 @@ function clauses(s: string): string[] {
       case 0x3f: // ?
       case 0x0a: // \n
         if (depth === 0) {
-          const piece = s.slice(start, i).trim();
-          if (piece) out.push(piece);
+          piece(i);
           start = i + 1;
+          hint = false;
         }
         break;
+      default:
+        if (TARGET_HINT[c]) hint = true;
     }
   }
-  const last = s.slice(start).trim();
-  if (last) out.push(last);
+  piece(s.length);
   return out;
 }
 
