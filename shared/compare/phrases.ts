@@ -7,33 +7,30 @@ import { bare, normalizeLevels } from './text';
 const MAX_PIECE = 60;
 
 /**
- * Where each pair of UTF-16 code units occurs in a text: an open-addressing table from the pair
- * (c0 << 16 | c1) to its first start offset, and `next` chaining the later ones. Hand-written
- * (a dozen lines; no package indexes substrings this way, and a Map of arrays allocated an
- * array per pair): with it, the longest piece of the draft found in the upper text costs a few
- * comparisons at the places where its first two units occur, instead of one `includes` scan
- * of the whole upper text per extra character (quadratic).
+ * Where each pair of UTF-16 code units occurs in a text: `head` maps a hash of the pair to the
+ * first offset of a pair with that hash, `next` chains the later ones (pairs sharing a hash
+ * share a chain, so readers check the pair itself). Hand-written (a dozen lines; no package
+ * indexes substrings this way, and a Map of arrays allocated an array per pair): with it, the
+ * longest piece of the draft found in the upper text costs a few comparisons at the places
+ * where its first two units occur, instead of one `includes` scan of the whole upper text per
+ * extra character (quadratic).
  */
 interface BigramIndex {
-  mask: number;
-  keys: Int32Array;
-  /** First offset of the pair in slot h, −1 for an empty slot. */
+  shift: number;
+  /** First offset in the chain of a hash, −1 for none. */
   head: Int32Array;
-  /** Next offset with the same pair, −1 at the end. */
+  /** Next offset in the same chain, −1 at the end. */
   next: Int32Array;
 }
 
-const slotOf = (key: number, mask: number) => (Math.imul(key, 0x9e3779b1) >>> 16) & mask;
+const hashOf = (s: string, q: number, shift: number) => Math.imul((s.charCodeAt(q) << 16) | s.charCodeAt(q + 1), 0x9e3779b1) >>> shift;
 
 function bigramIndex(s: string): BigramIndex {
-  let size = 16;
-  while (size < 2 * s.length) size *= 2;
-  const idx: BigramIndex = { mask: size - 1, keys: new Int32Array(size), head: new Int32Array(size).fill(-1), next: new Int32Array(s.length) };
+  let bits = 4;
+  while (1 << bits < 2 * s.length) bits++;
+  const idx: BigramIndex = { shift: 32 - bits, head: new Int32Array(1 << bits).fill(-1), next: new Int32Array(s.length) };
   for (let q = s.length - 2; q >= 0; q--) {
-    const key = (s.charCodeAt(q) << 16) | s.charCodeAt(q + 1);
-    let h = slotOf(key, idx.mask);
-    while (idx.head[h] !== -1 && idx.keys[h] !== key) h = (h + 1) & idx.mask;
-    idx.keys[h] = key;
+    const h = hashOf(s, q, idx.shift);
     idx.next[q] = idx.head[h]!;
     idx.head[h] = q;
   }
@@ -43,21 +40,18 @@ function bigramIndex(s: string): BigramIndex {
 /**
  * The longest common extension (in code units, at most `cap`) of d from offset p with any
  * place of s: the length of the longest prefix of d.slice(p) that `s.includes`. Only called
- * for prefixes of at least two units (shorter ones are never phrases).
+ * for prefixes of at least two units (shorter ones are never phrases; 0 is returned for them).
  */
 function longestIn(s: string, idx: BigramIndex, d: string, p: number, cap: number): number {
   if (p + 1 >= d.length) return 0;
-  const key = (d.charCodeAt(p) << 16) | d.charCodeAt(p + 1);
-  let h = slotOf(key, idx.mask);
-  while (idx.head[h] !== -1 && idx.keys[h] !== key) h = (h + 1) & idx.mask;
   let best = 0;
-  for (let q = idx.head[h]!; q !== -1; q = idx.next[q]!) {
-    let k = 2;
+  for (let q = idx.head[hashOf(d, p, idx.shift)]!; q !== -1; q = idx.next[q]!) {
+    let k = 0;
     while (k < cap && q + k < s.length && p + k < d.length && s.charCodeAt(q + k) === d.charCodeAt(p + k)) k++;
     if (k > best) best = k;
     if (best >= cap) break;
   }
-  return best;
+  return best < 2 ? 0 : best;
 }
 
 interface UpperSide {

@@ -120,6 +120,15 @@ export function clearWordsCache(): void {
   wordsCache.clear();
 }
 
+/** True when toLowerCase cannot change w: only digits, a–z and U+3000–U+9FFF (CJK symbols, kana, Han; no case). */
+function caseless(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 0x3000 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
+}
+
 /** Word-like segments (Intl.Segmenter, zh): 深入|开展|总书记|安全|生产… (digits and Latin words too). */
 export function words(text: string): readonly string[] {
   const hit = wordsCache.get(text);
@@ -127,7 +136,7 @@ export function words(text: string): readonly string[] {
   const out: string[] = [];
   for (const s of seg().segment(text)) {
     if (!s.isWordLike) continue;
-    out.push(s.segment.toLowerCase());
+    out.push(caseless(s.segment) ? s.segment : s.segment.toLowerCase());
   }
   if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
   wordsCache.set(text, out);
