@@ -69,7 +69,9 @@ export function taskUnits(doc: PlanDocument): CompareUnit[] {
   const out: Bare[] = [];
   const sections = new Map<string, string>();
   walkOutline(doc.body, (node, path) => {
-    const top = path.split('/').slice(0, 2).join('/');
+    // path.split('/').slice(0, 2).join('/'): up to the second slash.
+    const second = path.indexOf('/', path.indexOf('/') + 1);
+    const top = path.indexOf('/') < 0 || second < 0 ? path : path.slice(0, second);
     if (node.type === 'heading' && path === top) sections.set(top, node.title);
     if (node.type !== 'task') return;
     out.push({
