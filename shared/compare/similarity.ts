@@ -13,7 +13,7 @@
 // half of a split upper task is contained in it). The pair score (see pairScore) mixes them.
 // Hand-written (sparse vectors + an inverted index): the scoring is ~100 lines, and generic
 // TF-IDF packages tokenise on spaces and know nothing of Chinese or of two-document IDF.
-import { features, normalizeLevels } from './text';
+import { bigramsOf, isWordFeature, normalizeLevels, words } from './text';
 
 export const TITLE_WEIGHT = 2.5;
 export const WORD_WEIGHT = 1.5;
@@ -105,14 +105,17 @@ export interface Model {
   upper: SparseVec[];
   draft: SparseVec[];
   /**
-   * Inverted index over draft vectors: feature id → the draft tasks having it and its weight
-   * there, as two parallel arrays (flat numbers: no tuple per entry to allocate and collect).
+   * Inverted index over draft vectors, flat (compressed rows): the entries of feature id are
+   * postingStart[id] … postingStart[id + 1] − 1 of postingTasks (the draft tasks having it, in
+   * task order) and postingWeights (its weight there). No array per feature to allocate.
    */
-  postingTasks: number[][];
-  postingWeights: number[][];
+  postingStart: Int32Array;
+  postingTasks: Int32Array;
+  postingWeights: Float64Array;
   /** Weight of a feature id (idf × kind × boilerplate, without the field weight). */
   featureWeight: Float64Array;
-  featureNames: string[];
+  /** 'w:<word>' / 'b:<bigram>' per feature id (made when first read; for tests and debugging). */
+  readonly featureNames: string[];
 }
 
 export interface SparseVec {
@@ -122,78 +125,200 @@ export interface SparseVec {
   sum: number;
 }
 
-function fieldFeatures(t: TaskText, places: readonly string[]): Map<string, number> {
-  const title = features(normalizeLevels(t.title, places));
+/** Field weights of a feature found in the title only, the body only, or both (tf codes 0, 1, 2). */
+const FIELD_TF = [TITLE_WEIGHT, 1, TITLE_WEIGHT + 1];
+
+/**
+ * Feature ids for two documents. Words are keyed by their text and bigrams by their two UTF-16
+ * code units as one number (c0 · 65536 + c1), so no 'w:…'/'b:…' key string is built per
+ * occurrence; ids are given in order of first appearance (title words, title bigrams, body
+ * words, body bigrams; upper tasks first), the order the string-keyed version gave, so vectors,
+ * sums and scores come out the same to the last bit.
+ */
+class FeatureDict {
+  readonly wordIds = new Map<string, number>();
+  /**
+   * Bigram code → id, open addressing on Int32Arrays (hand-written: a Map boxes these codes,
+   * most of which are outside the small-integer range, and was a visible share of the model's
+   * cost). Codes are stored as c0 << 16 | c1; −1 in ids marks an empty slot.
+   */
+  private bigramKeys = new Int32Array(8192);
+  private bigramVals = new Int32Array(8192).fill(-1);
+  private bigramCount = 0;
+  /** Per id: the word (string) or the bigram code (number). */
+  readonly keys: Array<string | number> = [];
+  df: Int32Array = new Int32Array(1024);
+  /** Per id: the task that last met it (stamp) and where in that task's list it is. */
+  seen: Int32Array = new Int32Array(1024);
+  slot: Int32Array = new Int32Array(1024);
+
+  private add(key: string | number): number {
+    const id = this.keys.length;
+    this.keys.push(key);
+    if (id >= this.df.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.df = grow(this.df);
+      this.seen = grow(this.seen);
+      this.slot = grow(this.slot);
+    }
+    return id;
+  }
+  word(w: string): number {
+    let id = this.wordIds.get(w);
+    if (id === undefined) this.wordIds.set(w, (id = this.add(w)));
+    return id;
+  }
+  bigram(code: number): number {
+    const key = code | 0;
+    const mask = this.bigramKeys.length - 1;
+    let h = (Math.imul(key, 0x9e3779b1) >>> 16) & mask;
+    for (;;) {
+      const v = this.bigramVals[h]!;
+      if (v === -1) break;
+      if (this.bigramKeys[h] === key) return v;
+      h = (h + 1) & mask;
+    }
+    const id = this.add(code);
+    this.bigramKeys[h] = key;
+    this.bigramVals[h] = id;
+    if (++this.bigramCount * 2 > this.bigramKeys.length) this.rehash();
+    return id;
+  }
+  private rehash(): void {
+    const keys = this.bigramKeys;
+    const vals = this.bigramVals;
+    this.bigramKeys = new Int32Array(keys.length * 2);
+    this.bigramVals = new Int32Array(keys.length * 2).fill(-1);
+    const mask = this.bigramKeys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      if (vals[i] === -1) continue;
+      let h = (Math.imul(keys[i]!, 0x9e3779b1) >>> 16) & mask;
+      while (this.bigramVals[h] !== -1) h = (h + 1) & mask;
+      this.bigramKeys[h] = keys[i]!;
+      this.bigramVals[h] = vals[i]!;
+    }
+  }
+  name(id: number): string {
+    const k = this.keys[id]!;
+    return typeof k === 'string' ? `w:${k}` : `b:${String.fromCharCode(Math.floor(k / 65536), k % 65536)}`;
+  }
+}
+
+/**
+ * One task's features as (id, tf code) packed in one integer each (id · 4 + code), in order of
+ * first appearance: what fieldFeatures' Map held, without the Map. `stamp` is unique per task
+ * (title pass stamp·2, body pass stamp·2+1 in `seen`).
+ */
+function taskFeatures(t: TaskText, places: readonly string[], dict: FeatureDict, stamp: number, out: number[]): void {
+  out.length = 0;
+  const titleMark = stamp * 2;
+  const bodyMark = titleMark + 1;
+  const inTitle = (id: number) => {
+    if (dict.seen[id] === titleMark) return;
+    dict.seen[id] = titleMark;
+    dict.slot[id] = out.length;
+    out.push(id * 4);
+  };
+  const inBody = (id: number) => {
+    const s = dict.seen[id]!;
+    if (s === bodyMark) return;
+    if (s === titleMark) {
+      out[dict.slot[id]!] = id * 4 + 2;
+      dict.seen[id] = bodyMark;
+      return;
+    }
+    dict.seen[id] = bodyMark;
+    out.push(id * 4 + 1);
+  };
+  const title = normalizeLevels(t.title, places);
+  for (const w of words(title)) if (isWordFeature(w)) inTitle(dict.word(w));
+  bigramsOf(title, (c) => inTitle(dict.bigram(c)));
   // Bodies: word segmentation only for the first BODY_WORDS_CHARS characters (ICU segmentation
   // is the single largest cost at 500 × 500); bigrams cover the whole body.
-  const body = features(normalizeLevels(t.text, places), new Set(), BODY_WORDS_CHARS);
-  const out = new Map<string, number>();
-  for (const f of title) out.set(f, TITLE_WEIGHT);
-  for (const f of body) out.set(f, (out.get(f) ?? 0) + 1);
-  return out;
+  const body = normalizeLevels(t.text, places);
+  for (const w of words(BODY_WORDS_CHARS < body.length ? body.slice(0, BODY_WORDS_CHARS) : body)) if (isWordFeature(w)) inBody(dict.word(w));
+  bigramsOf(body, (c) => inBody(dict.bigram(c)));
 }
 
 /** Builds the model for two lists of tasks (IDF over both). */
 export function buildModel(upper: readonly TaskText[], draft: readonly TaskText[], upperPlaces: readonly string[], draftPlaces: readonly string[]): Model {
-  const dict = new Map<string, number>();
-  const names: string[] = [];
-  const df: number[] = [];
+  const dict = new FeatureDict();
+  const buf: number[] = [];
+  let stamp = 0;
   const raw = (list: readonly TaskText[], places: readonly string[]) =>
     list.map((t) => {
-      const m = fieldFeatures(t, places);
-      const ids: Array<[number, number]> = [];
-      for (const [f, tf] of m) {
-        let id = dict.get(f);
-        if (id === undefined) {
-          id = names.length;
-          dict.set(f, id);
-          names.push(f);
-          df.push(0);
-        }
-        df[id]!++;
-        ids.push([id, tf]);
+      taskFeatures(t, places, dict, ++stamp, buf);
+      const packed = new Int32Array(buf.length);
+      for (let k = 0; k < buf.length; k++) {
+        packed[k] = buf[k]!;
+        dict.df[buf[k]! >> 2]!++;
       }
-      return ids;
+      return packed;
     });
   const ru = raw(upper, upperPlaces);
   const rd = raw(draft, draftPlaces);
   const n = upper.length + draft.length;
-  const fw = new Float64Array(names.length);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    const idf = Math.max(0, Math.log((n + 1) / (df[i]! + 0.5)));
-    const kind = name.startsWith('w:') ? WORD_WEIGHT : 1;
-    fw[i] = idf * kind * (BOILERPLATE.has(name) ? BOILERPLATE_WEIGHT : 1);
+  const nf = dict.keys.length;
+  const fw = new Float64Array(nf);
+  for (let i = 0; i < nf; i++) {
+    const k = dict.keys[i]!;
+    const idf = Math.max(0, Math.log((n + 1) / (dict.df[i]! + 0.5)));
+    const word = typeof k === 'string';
+    const kind = word ? WORD_WEIGHT : 1;
+    fw[i] = idf * kind * (BOILERPLATE.has(dict.name(i)) ? BOILERPLATE_WEIGHT : 1);
   }
-  const vec = (pairs: Array<[number, number]>): SparseVec => {
-    pairs.sort((a, b) => a[0] - b[0]);
-    const ids = new Int32Array(pairs.length);
-    const w = new Float64Array(pairs.length);
+  const vec = (packed: Int32Array): SparseVec => {
+    packed.sort(); // numeric (typed array): by id, as ids are unique per task
+    const ids = new Int32Array(packed.length);
+    const w = new Float64Array(packed.length);
     let sq = 0;
     let sum = 0;
-    pairs.forEach(([id, tf], k) => {
+    for (let k = 0; k < packed.length; k++) {
+      const p = packed[k]!;
+      const id = p >> 2;
       ids[k] = id;
-      const x = tf * fw[id]!;
+      const x = FIELD_TF[p & 3]! * fw[id]!;
       w[k] = x;
       sq += x * x;
       sum += x;
-    });
+    }
     return { ids, w, norm: Math.sqrt(sq), sum };
   };
   const uv = ru.map(vec);
   const dv = rd.map(vec);
-  const postingTasks: number[][] = Array.from({ length: names.length }, () => []);
-  const postingWeights: number[][] = Array.from({ length: names.length }, () => []);
+  // Compressed rows: count, prefix sums, fill (draft tasks in order, so each row is sorted).
+  const indexed = (v: SparseVec, k: number) => v.w[k]! > 0 && (n < 40 || fw[v.ids[k]!]! >= INDEX_MIN_WEIGHT);
+  const postingStart = new Int32Array(nf + 1);
+  for (const v of dv) for (let k = 0; k < v.ids.length; k++) if (indexed(v, k)) postingStart[v.ids[k]! + 1]!++;
+  for (let i = 0; i < nf; i++) postingStart[i + 1]! += postingStart[i]!;
+  const fill = postingStart.slice(0, nf);
+  const postingTasks = new Int32Array(postingStart[nf]!);
+  const postingWeights = new Float64Array(postingStart[nf]!);
   dv.forEach((v, j) => {
     for (let k = 0; k < v.ids.length; k++) {
-      const id = v.ids[k]!;
-      if (v.w[k]! > 0 && (n < 40 || fw[id]! >= INDEX_MIN_WEIGHT)) {
-        postingTasks[id]!.push(j);
-        postingWeights[id]!.push(v.w[k]!);
-      }
+      if (!indexed(v, k)) continue;
+      const at = fill[v.ids[k]!]!++;
+      postingTasks[at] = j;
+      postingWeights[at] = v.w[k]!;
     }
   });
-  return { upper: uv, draft: dv, postingTasks, postingWeights, featureWeight: fw, featureNames: names };
+  let names: string[] | null = null;
+  return {
+    upper: uv,
+    draft: dv,
+    postingStart,
+    postingTasks,
+    postingWeights,
+    featureWeight: fw,
+    get featureNames() {
+      names ??= dict.keys.map((_k, i) => dict.name(i));
+      return names;
+    },
+  };
 }
 
 export interface PairStats {
@@ -225,14 +350,14 @@ export function scoreUpper(model: Model, i: number, out?: { dot: Float64Array; u
   upIn.fill(0);
   drIn.fill(0);
   const u = model.upper[i]!;
+  const { postingStart, postingTasks, postingWeights } = model;
   for (let k = 0; k < u.ids.length; k++) {
     const wu = u.w[k]!;
     if (wu <= 0) continue;
-    const tasks = model.postingTasks[u.ids[k]!]!;
-    const weights = model.postingWeights[u.ids[k]!]!;
-    for (let p = 0; p < tasks.length; p++) {
-      const j = tasks[p]!;
-      const wd = weights[p]!;
+    const id = u.ids[k]!;
+    for (let p = postingStart[id]!, end = postingStart[id + 1]!; p < end; p++) {
+      const j = postingTasks[p]!;
+      const wd = postingWeights[p]!;
       dot[j]! += wu * wd;
       upIn[j]! += wu;
       drIn[j]! += wd;

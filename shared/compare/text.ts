@@ -3,7 +3,7 @@
 // bigrams) for the weighted similarity in ./similarity.ts.
 // Hand-written: the level words (市→县, 各镇街→各乡镇/各村（社区）) are Chinese government idiom
 // no library models; segmentation itself is Intl.Segmenter's (ICU dictionary).
-import { HAN, NOT_WORD } from '../text/han';
+import { HAN } from '../text/han';
 
 const PLACE = new RegExp(`([${HAN}]{2,4}?)(省|自治州|市|县|区|旗|镇|乡|街道)(?=[${HAN}]|$)`, 'gu');
 
@@ -49,7 +49,8 @@ export function placeNames(issuer: string | undefined, title: string | undefined
 export function normalizeLevels(text: string, places: readonly string[] = []): string {
   let t = text;
   for (const p of places) {
-    if (!p) continue;
+    // Every pattern below contains p: nothing to do when the text does not.
+    if (!p || !t.includes(p)) continue;
     for (const lv of ['市', '区', '县', '镇', '乡', '街道']) t = t.split(`${p}${lv}`).join('');
     t = t.split(p).join('');
   }
@@ -74,8 +75,31 @@ export function normalizeUnit(name: string, places: readonly string[] = []): str
 
 /** Only Han, Latin letters and digits, lower-cased (what bigrams and title keys are made of). */
 export function bare(text: string): string {
-  return text.replace(NOT_WORD, '').toLowerCase();
+  // text.replace(NOT_WORD, '').toLowerCase() without the Unicode-property regex: runs of kept
+  // characters are sliced out (per-code-unit class table, as bigramsOf), and only A–Z change case.
+  let out = '';
+  let start = 0;
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let keep: boolean;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      width = 2;
+      keep = WORD_CHAR.test(text.slice(i, i + 2));
+    } else keep = isWordUnit(c);
+    if (!keep) {
+      if (i > start) out += text.slice(start, i);
+      start = i + width;
+    } else if (c >= 0x41 && c <= 0x5a) upper = true;
+    i += width - 1;
+  }
+  if (start === 0) out = text;
+  else if (start < text.length) out += text.slice(start);
+  return upper ? out.toLowerCase() : out;
 }
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 let segmenter: Intl.Segmenter | null = null;
 function seg(): Intl.Segmenter {
@@ -96,18 +120,79 @@ export function clearWordsCache(): void {
   wordsCache.clear();
 }
 
+/** True when toLowerCase cannot change w: only digits, a–z and U+3000–U+9FFF (CJK symbols, kana, Han; no case). */
+function caseless(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 0x3000 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
+}
+
 /** Word-like segments (Intl.Segmenter, zh): 深入|开展|总书记|安全|生产… (digits and Latin words too). */
 export function words(text: string): readonly string[] {
   const hit = wordsCache.get(text);
   if (hit) return hit;
   const out: string[] = [];
-  for (const s of seg().segment(text)) {
-    if (!s.isWordLike) continue;
-    out.push(s.segment.toLowerCase());
+  // Walked with containing() from boundary to boundary rather than for…of: the same segments
+  // (ICU's boundaries do not depend on how they are reached; checked on 33k passages of the
+  // fixtures and corpus), about an eighth faster in V8 (no iterator result per segment).
+  const segments = seg().segment(text);
+  for (let i = 0; i < text.length;) {
+    const s = segments.containing(i)!;
+    if (s.isWordLike) out.push(caseless(s.segment) ? s.segment : s.segment.toLowerCase());
+    i = s.index + s.segment.length;
   }
   if (wordsCache.size >= WORDS_CACHE_LIMIT) wordsCache.clear();
   wordsCache.set(text, out);
   return out;
+}
+
+/** Whether a segmented word is a feature: single Han characters carry little meaning alone (the bigrams cover them). */
+export function isWordFeature(w: string): boolean {
+  return w.length >= 2 || /[a-z0-9]/.test(w);
+}
+
+/**
+ * The Han/alnum bigrams of a passage (of its bare text, by UTF-16 code units, as features()
+ * makes them), each as one number c0 · 65536 + c1 instead of a two-character string.
+ */
+export function bigramsOf(text: string, each: (code: number) => void): void {
+  // Streams bare(text) without building it: the kept code units, A–Z lowered.
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        i++;
+        if (!WORD_CHAR.test(String.fromCharCode(c, lo))) continue;
+        if (prev >= 0) each(prev * 65536 + c);
+        prev = lo;
+        each(c * 65536 + lo);
+        continue;
+      }
+    }
+    if (!isWordUnit(c)) continue;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (prev >= 0) each(prev * 65536 + c);
+    prev = c;
+  }
+}
+
+/** One character bare() keeps (Han, Latin letter, digit). */
+const WORD_CHAR = new RegExp(`^[${HAN}A-Za-z0-9]$`, 'u');
+/** Per BMP code unit: 0 not yet known, 1 kept by bare(), 2 dropped (WORD_CHAR, remembered). */
+const unitClass = new Uint8Array(65536);
+
+/** Whether bare() keeps this BMP character; lone surrogates are dropped (as the u-flag pattern does). */
+function isWordUnit(c: number): boolean {
+  let k = unitClass[c]!;
+  if (!k) {
+    k = c >= 0xd800 && c <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    unitClass[c] = k;
+  }
+  return k === 1;
 }
 
 /** Distinct features of a passage: words (prefixed w:) and Han/alnum bigrams (prefixed b:). */

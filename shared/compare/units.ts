@@ -50,7 +50,13 @@ function withKeys(units: Bare[], places: readonly string[]): CompareUnit[] {
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     const textKey = n === 1 ? base : `${base}#${n}`;
-    return { ...u, key: u.nodeId ?? textKey, textKey, id: `${u.path}#${hash(u.title + '\u0000' + u.text)}` };
+    // The keys are added to the unit made just above (same properties in the same order as
+    // { ...u, key, textKey, id }) instead of copying its fourteen fields into a new object.
+    const k = u as CompareUnit;
+    k.key = u.nodeId ?? textKey;
+    k.textKey = textKey;
+    k.id = `${u.path}#${hash(u.title + '\u0000' + u.text)}`;
+    return k;
   });
 }
 
@@ -63,7 +69,9 @@ export function taskUnits(doc: PlanDocument): CompareUnit[] {
   const out: Bare[] = [];
   const sections = new Map<string, string>();
   walkOutline(doc.body, (node, path) => {
-    const top = path.split('/').slice(0, 2).join('/');
+    // path.split('/').slice(0, 2).join('/'): up to the second slash.
+    const second = path.indexOf('/', path.indexOf('/') + 1);
+    const top = path.indexOf('/') < 0 || second < 0 ? path : path.slice(0, second);
     if (node.type === 'heading' && path === top) sections.set(top, node.title);
     if (node.type !== 'task') return;
     out.push({

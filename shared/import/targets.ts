@@ -3,7 +3,6 @@
 // types. Hand-written: the phrases are Chinese bureaucratic idiom no NLP library models.
 import type { Target } from '../plan/schema';
 import { parseChineseNumeral } from '../plan/numbering';
-import { splitTopLevel } from './brackets';
 import { HAN } from '../text/han';
 
 export const ARABIC = String.raw`\d+(?:\.\d+)?(?:\s*[-~～至到]\s*\d+(?:\.\d+)?)?`;
@@ -74,17 +73,24 @@ function earliest(clause: string): Found | null {
   if (c) cands.push({ index: c.index, kind: 'change' });
   const b = BOUND.exec(clause);
   if (b) cands.push({ index: b.index, kind: 'bound' });
-  const r = RATE.exec(clause);
+  const r = clause.includes('%') ? RATE.exec(clause) : null;
   if (r) cands.push({ index: r.index, kind: 'rate' });
   if (!cands.length) return null;
   cands.sort((x, y) => x.index - y.index);
   return cands[0]!;
 }
 
+/**
+ * What every target pattern needs (AT_LEAST, BOUND, CHANGE and RATE a figure, DEADLINE a figure
+ * or one of its word forms): a clause without any of these yields no target, and most clauses
+ * of a plan have none, so one quick test spares them the five patterns.
+ */
+const MAY_HAVE_TARGET = /[\d一二两三四五六七八九十百千]|半年|年[底末中]|汛期|节前/u;
+
 /** One clause → at most one target. */
 function clauseTarget(raw: string): Target | null {
   let clause = raw.trim();
-  if (!clause) return null;
+  if (!clause || !MAY_HAVE_TARGET.test(clause)) return null;
   // Conditions (……发生2起以上较大事故的) are not targets.
   if (/的$/.test(clause)) return null;
   let deadline: string | undefined;
@@ -117,6 +123,72 @@ function clauseTarget(raw: string): Target | null {
   return t;
 }
 
+/** Characters one of which every target needs (figures, 年 of 半年/年底…, 汛期, 节前): MAY_HAVE_TARGET's, per code unit. */
+const TARGET_HINT = new Uint8Array(65536);
+for (const ch of '0123456789一二两三四五六七八九十百千年汛节') TARGET_HINT[ch.charCodeAt(0)] = 1;
+
+/**
+ * splitTopLevel(text, '，,。；;！？!?\n') (./brackets.ts) by character codes: the same depth
+ * rules (（ ( 〔 [ 【 “ 《 open, their closers close) and the same trimmed pieces — except that
+ * pieces without any TARGET_HINT character, which clauseTarget would reject, are left out.
+ * findTargets runs on every task of both documents when plans are compared, and the generic
+ * splitter's per-character string searches were most of its cost.
+ */
+function clauses(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let hint = false;
+  const piece = (end: number) => {
+    if (!hint) return;
+    const p = s.slice(start, end).trim();
+    if (p) out.push(p);
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    switch (c) {
+      case 0xff08: // （
+      case 0x28: // (
+      case 0x3014: // 〔
+      case 0x5b: // [
+      case 0x3010: // 【
+      case 0x201c: // “
+      case 0x300a: // 《
+        depth++;
+        break;
+      case 0xff09: // ）
+      case 0x29: // )
+      case 0x3015: // 〕
+      case 0x5d: // ]
+      case 0x3011: // 】
+      case 0x201d: // ”
+      case 0x300b: // 》
+        if (depth > 0) depth--;
+        break;
+      case 0xff0c: // ，
+      case 0x2c: // ,
+      case 0x3002: // 。
+      case 0xff1b: // ；
+      case 0x3b: // ;
+      case 0xff01: // ！
+      case 0xff1f: // ？
+      case 0x21: // !
+      case 0x3f: // ?
+      case 0x0a: // \n
+        if (depth === 0) {
+          piece(i);
+          start = i + 1;
+          hint = false;
+        }
+        break;
+      default:
+        if (TARGET_HINT[c]) hint = true;
+    }
+  }
+  piece(s.length);
+  return out;
+}
+
 /**
  * Measurable targets in a passage, in order. Each clause (between ， 。 ； at bracket depth 0)
  * yields at most one target; slogans in quotes (“五个下降”) are added as text only.
@@ -124,11 +196,12 @@ function clauseTarget(raw: string): Target | null {
 export function findTargets(text: string): Target[] {
   const out: Target[] = [];
   if (!text) return out;
-  for (const clause of splitTopLevel(text, '，,。；;！？!?\n')) {
+  for (const clause of clauses(text)) {
     if (clause.length > 400) continue;
     const t = clauseTarget(clause);
     if (t && !out.some((o) => o.text === t.text)) out.push(t);
   }
+  if (!text.includes('“')) return out;
   for (const m of text.matchAll(SLOGAN)) {
     const slogan = m[1]!;
     if (!out.some((o) => o.text.includes(slogan))) out.push({ text: slogan });
