@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyDecisions, compareUpperDraft } from '../../shared/compare';
 import { issuerLevel, readCommitments } from '../../shared/compare/measures';
 import { commitmentsOf, compareTargets, findingSeverity, type TargetFinding } from '../../shared/compare/targets';
-import { emptyPlan, type PlanDocument, type TaskNode } from '../../shared/plan/schema';
+import { plan } from '../helpers/coverage-pair';
 
 const side = (text: string, lead: string[] = [], year = 2025, level: number | null = null) => ({
   c: commitmentsOf({ title: '', text, lead }, year, level, []),
@@ -104,23 +104,6 @@ describe('target findings', () => {
     expect(compareTargets(side('开展检查', ['市应急管理局']), [side('开展检查', ['县应急局'])]).findings).toEqual([]);
   });
 });
-
-function plan(issuer: string, tasks: Array<{ title: string; text: string }>): PlanDocument {
-  const doc = emptyPlan(`${issuer}2025年安全生产工作要点`, 2025);
-  doc.meta.issuer = issuer;
-  doc.body = [
-    {
-      type: 'heading',
-      level: 1,
-      ordinal: 1,
-      title: '重点工作',
-      children: tasks.map(
-        (t, i) => ({ type: 'task' as const, level: 2 as const, ordinal: i + 1, lead: [], support: [], targets: [], children: [], ...t }) as TaskNode,
-      ),
-    },
-  ];
-  return doc;
-}
 
 describe('compareUpperDraft: findings on drafts, partial coverage, explanations', () => {
   const upper = plan('某区人民政府', [
