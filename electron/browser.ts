@@ -7,6 +7,22 @@ import { resolveDataDir } from './services/paths';
 import { createDispatcher } from './transport/dispatch';
 import { startHttpHost } from './transport/http-host';
 import { AppError } from '../shared/errors';
+import type { Services } from '../shared/contract';
+
+/** Why browser mode never writes a file at a path from the page. */
+export const BROWSER_EXPORT_REFUSED = '浏览器模式下不能把文件直接写到指定位置：请在“导出”对话框中导出，文件会进入浏览器的下载列表。';
+
+/**
+ * The services as browser mode offers them: a page (any page that got hold of the token)
+ * never chooses where the server writes, so export.toFile is refused; export.render gives
+ * the bytes and the page downloads them.
+ */
+export function browserServices(services: Services): Services {
+  return {
+    ...services,
+    'export.toFile': () => Promise.reject(new AppError('forbidden', BROWSER_EXPORT_REFUSED)),
+  };
+}
 
 export async function startBrowserMode(staticDir: string): Promise<void> {
   if (!existsSync(join(staticDir, 'index.html'))) {
@@ -22,7 +38,7 @@ export async function startBrowserMode(staticDir: string): Promise<void> {
   }
   const port = process.env.PLANDESK_PORT ? Number(process.env.PLANDESK_PORT) : 0;
   const host = await startHttpHost({
-    dispatch: createDispatcher(library.services, (m) => process.stderr.write(m + '\n')),
+    dispatch: createDispatcher(browserServices(library.services), (m) => process.stderr.write(m + '\n')),
     staticDir,
     port,
   });
@@ -39,6 +55,6 @@ export async function startBrowserMode(staticDir: string): Promise<void> {
 }
 
 // Bundled as dist/electron/browser.cjs; the renderer sits in dist/renderer.
-if (require.main === module) {
+if (typeof require !== 'undefined' && require.main === module) {
   void startBrowserMode(join(__dirname, '..', 'renderer'));
 }
