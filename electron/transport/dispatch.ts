@@ -21,6 +21,10 @@ export function createDispatcher(services: Services, log: (msg: string) => void 
       const fn = services[name] as (a: unknown) => unknown;
       return { ok: true, result: await fn(parsed.data) };
     } catch (err) {
+      // Input nested past the stack (any transport): the request's fault, said in Chinese.
+      if (err instanceof RangeError && /call stack/i.test(err.message)) {
+        return { ok: false, error: { code: 'invalid-args', message: '内容嵌套层数过多，无法处理' } };
+      }
       const shape = toErrorShape(err);
       if (shape.code === 'internal') log(`internal error in ${String(name)}: ${(err as Error)?.stack ?? String(err)}`);
       return { ok: false, error: shape };

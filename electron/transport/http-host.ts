@@ -93,6 +93,21 @@ function readBody(req: IncomingMessage, max: number, drainLimit = Math.max(max *
   });
 }
 
+/** Deeper than any request PlanDesk makes (a plan is a tree of at most four levels). */
+const MAX_JSON_DEPTH = 100;
+
+/** The nesting depth of a decoded body, walked without recursion. */
+function tooDeep(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (!v || typeof v !== 'object' || v instanceof Uint8Array) continue;
+    if (d >= max) return true;
+    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, d + 1]);
+  }
+  return false;
+}
+
 function apiError(code: AppErrorCode, message: string): string {
   return encodeWire({ ok: false, error: { code, message } });
 }
@@ -183,9 +198,11 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     let body: unknown;
     try {
       body = decodeWire(new TextDecoder('utf-8', { fatal: true }).decode(raw));
-    } catch {
-      return send(res, 400, apiError('invalid-args', '请求内容不是有效的 JSON（UTF-8 编码）'), json);
+    } catch (err) {
+      const deep = err instanceof RangeError;
+      return send(res, 400, apiError('invalid-args', deep ? '请求内容嵌套层数过多，无法处理' : '请求内容不是有效的 JSON（UTF-8 编码）'), json);
     }
+    if (tooDeep(body)) return send(res, 400, apiError('invalid-args', '请求内容嵌套层数过多，无法处理'), json);
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { name?: unknown }).name !== 'string') {
       return send(res, 400, apiError('invalid-args', '请求格式不正确：缺少操作名称'), json);
     }

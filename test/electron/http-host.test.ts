@@ -144,6 +144,20 @@ describe('browser-mode HTTP host', () => {
     expect(unknown.body).not.toContain('script');
   });
 
+  it('answers input nested past any real request with 400 in Chinese, not an internal error', async () => {
+    for (const body of [
+      `{"name":"settings.set","args":{"key":"k","value":${'['.repeat(3_000)}${']'.repeat(3_000)}}}`,
+      `{"name":"settings.set","args":{"key":"k","value":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`,
+    ]) {
+      const res = await rawPost(host.port, body);
+      expect(res.status).toBe(400);
+      expect((decodeWire(res.body) as { error: { code: string; message: string } }).error).toEqual({
+        code: 'invalid-args',
+        message: '请求内容嵌套层数过多，无法处理',
+      });
+    }
+  });
+
   it('answers a body over the cap with 413 and a Chinese message, not a connection reset', async () => {
     const small = await startHttpHost({ dispatch: createDispatcher(lib.services), staticDir: tempDir(), maxBodyBytes: 1024 * 1024 });
     try {
