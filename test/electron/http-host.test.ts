@@ -144,6 +144,13 @@ describe('browser-mode HTTP host', () => {
     expect(unknown.body).not.toContain('script');
   });
 
+  it('says a field of the wrong type is wrong, not missing', async () => {
+    const wrong = decodeWire((await api({ name: 'plans.get', args: { id: 1 } })).body) as { error: { message: string } };
+    expect(wrong.error.message).toBe('参数不正确：id：应为文字');
+    const missing = decodeWire((await api({ name: 'plans.get', args: {} })).body) as { error: { message: string } };
+    expect(missing.error.message).toBe('参数不正确：id：缺少此项（应为文字）');
+  });
+
   it('answers input nested past any real request with 400 in Chinese, not an internal error', async () => {
     for (const body of [
       `{"name":"settings.set","args":{"key":"k","value":${'['.repeat(3_000)}${']'.repeat(3_000)}}}`,
