@@ -54,13 +54,14 @@ test('a draft not saved before the server is killed is offered after a restart o
       )
       .toBe(true);
 
-    // kill -9, and a new start on the same library: another port, so another origin.
+    // kill -9, and a new start on the same library on another port (PLANDESK_PORT=0: not the
+    // last start's port, which browser mode tries first), so another origin.
     await first.kill();
-    let second = await startApp(first.home);
+    let second = await startApp(first.home, { PLANDESK_PORT: '0' });
     apps.push(second);
     while (new URL(second.url).port === new URL(first.url).port) {
       await second.kill();
-      second = await startApp(first.home);
+      second = await startApp(first.home, { PLANDESK_PORT: '0' });
       apps.push(second);
     }
 
