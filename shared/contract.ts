@@ -123,6 +123,13 @@ export interface ReturnedFileAnalysis {
   items: Array<{ kind: 'comment' | 'insertion' | 'deletion'; author: string; text: string; task: string | null; unplaced?: boolean }>;
 }
 
+/** Unsaved changes of the editor, journaled in the library (drafts.put/get). */
+export interface PlanDraft {
+  revision: number;
+  savedAt: string;
+  doc: PlanDocument;
+}
+
 export interface AppInfo {
   version: string;
   mode: 'electron' | 'browser' | 'cli';
@@ -284,6 +291,11 @@ export const operations = {
   'units.list': z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   'settings.get': z.object({ key: z.string().min(1).max(100) }),
   'settings.set': z.object({ key: z.string().min(1).max(100), value: z.json() }),
+  /** The draft journal: the editor's unsaved changes, made on `revision`, kept in the library. */
+  'drafts.put': z.object({ planId: id, revision: z.number().int().min(0), doc: PlanDocumentSchema }),
+  'drafts.get': z.object({ planId: id }),
+  /** After a save to `belowRevision`: drafts made on earlier revisions are done with. */
+  'drafts.clear': z.object({ planId: id, belowRevision: z.number().int().min(0) }),
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -334,6 +346,9 @@ export interface OperationResults {
   'units.list': UnitEntry[];
   'settings.get': { value: unknown };
   'settings.set': { ok: true };
+  'drafts.put': { stored: boolean };
+  'drafts.get': { draft: PlanDraft | null };
+  'drafts.clear': { ok: true };
 }
 
 /** What the back end implements, once (a body may be synchronous). */

@@ -19,7 +19,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      return issue.input === undefined ? `缺少此项（应为${expected}）` : `应为${expected}`;
+      // zod 4 does not report the input unless asked: a missing field is told by its message.
+      const missing = 'input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message);
+      return missing ? `缺少此项（应为${expected}）` : `应为${expected}`;
     }
     case 'too_small':
       if (!issue.message.startsWith('Too')) return issue.message; // a message written in the schema

@@ -1,5 +1,6 @@
 // Export operations over plans in the library: the metadata check the dialog shows, the DOCX
 // bytes (browser mode downloads them), or an atomic write to a path (Electron, CLI).
+import { isAbsolute } from 'node:path';
 import type { ServiceImpl } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
@@ -64,7 +65,13 @@ export function createExportServices(getDoc: (planId: string) => Promise<PlanDoc
         linePitchTwips: DEFAULT_LINE_PITCH_TWIPS,
       }),
     }),
+    /**
+     * Electron: the path the save dialog returned. Only an absolute path to a .docx file is
+     * written; a relative one would land beside wherever the process happened to start.
+     * Browser mode never reaches this (electron/browser.ts refuses it: the page downloads).
+     */
     'export.toFile': async ({ planId, options, kind, path }) => {
+      if (!isAbsolute(path) || path.includes('\0')) throw new AppError('invalid-args', '保存位置应为完整的文件路径（以 .docx 结尾）');
       const k = kind ?? 'plan';
       const { doc, options: o, warnings } = await prepare(planId, options, k);
       const r = await exportToFile(doc, path, o, k);

@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { OperationResults, ServiceImpl, Services } from '../../shared/contract';
 import { compareOperations } from './library/compare';
+import { draftOperations } from './library/drafts';
 import { planOperations } from './library/plans';
 import { reviewOperations } from './library/review';
 import { createPlanStore, type LibraryOptions, type LibraryServices } from './library/store';
@@ -21,6 +22,7 @@ export function createLibraryServices(db: Database, options: LibraryOptions): Li
     ...compareOperations(store),
     ...reviewOperations(store),
     ...unitSettingsOperations(store),
+    ...draftOperations(store),
   };
   return impl;
 }

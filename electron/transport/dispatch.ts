@@ -11,7 +11,8 @@ export type Dispatch = (name: unknown, args: unknown) => Promise<DispatchResult>
 export function createDispatcher(services: Services, log: (msg: string) => void = () => undefined): Dispatch {
   return async (name, args) => {
     try {
-      if (!isOperationName(name)) throw new AppError('invalid-args', `未知操作：${String(name).slice(0, 80)}`);
+      // The name is not echoed: it came from the request and may be anything.
+      if (!isOperationName(name)) throw new AppError('invalid-args', '未知操作');
       const parsed = operations[name].safeParse(args ?? {});
       if (!parsed.success) {
         const details = describeZodError(parsed.error);
@@ -20,6 +21,10 @@ export function createDispatcher(services: Services, log: (msg: string) => void 
       const fn = services[name] as (a: unknown) => unknown;
       return { ok: true, result: await fn(parsed.data) };
     } catch (err) {
+      // Input nested past the stack (any transport): the request's fault, said in Chinese.
+      if (err instanceof RangeError && /call stack/i.test(err.message)) {
+        return { ok: false, error: { code: 'invalid-args', message: '内容嵌套层数过多，无法处理' } };
+      }
       const shape = toErrorShape(err);
       if (shape.code === 'internal') log(`internal error in ${String(name)}: ${(err as Error)?.stack ?? String(err)}`);
       return { ok: false, error: shape };

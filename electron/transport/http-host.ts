@@ -6,7 +6,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { decodeWire, encodeWire } from '../../shared/wire';
-import type { Dispatch } from './dispatch';
+import type { AppErrorCode } from '../../shared/errors';
+import type { Dispatch, DispatchResult } from './dispatch';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { contentType, staticFilePath } from './static-files';
 
@@ -29,6 +30,8 @@ export interface HttpHostOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** The largest request body accepted (tests set a small one). */
+  maxBodyBytes?: number;
 }
 
 function sameToken(a: string, b: string): boolean {
@@ -49,27 +52,93 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** A body over the cap: drained (not buffered) and answered 413, never a connection reset. */
+class BodyTooLarge extends Error {
+  constructor(readonly drained: boolean) {
+    super('too-large');
+  }
+}
+
+/**
+ * Reads the request body up to `max` bytes. Past the cap the rest is read and thrown away so
+ * that the client can read the 413 answer; past `drainLimit` bytes the socket is given up on.
+ */
+function readBody(req: IncomingMessage, max: number, drainLimit = Math.max(max * 4, 64 * 1024 * 1024)): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > drainLimit) {
+      // Announced far too large: answer at once (the socket is closed after the answer).
+      reject(new BodyTooLarge(false));
+      return;
+    }
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too-large'));
-        req.destroy();
+      if (size > max) {
+        over = true;
+        chunks.length = 0;
+        if (size > drainLimit) {
+          req.removeAllListeners('data');
+          req.removeAllListeners('end');
+          reject(new BodyTooLarge(false));
+        }
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (over ? reject(new BodyTooLarge(true)) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
+}
+
+/** Deeper than any request PlanDesk makes (a plan is a tree of at most four levels). */
+const MAX_JSON_DEPTH = 100;
+
+/** The nesting depth of a decoded body, walked without recursion. */
+function tooDeep(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (!v || typeof v !== 'object' || v instanceof Uint8Array) continue;
+    if (d >= max) return true;
+    for (const child of Object.values(v as Record<string, unknown>)) stack.push([child, d + 1]);
+  }
+  return false;
+}
+
+function apiError(code: AppErrorCode, message: string): string {
+  return encodeWire({ ok: false, error: { code, message } });
+}
+
+/**
+ * The HTTP status of an operation's answer: 200 with the result, 4xx for what the request
+ * got wrong (the body says what in Chinese), 500 only for a fault of the server itself.
+ */
+function statusOf(result: DispatchResult): number {
+  if (result.ok) return 200;
+  switch (result.error.code) {
+    case 'not-found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'forbidden':
+      return 403;
+    case 'internal':
+    case 'io':
+    case 'db-corrupt':
+    case 'db-too-new':
+      return 500;
+    default:
+      return 422;
+  }
 }
 
 export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = 0;
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   const server = createServer(async (req, res) => {
@@ -95,35 +164,51 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     }
   });
 
+  const json = 'application/json; charset=utf-8';
+  /** Only the page this server itself serves, on exactly this port. */
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
   async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const json = 'application/json; charset=utf-8';
-    if (req.method !== 'POST') return send(res, 405, encodeWire({ ok: false, error: { code: 'forbidden', message: '只接受 POST 请求' } }), json);
+    if (req.method !== 'POST') return send(res, 405, apiError('forbidden', '只接受 POST 请求'), json);
     const origin = req.headers.origin;
-    if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
-      return send(res, 403, encodeWire({ ok: false, error: { code: 'forbidden', message: '拒绝来自其他网站的请求' } }), json);
+    // A request without Origin comes from a program that holds the token (browsers send Origin
+    // on every POST); Sec-Fetch-Site, when sent, must say that the page is our own.
+    const site = req.headers['sec-fetch-site'];
+    if ((origin !== undefined && !allowedOrigins().has(origin)) || (site !== undefined && site !== 'same-origin')) {
+      return send(res, 403, apiError('forbidden', '拒绝来自其他网站的请求'), json);
     }
     const given = req.headers[TOKEN_HEADER];
     if (typeof given !== 'string' || !sameToken(given, token)) {
-      return send(res, 401, encodeWire({ ok: false, error: { code: 'forbidden', message: '访问令牌无效。请使用启动时显示的完整地址打开 PlanDesk。' } }), json);
+      return send(res, 401, apiError('forbidden', '访问令牌无效。请使用启动时显示的完整地址打开 PlanDesk。'), json);
     }
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return send(res, 415, encodeWire({ ok: false, error: { code: 'invalid-args', message: '请求格式不正确' } }), json);
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      return send(res, 415, apiError('invalid-args', '请求格式不正确：应为 JSON'), json);
     }
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, maxBody);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        const mb = Math.round(maxBody / 1024 / 1024);
+        return send(res, 413, apiError('invalid-args', `请求内容太大（超过 ${mb} MB），无法处理`), json, { Connection: 'close' });
+      }
+      return send(res, 400, apiError('invalid-args', '请求内容没有完整收到，请重试'), json, { Connection: 'close' });
+    }
+    // Never echo the bytes received: the messages say what is wrong, not what was sent.
     let body: unknown;
     try {
-      body = decodeWire(await readBody(req));
+      body = decodeWire(new TextDecoder('utf-8', { fatal: true }).decode(raw));
     } catch (err) {
-      const tooLarge = (err as Error).message === 'too-large';
-      return send(
-        res,
-        tooLarge ? 413 : 400,
-        encodeWire({ ok: false, error: { code: 'invalid-args', message: tooLarge ? '文件太大，无法处理' : '请求内容不是有效的 JSON' } }),
-        json,
-      );
+      const deep = err instanceof RangeError;
+      return send(res, 400, apiError('invalid-args', deep ? '请求内容嵌套层数过多，无法处理' : '请求内容不是有效的 JSON（UTF-8 编码）'), json);
     }
-    const { name, args } = (body ?? {}) as { name?: unknown; args?: unknown };
+    if (tooDeep(body)) return send(res, 400, apiError('invalid-args', '请求内容嵌套层数过多，无法处理'), json);
+    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { name?: unknown }).name !== 'string') {
+      return send(res, 400, apiError('invalid-args', '请求格式不正确：缺少操作名称'), json);
+    }
+    const { name, args } = body as { name: string; args?: unknown };
     const result = await opts.dispatch(name, args);
-    send(res, 200, encodeWire(result), json);
+    send(res, statusOf(result), encodeWire(result), json);
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {

@@ -10,13 +10,15 @@ export interface RunningApp {
   url: string;
   home: string;
   stop(): Promise<void>;
+  /** kill -9: the server dies at once; the data folder stays (to start again on it). */
+  kill(): Promise<void>;
 }
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
-export async function startApp(home = mkdtempSync(join(tmpdir(), 'plandesk-e2e-'))): Promise<RunningApp> {
+export async function startApp(home = mkdtempSync(join(tmpdir(), 'plandesk-e2e-')), env: Record<string, string> = {}): Promise<RunningApp> {
   const child: ChildProcess = spawn(process.execPath, [join(root, 'dist', 'electron', 'browser.cjs')], {
-    env: { ...process.env, PLANDESK_HOME: home },
+    env: { ...process.env, PLANDESK_HOME: home, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -42,12 +44,20 @@ export async function startApp(home = mkdtempSync(join(tmpdir(), 'plandesk-e2e-'
     home,
     stop: async () => {
       child.removeAllListeners('exit');
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
       rmSync(home, { recursive: true, force: true });
+    },
+    kill: async () => {
+      child.removeAllListeners('exit');
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGKILL');
+        await exited;
+      }
     },
   };
 }

@@ -1,10 +1,10 @@
 // The editor's header (back, title, review round, save state) and the banners under it
 // (save conflict or failure, a local draft the library does not have).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { STATUS_LABELS, type PlanStatus } from '../../../shared/contract';
 import type { PlanDocument } from '../../../shared/plan/schema';
 import { formatDateTime } from '../components/format';
-import { clearLocalDraft, readLocalDraft, type LocalDraft } from './useAutosave';
+import { clearDrafts, findDraft, readLocalDraft, type LocalDraft } from './useAutosave';
 
 const SAVE_LABELS = { saved: '已保存', dirty: '未保存', saving: '保存中…', error: '保存失败', conflict: '保存冲突' } as const;
 type SaveStatus = keyof typeof SAVE_LABELS;
@@ -53,10 +53,23 @@ interface BannerProps {
 }
 
 export function EditorBanners({ planId, revision, saveStatus, saveMessage, onReload, onRestoreDraft }: BannerProps) {
+  // This browser's copy at once; the library's journal (which every start of the server
+  // finds, whatever the page's origin) when it answers, if it is newer.
   const [draft, setDraft] = useState<LocalDraft | null>(() => {
     const d = readLocalDraft(planId);
     return d && d.revision === revision ? d : null;
   });
+  useEffect(() => {
+    let cancelled = false;
+    void findDraft(planId, revision).then((d) => {
+      if (!cancelled && d) setDraft((shown) => (shown && shown.savedAt >= d.savedAt ? shown : d));
+    });
+    return () => {
+      cancelled = true;
+    };
+    // Looked up once, for the revision the plan was opened at.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [planId]);
   return (
     <>
       {saveStatus === 'conflict' && (
@@ -86,7 +99,7 @@ export function EditorBanners({ planId, revision, saveStatus, saveMessage, onRel
           <button
             type="button"
             onClick={() => {
-              clearLocalDraft(planId);
+              clearDrafts(planId, revision + 1);
               setDraft(null);
             }}
           >

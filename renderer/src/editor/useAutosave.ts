@@ -1,6 +1,8 @@
-// Autosave: within a second of a pause the plan is saved to the library; a local copy in
-// localStorage covers the moments in between (crash, closed tab). A save that finds the plan
-// changed elsewhere stops and says so instead of overwriting.
+// Autosave: within a second of a pause the plan is saved to the library. Changes the library
+// does not have within two seconds (a save failed or is slow) go to the draft journal in the
+// library (drafts.put), where every later start finds them — browser mode gets a new port and
+// so a new origin at each start — and to localStorage as a second copy. A save that finds the
+// plan changed elsewhere stops and says so instead of overwriting.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlanDocument } from '../../../shared/plan/schema';
 import { AppError } from '../../../shared/errors';
@@ -28,7 +30,33 @@ export function readLocalDraft(planId: string): LocalDraft | null {
 }
 
 export function clearLocalDraft(planId: string): void {
-  localStorage.removeItem(DRAFT_PREFIX + planId);
+  try {
+    localStorage.removeItem(DRAFT_PREFIX + planId);
+  } catch {
+    // No storage: nothing to clear.
+  }
+}
+
+/** The newest draft made on `revision`: the library's journal or this browser's copy. */
+export async function findDraft(planId: string, revision: number): Promise<LocalDraft | null> {
+  const local = readLocalDraft(planId);
+  const fromLocal = local && local.revision === revision ? local : null;
+  let fromLibrary: LocalDraft | null = null;
+  try {
+    const { draft } = await invoke('drafts.get', { planId });
+    fromLibrary = draft && draft.revision === revision ? draft : null;
+  } catch {
+    // The library cannot be asked: the local copy is all there is.
+  }
+  if (!fromLocal) return fromLibrary;
+  if (!fromLibrary) return fromLocal;
+  return fromLibrary.savedAt >= fromLocal.savedAt ? fromLibrary : fromLocal;
+}
+
+/** Forgets the drafts made before `belowRevision` (after a save, or when the user discards). */
+export function clearDrafts(planId: string, belowRevision: number): void {
+  clearLocalDraft(planId);
+  invoke('drafts.clear', { planId, belowRevision }).catch(() => undefined);
 }
 
 export function useAutosave(opts: {
@@ -61,6 +89,21 @@ export function useAutosave(opts: {
   optsRef.current = opts;
   const stopped = useRef(false);
 
+  /** Journals the changes the library does not have: in the library, and in localStorage. */
+  const keepDraft = useCallback(() => {
+    if (optsRef.current.isComposing() || changeSeq.current === savedSeq.current) return;
+    const doc = optsRef.current.buildDoc();
+    if (!doc) return;
+    const planId = optsRef.current.planId;
+    const draft: LocalDraft = { revision: revision.current, savedAt: new Date().toISOString(), doc };
+    try {
+      localStorage.setItem(DRAFT_PREFIX + planId, JSON.stringify(draft));
+    } catch {
+      // Storage full: the library's journal and the autosave still run.
+    }
+    invoke('drafts.put', { planId, revision: draft.revision, doc }).catch(() => undefined);
+  }, []);
+
   const saveNow = useCallback(async (savePoint?: string, status?: PlanStatus): Promise<boolean> => {
     if (stopped.current) return false;
     if (saving.current) await saving.current;
@@ -88,7 +131,7 @@ export function useAutosave(opts: {
         savedSeq.current = seq;
         ok = true;
         if (changeSeq.current === seq) {
-          clearLocalDraft(optsRef.current.planId);
+          clearDrafts(optsRef.current.planId, summary.revision);
           setStatus('saved');
         } else setStatus('dirty');
         setMessage(null);
@@ -96,7 +139,10 @@ export function useAutosave(opts: {
         if (err instanceof AppError && err.code === 'conflict') {
           stopped.current = true;
           setStatus('conflict');
-        } else setStatus('error');
+        } else {
+          setStatus('error');
+          keepDraft();
+        }
         setMessage(err instanceof Error ? err.message : String(err));
       }
     })();
@@ -118,22 +164,14 @@ export function useAutosave(opts: {
     if (stopped.current) return;
     setStatus((s) => (s === 'saving' ? s : 'dirty'));
     schedule();
-    // The local safety copy, at most every 2 s and off the keystroke itself.
+    // The safety copy, at most every 2 s and off the keystroke itself.
     if (!draftTimer.current) {
       draftTimer.current = setTimeout(() => {
         draftTimer.current = undefined;
-        if (optsRef.current.isComposing() || changeSeq.current === savedSeq.current) return;
-        const doc = optsRef.current.buildDoc();
-        if (!doc) return;
-        try {
-          const draft: LocalDraft = { revision: revision.current, savedAt: new Date().toISOString(), doc };
-          localStorage.setItem(DRAFT_PREFIX + optsRef.current.planId, JSON.stringify(draft));
-        } catch {
-          // Storage full: the autosave to the library still runs.
-        }
+        keepDraft();
       }, 2000);
     }
-  }, [schedule]);
+  }, [schedule, keepDraft, setStatus]);
 
   // Leaving with unsaved changes asks first (and the local copy survives either way).
   useEffect(() => {
