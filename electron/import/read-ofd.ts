@@ -9,6 +9,7 @@ import { layoutParagraphs, type LayoutPage, type TextRun } from './layout-paragr
 import type { PagedText } from './read-pdf';
 import { childElements, descendants, firstChild, parseXml, textOf, type XmlElement } from './xml-tree';
 import { openGuardedZip } from './zip-entries';
+import { invalidUtf8Warning } from './zip-guard';
 
 export const MAX_OFD_PAGES = 300;
 
@@ -84,9 +85,13 @@ function pageRuns(content: XmlElement): TextRun[] {
   return runs;
 }
 
+/** All XML parts of an OFD together (at most MAX_XML_PART_BYTES each). */
+const MAX_OFD_XML_TOTAL = 64 * 1024 * 1024;
+
 export function readOfdParagraphs(fileName: string, bytes: Uint8Array): PagedText {
   const notValid = `“${fileName}”不是有效的 OFD 文件，可能已损坏或只是改了扩展名`;
-  const zip = openGuardedZip(bytes, notValid);
+  // Pages are parsed one at a time and only their runs kept: more XML in all than a .docx.
+  const zip = openGuardedZip(bytes, notValid, MAX_OFD_XML_TOTAL);
   const part = (path: string, what: string): XmlElement => {
     const text = zip.text(path);
     if (text === undefined) throw new AppError('bad-file', `“${fileName}”不完整：缺少${what}（${path}），无法读取`);
@@ -120,5 +125,6 @@ export function readOfdParagraphs(fileName: string, bytes: Uint8Array): PagedTex
   if (layout.lineCount === 0) {
     throw new AppError('bad-file', `“${fileName}”中没有文字（可能是扫描件或图片生成的 OFD），软件无法识别图片中的文字。请找到原始 Word 文档后再导入`);
   }
+  for (const bad of zip.invalidText) warnings.push(invalidUtf8Warning(bad.name, bad.paragraph));
   return { paragraphs: layout.paragraphs, warnings: [...warnings, ...layout.warnings] };
 }
