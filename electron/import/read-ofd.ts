@@ -13,14 +13,18 @@ import { invalidUtf8Warning } from './zip-guard';
 
 export const MAX_OFD_PAGES = 300;
 
-/** "g 3 4.2 1.5" → [4.2, 4.2, 4.2, 1.5] (GB/T 33190 §11.3, the DeltaX/DeltaY shorthand). */
-export function expandDeltas(s: string | undefined): number[] {
+/**
+ * "g 3 4.2 1.5" → [4.2, 4.2, 4.2, 1.5] (GB/T 33190 §11.3, the DeltaX/DeltaY shorthand), at
+ * most `limit` values (a run needs one fewer than its characters; repeats in a damaged file
+ * once made an array of 169 million numbers and killed the process).
+ */
+export function expandDeltas(s: string | undefined, limit = 100_000): number[] {
   if (!s) return [];
   const tokens = s.trim().split(/\s+/);
   const out: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length && out.length < limit; i++) {
     if (tokens[i] === 'g') {
-      const n = Math.min(Number(tokens[i + 1]), 100_000);
+      const n = Math.min(Number(tokens[i + 1]), limit - out.length);
       const d = Number(tokens[i + 2]);
       for (let k = 0; k < n && Number.isFinite(d); k++) out.push(d);
       i += 2;
@@ -71,8 +75,8 @@ function pageRuns(content: XmlElement): TextRun[] {
       // A TextCode without X/Y continues where the previous one ended (§11.3).
       const x = code.attrs.X !== undefined ? Number(code.attrs.X) : lastX;
       const y = code.attrs.Y !== undefined ? Number(code.attrs.Y) : lastY;
-      const deltas = expandDeltas(code.attrs.DeltaX);
       const chars = [...text];
+      const deltas = expandDeltas(code.attrs.DeltaX, chars.length);
       const advance = deltas.slice(0, chars.length - 1).reduce((a, d) => a + d, 0);
       // The last glyph's advance is not given: a CJK glyph is one em, a Latin one about half.
       const lastChar = chars.at(-1) ?? '';
