@@ -53,7 +53,18 @@ async function odtOf(text: string): Promise<Uint8Array> {
   return new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
 }
 
+function rtfOf(text: string): Uint8Array {
+  const body = [...text].map((c) =>
+    c === '\n' ? '\\par\n' : c.charCodeAt(0) < 0x80 ? c.replace(/[\\{}]/g, '\\$&') : `\\u${c.charCodeAt(0) - (c.charCodeAt(0) > 32767 ? 65536 : 0)}?`,
+  );
+  return new TextEncoder().encode(`{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fcharset134 SimSun;}}\\f0 ${body.join('')}}`);
+}
+
 const JUNK = [
+  '{',
+  '}',
+  '\\bin-9 ',
+  '\\u-1?',
   '<w:p>',
   '</w:t>',
   '<w:t>',
@@ -173,6 +184,7 @@ const KINDS: Kind[] = [
   },
   { name: 'a.docx', seeds: () => Promise.all(sampleTexts.map(docxOf)), zipPart: 'word/document.xml' },
   { name: 'a.odt', seeds: () => Promise.all(sampleTexts.map(odtOf)), zipPart: 'content.xml' },
+  { name: 'a.rtf', seeds: async () => sampleTexts.map(rtfOf) },
   {
     name: 'a.ofd',
     seeds: async () => [read(join(SHARED, 'fixtures/formats/converted-from-docx.ofd'))],

@@ -119,6 +119,17 @@ describe('depth and time (defect 2)', () => {
     expect(r.ms).toBeLessThan(5000);
   });
 
+  it('RTF: a negative \\bin no longer sends the reader back forever; 20 million "{" are refused at once', async () => {
+    // Before: the first never ended (3.2 GB after 20 s), the second took 1.7 GB.
+    const bin = await timed(() =>
+      readImportFile('bin.rtf', new TextEncoder().encode('{\\rtf1\\ansi 一、重点工作\\par 1.落实责任。\\par ' + 'x'.repeat(100) + '\\bin-100 abc}')),
+    );
+    expect(bin.ms).toBeLessThan(5000);
+    const deep = await timed(() => readImportFile('deep.rtf', new TextEncoder().encode('{\\rtf1 ' + '{'.repeat(20_000_000) + '}')));
+    expect((deep.error as AppError).message).toMatch(/文件结构过深或过于复杂（元素嵌套超过 1000 层）/);
+    expect(deep.ms).toBeLessThan(5000);
+  });
+
   it('ordinary nesting (50 content controls) still imports', async () => {
     const { doc } = await readImportFile('nested.docx', writeZip(deepDocx(50)));
     expect(outline(doc.body)).toEqual(['heading1.1 重点工作', 'task3.1 落实责任']);
