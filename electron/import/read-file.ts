@@ -169,6 +169,46 @@ export function requireContent(r: ImportResult, fileName: string): ImportResult 
   throw new AppError('bad-file', `“${fileName}”中没有可识别的内容（只有标点、符号或个别字符，没有标题、任务或正文），无法导入`);
 }
 
+/** Most JSON values (objects, arrays, strings, numbers…) a plan file may hold: a 2,000-task plan has about 40,000. */
+export const MAX_PLAN_JSON_VALUES = 100_000;
+/** Deepest JSON nesting of a plan file (four outline levels need about a dozen). */
+export const MAX_PLAN_JSON_DEPTH = 100;
+
+/**
+ * Checks the shape of a parsed plan file iteratively before the schema sees it: the schema
+ * reports one issue per wrong value, and a body of a million nulls (5 MB) took 1.2 GB that way;
+ * deep nesting overflowed its recursion. Too many values, nesting too deep, or an outline list
+ * (body, children) holding something that is not an item is refused with the place.
+ */
+function checkPlanJsonShape(json: unknown, fileName: string): void {
+  const bad = (why: string) => new AppError('invalid-plan', `“${fileName}”不是有效的计划文件：${why}`);
+  let values = 1;
+  const tooMany = () => bad(`内容数量异常（超过 ${MAX_PLAN_JSON_VALUES} 项），远多于任何一份工作要点`);
+  const stack: Array<{ v: unknown; depth: number; path: string }> = [{ v: json, depth: 0, path: '' }];
+  while (stack.length) {
+    const { v, depth, path } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_PLAN_JSON_DEPTH) throw bad(`结构嵌套过深（超过 ${MAX_PLAN_JSON_DEPTH} 层）`);
+    if (Array.isArray(v)) {
+      values += v.length;
+      if (values > MAX_PLAN_JSON_VALUES) throw tooMany();
+      const items = /(^|\/)(body|children)$/.test(path);
+      for (let i = v.length - 1; i >= 0; i--) {
+        const x: unknown = v[i];
+        if (items && (x === null || typeof x !== 'object' || Array.isArray(x))) {
+          throw bad(`${path}/${i} 应为一个条目（标题、任务或段落），实际是${x === null ? ' null' : Array.isArray(x) ? '列表' : `“${String(x).slice(0, 20)}”`}`);
+        }
+        if (x !== null && typeof x === 'object') stack.push({ v: x, depth: depth + 1, path: `${path}/${i}` });
+      }
+    } else {
+      const entries = Object.entries(v);
+      values += entries.length;
+      if (values > MAX_PLAN_JSON_VALUES) throw tooMany();
+      for (const [k, x] of entries) if (x !== null && typeof x === 'object') stack.push({ v: x, depth: depth + 1, path: path ? `${path}/${k}` : k });
+    }
+  }
+}
+
 /** PlanDesk's own exchange format (*.plan.json, what a colleague hands over): validated as is. */
 function readPlanJson(fileName: string, text: string): ImportResult {
   let json: unknown;
@@ -177,6 +217,7 @@ function readPlanJson(fileName: string, text: string): ImportResult {
   } catch (err) {
     throw new AppError('bad-file', `“${fileName}”不是有效的 JSON：${(err as Error).message}`);
   }
+  checkPlanJsonShape(json, fileName);
   const doc = parsePlanDocument(json);
   const stats: ImportResult['stats'] = { headings: 0, tasks: 0, paragraphs: 0, units: [], chars: text.length };
   const count = (nodes: typeof doc.body) => {

@@ -3,6 +3,7 @@
 // memory of the whole process (getrusage maxRSS) minus the resident memory just before the
 // read, so the libraries loaded at start-up do not count.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { readImportFile } from '../../electron/import/read-file';
 import { docxParts, stored, wrappedCountBomb, writeZip } from './zip-bombs';
 
@@ -28,6 +29,9 @@ export const RSS_CASES: Record<string, () => Uint8Array> = {
   'large-accepted': () => largeDocx(12_000),
   'large-refused': () => largeDocx(40_000),
   media: mediaHeavyDocx,
+  /** A plan file whose body is a million nulls (5 MB). */
+  'nulls.plan.json': () =>
+    new TextEncoder().encode(JSON.stringify({ format: 'plandesk/plan', version: 2, meta: { title: '2024年工作要点' }, body: new Array(1_000_000).fill(null) })),
 };
 
 /** In the child: `node --import tsx import-rss.ts <file>` reads the file and reports. */
@@ -38,7 +42,7 @@ async function main(file: string): Promise<void> {
   const t = Date.now();
   let refused: string | null = null;
   try {
-    await readImportFile('generated.docx', bytes);
+    await readImportFile(basename(file), bytes);
   } catch (err) {
     refused = `${(err as Error).name}: ${(err as Error).message}`;
   }
