@@ -2,9 +2,10 @@
 // an OLE compound file) → paragraphs, with word-extractor (pure JS). Tables come as rows of
 // tab-separated cells. An OLE file that is not a Word document (an .xls, a .ppt renamed) is
 // refused with a message saying what it is.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import WordExtractor from 'word-extractor';
+// The module word-extractor itself requires (one instance, bundled or not); untyped.
+// @ts-expect-error -- no type declarations for this internal module
+import AllocationTable from 'word-extractor/lib/ole-allocation-table.js';
 import { AppError } from '../../shared/errors';
 import type { PagedText } from './read-pdf';
 
@@ -12,26 +13,23 @@ import type { PagedText } from './read-pdf';
  * word-extractor follows a sector chain of the compound file until it ends, stopping only on
  * a sector that points at itself: a damaged file whose chain loops (a → b → a) grows an array
  * until V8 aborts the whole process ("invalid size error", not an exception — found by the
- * readers' fuzz test). The chain walk is replaced by one that stops at a sector seen before.
+ * readers' fuzz test). The chain walk is replaced by one that stops at a sector seen before;
+ * the module is imported statically so that a bundle patches the instance word-extractor uses.
  */
 function patchSectorChains(): void {
-  try {
-    const req = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js'));
-    const AllocationTable = req('word-extractor/lib/ole-allocation-table.js') as { prototype: { _table?: number[]; getSecIdChain?: unknown } };
-    AllocationTable.prototype.getSecIdChain = function getSecIdChain(this: { _table: number[] }, start: number): number[] {
-      const secIds: number[] = [];
-      const seen = new Set<number>();
-      let secId: number | undefined = start;
-      while (secId !== undefined && secId > -1 && !seen.has(secId)) {
-        seen.add(secId);
-        secIds.push(secId);
-        secId = this._table[secId];
-      }
-      return secIds;
-    };
-  } catch {
-    // A layout of word-extractor without this module: nothing to patch.
-  }
+  const proto = (AllocationTable as { prototype?: Record<string, unknown> } | undefined)?.prototype;
+  if (!proto || typeof proto.getSecIdChain !== 'function') return; // another layout of word-extractor
+  proto.getSecIdChain = function getSecIdChain(this: { _table: number[] }, start: number): number[] {
+    const secIds: number[] = [];
+    const seen = new Set<number>();
+    let secId: number | undefined = start;
+    while (secId !== undefined && secId > -1 && !seen.has(secId)) {
+      seen.add(secId);
+      secIds.push(secId);
+      secId = this._table[secId];
+    }
+    return secIds;
+  };
 }
 patchSectorChains();
 

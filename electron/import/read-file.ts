@@ -13,6 +13,7 @@ import { labelDocxParts } from './docx-labels';
 import { guardedDocxParts, invalidUtf8Place, invalidUtf8Warning, isZip, readCentralDirectory, storedZip } from './zip-guard';
 import { checkXmlDepth } from './depth-guard';
 import { readDocumentFile, type DocumentKind } from './read-document';
+import { readBounded, type BoundedOptions } from './run-bounded';
 
 export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
@@ -239,10 +240,15 @@ function readPlanJson(fileName: string, text: string): ImportResult {
 
 /**
  * Reads an import file (.txt / .html / .htm / .docx / .doc / .wps / .pdf / .ofd / .odt / .rtf /
- * .plan.json) into the exchange format.
- * Throws AppError with a Chinese message for anything it cannot read.
+ * .plan.json) into the exchange format, in the import worker with its time and heap limits
+ * (run-bounded.ts). Throws AppError with a Chinese message for anything it cannot read.
  */
-export async function readImportFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+export function readImportFile(fileName: string, bytes: Uint8Array, o: BoundedOptions = {}): Promise<ImportResult> {
+  return readBounded(fileName, bytes, readImportFileInProcess, o);
+}
+
+/** The reading itself, in the calling thread (the import worker runs this). */
+export async function readImportFileInProcess(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
   emptyCheck(bytes, fileName);
   const kind = detectKind(fileName, bytes);
   if (kind === 'docx') return readDocx(fileName, bytes);

@@ -130,6 +130,17 @@ describe('depth and time (defect 2)', () => {
     expect(deep.ms).toBeLessThan(5000);
   });
 
+  it('every reader runs in a worker with a time limit: past it the worker is stopped and the user told; the next import works', async () => {
+    const bytes = writeZip(docxParts(PLAN_PARAGRAPHS));
+    const e = await readImportFile('slow.docx', bytes, { timeLimitMs: 1 }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect((e as AppError).message).toMatch(/读取“slow.docx”超时.*文件结构过深或过于复杂/);
+    const { doc } = await readImportFile('next.docx', bytes);
+    expect(outline(doc.body)).toHaveLength(3);
+  });
+
   it('ordinary nesting (50 content controls) still imports', async () => {
     const { doc } = await readImportFile('nested.docx', writeZip(deepDocx(50)));
     expect(outline(doc.body)).toEqual(['heading1.1 重点工作', 'task3.1 落实责任']);
