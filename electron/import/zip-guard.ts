@@ -216,8 +216,8 @@ export function storedZip(parts: ReadonlyMap<string, Uint8Array | string>): Prom
 }
 
 /**
- * Where invalid UTF-8 starts in a part, as "第N段" (counting <w:p> / <text:p> paragraphs
- * before it), or undefined when the part is valid UTF-8.
+ * Where invalid UTF-8 starts in a part and in which paragraph (the number of <w:p> / <text:p>
+ * opened before it; 0 outside paragraphs), or undefined when the part is valid UTF-8.
  */
 export function invalidUtf8Place(data: Uint8Array): { offset: number; paragraph: number } | undefined {
   try {
@@ -247,14 +247,14 @@ export function invalidUtf8Place(data: Uint8Array): { offset: number; paragraph:
   if (offset < 0) offset = i;
   const head = new TextDecoder('latin1').decode(data.subarray(0, offset));
   const paragraph = (head.match(/<(?:w|text):p[\s>/]/g) ?? []).length;
-  return { offset, paragraph: Math.max(1, paragraph) };
+  return { offset, paragraph };
 }
 
 /** The warning for a part that was not valid UTF-8 (its bad bytes read as “�”). */
 export function invalidUtf8Warning(part: string, paragraph: number): { code: string; message: string; path: string } {
   return {
     code: 'invalid-utf8',
-    message: `文件中的“${part}”第${paragraph}段附近有无法识别的字符（不是有效的 UTF-8 编码，文件可能已部分损坏），已显示为“\ufffd”，请对照原文核对`,
+    message: `文件中的“${part}”${paragraph > 0 ? `第${paragraph}段附近` : '中'}有无法识别的字符（不是有效的 UTF-8 编码，文件可能已部分损坏），已显示为“\ufffd”，请对照原文核对`,
     path: 'body',
   };
 }

@@ -58,6 +58,10 @@ describe('zip bombs (defect 1)', () => {
     expect((e as AppError).message).toMatch(/部件数量异常/);
   });
 
+  it('.odt and .ofd go through the same walk', async () => {
+    for (const name of ['bomb.odt', 'bomb.ofd']) expect((await rejects(name, wrappedCountBomb(2))).message).toMatch(/部件数量异常/);
+  });
+
   it('a styles.xml that declares 1,000 bytes and inflates to 400 MB is stopped while inflating', async () => {
     const bytes = writeZip([...docxParts(PLAN_PARAGRAPHS), spacesBomb('word/styles.xml', 400, 1000)]);
     expect(bytes.length).toBeLessThan(1024 * 1024);
