@@ -53,6 +53,22 @@ export async function buildAll({ quiet = false } = {}) {
     define: { __PLANDESK_VERSION__: JSON.stringify(pkg.version) },
     logLevel: 'warning',
   });
+  // The import worker (electron/import/run-bounded.ts) with its libraries bundled in: a worker
+  // thread cannot read Electron's asar archive, so the file is unpacked (electron-builder.yml).
+  await esbuild({
+    entryPoints: { 'import-worker': join(root, 'electron', 'import', 'import-worker.ts') },
+    outdir: join(root, 'dist', 'electron'),
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // pdf.js is loaded from its own unpacked folder by the PDF worker; the in-process fallback
+    // imports it at run time.
+    external: ['pdfjs-dist', 'pdfjs-dist/*'],
+    sourcemap: true,
+    logLevel: 'warning',
+  });
   mkdirSync(dirname(stamp), { recursive: true });
   writeFileSync(stamp, new Date().toISOString());
   log('构建完成。');

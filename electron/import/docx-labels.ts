@@ -9,10 +9,9 @@
 // does not also make an <ol> whose depth-based label would compete with the real one.
 // Everything else (tables, runs, styles) is left byte for byte as it was, so mammoth converts
 // the rest of the document as before; the analyser then reads the labels like typed ones.
-import JSZip from 'jszip';
 import { Parser } from 'htmlparser2';
 import { parseNumberingDefs, parseXmlTree, WordListCounter, type ParagraphNumPr, type WordLabel } from './docx-numbering';
-import { readZipText, type ZipEntry } from './zip-guard';
+import { guardedDocxParts, storedZip, type ZipEntry } from './zip-guard';
 
 const NUMBERING_OFF = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>';
 
@@ -175,11 +174,11 @@ function relTargets(xml: string | undefined, base: string): Map<string, string> 
 }
 
 /** The parts mammoth reads (found the way mammoth finds them: relationships, then the usual names). */
-function findParts(bytes: Uint8Array, entries: readonly ZipEntry[]): { document?: ZipEntry; numbering?: ZipEntry; styles?: ZipEntry } {
-  const find = (name: string | undefined) => (name === undefined ? undefined : entries.find((e) => e.name === name));
+function findParts(parts: ReadonlyMap<string, Uint8Array>): { document?: string; numbering?: string; styles?: string } {
+  const find = (name: string | undefined) => (name !== undefined && parts.has(name) ? name : undefined);
   const text = (name: string) => {
-    const e = find(name);
-    return e ? readZipText(bytes, e) : undefined;
+    const data = parts.get(name);
+    return data ? new TextDecoder('utf-8').decode(data) : undefined;
   };
   const documentPath = relTargets(text('_rels/.rels'), '').get(`${REL}officeDocument`) ?? 'word/document.xml';
   const slash = documentPath.lastIndexOf('/');
@@ -193,24 +192,30 @@ function findParts(bytes: Uint8Array, entries: readonly ZipEntry[]): { document?
 }
 
 /**
- * The .docx to hand to mammoth: unchanged when nothing is numbered, else a copy whose main
- * document part carries the labels. Parts are read through the zip guard (capped inflation);
- * JSZip copies the other entries' compressed bytes as they are (nothing else is inflated).
+ * Writes the labels into the main document part of `parts` (the XML parts of a .docx, already
+ * inflated under the zip guard's caps). Returns whether the part changed and how many
+ * paragraphs were labelled.
+ */
+export function labelDocxParts(parts: Map<string, Uint8Array>): { changed: boolean; labelled: number } {
+  const found = findParts(parts);
+  if (!found.numbering || !found.document) return { changed: false, labelled: 0 };
+  const decode = (name: string) => new TextDecoder('utf-8').decode(parts.get(name)!);
+  const defs = parseNumberingDefs(decode(found.numbering), found.styles ? decode(found.styles) : undefined);
+  if (!defs.nums.size) return { changed: false, labelled: 0 };
+  const original = decode(found.document);
+  const { xml, labelled } = labelDocumentXml(original, new WordListCounter(defs));
+  if (xml === original) return { changed: false, labelled: 0 };
+  parts.set(found.document, new TextEncoder().encode(xml));
+  return { changed: true, labelled };
+}
+
+/**
+ * The .docx to hand to mammoth: unchanged when nothing is numbered, else a fresh stored zip of
+ * the XML parts (inflated under the zip guard's caps) whose main document part carries the labels.
  */
 export async function withWordListLabels(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<{ bytes: Uint8Array; labelled: number }> {
-  const parts = findParts(bytes, entries);
-  if (!parts.numbering || !parts.document) return { bytes, labelled: 0 };
-  const defs = parseNumberingDefs(readZipText(bytes, parts.numbering), parts.styles ? readZipText(bytes, parts.styles) : undefined);
-  if (!defs.nums.size) return { bytes, labelled: 0 };
-  const original = readZipText(bytes, parts.document);
-  const { xml, labelled } = labelDocumentXml(original, new WordListCounter(defs));
-  if (xml === original) return { bytes, labelled: 0 };
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    zip.file(parts.document.name, xml, { compression: 'STORE' });
-    return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), labelled };
-  } catch {
-    // A zip JSZip cannot rewrite goes to mammoth as it came (mammoth reports it if it is broken).
-    return { bytes, labelled: 0 };
-  }
+  const parts = guardedDocxParts(bytes, entries);
+  const { changed, labelled } = labelDocxParts(parts);
+  if (!changed) return { bytes, labelled: 0 };
+  return { bytes: await storedZip(parts), labelled };
 }

@@ -74,6 +74,27 @@ function utf16Guess(bytes: Uint8Array): TextEncoding | null {
 }
 
 /**
+ * UTF-16 without a BOM whose text is mostly Chinese: Han characters rarely have a zero byte,
+ * so the "alternating zeros" of ASCII-heavy UTF-16 are few (line breaks, digits), and a zero
+ * byte never occurs in UTF-8 or GB18030 text. Both byte orders are decoded strictly; the one
+ * that reads as common Chinese (mostly Han characters, nearly all common, no control
+ * characters) wins — the wrong order gives rare characters and other scripts.
+ */
+function utf16ByPattern(bytes: Uint8Array): DecodedText | null {
+  if (bytes.length < 4 || bytes.length % 2) return null;
+  let best: { d: DecodedText; common: number } | null = null;
+  for (const enc of ['utf-16le', 'utf-16be'] as const) {
+    const text = tryDecode(bytes, enc);
+    if (text === null) continue;
+    const s = scoreText(text);
+    if (s.bad < 0.01 && s.cjk >= 2 && s.cjk >= Math.min(text.length, 200_000) * 0.3 && s.common >= 0.6 && (!best || s.common > best.common)) {
+      best = { d: { text, encoding: enc }, common: s.common };
+    }
+  }
+  return best?.d ?? null;
+}
+
+/**
  * Decodes a text file. Throws AppError('bad-file') for binary data and for bytes no candidate
  * encoding reads as Chinese text, rather than returning mojibake.
  */
@@ -95,7 +116,14 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
     const text = tryDecode(bytes, u16);
     if (text !== null && scoreText(text).bad < 0.01) return { text, encoding: u16 };
   }
-  if (looksBinary(bytes)) throw new AppError('bad-file', NOT_TEXT);
+  // Zero bytes never occur in UTF-8 or GB18030 text, and Chinese UTF-16 has many bytes below
+  // 0x20 (。 is 02 30): such bytes are tried as UTF-16 before being called binary.
+  const binary = looksBinary(bytes);
+  if (binary || bytes.includes(0)) {
+    const byPattern = utf16ByPattern(bytes);
+    if (byPattern) return byPattern;
+  }
+  if (binary) throw new AppError('bad-file', NOT_TEXT);
 
   const order: TextEncoding[] = ['utf-8', 'gb18030', 'big5'];
   const norm = declared?.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -112,6 +140,10 @@ export function decodeText(bytes: Uint8Array, declared?: string): DecodedText {
     if (enc === 'utf-8') return { text, encoding: enc };
     if (!best || s.common > best.s.common) best = { d: { text, encoding: enc }, s };
   }
+  if (best && best.s.common >= 0.6) return best.d;
+  // No zero byte at all (Chinese UTF-16 without line breaks or digits): the byte orders read as common Chinese.
+  const noZeros = utf16ByPattern(bytes);
+  if (noZeros) return noZeros;
   if (best && (best.s.cjk < 20 || best.s.common >= 0.3)) return best.d;
   if (best) {
     throw new AppError('bad-file', '无法识别文件的文字编码（按 UTF-8、GB18030/GBK、BIG5 读出的都是乱码），请在记事本或 WPS 中另存为 UTF-8 编码后再导入');

@@ -3,8 +3,35 @@
 // tab-separated cells. An OLE file that is not a Word document (an .xls, a .ppt renamed) is
 // refused with a message saying what it is.
 import WordExtractor from 'word-extractor';
+// The module word-extractor itself requires (one instance, bundled or not); untyped.
+// @ts-expect-error -- no type declarations for this internal module
+import AllocationTable from 'word-extractor/lib/ole-allocation-table.js';
 import { AppError } from '../../shared/errors';
 import type { PagedText } from './read-pdf';
+
+/**
+ * word-extractor follows a sector chain of the compound file until it ends, stopping only on
+ * a sector that points at itself: a damaged file whose chain loops (a → b → a) grows an array
+ * until V8 aborts the whole process ("invalid size error", not an exception — found by the
+ * readers' fuzz test). The chain walk is replaced by one that stops at a sector seen before;
+ * the module is imported statically so that a bundle patches the instance word-extractor uses.
+ */
+function patchSectorChains(): void {
+  const proto = (AllocationTable as { prototype?: Record<string, unknown> } | undefined)?.prototype;
+  if (!proto || typeof proto.getSecIdChain !== 'function') return; // another layout of word-extractor
+  proto.getSecIdChain = function getSecIdChain(this: { _table: number[] }, start: number): number[] {
+    const secIds: number[] = [];
+    const seen = new Set<number>();
+    let secId: number | undefined = start;
+    while (secId !== undefined && secId > -1 && !seen.has(secId)) {
+      seen.add(secId);
+      secIds.push(secId);
+      secId = this._table[secId];
+    }
+    return secIds;
+  };
+}
+patchSectorChains();
 
 export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 

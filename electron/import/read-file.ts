@@ -4,12 +4,16 @@
 import mammoth from 'mammoth';
 import { AppError } from '../../shared/errors';
 import { parsePlanDocument } from '../../shared/validation';
-import { analyzePlanHtml, analyzePlanText, type ImportResult } from '../../shared/import/analyze';
+import type { PlanWarning } from '../../shared/plan/schema';
+import { analyzePlanHtml, analyzePlanText, HTML_TOO_DEEP, type ImportResult } from '../../shared/import/analyze';
+import { MAX_HTML_DEPTH } from '../../shared/import/html';
 import { planFileOrigins } from '../../shared/import/origins';
 import { declaredHtmlCharset, decodeText } from './encoding';
-import { withWordListLabels } from './docx-labels';
-import { isZip, readCentralDirectory, verifyZipEntries } from './zip-guard';
+import { labelDocxParts } from './docx-labels';
+import { guardedDocxParts, invalidUtf8Place, invalidUtf8Warning, isZip, readCentralDirectory, storedZip } from './zip-guard';
+import { checkXmlDepth } from './depth-guard';
 import { readDocumentFile, type DocumentKind } from './read-document';
+import { readBounded, type BoundedOptions } from './run-bounded';
 
 export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
@@ -116,13 +120,22 @@ async function readDocx(fileName: string, bytes: Uint8Array): Promise<ImportResu
   if (!entries.some((e) => e.name === 'word/document.xml')) {
     throw new AppError('bad-file', `“${fileName}”不是 Word 文档（压缩包中没有 word/document.xml）。${SAVE_AS_DOCX}`);
   }
-  verifyZipEntries(bytes, entries);
+  // Every part mammoth may read, inflated under the caps; mammoth gets a fresh stored zip of
+  // them and never the user's zip (nothing in it is inflated without a cap).
+  const parts = guardedDocxParts(bytes, entries);
+  const invalid: PlanWarning[] = [];
+  for (const [name, data] of parts) {
+    checkXmlDepth(data, fileName);
+    const bad = invalidUtf8Place(data);
+    if (bad) invalid.push(invalidUtf8Warning(name, bad.paragraph));
+  }
   // Word list numbering and numbered heading styles: labels computed as Word shows them.
-  const labelled = (await withWordListLabels(bytes, entries)).bytes;
+  labelDocxParts(parts);
+  const clean = await storedZip(parts);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(labelled.buffer, labelled.byteOffset, labelled.byteLength) },
+      { buffer: Buffer.from(clean.buffer, clean.byteOffset, clean.byteLength) },
       // Images are never read (nor inflated): the plan has no pictures.
       { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
     );
@@ -132,11 +145,69 @@ async function readDocx(fileName: string, bytes: Uint8Array): Promise<ImportResu
   }
   const result = analyzePlanHtml(html, { sourceName: fileName });
   if (!hasText(result)) throw new AppError('bad-file', `“${fileName}”中没有文字内容（可能只有图片或扫描件），无法导入`);
-  return result;
+  result.doc.warnings.push(...invalid);
+  return requireContent(result, fileName);
 }
 
 function hasText(r: ImportResult): boolean {
   return r.doc.body.length > 0 || (r.doc.notice?.paragraphs.length ?? 0) > 0;
+}
+
+/** Fewer letters, digits and Han characters than this, and no heading or task: nothing to recognise. */
+const MIN_CONTENT_CHARS = 6;
+
+/**
+ * Refuses a result with no heading, no task and next to no words (a one-byte file, a file of
+ * punctuation only): it would become an empty plan.
+ */
+export function requireContent(r: ImportResult, fileName: string): ImportResult {
+  if (r.stats.headings + r.stats.tasks > 0) return r;
+  let chars = 0;
+  const count = (s: string) => (chars += (s.match(/[\p{L}\p{N}]/gu) ?? []).length);
+  for (const p of r.doc.notice?.paragraphs ?? []) count(p);
+  for (const n of r.doc.body) if (n.type === 'paragraph') count(n.text);
+  if (chars >= MIN_CONTENT_CHARS) return r;
+  throw new AppError('bad-file', `“${fileName}”中没有可识别的内容（只有标点、符号或个别字符，没有标题、任务或正文），无法导入`);
+}
+
+/** Most JSON values (objects, arrays, strings, numbers…) a plan file may hold: a 2,000-task plan has about 40,000. */
+export const MAX_PLAN_JSON_VALUES = 100_000;
+/** Deepest JSON nesting of a plan file (four outline levels need about a dozen). */
+export const MAX_PLAN_JSON_DEPTH = 100;
+
+/**
+ * Checks the shape of a parsed plan file iteratively before the schema sees it: the schema
+ * reports one issue per wrong value, and a body of a million nulls (5 MB) took 1.2 GB that way;
+ * deep nesting overflowed its recursion. Too many values, nesting too deep, or an outline list
+ * (body, children) holding something that is not an item is refused with the place.
+ */
+function checkPlanJsonShape(json: unknown, fileName: string): void {
+  const bad = (why: string) => new AppError('invalid-plan', `“${fileName}”不是有效的计划文件：${why}`);
+  let values = 1;
+  const tooMany = () => bad(`内容数量异常（超过 ${MAX_PLAN_JSON_VALUES} 项），远多于任何一份工作要点`);
+  const stack: Array<{ v: unknown; depth: number; path: string }> = [{ v: json, depth: 0, path: '' }];
+  while (stack.length) {
+    const { v, depth, path } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= MAX_PLAN_JSON_DEPTH) throw bad(`结构嵌套过深（超过 ${MAX_PLAN_JSON_DEPTH} 层）`);
+    if (Array.isArray(v)) {
+      values += v.length;
+      if (values > MAX_PLAN_JSON_VALUES) throw tooMany();
+      const items = /(^|\/)(body|children)$/.test(path);
+      for (let i = v.length - 1; i >= 0; i--) {
+        const x: unknown = v[i];
+        if (items && (x === null || typeof x !== 'object' || Array.isArray(x))) {
+          throw bad(`${path}/${i} 应为一个条目（标题、任务或段落），实际是${x === null ? ' null' : Array.isArray(x) ? '列表' : `“${String(x).slice(0, 20)}”`}`);
+        }
+        if (x !== null && typeof x === 'object') stack.push({ v: x, depth: depth + 1, path: `${path}/${i}` });
+      }
+    } else {
+      const entries = Object.entries(v);
+      values += entries.length;
+      if (values > MAX_PLAN_JSON_VALUES) throw tooMany();
+      for (const [k, x] of entries) if (x !== null && typeof x === 'object') stack.push({ v: x, depth: depth + 1, path: path ? `${path}/${k}` : k });
+    }
+  }
 }
 
 /** PlanDesk's own exchange format (*.plan.json, what a colleague hands over): validated as is. */
@@ -147,6 +218,7 @@ function readPlanJson(fileName: string, text: string): ImportResult {
   } catch (err) {
     throw new AppError('bad-file', `“${fileName}”不是有效的 JSON：${(err as Error).message}`);
   }
+  checkPlanJsonShape(json, fileName);
   const doc = parsePlanDocument(json);
   const stats: ImportResult['stats'] = { headings: 0, tasks: 0, paragraphs: 0, units: [], chars: text.length };
   const count = (nodes: typeof doc.body) => {
@@ -168,16 +240,21 @@ function readPlanJson(fileName: string, text: string): ImportResult {
 
 /**
  * Reads an import file (.txt / .html / .htm / .docx / .doc / .wps / .pdf / .ofd / .odt / .rtf /
- * .plan.json) into the exchange format.
- * Throws AppError with a Chinese message for anything it cannot read.
+ * .plan.json) into the exchange format, in the import worker with its time and heap limits
+ * (run-bounded.ts). Throws AppError with a Chinese message for anything it cannot read.
  */
-export async function readImportFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
+export function readImportFile(fileName: string, bytes: Uint8Array, o: BoundedOptions = {}): Promise<ImportResult> {
+  return readBounded(fileName, bytes, readImportFileInProcess, o);
+}
+
+/** The reading itself, in the calling thread (the import worker runs this). */
+export async function readImportFileInProcess(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
   emptyCheck(bytes, fileName);
   const kind = detectKind(fileName, bytes);
   if (kind === 'docx') return readDocx(fileName, bytes);
   if (kind === 'doc' || kind === 'pdf' || kind === 'ofd' || kind === 'odt' || kind === 'rtf') {
     if (bytes.length > MAX_DOCX_BYTES) throw new AppError('bad-file', `文件过大（${mb(bytes.length)} MB），文档最大 ${mb(MAX_DOCX_BYTES)} MB`);
-    return readDocumentFile(fileName, bytes, kind);
+    return requireContent(await readDocumentFile(fileName, bytes, kind), fileName);
   }
   if (bytes.length > MAX_TEXT_BYTES) {
     throw new AppError(
@@ -190,6 +267,12 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
   if (kind === 'plan') return readPlanJson(fileName, text);
   if (!text.trim()) throw new AppError('bad-file', `“${fileName}”中没有文字内容，无法导入`);
   const result = kind === 'html' ? analyzePlanHtml(text, { sourceName: fileName }) : analyzePlanText(text, { sourceName: fileName });
+  if (result.doc.warnings.some((w) => w.code === HTML_TOO_DEEP)) {
+    throw new AppError(
+      'bad-file',
+      `“${fileName}”的文件结构过深或过于复杂（标签嵌套超过 ${MAX_HTML_DEPTH} 层，或有大量未闭合的标签），无法在限定时间内读取，为安全起见已拒绝导入；请在浏览器中打开后复制正文，再粘贴导入`,
+    );
+  }
   if (!hasText(result)) throw new AppError('bad-file', `“${fileName}”中没有可识别的正文内容，无法导入`);
-  return result;
+  return requireContent(result, fileName);
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { childElements, descendants, parseXml, type XmlElement } from './xml-tree';
 import type { PagedText } from './read-pdf';
 import { openGuardedZip } from './zip-entries';
+import { invalidUtf8Warning } from './zip-guard';
 
 export const ODT_MIME = 'application/vnd.oasis.opendocument.text';
 
@@ -154,6 +155,7 @@ export function readOdtParagraphs(fileName: string, bytes: Uint8Array): PagedTex
     }
   };
   walk(body, paragraphs);
+  for (const bad of zip.invalidText) warnings.push(invalidUtf8Warning(bad.name, bad.paragraph));
   if (numbered) warnings.push({ code: 'odt-list-numbered', message: `文档中 ${numbered} 段使用了自动编号，编号已按列表样式写出，请核对`, path: 'body' });
   return { paragraphs, warnings };
 }

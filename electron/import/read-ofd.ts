@@ -9,17 +9,22 @@ import { layoutParagraphs, type LayoutPage, type TextRun } from './layout-paragr
 import type { PagedText } from './read-pdf';
 import { childElements, descendants, firstChild, parseXml, textOf, type XmlElement } from './xml-tree';
 import { openGuardedZip } from './zip-entries';
+import { invalidUtf8Warning } from './zip-guard';
 
 export const MAX_OFD_PAGES = 300;
 
-/** "g 3 4.2 1.5" → [4.2, 4.2, 4.2, 1.5] (GB/T 33190 §11.3, the DeltaX/DeltaY shorthand). */
-export function expandDeltas(s: string | undefined): number[] {
+/**
+ * "g 3 4.2 1.5" → [4.2, 4.2, 4.2, 1.5] (GB/T 33190 §11.3, the DeltaX/DeltaY shorthand), at
+ * most `limit` values (a run needs one fewer than its characters; repeats in a damaged file
+ * once made an array of 169 million numbers and killed the process).
+ */
+export function expandDeltas(s: string | undefined, limit = 100_000): number[] {
   if (!s) return [];
   const tokens = s.trim().split(/\s+/);
   const out: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length && out.length < limit; i++) {
     if (tokens[i] === 'g') {
-      const n = Math.min(Number(tokens[i + 1]), 100_000);
+      const n = Math.min(Number(tokens[i + 1]), limit - out.length);
       const d = Number(tokens[i + 2]);
       for (let k = 0; k < n && Number.isFinite(d); k++) out.push(d);
       i += 2;
@@ -70,8 +75,8 @@ function pageRuns(content: XmlElement): TextRun[] {
       // A TextCode without X/Y continues where the previous one ended (§11.3).
       const x = code.attrs.X !== undefined ? Number(code.attrs.X) : lastX;
       const y = code.attrs.Y !== undefined ? Number(code.attrs.Y) : lastY;
-      const deltas = expandDeltas(code.attrs.DeltaX);
       const chars = [...text];
+      const deltas = expandDeltas(code.attrs.DeltaX, chars.length);
       const advance = deltas.slice(0, chars.length - 1).reduce((a, d) => a + d, 0);
       // The last glyph's advance is not given: a CJK glyph is one em, a Latin one about half.
       const lastChar = chars.at(-1) ?? '';
@@ -84,9 +89,13 @@ function pageRuns(content: XmlElement): TextRun[] {
   return runs;
 }
 
+/** All XML parts of an OFD together (at most MAX_XML_PART_BYTES each). */
+const MAX_OFD_XML_TOTAL = 64 * 1024 * 1024;
+
 export function readOfdParagraphs(fileName: string, bytes: Uint8Array): PagedText {
   const notValid = `“${fileName}”不是有效的 OFD 文件，可能已损坏或只是改了扩展名`;
-  const zip = openGuardedZip(bytes, notValid);
+  // Pages are parsed one at a time and only their runs kept: more XML in all than a .docx.
+  const zip = openGuardedZip(bytes, notValid, MAX_OFD_XML_TOTAL);
   const part = (path: string, what: string): XmlElement => {
     const text = zip.text(path);
     if (text === undefined) throw new AppError('bad-file', `“${fileName}”不完整：缺少${what}（${path}），无法读取`);
@@ -120,5 +129,6 @@ export function readOfdParagraphs(fileName: string, bytes: Uint8Array): PagedTex
   if (layout.lineCount === 0) {
     throw new AppError('bad-file', `“${fileName}”中没有文字（可能是扫描件或图片生成的 OFD），软件无法识别图片中的文字。请找到原始 Word 文档后再导入`);
   }
+  for (const bad of zip.invalidText) warnings.push(invalidUtf8Warning(bad.name, bad.paragraph));
   return { paragraphs: layout.paragraphs, warnings: [...warnings, ...layout.warnings] };
 }

@@ -10,7 +10,7 @@
 // by the same limits between its steps.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
@@ -112,7 +112,8 @@ function loadPdfJs(): Promise<PdfJs> {
 /** Where pdf.js lives: its module (for the worker) and data files (CMaps for Chinese fonts that are not embedded, standard fonts). */
 function pdfjsPaths(): { moduleUrl: string; cMapUrl: string; standardFontDataUrl: string } | undefined {
   try {
-    const req = createRequire(typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js'));
+    // Absolute only: inside an eval'd worker (the import worker in development) __filename is "[worker eval]".
+    const req = createRequire(typeof __filename === 'string' && isAbsolute(__filename) ? __filename : join(process.cwd(), 'index.js'));
     let dir = dirname(req.resolve('pdfjs-dist/package.json'));
     // Packaged app: pdf.js is unpacked beside the asar archive (electron-builder.yml), because
     // a worker thread reads files without Electron's asar support.

@@ -4,6 +4,7 @@
 // \uN Unicode escapes (with \ucN fallback skipping), and destinations that are not body text
 // (font and colour tables, styles, pictures, headers, footnotes…) skipped.
 import { AppError } from '../../shared/errors';
+import { TOO_DEEP } from './depth-guard';
 import type { PagedText } from './read-pdf';
 
 const SKIP_DESTINATIONS = new Set([
@@ -58,6 +59,10 @@ const SKIP_DESTINATIONS = new Set([
 const CODE_PAGES: Record<number, string> = { 936: 'gbk', 54936: 'gb18030', 950: 'big5', 65001: 'utf-8', 1252: 'windows-1252', 437: 'ibm866' };
 const CHARSET_CP: Record<number, number> = { 134: 936, 136: 950, 0: 1252 };
 
+/** Deepest group nesting read. */
+export const MAX_RTF_DEPTH = 1_000;
+class RtfTooDeep extends Error {}
+
 export function rtfToText(src: string): string {
   // Code page: \ansicpgN, or the charset of a Chinese font when the header says 1252.
   let cp = Number(/\\ansicpg(\d+)/.exec(src)?.[1] ?? 1252);
@@ -86,6 +91,8 @@ export function rtfToText(src: string): string {
   while (i < src.length) {
     const ch = src[i]!;
     if (ch === '{') {
+      // Real RTF nests a few dozen groups; 20 million "{" once took 1.7 GB.
+      if (stack.length >= MAX_RTF_DEPTH) throw new RtfTooDeep();
       stack.push(st);
       st = { ...st };
       // {\* \dest …} is an optional destination a plain reader may ignore.
@@ -129,7 +136,8 @@ export function rtfToText(src: string): string {
         else if (word === 'rquote') emit('’');
         else if (word === 'ldblquote') emit('“');
         else if (word === 'rdblquote') emit('”');
-        else if (word === 'bin' && arg) i += arg;
+        // \binN skips N bytes of binary data; a negative N once sent the reader back forever.
+        else if (word === 'bin' && arg !== undefined && arg > 0) i += arg;
         continue;
       }
       // Control symbols: \\ \{ \} \~ (non-breaking space) \- (optional hyphen) \_ …
@@ -166,7 +174,8 @@ export function readRtfParagraphs(fileName: string, bytes: Uint8Array): PagedTex
   let text: string;
   try {
     text = rtfToText(src);
-  } catch {
+  } catch (err) {
+    if (err instanceof RtfTooDeep) throw new AppError('bad-file', TOO_DEEP(fileName, MAX_RTF_DEPTH));
     throw new AppError('bad-file', `“${fileName}”已损坏，无法作为 RTF 文件读取`);
   }
   const paragraphs = text.split('\n').map((l) => l.replace(/\s+$/u, ''));

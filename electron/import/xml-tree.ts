@@ -2,6 +2,7 @@
 // readers: element name (namespace prefix dropped), attributes, children in document order.
 import { XMLParser } from 'fast-xml-parser';
 import { AppError } from '../../shared/errors';
+import { checkXmlDepth } from './depth-guard';
 
 export interface XmlElement {
   /** Local name, without the namespace prefix (ofd:TextCode → TextCode). */
@@ -49,6 +50,7 @@ function convert(raw: Raw[]): XmlNode[] {
 /** Parses an XML part; refuses DTD entity declarations (ODF and OFD never use them; they can be bombs). */
 export function parseXml(text: string, notValid: string): XmlElement {
   if (/<!ENTITY/i.test(text)) throw new AppError('bad-file', notValid);
+  checkXmlDepth(text, /^“([^”]+)”/.exec(notValid)?.[1]);
   let raw: Raw[];
   try {
     raw = parser.parse(text) as Raw[];

@@ -6,11 +6,11 @@
 // pass over word/document.xml follows the text offsets while ranges open and close across
 // runs and paragraphs. It does not resolve namespaces, so each part's prefix for a namespace
 // is taken from the xmlns declarations on its root element (Word and WPS declare them there).
-import JSZip from 'jszip';
 import { Parser } from 'htmlparser2';
 import { AppError } from '../../shared/errors';
 import type { ReviewItem, ReviewReply } from '../../shared/review/types';
-import { isZip, readCentralDirectory, verifyZipEntries } from '../import/zip-guard';
+import { guardedDocxParts, isZip, readCentralDirectory } from '../import/zip-guard';
+import { checkXmlDepth } from '../import/depth-guard';
 import { NS, REL, wordDate } from './ooxml';
 import { isWordOle, readDocParagraphs } from '../import/read-doc';
 
@@ -273,13 +273,16 @@ function parseDocument(xml: string) {
   return { paragraphs, starts, ends, refs, revisions };
 }
 
-async function partText(zip: JSZip, path: string): Promise<string | null> {
-  const f = zip.file(path);
-  return f ? f.async('string') : null;
+/** The XML parts of a returned .docx, inflated under the zip guard's caps (nothing else is read). */
+type Parts = ReadonlyMap<string, Uint8Array>;
+
+async function partText(zip: Parts, path: string): Promise<string | null> {
+  const f = zip.get(path);
+  return f ? new TextDecoder('utf-8').decode(f) : null;
 }
 
 /** Targets of a part's relationships by type, resolved against the part's folder. */
-async function relTargets(zip: JSZip, part: string): Promise<Map<string, string>> {
+async function relTargets(zip: Parts, part: string): Promise<Map<string, string>> {
   const dir = part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';
   const rels = await partText(zip, `${dir}_rels/${part.slice(dir.length)}.rels`);
   const out = new Map<string, string>();
@@ -303,7 +306,7 @@ function normalize(path: string): string {
   return out.join('/');
 }
 
-function checkFile(fileName: string, bytes: Uint8Array): void {
+function checkFile(fileName: string, bytes: Uint8Array): Parts {
   const name = fileName.split(/[\\/]/).pop() || fileName;
   if (!isZip(bytes)) {
     if (/\.(doc|wps|dot)$/i.test(name)) fail('bad-file', `“${name}”不是有效的 Word/WPS 文档，可能已损坏或只是改了扩展名。`);
@@ -311,8 +314,9 @@ function checkFile(fileName: string, bytes: Uint8Array): void {
       fail('bad-file', `“${name}”不是有效的 Word 文档（.docx），可能已损坏或只是改了扩展名；请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
     fail('unsupported-file', `“${name}”不是 Word 文档（.docx），只能导入 .docx 格式的反馈文件。`);
   }
-  const entries = readCentralDirectory(bytes);
-  verifyZipEntries(bytes, entries);
+  const parts = guardedDocxParts(bytes, readCentralDirectory(bytes));
+  for (const data of parts.values()) checkXmlDepth(data, name);
+  return parts;
 }
 
 /**
@@ -346,20 +350,14 @@ async function readBinaryWord(name: string, bytes: Uint8Array): Promise<Returned
 /** The comments and tracked changes of a returned DOCX; see the file comment. */
 export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Promise<ReturnedDocx> {
   if (OLE.every((b, i) => bytes[i] === b)) return readBinaryWord(fileName.split(/[\\/]/).pop() || fileName, bytes);
-  checkFile(fileName, bytes);
+  const zip = checkFile(fileName, bytes);
   const name = fileName.split(/[\\/]/).pop() || fileName;
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    fail('bad-file', `“${name}”已损坏，无法打开。请在 Word 或 WPS 中打开并另存为 .docx 后再导入。`);
-  }
   const main = (await relTargets(zip, '')).get('http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument') ?? 'word/document.xml';
   const documentXml = await partText(zip, main).catch(() => null);
   if (!documentXml) fail('bad-file', `“${name}”中没有 Word 正文，可能不是 Word 文档或已损坏。`);
   const rels = await relTargets(zip, main);
-  const commentsPath = rels.get(REL.comments) ?? (zip.file('word/comments.xml') ? 'word/comments.xml' : undefined);
-  const extPath = rels.get(REL.commentsExtended) ?? (zip.file('word/commentsExtended.xml') ? 'word/commentsExtended.xml' : undefined);
+  const commentsPath = rels.get(REL.comments) ?? (zip.has('word/comments.xml') ? 'word/comments.xml' : undefined);
+  const extPath = rels.get(REL.commentsExtended) ?? (zip.has('word/commentsExtended.xml') ? 'word/commentsExtended.xml' : undefined);
   let parsed: ReturnType<typeof parseDocument>;
   let comments: RawComment[] = [];
   let ext = new Map<string, CommentEx>();

@@ -26,7 +26,7 @@ import type { FieldOrigin, ImportOrigins } from './origins';
 import { parseDate } from '../text/dates';
 import { buildOutline, matchItem, type BodyLine } from './outline';
 import { toSimplified } from './traditional';
-import { htmlToText } from './html';
+import { MAX_HTML_DEPTH, readHtml } from './html';
 
 export interface ImportStats {
   headings: number;
@@ -105,8 +105,20 @@ export function analyzePlanText(text: string, opts: AnalyzeOptions = {}): Import
 
 /** Analyses an HTML page or fragment (saved web page, pasted HTML, mammoth output). */
 export function analyzePlanHtml(html: string, opts: AnalyzeOptions = {}): ImportResult {
-  return analyzePlanText(htmlToText(typeof html === 'string' ? html : ''), opts);
+  const { text, tooDeep } = readHtml(typeof html === 'string' ? html : '');
+  const result = analyzePlanText(text, opts);
+  if (tooDeep) {
+    result.doc.warnings.push({
+      code: HTML_TOO_DEEP,
+      message: `网页的结构过深（标签嵌套超过 ${MAX_HTML_DEPTH} 层，或有大量未闭合的标签），之后的内容没有读取`,
+      path: 'body',
+    });
+  }
+  return result;
 }
+
+/** Warning code of a page whose reading stopped at MAX_HTML_DEPTH (the file importer refuses it). */
+export const HTML_TOO_DEEP = 'html-too-deep';
 
 function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning[], chars: number): ImportResult {
   // 1. Metadata lines (disclosure tables, 来源/发布时间 chrome) before the outline.

@@ -76,7 +76,16 @@ interface ListState {
   count: number;
 }
 
+/** Deepest nesting of open elements read (real pages, unclosed <font> and <p> included, stay far below). */
+export const MAX_HTML_DEPTH = 2_000;
+
 export function htmlToText(html: string): string {
+  return readHtml(html).text;
+}
+
+/** The text lines of a page, and whether reading stopped at MAX_HTML_DEPTH (the rest is not read). */
+export function readHtml(html: string): { text: string; tooDeep: boolean } {
+  let tooDeep = false;
   const lines: string[] = [];
   let cur = '';
   let skipDepth = 0;
@@ -100,6 +109,13 @@ export function htmlToText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        // Unclosed tags pile up (a million <b> is 3 MB): htmlparser2's work grows with the square
+        // of the depth, so reading stops at a depth no real page reaches (the caller is told).
+        if (stack.length >= MAX_HTML_DEPTH) {
+          tooDeep = true;
+          parser.pause();
+          return;
+        }
         const cls = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
         const skip = skipDepth > 0 || SKIP_TAGS.has(name) || SITE_CLASS.test(cls);
         stack.push({ name, skip });
@@ -165,7 +181,7 @@ export function htmlToText(html: string): string {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(html);
-  parser.end();
+  if (!tooDeep) parser.end();
   flush();
-  return lines.join('\n');
+  return { text: lines.join('\n'), tooDeep };
 }
