@@ -25,6 +25,9 @@ export const STATUS_LABELS: Record<PlanStatus, string> = {
   issued: '印发稿',
 };
 
+/** Characters of all the cells of one 对照表 (export.coverageTable). */
+export const MAX_COVERAGE_TABLE_CHARS = 1_000_000;
+
 const id = z.string().min(1, { message: '缺少编号' }).max(64);
 const title = z.string().trim().min(1, { message: '标题不能为空' }).max(200, { message: '标题不能超过 200 个字' });
 const year = z.number().int({ message: '年份应为整数' }).min(1949, { message: '年份应在 1949–2100 之间' }).max(2100, { message: '年份应在 1949–2100 之间' });
@@ -195,7 +198,12 @@ export const operations = {
     /** Rows of coverageTableRows (shared/compare/coverage-table.ts); '\n' separates the lines of a cell. */
     rows: z
       .array(z.object({ upper: z.string().max(6000), draft: z.string().max(20000), status: z.string().max(20), targets: z.string().max(20000) }))
-      .max(5000),
+      .max(5000)
+      // The whole table is bounded too, so building the DOCX stays within memory (issue 16): a
+      // 500-task comparison with long texts is well under a million characters.
+      .refine((rows) => rows.reduce((n, r) => n + r.upper.length + r.draft.length + r.targets.length, 0) <= MAX_COVERAGE_TABLE_CHARS, {
+        message: '对照表内容过多（超过一百万字），无法导出；请按章节分开对照后再导出',
+      }),
   }),
   /** Electron: the system's save dialog. Browser mode answers supported: false (the page downloads). */
   'app.saveDialog': z.object({ defaultName: z.string().max(260) }),

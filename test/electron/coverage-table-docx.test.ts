@@ -62,3 +62,17 @@ describe('对照表 DOCX', () => {
     expect(row!.map((c) => c.join(''))).toEqual(['1', '（一）某项任务', '—', '未落实', '']);
   });
 });
+
+describe('对照表 request limits (issue 16)', () => {
+  it('a table over a million characters is refused with a Chinese message before anything is built', async () => {
+    const { createDispatcher } = await import('../../electron/transport/dispatch');
+    let built = 0;
+    const dispatch = createDispatcher({ 'export.coverageTable': async () => ({ fileName: 'x.docx', bytes: new Uint8Array(++built) }) } as never);
+    const row = { upper: '上'.repeat(6000), draft: '本'.repeat(20000), status: '已落实', targets: '标'.repeat(20000) };
+    const tooBig = await dispatch('export.coverageTable', { title: '对照表', rows: Array.from({ length: 30 }, () => row) });
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(JSON.stringify(tooBig)).toContain('超过一百万字');
+    expect(built).toBe(0);
+    expect(await dispatch('export.coverageTable', { title: '对照表', rows: Array.from({ length: 20 }, () => row) })).toMatchObject({ ok: true });
+  });
+});
