@@ -170,8 +170,8 @@ export function requireContent(r: ImportResult, fileName: string): ImportResult 
   throw new AppError('bad-file', `“${fileName}”中没有可识别的内容（只有标点、符号或个别字符，没有标题、任务或正文），无法导入`);
 }
 
-/** Most JSON values (objects, arrays, strings, numbers…) a plan file may hold: a 2,000-task plan has about 40,000. */
-export const MAX_PLAN_JSON_VALUES = 100_000;
+/** Most JSON values (objects, arrays, strings, numbers…) a plan file may hold: a 2,000-task plan has about 40,000, a plan at the schema's node limit (PLAN_LIMITS, 20,000 nodes) about 400,000 — so the schema's own limit message comes first. */
+export const MAX_PLAN_JSON_VALUES = 500_000;
 /** Deepest JSON nesting of a plan file (four outline levels need about a dozen). */
 export const MAX_PLAN_JSON_DEPTH = 100;
 
