@@ -10,6 +10,7 @@ import type { ImportResult } from '../../shared/import/analyze';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { parsePlanDocument } from '../../shared/validation';
 import type { CliContext } from './types';
+import { describeJsonError } from '../../shared/text/json-error';
 
 export async function readPlanFile(file: string, cwd: string): Promise<PlanDocument> {
   const path = resolve(cwd, file);
@@ -23,7 +24,7 @@ export async function readPlanFile(file: string, cwd: string): Promise<PlanDocum
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new AppError('invalid-plan', `${file} 不是有效的 JSON：${(err as Error).message}`);
+    throw new AppError('invalid-plan', `${file} 不是有效的 JSON：${describeJsonError(text.replace(/^\uFEFF/, ''), err)}`);
   }
   return parsePlanDocument(json);
 }

@@ -14,6 +14,7 @@ import { guardedDocxParts, invalidUtf8Place, invalidUtf8Warning, isZip, readCent
 import { checkXmlDepth } from './depth-guard';
 import { readDocumentFile, type DocumentKind } from './read-document';
 import { readBounded, type BoundedOptions } from './run-bounded';
+import { describeJsonError } from '../../shared/text/json-error';
 
 export const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
@@ -216,7 +217,7 @@ function readPlanJson(fileName: string, text: string): ImportResult {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new AppError('bad-file', `“${fileName}”不是有效的 JSON：${(err as Error).message}`);
+    throw new AppError('bad-file', `“${fileName}”不是有效的 JSON：${describeJsonError(text.replace(/^\uFEFF/, ''), err)}`);
   }
   checkPlanJsonShape(json, fileName);
   const doc = parsePlanDocument(json);

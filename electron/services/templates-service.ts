@@ -11,6 +11,7 @@ import { instantiateTemplateReport, PLACEHOLDERS, templateFromPlan } from '../..
 import { describeZodError } from '../../shared/validation';
 import { PlanDocumentSchema } from '../../shared/plan/schema';
 import { assignIds } from '../../shared/plan/ids';
+import { describeJsonError } from '../../shared/text/json-error';
 
 export const BUNDLED_PREFIX = 'bundled:';
 const TEMPLATE_FILE = /\.plan\.json$/i;
@@ -53,7 +54,7 @@ function loadBundledFile(dir: string, file: string): Loaded {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return { ok: false, broken: { file, reason: `不是有效的 JSON：${(err as Error).message}` } };
+    return { ok: false, broken: { file, reason: `不是有效的 JSON：${describeJsonError(text.replace(/^\uFEFF/, ''), err)}` } };
   }
   const parsed = PlanDocumentSchema.safeParse(raw);
   if (!parsed.success) {
