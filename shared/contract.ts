@@ -25,8 +25,11 @@ export const STATUS_LABELS: Record<PlanStatus, string> = {
   issued: '印发稿',
 };
 
-/** Characters of all the cells of one 对照表 (export.coverageTable). */
-export const MAX_COVERAGE_TABLE_CHARS = 1_000_000;
+/** Limits of one 对照表 (export.coverageTable): rows, characters of all cells, and paragraphs ('\n'-separated lines). */
+export const MAX_COVERAGE_TABLE_ROWS = 1000;
+export const MAX_COVERAGE_TABLE_CHARS = 600_000;
+export const MAX_COVERAGE_TABLE_LINES = 6000;
+const lineCount = (s: string) => s.split('\n').length;
 
 const id = z.string().min(1, { message: '缺少编号' }).max(64);
 const title = z.string().trim().min(1, { message: '标题不能为空' }).max(200, { message: '标题不能超过 200 个字' });
@@ -198,11 +201,14 @@ export const operations = {
     /** Rows of coverageTableRows (shared/compare/coverage-table.ts); '\n' separates the lines of a cell. */
     rows: z
       .array(z.object({ upper: z.string().max(6000), draft: z.string().max(20000), status: z.string().max(20), targets: z.string().max(20000) }))
-      .max(5000)
-      // The whole table is bounded too, so building the DOCX stays within memory (issue 16): a
-      // 500-task comparison with long texts is well under a million characters.
+      .max(MAX_COVERAGE_TABLE_ROWS, { message: `对照表超过 ${MAX_COVERAGE_TABLE_ROWS} 行，无法导出；请按章节分开对照后再导出` })
+      // The whole table is bounded too, so building the DOCX stays within ~300 MB (issue 16): a
+      // 500-task comparison of the samples is 417,000 characters in about 3,500 paragraphs.
       .refine((rows) => rows.reduce((n, r) => n + r.upper.length + r.draft.length + r.targets.length, 0) <= MAX_COVERAGE_TABLE_CHARS, {
-        message: '对照表内容过多（超过一百万字），无法导出；请按章节分开对照后再导出',
+        message: '对照表内容过多（超过六十万字），无法导出；请按章节分开对照后再导出',
+      })
+      .refine((rows) => rows.reduce((n, r) => n + lineCount(r.upper) + lineCount(r.draft) + lineCount(r.targets), 0) <= MAX_COVERAGE_TABLE_LINES, {
+        message: `对照表内容过多（超过 ${MAX_COVERAGE_TABLE_LINES} 段），无法导出；请按章节分开对照后再导出`,
       }),
   }),
   /** Electron: the system's save dialog. Browser mode answers supported: false (the page downloads). */

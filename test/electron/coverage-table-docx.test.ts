@@ -64,15 +64,25 @@ describe('对照表 DOCX', () => {
 });
 
 describe('对照表 request limits (issue 16)', () => {
-  it('a table over a million characters is refused with a Chinese message before anything is built', async () => {
+  it('a table over its limits (600,000 characters, 6,000 paragraphs, 1,000 rows) is refused in Chinese before anything is built', async () => {
     const { createDispatcher } = await import('../../electron/transport/dispatch');
     let built = 0;
     const dispatch = createDispatcher({ 'export.coverageTable': async () => ({ fileName: 'x.docx', bytes: new Uint8Array(++built) }) } as never);
-    const row = { upper: '上'.repeat(6000), draft: '本'.repeat(20000), status: '已落实', targets: '标'.repeat(20000) };
-    const tooBig = await dispatch('export.coverageTable', { title: '对照表', rows: Array.from({ length: 30 }, () => row) });
-    expect(tooBig).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
-    expect(JSON.stringify(tooBig)).toContain('超过一百万字');
+    const call = (rows: unknown[]) => dispatch('export.coverageTable', { title: '对照表', rows });
+    const long = { upper: '上'.repeat(6000), draft: '本'.repeat(20000), status: '已落实', targets: '标'.repeat(20000) };
+    expect(JSON.stringify(await call(Array.from({ length: 14 }, () => long)))).toContain('超过六十万字');
+    const lines = {
+      upper: '上级任务',
+      draft: Array.from({ length: 40 }, () => '依据').join('\n'),
+      status: '已落实',
+      targets: Array.from({ length: 40 }, () => '理由').join('\n'),
+    };
+    expect(JSON.stringify(await call(Array.from({ length: 80 }, () => lines)))).toContain('超过 6000 段');
+    const small = { upper: '上级任务', draft: '本级任务', status: '已落实', targets: '' };
+    expect(JSON.stringify(await call(Array.from({ length: 1001 }, () => small)))).toContain('超过 1000 行');
     expect(built).toBe(0);
-    expect(await dispatch('export.coverageTable', { title: '对照表', rows: Array.from({ length: 20 }, () => row) })).toMatchObject({ ok: true });
+    // A 500-task comparison's table size is accepted.
+    expect(await call(Array.from({ length: 12 }, () => long))).toMatchObject({ ok: true });
+    expect(await call(Array.from({ length: 500 }, () => small))).toMatchObject({ ok: true });
   });
 });
