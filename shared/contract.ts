@@ -26,9 +26,9 @@ export const STATUS_LABELS: Record<PlanStatus, string> = {
 };
 
 /** Limits of one 对照表 (export.coverageTable): rows, characters of all cells, and paragraphs ('\n'-separated lines). */
-export const MAX_COVERAGE_TABLE_ROWS = 1000;
+export const MAX_COVERAGE_TABLE_ROWS = 800;
 export const MAX_COVERAGE_TABLE_CHARS = 600_000;
-export const MAX_COVERAGE_TABLE_LINES = 6000;
+export const MAX_COVERAGE_TABLE_LINES = 5000;
 const lineCount = (s: string) => s.split('\n').length;
 
 const id = z.string().min(1, { message: '缺少编号' }).max(64);

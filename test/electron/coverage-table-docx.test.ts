@@ -64,7 +64,7 @@ describe('对照表 DOCX', () => {
 });
 
 describe('对照表 request limits (issue 16)', () => {
-  it('a table over its limits (600,000 characters, 6,000 paragraphs, 1,000 rows) is refused in Chinese before anything is built', async () => {
+  it('a table over its limits (600,000 characters, 5,000 paragraphs, 800 rows) is refused in Chinese before anything is built', async () => {
     const { createDispatcher } = await import('../../electron/transport/dispatch');
     let built = 0;
     const dispatch = createDispatcher({ 'export.coverageTable': async () => ({ fileName: 'x.docx', bytes: new Uint8Array(++built) }) } as never);
@@ -77,9 +77,9 @@ describe('对照表 request limits (issue 16)', () => {
       status: '已落实',
       targets: Array.from({ length: 40 }, () => '理由').join('\n'),
     };
-    expect(JSON.stringify(await call(Array.from({ length: 80 }, () => lines)))).toContain('超过 6000 段');
+    expect(JSON.stringify(await call(Array.from({ length: 80 }, () => lines)))).toContain('超过 5000 段');
     const small = { upper: '上级任务', draft: '本级任务', status: '已落实', targets: '' };
-    expect(JSON.stringify(await call(Array.from({ length: 1001 }, () => small)))).toContain('超过 1000 行');
+    expect(JSON.stringify(await call(Array.from({ length: 801 }, () => small)))).toContain('超过 800 行');
     expect(built).toBe(0);
     // A 500-task comparison's table size is accepted.
     expect(await call(Array.from({ length: 12 }, () => long))).toMatchObject({ ok: true });
