@@ -73,6 +73,7 @@ test('a draft not saved before the server is killed is offered after a restart o
     await expect(tab.locator('.plan-page')).not.toContainText('Weibaocun de xiugai');
     const banner = tab.getByRole('alert').filter({ hasText: '未保存到资料库的修改' });
     await expect(banner).toBeVisible();
+    await tab.screenshot({ path: 'test-results/screens/draft-restore.png' });
     await banner.getByRole('button', { name: '恢复这些修改' }).click();
     await expect(tab.locator('.plan-page')).toContainText('Weibaocun de xiugai');
     // Restored changes are saved, and the journal is then empty.
