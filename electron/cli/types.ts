@@ -1,10 +1,16 @@
 // The shape every `plandesk` sub-command has. Commands live one per file in ./commands and
-// are listed in ./commands/index.ts.
+// are listed in ./commands/index.ts (with their help line), loaded only when run.
+import type { Database } from 'better-sqlite3';
 import type { Services } from '../../shared/contract';
 
 export interface CliContext {
   /** Opens the library (SQLite) on first use; the same services the app uses. */
   services(): Services;
+  /**
+   * The library's database alone (opened with the same checks and migrations), for commands
+   * marked `databaseOnly` in ./commands/index.ts; the services are not available to them.
+   */
+  database(): Database;
   out(text: string): void;
   err(text: string): void;
   cwd: string;
@@ -17,8 +23,6 @@ export const EXIT_BAD_INPUT = 2;
 
 export interface CliCommand {
   name: string;
-  /** One line in Chinese for `plandesk --help`. */
-  summary: string;
   /** Usage lines for `plandesk <name> --help`. */
   usage: string;
   run(args: string[], ctx: CliContext): Promise<number>;

@@ -45,7 +45,6 @@ function fixText(c: PlacedCheck): string | null {
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: '校对一份计划（文件或资料库编号），列出问题、位置和建议的修改',
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);

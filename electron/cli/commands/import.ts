@@ -53,7 +53,6 @@ function summary(r: ImportResult, file: string): string {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: '导入工作要点（Word/WPS、PDF、OFD、.odt、RTF、网页、文本），输出识别结果或存入资料库',
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(

@@ -23,7 +23,6 @@ async function resolveTemplateId(deps: TemplateDeps, wanted: string): Promise<st
 
 export const newCommand: CliCommand = {
   name: 'new',
-  summary: '用模板新建计划（填入年份、发文机关），输出或存入资料库',
   usage,
   async run(args, ctx) {
     const { values } = parseCommandArgs(

@@ -17,7 +17,6 @@ type ListOpinions = (req: { planId: string }) => Promise<ListedOpinion[]> | List
 
 export const opinionsCommand: CliCommand = {
   name: 'opinions',
-  summary: '导出征求意见汇总表（DOCX）',
   usage,
   async run(args, ctx) {
     const { positionals, values } = parseCommandArgs(args, { out: { type: 'string', short: 'o' } }, usage);

@@ -63,7 +63,6 @@ const clip = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 export const reviewImportCommand: CliCommand = {
   name: 'review-import',
-  summary: '读取反馈的 Word/WPS 文件中的批注和修订，对应到任务',
   usage,
   async run(args, ctx) {
     const { positionals, values } = parseCommandArgs(

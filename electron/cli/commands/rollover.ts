@@ -27,7 +27,6 @@ function summary(r: RolloverResult, source: string): string {
 
 export const rolloverCommand: CliCommand = {
   name: 'rollover',
-  summary: '以往年要点为基础生成新年度草稿，列出需要核对的地方',
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, { year: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'boolean' } }, usage);

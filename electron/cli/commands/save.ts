@@ -8,7 +8,6 @@ const usage = `用法：plandesk save <文件.plan.json>
 
 export const saveCommand: CliCommand = {
   name: 'save',
-  summary: '校验一个 .plan.json 文件并存入资料库，输出编号',
   usage,
   async run(args, ctx) {
     const { positionals } = parseCommandArgs(args, {}, usage);

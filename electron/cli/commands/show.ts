@@ -8,7 +8,6 @@ const usage = `用法：plandesk show <编号> [--json]
 
 export const showCommand: CliCommand = {
   name: 'show',
-  summary: '显示一份计划（--json 输出交换格式）',
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);

@@ -16,7 +16,6 @@ export function cliTemplateDeps(ctx: CliContext): TemplateDeps {
 
 export const templatesCommand: CliCommand = {
   name: 'templates',
-  summary: '列出内置模板和我的模板（含有问题的模板文件）',
   usage,
   async run(args, ctx) {
     const { values } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);
