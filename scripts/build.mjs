@@ -29,6 +29,22 @@ export function buildIsCurrent() {
   return sources < built;
 }
 
+// cli.ts's `import('./cli/main')` stays a require of the separately built cli-main.cjs, so that
+// cli.cjs holds only the argument check and the help text (issue 17: `plandesk --help` within
+// 50 ms of `node -e 0`). The two files share only plain data and functions (the command list,
+// the help text, the version), never a class whose identity matters.
+const cliEntrySplit = {
+  name: 'cli-entry-split',
+  setup(build) {
+    // A require, not an import(): Node would start its ESM loader for an import() of a .cjs file.
+    build.onResolve({ filter: /^\.\/cli\/main$/ }, (args) =>
+      args.importer === join(root, 'electron', 'cli.ts') ? { path: 'cli-main', namespace: 'cli-entry-split' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'cli-entry-split' }, () => ({ contents: "module.exports = require('./cli-main.cjs');", loader: 'js' }));
+    build.onResolve({ filter: /^\.\/cli-main\.cjs$/ }, () => ({ path: './cli-main.cjs', external: true }));
+  },
+};
+
 export async function buildAll({ quiet = false } = {}) {
   const log = (m) => quiet || process.stderr.write(m + '\n');
   log('构建界面（Vite）…');
@@ -40,8 +56,12 @@ export async function buildAll({ quiet = false } = {}) {
       main: join(root, 'electron', 'main.ts'),
       preload: join(root, 'electron', 'preload.ts'),
       cli: join(root, 'electron', 'cli.ts'),
+      // The command line behind its small entry (cli.cjs loads it for a command, not for --help).
+      // Every command is in this one file, each module evaluated only when its command runs.
+      'cli-main': join(root, 'electron', 'cli', 'main.ts'),
       browser: join(root, 'electron', 'browser.ts'),
     },
+    plugins: [cliEntrySplit],
     outdir: join(root, 'dist', 'electron'),
     outExtension: { '.js': '.cjs' },
     bundle: true,

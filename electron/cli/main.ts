@@ -3,26 +3,12 @@
 // table alone; a command's module, the library's services and the database are loaded on demand.
 import type { Database } from 'better-sqlite3';
 import { commands } from './commands';
+import { helpText, isHelpArg, isVersionArg } from './help';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, type CliContext } from './types';
 import type { Library } from '../services/open-library';
 import { dbPathIn, resolveDataDir } from '../services/paths';
 import { AppError } from '../../shared/errors';
 import { APP_VERSION } from '../version';
-
-function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  return [
-    `PlanDesk ${APP_VERSION} — 安全生产工作要点编制工具（命令行）`,
-    '',
-    '用法：plandesk <命令> [参数]',
-    '',
-    '命令：',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    '每个命令的详细用法：plandesk <命令> --help',
-    `资料库位置：${resolveDataDir()}（可用环境变量 PLANDESK_HOME 改变）`,
-  ].join('\n');
-}
 
 export async function runCli(
   argv: string[],
@@ -32,11 +18,11 @@ export async function runCli(
   },
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help());
+  if (isHelpArg(name)) {
+    io.out(helpText());
     return 0;
   }
-  if (name === '--version' || name === '-v') {
+  if (isVersionArg(name)) {
     io.out(APP_VERSION);
     return 0;
   }
