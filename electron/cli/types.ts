@@ -2,13 +2,16 @@
 // are listed in ./commands/index.ts (with their help line), loaded only when run.
 import type { Database } from 'better-sqlite3';
 import type { Services } from '../../shared/contract';
+import type { openDatabase } from '../services/db/open-db';
+import type { openLibrary } from '../services/open-library';
+import type { CliCommandInfo } from './command-list';
 
 export interface CliContext {
   /** Opens the library (SQLite) on first use; the same services the app uses. */
   services(): Services;
   /**
    * The library's database alone (opened with the same checks and migrations), for commands
-   * marked `databaseOnly` in ./commands/index.ts; the services are not available to them.
+   * marked `databaseOnly` in ./command-list.ts; the services are not available to them.
    */
   database(): Database;
   out(text: string): void;
@@ -26,4 +29,14 @@ export interface CliCommand {
   /** Usage lines for `plandesk <name> --help`. */
   usage: string;
   run(args: string[], ctx: CliContext): Promise<number>;
+}
+
+/** How a command reaches the library: all the services, or (databaseOnly) the database alone. */
+export type CliOpener = { openLibrary: typeof openLibrary } | { openDatabase: typeof openDatabase };
+
+/** A command of the command line, loaded on demand. */
+export interface CliCommandEntry extends CliCommandInfo {
+  load(): Promise<CliCommand>;
+  /** Loads what opens the library for the command (after its --help has been answered). */
+  opener(): Promise<CliOpener>;
 }

@@ -2,12 +2,8 @@
 // writer, the readers, the compare engine) only when that command runs, so `plandesk list`
 // starts about as fast as Node itself (issue 17). The names and help lines are in ../command-list.ts.
 // Add a command: one file in this folder exporting a CliCommand, its loader here, its entry there.
-import { COMMAND_LIST, type CliCommandInfo, type CliCommandName } from '../command-list';
-import type { CliCommand } from '../types';
-
-export interface CliCommandEntry extends CliCommandInfo {
-  load(): Promise<CliCommand>;
-}
+import { COMMAND_LIST, type CliCommandName } from '../command-list';
+import type { CliCommand, CliCommandEntry, CliOpener } from '../types';
 
 const loaders: Record<CliCommandName, () => Promise<CliCommand>> = {
   list: async () => (await import('./list')).listCommand,
@@ -25,7 +21,14 @@ const loaders: Record<CliCommandName, () => Promise<CliCommand>> = {
   new: async () => (await import('./new')).newCommand,
 };
 
-export const commands: CliCommandEntry[] = COMMAND_LIST.map((info) => ({ ...info, load: loaders[info.name] }));
+const openLibrary = async (): Promise<CliOpener> => ({ openLibrary: (await import('../../services/open-library')).openLibrary });
+const openDatabase = async (): Promise<CliOpener> => ({ openDatabase: (await import('../../services/db/open-db')).openDatabase });
+
+export const commands: CliCommandEntry[] = COMMAND_LIST.map((info) => ({
+  ...info,
+  load: loaders[info.name],
+  opener: 'databaseOnly' in info && info.databaseOnly ? openDatabase : openLibrary,
+}));
 
 /** The command of that name, loaded; undefined for an unknown name. */
 export async function loadCommand(name: string): Promise<CliCommand | undefined> {
