@@ -41,21 +41,21 @@ export async function runCommandLine(argv: string[], io: CliIo, commands: readon
     io.out(command.usage);
     return 0;
   }
-  // The services bring every domain module (and zod); a databaseOnly command opens the database alone.
-  const opener = await entry.opener();
-  const openLibrary = 'openLibrary' in opener ? opener.openLibrary : undefined;
-  const openDatabase = 'openDatabase' in opener ? opener.openDatabase : undefined;
+  // The services bring every domain module (and zod): loaded only when the command asks for the
+  // library (an export of a plan file never does). A databaseOnly command opens the database alone.
   let library: Library | undefined;
   let db: Database | undefined;
   const ctx: CliContext = {
-    services() {
-      if (!openLibrary) throw new Error(`plandesk ${entry.name} is marked databaseOnly but asked for the services`);
-      library ??= openLibrary(resolveDataDir(), 'cli');
+    async services() {
+      const opener = await entry.opener();
+      if (!('openLibrary' in opener)) throw new Error(`plandesk ${entry.name} is marked databaseOnly but asked for the services`);
+      library ??= opener.openLibrary(resolveDataDir(), 'cli');
       return library.services;
     },
-    database() {
-      if (!openDatabase) throw new Error(`plandesk ${entry.name} asked for the database without being marked databaseOnly`);
-      db ??= openDatabase(dbPathIn(resolveDataDir()));
+    async database() {
+      const opener = await entry.opener();
+      if (!('openDatabase' in opener)) throw new Error(`plandesk ${entry.name} asked for the database without being marked databaseOnly`);
+      db ??= opener.openDatabase(dbPathIn(resolveDataDir()));
       return db;
     },
     out: io.out,

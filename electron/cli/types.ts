@@ -7,13 +7,13 @@ import type { openLibrary } from '../services/open-library';
 import type { CliCommandInfo } from './command-list';
 
 export interface CliContext {
-  /** Opens the library (SQLite) on first use; the same services the app uses. */
-  services(): Services;
+  /** Opens the library (SQLite) on first use, loading the services then; the same services the app uses. */
+  services(): Promise<Services>;
   /**
    * The library's database alone (opened with the same checks and migrations), for commands
    * marked `databaseOnly` in ./command-list.ts; the services are not available to them.
    */
-  database(): Database;
+  database(): Promise<Database>;
   out(text: string): void;
   err(text: string): void;
   cwd: string;
@@ -37,6 +37,6 @@ export type CliOpener = { openLibrary: typeof openLibrary } | { openDatabase: ty
 /** A command of the command line, loaded on demand. */
 export interface CliCommandEntry extends CliCommandInfo {
   load(): Promise<CliCommand>;
-  /** Loads what opens the library for the command (after its --help has been answered). */
+  /** Loads what opens the library for the command, when it first asks for the library. */
   opener(): Promise<CliOpener>;
 }

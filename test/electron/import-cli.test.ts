@@ -24,8 +24,8 @@ function ctx() {
     },
   } as unknown as Services;
   const c: CliContext = {
-    services: () => services,
-    database: () => assert.fail('not a databaseOnly command'),
+    services: async () => services,
+    database: async () => assert.fail('not a databaseOnly command'),
     out: (s) => out.push(s),
     err: (s) => err.push(s),
     cwd: '/',

@@ -15,8 +15,8 @@ function ctx(cwd: string, services: Record<string, unknown> = {}) {
   const io = { out: '', err: '' };
   const c: CliContext = {
     cwd,
-    services: () => services as never,
-    database: () => assert.fail('not a databaseOnly command'),
+    services: async () => services as never,
+    database: async () => assert.fail('not a databaseOnly command'),
     out: (s) => (io.out += s + '\n'),
     err: (s) => (io.err += s + '\n'),
   };

@@ -74,7 +74,7 @@ export const importCommand: CliCommand = {
       const doc = parsePlanDocument(result.doc);
       if (values.year !== undefined) doc.meta.year = Number(values.year);
       if (typeof values.title === 'string' && values.title.trim()) doc.meta.title = values.title.trim();
-      const record = await ctx.services()['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
+      const record = await (await ctx.services())['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
       ctx.out(record.id);
       return EXIT_OK;
     }

@@ -13,7 +13,7 @@ export const listCommand: CliCommand = {
   usage,
   async run(args, ctx) {
     const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, search: { type: 'string' } }, usage);
-    const plans = listPlans(ctx.database(), values.search ? { query: values.search } : {});
+    const plans = listPlans(await ctx.database(), values.search ? { query: values.search } : {});
     if (values.json) {
       ctx.out(JSON.stringify(plans, null, 2));
       return EXIT_OK;

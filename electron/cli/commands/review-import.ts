@@ -110,8 +110,8 @@ export const reviewImportCommand: CliCommand = {
     const inLibrary = !isPlanFile(source, ctx.cwd);
     let stored: { comments: number; insertions: number; deletions: number; detached: number } | null = null;
     if (inLibrary && exit === EXIT_OK && !values['dry-run']) {
-      const plan = await ctx.services()['plans.get']({ id: source });
-      stored = await ctx.services()['review.import']({ planId: source, baseRevision: plan.revision, files: toStore });
+      const plan = await (await ctx.services())['plans.get']({ id: source });
+      stored = await (await ctx.services())['review.import']({ planId: source, baseRevision: plan.revision, files: toStore });
     }
     if (values.json) {
       ctx.out(JSON.stringify({ files: results, ...(stored ? { stored } : {}) }, null, 2));

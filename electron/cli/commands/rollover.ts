@@ -42,10 +42,10 @@ export const rolloverCommand: CliCommand = {
     const year = Number(values.year);
     const result = isPlanFile(source, ctx.cwd)
       ? rolloverPlan(await readAnyPlanFile(source, ctx.cwd), year, {})
-      : await ctx.services()['rollover.preview']({ id: source, year });
+      : await (await ctx.services())['rollover.preview']({ id: source, year });
     if (values.save) {
       const next = parsePlanDocument(result.doc);
-      const record = await ctx.services()['plans.create']({ title: next.meta.title || '未命名计划', year: next.meta.year, doc: next });
+      const record = await (await ctx.services())['plans.create']({ title: next.meta.title || '未命名计划', year: next.meta.year, doc: next });
       for (const w of result.warnings) ctx.err(`注意：${w}`);
       ctx.out(record.id);
       return EXIT_OK;

@@ -14,7 +14,7 @@ export const saveCommand: CliCommand = {
     const file = positionals[0];
     if (!file) throw new AppError('invalid-args', `缺少文件名。\n${usage}`);
     const doc = await readPlanFile(file, ctx.cwd);
-    const record = await ctx.services()['plans.create']({ title: doc.meta.title || '未命名计划', year: doc.meta.year, doc });
+    const record = await (await ctx.services())['plans.create']({ title: doc.meta.title || '未命名计划', year: doc.meta.year, doc });
     ctx.out(record.id);
     return EXIT_OK;
   },

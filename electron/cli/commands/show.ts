@@ -13,7 +13,7 @@ export const showCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);
     const id = positionals[0];
     if (!id) throw new AppError('invalid-args', `缺少计划编号。\n${usage}`);
-    const record = await ctx.services()['plans.get']({ id });
+    const record = await (await ctx.services())['plans.get']({ id });
     if (values.json) {
       ctx.out(JSON.stringify(record.doc, null, 2));
       return EXIT_OK;

@@ -9,8 +9,8 @@ const usage = `用法：plandesk templates [--json]
 内置模板文件夹可用环境变量 PLANDESK_TEMPLATES 指定。`;
 
 /** The template services over the CLI's library and the bundled templates folder. */
-export function cliTemplateDeps(ctx: CliContext): TemplateDeps {
-  const library = ctx.services();
+export async function cliTemplateDeps(ctx: CliContext): Promise<TemplateDeps> {
+  const library = await ctx.services();
   return { templatesDir: findTemplatesDir(process.env, [ctx.cwd]) ?? join(ctx.cwd, 'templates'), library };
 }
 
@@ -19,7 +19,7 @@ export const templatesCommand: CliCommand = {
   usage,
   async run(args, ctx) {
     const { values } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);
-    const result = await createTemplateServices(cliTemplateDeps(ctx))['templates.list']();
+    const result = await createTemplateServices(await cliTemplateDeps(ctx))['templates.list']();
     if (values.json) {
       ctx.out(JSON.stringify(result, null, 2));
       return EXIT_OK;
