@@ -29,6 +29,27 @@ export function buildIsCurrent() {
   return sources < built;
 }
 
+// cli.ts's `import('./cli/main')` and `import('./cli/list-main')` stay requires of the separately
+// built cli-main.cjs and cli-list.cjs, so that cli.cjs holds only the argument check and the help
+// text (issue 17: `plandesk --help` and `list` within 50 ms of `node -e 0`). One process loads
+// cli.cjs and at most one of the two; cli.cjs shares with them only plain data and functions (the
+// command list, the help text, the version), never a class whose identity matters.
+const cliEntrySplit = {
+  name: 'cli-entry-split',
+  setup(build) {
+    const split = { './cli/main': './cli-main.cjs', './cli/list-main': './cli-list.cjs' };
+    // A require, not an import(): Node would start its ESM loader for an import() of a .cjs file.
+    build.onResolve({ filter: /^\.\/cli\/(list-)?main$/ }, (args) =>
+      args.importer === join(root, 'electron', 'cli.ts') ? { path: split[args.path], namespace: 'cli-entry-split' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'cli-entry-split' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/cli-(main|list)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 export async function buildAll({ quiet = false } = {}) {
   const log = (m) => quiet || process.stderr.write(m + '\n');
   log('构建界面（Vite）…');
@@ -40,8 +61,13 @@ export async function buildAll({ quiet = false } = {}) {
       main: join(root, 'electron', 'main.ts'),
       preload: join(root, 'electron', 'preload.ts'),
       cli: join(root, 'electron', 'cli.ts'),
+      // The command line behind its small entry (cli.cjs loads one of them for a command, neither
+      // for --help): `list` alone, and every command (each module evaluated only when it runs).
+      'cli-list': join(root, 'electron', 'cli', 'list-main.ts'),
+      'cli-main': join(root, 'electron', 'cli', 'main.ts'),
       browser: join(root, 'electron', 'browser.ts'),
     },
+    plugins: [cliEntrySplit],
     outdir: join(root, 'dist', 'electron'),
     outExtension: { '.js': '.cjs' },
     bundle: true,

@@ -7,6 +7,7 @@ import type { ImportResult } from './import/analyze';
 import type { RolloverResult } from './rollover';
 import type { OpinionRow } from './review/opinion-rows';
 import { ExportOptionsSchema } from './export/options';
+import { PLAN_STATUSES, STATUS_LABELS } from './plan/status';
 
 /** The largest file the importer accepts (Word documents; text and pages have a lower limit). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -15,15 +16,10 @@ export const PlanKindSchema = z.enum(['plan', 'upper', 'template']);
 export type PlanKind = z.infer<typeof PlanKindSchema>;
 
 /** Review rounds: 草稿 → 征求意见稿 → 送审稿 → 印发稿 */
-export const PlanStatusSchema = z.enum(['draft', 'consultation', 'review', 'issued']);
+export const PlanStatusSchema = z.enum(PLAN_STATUSES);
 export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 
-export const STATUS_LABELS: Record<PlanStatus, string> = {
-  draft: '草稿',
-  consultation: '征求意见稿',
-  review: '送审稿',
-  issued: '印发稿',
-};
+export { STATUS_LABELS };
 
 /** Limits of one 对照表 (export.coverageTable): rows, characters of all cells, and paragraphs ('\n'-separated lines). */
 export const MAX_COVERAGE_TABLE_ROWS = 800;

@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { MAX_DOCX_BYTES, readImportFile } from '../import/read-file';
 import { AppError } from '../../shared/errors';
 import type { ImportResult } from '../../shared/import/analyze';
 import type { PlanDocument } from '../../shared/plan/schema';
@@ -42,11 +41,13 @@ export async function readAnyPlanFile(file: string, cwd: string): Promise<PlanDo
 
 export async function loadPlan(source: string, ctx: CliContext): Promise<PlanDocument> {
   if (isPlanFile(source, ctx.cwd)) return readAnyPlanFile(source, ctx.cwd);
-  return (await ctx.services()['plans.get']({ id: source })).doc;
+  return (await (await ctx.services())['plans.get']({ id: source })).doc;
 }
 
 /** Reads any importable document through the importer (the `import` command's reading). */
 export async function readImportable(file: string, cwd: string): Promise<ImportResult> {
+  // The readers (Word, PDF, OFD, …) only when a file is to be read: not for a .plan.json (issue 17).
+  const { MAX_DOCX_BYTES, readImportFile } = await import('../import/read-file');
   const path = resolve(cwd, file);
   let bytes: Uint8Array;
   try {

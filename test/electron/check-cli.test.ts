@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, useCliHome } from '../helpers/cli';
-import { commands } from '../../electron/cli/commands';
+import { loadCommand } from '../../electron/cli/commands';
 import { checkCommand } from '../../electron/cli/commands/check';
 import { emptyPlan, type PlanDocument } from '../../shared/plan/schema';
 
@@ -46,7 +46,7 @@ interface JsonReport {
 
 describe('plandesk check', () => {
   it('is registered and listed in --help', async () => {
-    expect(commands).toContain(checkCommand);
+    expect(await loadCommand('check')).toBe(checkCommand);
     expect((await cli('--help')).out).toMatch(/check\s+校对/);
   });
 

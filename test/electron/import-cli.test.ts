@@ -3,9 +3,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { importCommand } from '../../electron/cli/commands/import';
-import { commands } from '../../electron/cli/commands';
+import { loadCommand } from '../../electron/cli/commands';
 import type { CliContext } from '../../electron/cli/types';
 import { AppError } from '../../shared/errors';
 import { PlanDocumentSchema } from '../../shared/plan/schema';
@@ -23,7 +23,13 @@ function ctx() {
       return { id: 'plan-123' };
     },
   } as unknown as Services;
-  const c: CliContext = { services: () => services, out: (s) => out.push(s), err: (s) => err.push(s), cwd: '/' };
+  const c: CliContext = {
+    services: async () => services,
+    database: async () => assert.fail('not a databaseOnly command'),
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    cwd: '/',
+  };
   return { c, out, err, created };
 }
 
@@ -42,8 +48,8 @@ async function run(args: string[]) {
 }
 
 describe('plandesk import', () => {
-  it('is registered', () => {
-    expect(commands).toContain(importCommand);
+  it('is registered', async () => {
+    expect(await loadCommand('import')).toBe(importCommand);
   });
   it('--json prints the exchange format with warnings', async () => {
     const r = await run([SAMPLE, '--json']);

@@ -1,5 +1,5 @@
 // `plandesk review-import` and `plandesk opinions`, in-process with a fake context.
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,13 @@ import { cEnd, cStart, comment, loadPlan, p, r, reviewedPlan, wordFile } from '.
 
 function ctx(cwd: string, services: Record<string, unknown> = {}) {
   const io = { out: '', err: '' };
-  const c: CliContext = { cwd, services: () => services as never, out: (s) => (io.out += s + '\n'), err: (s) => (io.err += s + '\n') };
+  const c: CliContext = {
+    cwd,
+    services: async () => services as never,
+    database: async () => assert.fail('not a databaseOnly command'),
+    out: (s) => (io.out += s + '\n'),
+    err: (s) => (io.err += s + '\n'),
+  };
   return { c, io };
 }
 

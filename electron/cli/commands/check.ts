@@ -21,7 +21,7 @@ const SEVERITY: Record<PlacedCheck['severity'], string> = { error: '错误', war
 async function loadForCheck(source: string, ctx: CliContext): Promise<{ doc: PlanDocument; from: string }> {
   if (/\.json$/i.test(source)) return { doc: await readPlanFile(source, ctx.cwd), from: source };
   if (isPlanFile(source, ctx.cwd)) return { doc: (await readImportable(source, ctx.cwd)).doc, from: `${source}，按导入识别` };
-  return { doc: (await ctx.services()['plans.get']({ id: source })).doc, from: `资料库 ${source}` };
+  return { doc: (await (await ctx.services())['plans.get']({ id: source })).doc, from: `资料库 ${source}` };
 }
 
 function placeText(c: PlacedCheck): string {
@@ -45,7 +45,6 @@ function fixText(c: PlacedCheck): string | null {
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: '校对一份计划（文件或资料库编号），列出问题、位置和建议的修改',
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);

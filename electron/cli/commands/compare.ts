@@ -16,7 +16,6 @@ const usage = `用法：plandesk compare --upper <上级文件 | 编号> --draft
 
 export const compareCommand: CliCommand = {
   name: 'compare',
-  summary: '对照上级文件检查草稿的落实情况（覆盖率、目标差异）',
   usage,
   async run(args, ctx) {
     const { values } = parseCommandArgs(

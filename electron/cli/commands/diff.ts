@@ -16,7 +16,6 @@ function mark(parts: RedlinePart[]): string {
 
 export const diffCommand: CliCommand = {
   name: 'diff',
-  summary: '逐项比较两份计划（新增、删除、修改、移动）',
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);

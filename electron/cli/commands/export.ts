@@ -21,7 +21,6 @@ const usage = `用法：plandesk export <计划文件.plan.json | 编号> --out 
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: '按公文格式导出 DOCX（要点、印发通知或任务分工表）',
   usage,
   async run(args, ctx) {
     const { positionals, values } = parseCommandArgs(

@@ -53,7 +53,6 @@ function summary(r: ImportResult, file: string): string {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: '导入工作要点（Word/WPS、PDF、OFD、.odt、RTF、网页、文本），输出识别结果或存入资料库',
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(
@@ -75,7 +74,7 @@ export const importCommand: CliCommand = {
       const doc = parsePlanDocument(result.doc);
       if (values.year !== undefined) doc.meta.year = Number(values.year);
       if (typeof values.title === 'string' && values.title.trim()) doc.meta.title = values.title.trim();
-      const record = await ctx.services()['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
+      const record = await (await ctx.services())['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
       ctx.out(record.id);
       return EXIT_OK;
     }

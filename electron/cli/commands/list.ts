@@ -1,4 +1,7 @@
-import { STATUS_LABELS } from '../../../shared/contract';
+// `plandesk list`: reads the library's database directly (the `plans.list` query itself, from
+// summaries.ts), so neither the services nor zod are loaded (issue 17).
+import { STATUS_LABELS } from '../../../shared/plan/status';
+import { listPlans } from '../../services/library/summaries';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, type CliCommand } from '../types';
 
@@ -7,11 +10,10 @@ const usage = `用法：plandesk list [--json] [--search 关键词]
 
 export const listCommand: CliCommand = {
   name: 'list',
-  summary: '列出资料库中的计划',
   usage,
   async run(args, ctx) {
     const { values } = parseCommandArgs(args, { json: { type: 'boolean' }, search: { type: 'string' } }, usage);
-    const plans = await ctx.services()['plans.list'](values.search ? { query: values.search } : {});
+    const plans = listPlans(await ctx.database(), values.search ? { query: values.search } : {});
     if (values.json) {
       ctx.out(JSON.stringify(plans, null, 2));
       return EXIT_OK;

@@ -23,7 +23,6 @@ async function resolveTemplateId(deps: TemplateDeps, wanted: string): Promise<st
 
 export const newCommand: CliCommand = {
   name: 'new',
-  summary: '用模板新建计划（填入年份、发文机关），输出或存入资料库',
   usage,
   async run(args, ctx) {
     const { values } = parseCommandArgs(
@@ -34,7 +33,7 @@ export const newCommand: CliCommand = {
     if (!values.template) throw new AppError('invalid-args', `缺少 --template。\n${usage}`);
     if (!values.year || !/^\d{4}$/.test(values.year.trim())) throw new AppError('invalid-args', `--year 应为四位年份，如 --year 2026。\n${usage}`);
     if (!values.issuer?.trim()) throw new AppError('invalid-args', `缺少 --issuer（发文机关）。\n${usage}`);
-    const deps = cliTemplateDeps(ctx);
+    const deps = await cliTemplateDeps(ctx);
     const templateId = await resolveTemplateId(deps, values.template);
     const input = {
       templateId,

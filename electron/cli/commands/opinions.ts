@@ -17,7 +17,6 @@ type ListOpinions = (req: { planId: string }) => Promise<ListedOpinion[]> | List
 
 export const opinionsCommand: CliCommand = {
   name: 'opinions',
-  summary: '导出征求意见汇总表（DOCX）',
   usage,
   async run(args, ctx) {
     const { positionals, values } = parseCommandArgs(args, { out: { type: 'string', short: 'o' } }, usage);
@@ -26,7 +25,7 @@ export const opinionsCommand: CliCommand = {
     if (!values.out) throw new AppError('invalid-args', `缺少 --out <文件.docx>。\n${usage}`);
     if (extname(values.out).toLowerCase() !== '.docx') throw new AppError('invalid-args', `输出文件应以 .docx 结尾：${values.out}`);
     // The operation comes with the review tables; until then say so instead of failing oddly.
-    const services = ctx.services() as unknown as Record<string, unknown>;
+    const services = (await ctx.services()) as unknown as Record<string, unknown>;
     const list = services['review.opinions.list'] as ListOpinions | undefined;
     if (typeof list !== 'function') {
       ctx.err('此版本的资料库还不能保存征求意见，暂时无法导出征求意见汇总表。');

@@ -63,7 +63,6 @@ const clip = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 export const reviewImportCommand: CliCommand = {
   name: 'review-import',
-  summary: '读取反馈的 Word/WPS 文件中的批注和修订，对应到任务',
   usage,
   async run(args, ctx) {
     const { positionals, values } = parseCommandArgs(
@@ -111,8 +110,8 @@ export const reviewImportCommand: CliCommand = {
     const inLibrary = !isPlanFile(source, ctx.cwd);
     let stored: { comments: number; insertions: number; deletions: number; detached: number } | null = null;
     if (inLibrary && exit === EXIT_OK && !values['dry-run']) {
-      const plan = await ctx.services()['plans.get']({ id: source });
-      stored = await ctx.services()['review.import']({ planId: source, baseRevision: plan.revision, files: toStore });
+      const plan = await (await ctx.services())['plans.get']({ id: source });
+      stored = await (await ctx.services())['review.import']({ planId: source, baseRevision: plan.revision, files: toStore });
     }
     if (values.json) {
       ctx.out(JSON.stringify({ files: results, ...(stored ? { stored } : {}) }, null, 2));

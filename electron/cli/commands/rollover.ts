@@ -27,7 +27,6 @@ function summary(r: RolloverResult, source: string): string {
 
 export const rolloverCommand: CliCommand = {
   name: 'rollover',
-  summary: '以往年要点为基础生成新年度草稿，列出需要核对的地方',
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, { year: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'boolean' } }, usage);
@@ -43,10 +42,10 @@ export const rolloverCommand: CliCommand = {
     const year = Number(values.year);
     const result = isPlanFile(source, ctx.cwd)
       ? rolloverPlan(await readAnyPlanFile(source, ctx.cwd), year, {})
-      : await ctx.services()['rollover.preview']({ id: source, year });
+      : await (await ctx.services())['rollover.preview']({ id: source, year });
     if (values.save) {
       const next = parsePlanDocument(result.doc);
-      const record = await ctx.services()['plans.create']({ title: next.meta.title || '未命名计划', year: next.meta.year, doc: next });
+      const record = await (await ctx.services())['plans.create']({ title: next.meta.title || '未命名计划', year: next.meta.year, doc: next });
       for (const w of result.warnings) ctx.err(`注意：${w}`);
       ctx.out(record.id);
       return EXIT_OK;

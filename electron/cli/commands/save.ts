@@ -8,14 +8,13 @@ const usage = `用法：plandesk save <文件.plan.json>
 
 export const saveCommand: CliCommand = {
   name: 'save',
-  summary: '校验一个 .plan.json 文件并存入资料库，输出编号',
   usage,
   async run(args, ctx) {
     const { positionals } = parseCommandArgs(args, {}, usage);
     const file = positionals[0];
     if (!file) throw new AppError('invalid-args', `缺少文件名。\n${usage}`);
     const doc = await readPlanFile(file, ctx.cwd);
-    const record = await ctx.services()['plans.create']({ title: doc.meta.title || '未命名计划', year: doc.meta.year, doc });
+    const record = await (await ctx.services())['plans.create']({ title: doc.meta.title || '未命名计划', year: doc.meta.year, doc });
     ctx.out(record.id);
     return EXIT_OK;
   },

@@ -8,13 +8,12 @@ const usage = `用法：plandesk show <编号> [--json]
 
 export const showCommand: CliCommand = {
   name: 'show',
-  summary: '显示一份计划（--json 输出交换格式）',
   usage,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);
     const id = positionals[0];
     if (!id) throw new AppError('invalid-args', `缺少计划编号。\n${usage}`);
-    const record = await ctx.services()['plans.get']({ id });
+    const record = await (await ctx.services())['plans.get']({ id });
     if (values.json) {
       ctx.out(JSON.stringify(record.doc, null, 2));
       return EXIT_OK;

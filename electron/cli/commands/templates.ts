@@ -9,18 +9,17 @@ const usage = `用法：plandesk templates [--json]
 内置模板文件夹可用环境变量 PLANDESK_TEMPLATES 指定。`;
 
 /** The template services over the CLI's library and the bundled templates folder. */
-export function cliTemplateDeps(ctx: CliContext): TemplateDeps {
-  const library = ctx.services();
+export async function cliTemplateDeps(ctx: CliContext): Promise<TemplateDeps> {
+  const library = await ctx.services();
   return { templatesDir: findTemplatesDir(process.env, [ctx.cwd]) ?? join(ctx.cwd, 'templates'), library };
 }
 
 export const templatesCommand: CliCommand = {
   name: 'templates',
-  summary: '列出内置模板和我的模板（含有问题的模板文件）',
   usage,
   async run(args, ctx) {
     const { values } = parseCommandArgs(args, { json: { type: 'boolean' } }, usage);
-    const result = await createTemplateServices(cliTemplateDeps(ctx))['templates.list']();
+    const result = await createTemplateServices(await cliTemplateDeps(ctx))['templates.list']();
     if (values.json) {
       ctx.out(JSON.stringify(result, null, 2));
       return EXIT_OK;

@@ -3,23 +3,15 @@ import { writeTransaction } from '../db/transaction';
 import { parsePlanDocument } from '../../../shared/validation';
 import { emptyPlan } from '../../../shared/plan/schema';
 import { countTasks } from '../../../shared/plan/outline';
-import { SUMMARY_COLUMNS, likePattern, readDoc, toSummary, type PlanRow, type LibraryOps, type PlanStore } from './store';
+import { listPlans } from './summaries';
+import { SUMMARY_COLUMNS, readDoc, toSummary, type PlanRow, type LibraryOps, type PlanStore } from './store';
 
 export function planOperations(store: PlanStore): LibraryOps<'app.info' | `plans.${string}`> {
   const { db, options, now, author, stmts, requireRow, requireLive, toRecord, indexUnits, conflict, insertPlan } = store;
   return {
     'app.info': () => ({ version: options.info.version, mode: options.info.mode, dataDir: options.info.dataDir, dbPath: options.info.dbPath }),
 
-    'plans.list': ({ query, kind }) => {
-      const rows = db
-        .prepare<unknown[], Omit<PlanRow, 'doc'>>(
-          `SELECT ${SUMMARY_COLUMNS} FROM plans
-           WHERE deleted_at IS NULL AND kind = ? ${query?.trim() ? "AND title LIKE ? ESCAPE '\\'" : ''}
-           ORDER BY updated_at DESC, title`,
-        )
-        .all(...[kind ?? 'plan', ...(query?.trim() ? [likePattern(query.trim())] : [])]);
-      return rows.map(toSummary);
-    },
+    'plans.list': ({ query, kind }) => listPlans(db, { query, kind }),
 
     'plans.trash': () =>
       db.prepare<[], Omit<PlanRow, 'doc'>>(`SELECT ${SUMMARY_COLUMNS} FROM plans WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC`).all().map(toSummary),

@@ -4,27 +4,16 @@
 import { writeTransaction } from '../db/transaction';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { AppInfo, PlanKind, PlanRecord, PlanStatus, PlanSummary, ServiceImpl, VersionSummary } from '../../../shared/contract';
+import type { AppInfo, PlanKind, PlanRecord, ServiceImpl, VersionSummary } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { countTasks } from '../../../shared/plan/outline';
 import { walkOutline } from '../../../shared/plan/numbering';
 import type { PlanDocument } from '../../../shared/plan/schema';
 import { parsePlanDocument } from '../../../shared/validation';
 import { readThread as readThreadRow } from '../review-threads';
+import { toSummary, type PlanRow } from './summaries';
 
-export interface PlanRow {
-  id: string;
-  title: string;
-  year: number;
-  kind: PlanKind;
-  status: PlanStatus;
-  revision: number;
-  task_count: number;
-  doc: string;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-}
+export { SUMMARY_COLUMNS, likePattern, toSummary, type PlanRow } from './summaries';
 
 export interface VersionRow {
   id: number;
@@ -34,23 +23,6 @@ export interface VersionRow {
   author: string;
   message: string;
   doc: string;
-}
-
-export const SUMMARY_COLUMNS = 'id, title, year, kind, status, revision, task_count, created_at, updated_at, deleted_at';
-
-export function toSummary(r: Omit<PlanRow, 'doc'>): PlanSummary {
-  return {
-    id: r.id,
-    title: r.title,
-    year: r.year,
-    kind: r.kind,
-    status: r.status,
-    revision: r.revision,
-    taskCount: r.task_count,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
-  };
 }
 
 export function toVersion(r: Omit<VersionRow, 'doc'>): VersionSummary {
@@ -88,11 +60,6 @@ function unitsOf(doc: PlanDocument): Map<string, { lead: number; support: number
     }
   });
   return out;
-}
-
-/** Like a LIKE pattern, but the user's % and _ are literal. */
-export function likePattern(q: string): string {
-  return '%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 }
 
 export interface LibraryOptions {

@@ -1,0 +1,12 @@
+// The review rounds of a plan and their Chinese names. Kept apart from shared/contract.ts (which
+// builds zod schemas when loaded) so that light readers — `plandesk list` — need not load zod.
+
+/** Review rounds: 草稿 → 征求意见稿 → 送审稿 → 印发稿 */
+export const PLAN_STATUSES = ['draft', 'consultation', 'review', 'issued'] as const;
+
+export const STATUS_LABELS: Record<(typeof PLAN_STATUSES)[number], string> = {
+  draft: '草稿',
+  consultation: '征求意见稿',
+  review: '送审稿',
+  issued: '印发稿',
+};
