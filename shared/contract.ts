@@ -2,6 +2,7 @@
 // ask for is declared here with a zod schema for its arguments and a result type. The
 // services implement `Services` once; the IPC and HTTP transports only parse and dispatch.
 import { z } from 'zod';
+import { PLAN_STATUSES, STATUS_LABELS, type PlanStatus } from './plan-status';
 import { PlanDocumentSchema, type PlanDocument } from './plan/schema';
 import type { ImportResult } from './import/analyze';
 import type { RolloverResult } from './rollover';
@@ -14,16 +15,10 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const PlanKindSchema = z.enum(['plan', 'upper', 'template']);
 export type PlanKind = z.infer<typeof PlanKindSchema>;
 
-/** Review rounds: 草稿 → 征求意见稿 → 送审稿 → 印发稿 */
-export const PlanStatusSchema = z.enum(['draft', 'consultation', 'review', 'issued']);
-export type PlanStatus = z.infer<typeof PlanStatusSchema>;
-
-export const STATUS_LABELS: Record<PlanStatus, string> = {
-  draft: '草稿',
-  consultation: '征求意见稿',
-  review: '送审稿',
-  issued: '印发稿',
-};
+/** Review rounds: 草稿 → 征求意见稿 → 送审稿 → 印发稿 (names in ./plan-status). */
+export const PlanStatusSchema = z.enum(PLAN_STATUSES);
+export type { PlanStatus };
+export { STATUS_LABELS };
 
 /** Limits of one 对照表 (export.coverageTable): rows, characters of all cells, and paragraphs ('\n'-separated lines). */
 export const MAX_COVERAGE_TABLE_ROWS = 800;

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import { transport } from './api/client';
 import { LibraryScreen } from './screens/LibraryScreen';
-import { PlanScreen } from './screens/PlanScreen';
-import { CoverageScreen } from './compare/CoverageScreen';
-import { OpinionsScreen } from './review/OpinionsScreen';
+import { CoverageScreen, Lazy, OpinionsScreen, PlanScreen } from './lazy';
 
 type Route = { screen: 'library' } | { screen: 'plan'; id: string } | { screen: 'coverage'; id: string } | { screen: 'opinions'; id: string };
 
@@ -40,11 +38,14 @@ export function App() {
     );
   }
 
-  if (route.screen === 'opinions') return <OpinionsScreen planId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />;
-  if (route.screen === 'coverage') return <CoverageScreen draftId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />;
-  return route.screen === 'library' ? (
-    <LibraryScreen onOpen={(id) => (location.hash = `#/plan/${id}`)} />
-  ) : (
-    <PlanScreen key={route.id} id={route.id} onBack={() => (location.hash = '')} />
-  );
+  if (route.screen === 'library') return <LibraryScreen onOpen={(id) => (location.hash = `#/plan/${id}`)} />;
+  const screen =
+    route.screen === 'opinions' ? (
+      <OpinionsScreen planId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />
+    ) : route.screen === 'coverage' ? (
+      <CoverageScreen draftId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />
+    ) : (
+      <PlanScreen key={route.id} id={route.id} onBack={() => (location.hash = '')} />
+    );
+  return <Lazy fallback={<main className="library muted">正在打开…</main>}>{screen}</Lazy>;
 }
