@@ -102,9 +102,11 @@ export default async function run(): Promise<Record<string, unknown>> {
       await until(page, () => performance.getEntriesByName('first-contentful-paint').length > 0);
       const t = await page.evaluate(() => {
         const mark = performance.getEntriesByName('plandesk:library-ready')[0] ?? performance.getEntriesByName('bench:library-visible')[0];
+        // The entry (the first script fetched); the editor's chunks follow it once the page is idle.
         const scripts = performance
           .getEntriesByType('resource')
           .filter((e) => e.name.endsWith('.js'))
+          .slice(0, 1)
           .map((e) => (e as PerformanceResourceTiming).responseEnd);
         return {
           fcp: performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
@@ -131,7 +133,7 @@ export default async function run(): Promise<Record<string, unknown>> {
     runs: RUNS,
     firstContentfulPaintMs: { ...fcpStats, goalMs: GOAL_MS, meetsGoal: fcpStats.median < GOAL_MS },
     libraryReadyMs: { ...readyStats, goalMs: GOAL_MS, meetsGoal: readyStats.median < GOAL_MS },
-    lastScriptLoadedMs: stats(scriptsLoaded),
+    entryScriptLoadedMs: stats(scriptsLoaded),
     initialJs: {
       files: js.files.map((f) => ({ file: f.file, kB: Math.round(f.bytes / 1024), gzipKB: Math.round(f.gzipBytes / 1024) })),
       kB: Math.round(js.bytes / 1024),
