@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { transport } from './api/client';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { CoverageScreen, Lazy, OpinionsScreen, PlanScreen } from './lazy';
@@ -17,7 +17,9 @@ export function App() {
   const [route, setRoute] = useState<Route>(routeFromHash);
 
   useEffect(() => {
-    const onHash = () => setRoute(routeFromHash());
+    // A transition: while a screen's code loads, the current screen stays (no fallback flash,
+    // and no held-back reveal after one); a direct start on a plan's address shows 正在打开….
+    const onHash = () => startTransition(() => setRoute(routeFromHash()));
     const onMenu = (e: Event) => {
       if ((e as CustomEvent<string>).detail === 'library') location.hash = '';
     };
@@ -38,14 +40,19 @@ export function App() {
     );
   }
 
-  if (route.screen === 'library') return <LibraryScreen onOpen={(id) => (location.hash = `#/plan/${id}`)} />;
   const screen =
-    route.screen === 'opinions' ? (
+    route.screen === 'library' ? (
+      <LibraryScreen onOpen={(id) => (location.hash = `#/plan/${id}`)} />
+    ) : route.screen === 'opinions' ? (
       <OpinionsScreen planId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />
     ) : route.screen === 'coverage' ? (
       <CoverageScreen draftId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />
     ) : (
       <PlanScreen key={route.id} id={route.id} onBack={() => (location.hash = '')} />
     );
-  return <Lazy fallback={<main className="library muted">正在打开…</main>}>{screen}</Lazy>;
+  return (
+    <Lazy fallback={<main className="library muted">正在打开…</main>} resetKey={route.screen === 'library' ? '' : `${route.screen}/${route.id}`}>
+      {screen}
+    </Lazy>
+  );
 }

@@ -2,18 +2,44 @@
 // needs to paint; the editor (TipTap, ProseMirror), 对照, 征求意见 and the library's dialogs are
 // separate chunks, fetched when first shown. The editor's chunk is fetched anyway once the
 // library has painted and the page is idle, so that opening a plan does not wait for it.
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 
-const loadPlanScreen = () => import('./screens/PlanScreen');
-const loadNewPlanDialog = () => import('./screens/NewPlanDialog');
-const loadImportDialog = () => import('./screens/ImportDialog');
+/**
+ * A component whose code is in another chunk. Once that chunk has loaded (preloaded, or shown
+ * before) it renders directly, without suspending: a Suspense fallback, even a brief one, makes
+ * React hold back the content that replaces it (React 19 throttles reveals by up to 300 ms).
+ */
+function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): { Component: ComponentType<P>; load(): Promise<unknown> } {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+  const fetch = () => {
+    pending ??= load().then(
+      (c) => (loaded = c),
+      (err: unknown) => {
+        pending = null; // the next attempt fetches again
+        throw err;
+      },
+    );
+    return pending;
+  };
+  const Lazy = lazy(() => fetch().then((c) => ({ default: c })));
+  function Loaded(props: P) {
+    const C = loaded;
+    return C ? <C {...props} /> : <Lazy {...props} />;
+  }
+  return { Component: Loaded, load: fetch };
+}
 
-export const PlanScreen = lazy(() => loadPlanScreen().then((m) => ({ default: m.PlanScreen })));
-export const CoverageScreen = lazy(() => import('./compare/CoverageScreen').then((m) => ({ default: m.CoverageScreen })));
-export const OpinionsScreen = lazy(() => import('./review/OpinionsScreen').then((m) => ({ default: m.OpinionsScreen })));
-export const NewPlanDialog = lazy(() => loadNewPlanDialog().then((m) => ({ default: m.NewPlanDialog })));
-export const ImportDialog = lazy(() => loadImportDialog().then((m) => ({ default: m.ImportDialog })));
-export const TemplatesView = lazy(() => import('./screens/TemplatesView').then((m) => ({ default: m.TemplatesView })));
+const planScreen = lazyComponent(() => import('./screens/PlanScreen').then((m) => m.PlanScreen));
+const newPlanDialog = lazyComponent(() => import('./screens/NewPlanDialog').then((m) => m.NewPlanDialog));
+const importDialog = lazyComponent(() => import('./screens/ImportDialog').then((m) => m.ImportDialog));
+
+export const PlanScreen = planScreen.Component;
+export const NewPlanDialog = newPlanDialog.Component;
+export const ImportDialog = importDialog.Component;
+export const CoverageScreen = lazyComponent(() => import('./compare/CoverageScreen').then((m) => m.CoverageScreen)).Component;
+export const OpinionsScreen = lazyComponent(() => import('./review/OpinionsScreen').then((m) => m.OpinionsScreen)).Component;
+export const TemplatesView = lazyComponent(() => import('./screens/TemplatesView').then((m) => m.TemplatesView)).Component;
 
 let preloaded = false;
 
@@ -27,9 +53,7 @@ export function preloadAfterFirstPaint(): void {
     setTimeout(() =>
       idle(() => {
         // A failure here is said when the screen is opened (LoadBoundary); nothing to do now.
-        loadPlanScreen().catch(() => undefined);
-        loadNewPlanDialog().catch(() => undefined);
-        loadImportDialog().catch(() => undefined);
+        for (const c of [planScreen, newPlanDialog, importDialog]) c.load().catch(() => undefined);
       }),
     ),
   );
@@ -54,10 +78,14 @@ export function isChunkLoadError(err: unknown): boolean {
  * server gone or restarted with a newer build). Any other error goes on as it would without the
  * boundary.
  */
-class LoadBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+class LoadBoundary extends Component<{ children: ReactNode; resetKey?: string }, { error: unknown }> {
   override state: { error: unknown } = { error: null };
   static getDerivedStateFromError(error: unknown): { error: unknown } {
     return { error };
+  }
+  override componentDidUpdate(prev: { resetKey?: string }) {
+    // Another screen: try again (its chunk may well be there).
+    if (this.state.error && prev.resetKey !== this.props.resetKey) this.setState({ error: null });
   }
   override render() {
     const { error } = this.state;
@@ -77,9 +105,9 @@ class LoadBoundary extends Component<{ children: ReactNode }, { error: unknown }
 }
 
 /** A lazy screen or dialog with its loading state and load-failure message. */
-export function Lazy({ children, fallback = <Loading /> }: { children: ReactNode; fallback?: ReactNode }) {
+export function Lazy({ children, fallback = <Loading />, resetKey }: { children: ReactNode; fallback?: ReactNode; resetKey?: string }) {
   return (
-    <LoadBoundary>
+    <LoadBoundary resetKey={resetKey}>
       <Suspense fallback={fallback}>{children}</Suspense>
     </LoadBoundary>
   );
