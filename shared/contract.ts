@@ -7,7 +7,7 @@ import type { ImportResult } from './import/analyze';
 import type { RolloverResult } from './rollover';
 import type { OpinionRow } from './review/opinion-rows';
 import { ExportOptionsSchema } from './export/options';
-import { PLAN_STATUSES, STATUS_LABELS } from './plan/status';
+import { PLAN_STATUSES, STATUS_LABELS, type PlanStatus } from './plan/status';
 
 /** The largest file the importer accepts (Word documents; text and pages have a lower limit). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -15,10 +15,9 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const PlanKindSchema = z.enum(['plan', 'upper', 'template']);
 export type PlanKind = z.infer<typeof PlanKindSchema>;
 
-/** Review rounds: 草稿 → 征求意见稿 → 送审稿 → 印发稿 */
+/** Review rounds: 草稿 → 征求意见稿 → 送审稿 → 印发稿 (names in ./plan/status). */
 export const PlanStatusSchema = z.enum(PLAN_STATUSES);
-export type PlanStatus = z.infer<typeof PlanStatusSchema>;
-
+export type { PlanStatus };
 export { STATUS_LABELS };
 
 /** Limits of one 对照表 (export.coverageTable): rows, characters of all cells, and paragraphs ('\n'-separated lines). */

@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { transport } from './api/client';
 import { LibraryScreen } from './screens/LibraryScreen';
-import { PlanScreen } from './screens/PlanScreen';
-import { CoverageScreen } from './compare/CoverageScreen';
-import { OpinionsScreen } from './review/OpinionsScreen';
+import { CoverageScreen, Lazy, OpinionsScreen, PlanScreen } from './lazy';
 
 type Route = { screen: 'library' } | { screen: 'plan'; id: string } | { screen: 'coverage'; id: string } | { screen: 'opinions'; id: string };
 
@@ -19,7 +17,9 @@ export function App() {
   const [route, setRoute] = useState<Route>(routeFromHash);
 
   useEffect(() => {
-    const onHash = () => setRoute(routeFromHash());
+    // A transition: while a screen's code loads, the current screen stays (no fallback flash,
+    // and no held-back reveal after one); a direct start on a plan's address shows 正在打开….
+    const onHash = () => startTransition(() => setRoute(routeFromHash()));
     const onMenu = (e: Event) => {
       if ((e as CustomEvent<string>).detail === 'library') location.hash = '';
     };
@@ -40,11 +40,19 @@ export function App() {
     );
   }
 
-  if (route.screen === 'opinions') return <OpinionsScreen planId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />;
-  if (route.screen === 'coverage') return <CoverageScreen draftId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />;
-  return route.screen === 'library' ? (
-    <LibraryScreen onOpen={(id) => (location.hash = `#/plan/${id}`)} />
-  ) : (
-    <PlanScreen key={route.id} id={route.id} onBack={() => (location.hash = '')} />
+  const screen =
+    route.screen === 'library' ? (
+      <LibraryScreen onOpen={(id) => (location.hash = `#/plan/${id}`)} />
+    ) : route.screen === 'opinions' ? (
+      <OpinionsScreen planId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />
+    ) : route.screen === 'coverage' ? (
+      <CoverageScreen draftId={route.id} onBack={() => (location.hash = `#/plan/${route.id}`)} />
+    ) : (
+      <PlanScreen key={route.id} id={route.id} onBack={() => (location.hash = '')} />
+    );
+  return (
+    <Lazy fallback={<main className="library muted">正在打开…</main>} resetKey={route.screen === 'library' ? '' : `${route.screen}/${route.id}`}>
+      {screen}
+    </Lazy>
   );
 }

@@ -1,7 +1,8 @@
 // Traditional → simplified for reposted texts, with opencc-js (OpenCC's dictionaries).
 // The converter is built lazily: building its dictionary costs more than analysing a page,
 // and most input is simplified already.
-import * as OpenCC from 'opencc-js';
+// Only the traditional → simplified dictionaries (t2cn: 52 KB gzip, the full build 497 KB).
+import * as OpenCC from 'opencc-js/t2cn';
 
 /** Characters common in traditional text that never occur in simplified text. */
 const TRADITIONAL_ONLY =

@@ -1,10 +1,11 @@
 // The review rounds of a plan and their Chinese names. Kept apart from shared/contract.ts (which
-// builds zod schemas when loaded) so that light readers — `plandesk list` — need not load zod.
+// builds zod schemas when loaded) so that light readers — `plandesk list`, the library screen — need not load zod.
 
 /** Review rounds: 草稿 → 征求意见稿 → 送审稿 → 印发稿 */
 export const PLAN_STATUSES = ['draft', 'consultation', 'review', 'issued'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
-export const STATUS_LABELS: Record<(typeof PLAN_STATUSES)[number], string> = {
+export const STATUS_LABELS: Record<PlanStatus, string> = {
   draft: '草稿',
   consultation: '征求意见稿',
   review: '送审稿',

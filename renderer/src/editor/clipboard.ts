@@ -11,6 +11,8 @@ import { taskTextParts } from '../../../shared/plan/running-text';
 import { outlineEntries } from './numbering-plugin';
 import { blocksToEditorJSON } from './convert';
 import { blockAt } from './structure';
+import { looksTraditional } from '../../../shared/import/traditional';
+import { loadOpenCC, openCCLoaded } from '../opencc-lazy';
 
 /** Plain text of the selection with labels, one block per line. */
 export function selectionTextWithLabels(view: Pick<EditorView, 'state'>): string {
@@ -79,6 +81,28 @@ function insertBlocks(view: EditorView, blocks: FlatBlock[]): void {
   view.dispatch(tr.scrollIntoView());
 }
 
+/**
+ * Pastes clipboard text as plan structure; false leaves the paste to ProseMirror. `deferred`:
+ * called after the paste event (the converter had to load), when only this function can insert.
+ */
+function pasteText(view: EditorView, html: string | null, text: string | null, deferred = false): boolean {
+  const blocks = pastedBlocks(html, text);
+  if (!blocks) {
+    if (html && !/data-plan-(task|heading)/.test(html) && text) {
+      // Styled single-line text: take the words only.
+      view.dispatch(view.state.tr.insertText(text.replace(/\s*\n\s*/g, '')).scrollIntoView());
+      return true;
+    }
+    if (deferred && text) {
+      view.dispatch(view.state.tr.insertText(text).scrollIntoView());
+      return true;
+    }
+    return false;
+  }
+  insertBlocks(view, blocks);
+  return true;
+}
+
 export const PlanClipboard = Extension.create({
   name: 'planClipboard',
   addProseMirrorPlugins() {
@@ -91,17 +115,15 @@ export const PlanClipboard = Extension.create({
             if (view.composing) return false;
             const html = event.clipboardData?.getData('text/html') || null;
             const text = event.clipboardData?.getData('text/plain') || null;
-            const blocks = pastedBlocks(html, text);
-            if (!blocks) {
-              if (html && !/data-plan-(task|heading)/.test(html) && text) {
-                // Styled single-line text: take the words only.
-                view.dispatch(view.state.tr.insertText(text.replace(/\s*\n\s*/g, '')).scrollIntoView());
-                return true;
-              }
-              return false;
+            if (!openCCLoaded() && looksTraditional(text ?? html ?? '')) {
+              // Traditional text: the converter's chunk first, then the same paste.
+              void loadOpenCC().then(
+                () => view.isDestroyed || pasteText(view, html, text, true),
+                () => view.isDestroyed || pasteText(view, null, text, true),
+              );
+              return true;
             }
-            insertBlocks(view, blocks);
-            return true;
+            return pasteText(view, html, text);
           },
           transformPastedHTML: (html) => html.replace(/<(script|style|iframe|object)[\s\S]*?<\/\1>/gi, '').replace(/\son\w+="[^"]*"/gi, ''),
         },
