@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import type { PlanWarning } from '../../shared/plan/schema';
 import { layoutParagraphs, type LayoutPage } from './layout-paragraphs';
+import { WorkerFailed, WorkerTimeLimit, WorkerUnavailable, workerPool } from './worker-pool';
 
 export const MAX_PDF_PAGES = 300;
 export const PDF_TIME_LIMIT_MS = 20_000;
@@ -152,89 +153,37 @@ parentPort.on('message', async (m) => {
 });
 `;
 
-class TimeLimit extends Error {}
-class WorkerUnavailable extends Error {}
+const pdfWorkers = workerPool(
+  () =>
+    new Worker(WORKER_SOURCE(extractPdfRuns.toString()), {
+      eval: true,
+      resourceLimits: { maxOldGenerationSizeMb: PDF_WORKER_HEAP_MB },
+      stdout: true,
+      stderr: true,
+    }),
+);
 
-/** A warm worker waiting for the next file, ended after a minute without work. */
-let idleWorker: { worker: Worker; timer: NodeJS.Timeout } | undefined;
-const IDLE_MS = 60_000;
+/** A worker that could not load pdf.js (or failed inside) is not reused, and the caller reads in-process. */
+const workerBroken = (m: unknown) => typeof m === 'object' && m !== null && 'error' in m && (m.error === 'start' || m.error === 'internal');
 
-function takeWorker(): Worker {
-  if (idleWorker) {
-    const { worker, timer } = idleWorker;
-    idleWorker = undefined;
-    clearTimeout(timer);
-    worker.ref();
-    return worker;
+async function inWorker(data: Uint8Array, opts: ExtractOptions, moduleUrl: string, ms: number): Promise<Extracted> {
+  let reply: unknown;
+  try {
+    reply = await pdfWorkers.run({ data, opts, moduleUrl }, [data.buffer as ArrayBuffer], ms, (m) => !workerBroken(m));
+  } catch (err) {
+    if (!(err instanceof WorkerFailed)) throw err;
+    // Out of heap: the file needs more memory than any plan could.
+    if (err.error.code === 'ERR_WORKER_OUT_OF_MEMORY' || err.error instanceof RangeError) return { error: 'nested', message: String(err.error.message) };
+    throw new WorkerUnavailable(String(err.error));
   }
-  return new Worker(WORKER_SOURCE(extractPdfRuns.toString()), {
-    eval: true,
-    resourceLimits: { maxOldGenerationSizeMb: PDF_WORKER_HEAP_MB },
-    stdout: true,
-    stderr: true,
-  });
-}
-
-function giveBack(worker: Worker): void {
-  if (idleWorker) {
-    void worker.terminate();
-    return;
-  }
-  worker.unref();
-  const timer = setTimeout(() => {
-    if (idleWorker?.worker === worker) idleWorker = undefined;
-    void worker.terminate();
-  }, IDLE_MS);
-  timer.unref();
-  idleWorker = { worker, timer };
-  // A worker that ends while idle is not handed out again.
-  worker.once('exit', () => {
-    if (idleWorker?.worker === worker) {
-      clearTimeout(idleWorker.timer);
-      idleWorker = undefined;
-    }
-  });
-}
-
-function inWorker(data: Uint8Array, opts: ExtractOptions, moduleUrl: string, ms: number): Promise<Extracted> {
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = takeWorker();
-    } catch (err) {
-      reject(new WorkerUnavailable(String(err)));
-      return;
-    }
-    let settled = false;
-    const finish = (keep: boolean, f: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (keep) giveBack(worker);
-      else void worker.terminate();
-      f();
-    };
-    const timer = setTimeout(() => finish(false, () => reject(new TimeLimit())), ms);
-    const onMessage = (m: Extracted | { error: 'start'; message: string }) => {
-      if ('error' in m && (m.error === 'start' || m.error === 'internal')) finish(false, () => reject(new WorkerUnavailable(m.message ?? '')));
-      else finish(true, () => resolve(m as Extracted));
-    };
-    const onError = (err: NodeJS.ErrnoException) => {
-      // Out of heap: the file needs more memory than any plan could.
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' || err instanceof RangeError) finish(false, () => resolve({ error: 'nested', message: String(err.message) }));
-      else finish(false, () => reject(new WorkerUnavailable(String(err))));
-    };
-    const onExit = (code: number) => finish(false, () => reject(new WorkerUnavailable(`worker exited with ${code}`)));
-    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    worker.postMessage({ data, opts, moduleUrl }, [data.buffer as ArrayBuffer]);
-  });
+  if (workerBroken(reply)) throw new WorkerUnavailable((reply as { message?: string }).message ?? '');
+  return reply as Extracted;
 }
 
 function inProcess(data: Uint8Array, opts: ExtractOptions, ms: number): Promise<Extracted> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeLimit()), ms);
+    timer = setTimeout(() => reject(new WorkerTimeLimit()), ms);
   });
   return Promise.race([loadPdfJs().then((pdfjs) => extractPdfRuns(pdfjs, data, opts)), limit]).finally(() => clearTimeout(timer));
 }
@@ -271,7 +220,7 @@ export async function readPdfParagraphs(fileName: string, bytes: Uint8Array, opt
       result = await inProcess(new Uint8Array(bytes), extractOpts, ms);
     }
   } catch (err) {
-    if (err instanceof TimeLimit) throw new AppError('bad-file', `读取“${fileName}”超时（超过 ${Math.round(ms / 1000)} 秒），文件可能过于复杂或已损坏`);
+    if (err instanceof WorkerTimeLimit) throw new AppError('bad-file', `读取“${fileName}”超时（超过 ${Math.round(ms / 1000)} 秒），文件可能过于复杂或已损坏`);
     throw err;
   }
   if ('error' in result) {

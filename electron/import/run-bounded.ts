@@ -3,8 +3,7 @@
 // own thread, so the worker is terminated at the limit and the user told why. Size, depth and
 // zip caps in the readers refuse the known cases at once; this is the bound on everything else.
 //
-// One warm worker is kept between files (starting one costs ~0.4 s under tsx); a second import
-// while it is busy gets its own. Where no worker can be started (no built worker file, or a
+// One warm worker is kept between files (./worker-pool.ts). Where no worker can be started (no built worker file, or a
 // worker that fails to load), the file is read in-process, bounded by the readers' caps only.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -12,13 +11,12 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorCode } from '../../shared/errors';
 import type { ImportResult } from '../../shared/import/analyze';
+import { WorkerFailed, WorkerTimeLimit, WorkerUnavailable, workerPool } from './worker-pool';
 
 /** Longer than the PDF reader's own limit (20 s), so its clearer message comes first. */
 export const IMPORT_TIME_LIMIT_MS = 30_000;
 /** Heap of the import worker (the readers stay well under ~300 MB for any accepted input). */
 export const IMPORT_WORKER_HEAP_MB = 512;
-
-class Unavailable extends Error {}
 
 /** What the worker answers (import-worker.ts). */
 export type WorkerReply = { ok: true; result: ImportResult } | { ok: false; app: boolean; code?: string; message: string; details?: string[] };
@@ -40,101 +38,38 @@ function workerSpec(): { file: string; eval?: string } | undefined {
   return { file: source, eval: `import('tsx/esm/api').then((api) => api.tsImport(${JSON.stringify(url)}, ${JSON.stringify(url)}))` };
 }
 
-let idle: { worker: Worker; timer: NodeJS.Timeout } | undefined;
 let unavailable = false;
 
-function start(): Worker {
+const importWorkers = workerPool(() => {
   const spec = workerSpec();
-  if (!spec) throw new Unavailable('no worker');
+  if (!spec) throw new WorkerUnavailable('no worker');
   return new Worker(spec.eval ?? spec.file, {
     ...(spec.eval ? { eval: true } : {}),
     resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB },
     stdout: true,
     stderr: true,
   });
-}
+});
 
-function take(): Worker {
-  if (idle) {
-    const { worker, timer } = idle;
-    idle = undefined;
-    clearTimeout(timer);
-    worker.ref();
-    return worker;
+async function inWorker(fileName: string, bytes: Uint8Array, ms: number): Promise<ImportResult> {
+  // A copy: the caller keeps its bytes.
+  const copy = new Uint8Array(bytes);
+  let m: WorkerReply;
+  try {
+    m = (await importWorkers.run({ fileName, bytes: copy }, [copy.buffer as ArrayBuffer], ms)) as WorkerReply;
+  } catch (err) {
+    if (err instanceof WorkerTimeLimit)
+      throw new AppError(
+        'bad-file',
+        `读取“${fileName}”超时（超过 ${Math.round(ms / 1000)} 秒）：文件结构过深或过于复杂，无法在限定时间内读取，为安全起见已停止；请在 Word 或 WPS 中打开后另存一份再导入`,
+      );
+    if (err instanceof WorkerFailed && err.error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+      throw new AppError('bad-file', `“${fileName}”过于复杂，读取它需要的内存超过上限（${IMPORT_WORKER_HEAP_MB} MB），为安全起见已停止读取`);
+    throw err instanceof WorkerFailed ? new WorkerUnavailable(String(err.error)) : err;
   }
-  return start();
-}
-
-function giveBack(worker: Worker): void {
-  if (idle) {
-    void worker.terminate();
-    return;
-  }
-  worker.unref();
-  const timer = setTimeout(() => {
-    if (idle?.worker === worker) idle = undefined;
-    void worker.terminate();
-  }, 60_000);
-  timer.unref();
-  idle = { worker, timer };
-  worker.once('exit', () => {
-    if (idle?.worker === worker) {
-      clearTimeout(idle.timer);
-      idle = undefined;
-    }
-  });
-}
-
-function inWorker(fileName: string, bytes: Uint8Array, ms: number): Promise<ImportResult> {
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = take();
-    } catch (err) {
-      reject(err instanceof Unavailable ? err : new Unavailable(String(err)));
-      return;
-    }
-    let settled = false;
-    const finish = (keep: boolean, f: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (keep) giveBack(worker);
-      else void worker.terminate();
-      f();
-    };
-    const timer = setTimeout(
-      () =>
-        finish(false, () =>
-          reject(
-            new AppError(
-              'bad-file',
-              `读取“${fileName}”超时（超过 ${Math.round(ms / 1000)} 秒）：文件结构过深或过于复杂，无法在限定时间内读取，为安全起见已停止；请在 Word 或 WPS 中打开后另存一份再导入`,
-            ),
-          ),
-        ),
-      ms,
-    );
-    const onMessage = (m: WorkerReply) =>
-      finish(true, () => {
-        if (m.ok) resolve(m.result);
-        else if (m.app) reject(new AppError(m.code as AppErrorCode, m.message, m.details));
-        else reject(new Error(m.message));
-      });
-    const onError = (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        finish(false, () =>
-          reject(new AppError('bad-file', `“${fileName}”过于复杂，读取它需要的内存超过上限（${IMPORT_WORKER_HEAP_MB} MB），为安全起见已停止读取`)),
-        );
-      } else finish(false, () => reject(new Unavailable(String(err))));
-    };
-    const onExit = (code: number) => finish(false, () => reject(new Unavailable(`worker exited with ${code}`)));
-    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    // A copy: the caller keeps its bytes.
-    const copy = new Uint8Array(bytes);
-    worker.postMessage({ fileName, bytes: copy }, [copy.buffer as ArrayBuffer]);
-  });
+  if (m.ok) return m.result;
+  if (m.app) throw new AppError(m.code as AppErrorCode, m.message, m.details);
+  throw new Error(m.message);
 }
 
 export interface BoundedOptions {
@@ -152,7 +87,7 @@ export async function readBounded(
     try {
       return await inWorker(fileName, bytes, o.timeLimitMs ?? IMPORT_TIME_LIMIT_MS);
     } catch (err) {
-      if (!(err instanceof Unavailable)) throw err;
+      if (!(err instanceof WorkerUnavailable)) throw err;
       unavailable = true;
     }
   }
