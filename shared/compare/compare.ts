@@ -4,6 +4,7 @@
 import type { PlanDocument } from '../plan/schema';
 import { buildModel, pairScore, scoreUpper, statsAt } from './similarity';
 import { sharedPhrases } from './phrases';
+import { cached } from './cached';
 import { addedFinding, commitmentsOf, compareTargets, type DraftSide, type MeasurePair, type SideCommitments, type TargetFinding } from './targets';
 import { issuerLevel, type Measure } from './measures';
 import { draftGrams, taskParts, type TaskPart } from './parts';
@@ -295,12 +296,6 @@ function isPartial(parts: readonly TaskPart[]): boolean {
 
 function sameMeasure(a: Measure, b: Measure): boolean {
   return a.kind === b.kind && a.perYear === b.perYear && a.deadline === b.deadline && a.lo === b.lo && a.hi === b.hi && a.unit === b.unit;
-}
-
-function cached<K, V>(m: Map<K, V>, k: K, make: () => V): V {
-  let v = m.get(k);
-  if (v === undefined) m.set(k, (v = make()));
-  return v;
 }
 
 /** Lead and supporting units both tasks name, compared level-neutrally, as written in the draft. */

@@ -3,7 +3,7 @@
 // linked draft tasks. A task whose draft takes up some sentences and leaves others out is
 // partially covered (部分落实), and the view lists what was left out.
 import { BOILERPLATE } from './similarity';
-import { bare, normalizeLevels } from './text';
+import { bigramsOf, normalizeLevels } from './text';
 
 export interface TaskPart {
   text: string;
@@ -22,11 +22,9 @@ const STOP = new Set<number>();
 for (const f of BOILERPLATE) if (f.startsWith('b:') && f.length === 4) STOP.add(f.charCodeAt(2) * 65536 + f.charCodeAt(3));
 
 function grams(text: string, into: Set<number>): Set<number> {
-  const b = bare(text);
-  for (let i = 0; i + 1 < b.length; i++) {
-    const g = b.charCodeAt(i) * 65536 + b.charCodeAt(i + 1);
+  bigramsOf(text, (g) => {
     if (!STOP.has(g)) into.add(g);
-  }
+  });
   return into;
 }
 

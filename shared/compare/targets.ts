@@ -7,7 +7,8 @@
 // Measures are read once per task (./measures.ts); clauses are matched by the Dice coefficient
 // of their character bigrams (sorted number arrays, merged: no strings built per comparison).
 import { readCommitments, type Clause, type Commitments, type Measure } from './measures';
-import { normalizeUnit } from './text';
+import { bigramsOf, normalizeUnit } from './text';
+import { cached } from './cached';
 
 export type FindingKind = 'weaker' | 'stricter' | 'quantified' | 'added' | 'missing' | 'different';
 export type FindingAspect = 'figure' | 'occurrences' | 'frequency' | 'deadline' | 'scope' | 'units';
@@ -71,15 +72,10 @@ const PERIODIC_BONUS = 0.15;
 export const SCOPE_MATCH_MIN = 0.4;
 
 function gramsOf(context: string): number[] {
-  // Codes of adjacent UTF-16 units, sorted and deduplicated in a typed array (no Set per clause).
-  const n = context.length - 1;
-  if (n <= 0) return [];
-  const codes = new Float64Array(n);
-  for (let i = 0; i < n; i++) codes[i] = context.charCodeAt(i) * 65536 + context.charCodeAt(i + 1);
-  codes.sort();
-  const out: number[] = [codes[0]!];
-  for (let i = 1; i < n; i++) if (codes[i] !== codes[i - 1]) out.push(codes[i]!);
-  return out;
+  const codes: number[] = [];
+  bigramsOf(context, (g) => codes.push(g));
+  codes.sort((x, y) => x - y);
+  return codes.filter((g, i) => i === 0 || g !== codes[i - 1]);
 }
 
 /** Dice coefficient of two sorted distinct code arrays. */
@@ -373,9 +369,7 @@ export function addedFinding(
   const wordIn = (cl: Clause) => ms.map((x) => QUALITATIVE_FOR[x.kind].exec(cl.text)?.[0]).find(Boolean);
   const keptCache = new Map<string, boolean>();
   const keptAsWritten = (ui: number, clause: number) =>
-    cachedFlag(keptCache, `${ui}:${clause}`, () =>
-      draft.c.clauses.some((_x, ci) => dice(uppers[ui]!.c.gramsAt(clause), draft.c.gramsAt(ci)) >= KEPT_AS_WRITTEN),
-    );
+    cached(keptCache, `${ui}:${clause}`, () => draft.c.clauses.some((_x, ci) => dice(uppers[ui]!.c.gramsAt(clause), draft.c.gramsAt(ci)) >= KEPT_AS_WRITTEN));
   const quantifiable = (ui: number, clause: number) => {
     const u = uppers[ui]!.c;
     return !!wordIn(u.clauses[clause]!) && !u.measures.some((x) => x.clause === clause && ms.some((y) => y.kind === x.kind)) && !keptAsWritten(ui, clause);
@@ -424,10 +418,4 @@ export function addedFinding(
     upper: best.u,
     finding: { kind: 'added', aspect: aspectOf(m), upper: '', draft: quote(dc, m.text), message: `本级新增量化要求“${what}”，上级未提` },
   };
-}
-
-function cachedFlag(m: Map<string, boolean>, k: string, make: () => boolean): boolean {
-  let v = m.get(k);
-  if (v === undefined) m.set(k, (v = make()));
-  return v;
 }
