@@ -10,6 +10,7 @@ import { join, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
+import { CHROMIUM_ARGS as SHARED_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openLibrary } from '../electron/services/open-library';
 import { taskRunningText } from '../shared/plan/running-text';
@@ -22,16 +23,7 @@ const RUNS = 5;
 const KEYSTROKES = 120;
 /** Keystroke series measured per editor (each in a fresh page); the figures are medians over them. */
 const KEY_RUNS = 3;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-];
+const CHROMIUM_ARGS = [...SHARED_ARGS, '--enable-precise-memory-info'];
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -136,7 +128,7 @@ export default async function run(): Promise<Record<string, unknown>> {
 
   const app = await startPlanDesk(home);
   const plain = await startPlainPage(plainHtml);
-  const browser: Browser = await chromium.launch({ executablePath: process.env.PLANDESK_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const appOpen: number[] = [];
     const plainOpen: number[] = [];

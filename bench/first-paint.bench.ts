@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { chromium, type Page } from 'playwright-core';
 import { initialJs } from '../test/helpers/initial-js';
 import { median } from './util';
@@ -17,15 +18,6 @@ const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const RUNS = Number(process.env.FIRST_PAINT_RUNS ?? 7);
 const GOAL_MS = 300;
 const GOAL_GZIP_KB = 400;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function startServer(home: string): Promise<{ url: string; child: ChildProcess }> {
   // PLANDESK_PORT=0: any free port (browser mode would otherwise try the last one first).
@@ -71,7 +63,7 @@ export default async function run(): Promise<Record<string, unknown>> {
 
   const home = mkdtempSync(join(tmpdir(), 'plandesk-bench-first-paint-'));
   const { url, child } = await startServer(home);
-  const browser = await chromium.launch({ executablePath: process.env.PLANDESK_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const fcp: number[] = [];
   const ready: number[] = [];
   const scriptsLoaded: number[] = [];
