@@ -12,22 +12,16 @@ import { emptyPlan } from '../../shared/plan/schema';
 import { encodeWire } from '../../shared/wire';
 import { apiCall, startServerProcess, type ApiAnswer, type ServerProcess } from '../helpers/browser-process';
 import { tempDir } from '../helpers/temp-library';
+import { rng as seeded } from '../helpers/rng';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 4);
 const REQUESTS = 500;
 const CLIENTS = 4;
 const HAN = /[\u4e00-\u9fff]/;
 
-/** mulberry32: small, fast, reproducible. */
+/** The shared seeded generator with the helpers this fuzzer draws with. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),

@@ -12,21 +12,11 @@ import { Document, Packer, Paragraph } from 'docx';
 import { readImportFile } from '../../electron/import/read-file';
 import { AppError } from '../../shared/errors';
 import { PlanDocumentSchema } from '../../shared/plan/schema';
+import { rng } from '../helpers/rng';
 
 const CASES = 200;
 const HERE = resolve(__dirname, '..');
 const SHARED = resolve(__dirname, '../../../shared');
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const read = (path: string) => new Uint8Array(readFileSync(path));
 const sampleTexts = readdirSync(join(SHARED, 'samples'))

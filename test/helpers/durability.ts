@@ -7,6 +7,7 @@ import { openLibrary } from '../../electron/services/open-library';
 import { emptyPlan } from '../../shared/plan/schema';
 import { spawnWriter } from './spawn-writer';
 import { tempDir } from './temp-library';
+import { rng } from './rng';
 
 export interface DurabilityResult {
   kills: number;
@@ -19,18 +20,6 @@ export interface DurabilityResult {
   killedWhileOpening: number;
   problems: string[];
   ms: number;
-}
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One child run: resolves with the last acknowledged save number (0 if none) once it is dead. */

@@ -4,18 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzePlanHtml, analyzePlanText } from '../../shared/import/analyze';
 import { PlanDocumentSchema } from '../../shared/plan/schema';
 import { readSample, sampleNames } from './import-samples.helpers';
-
-function rng(seed: number): () => number {
-  // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/rng';
 
 const TOKENS = [
   '一、',
