@@ -6,11 +6,10 @@
 // Bounded: a fixed seed and a fixed number of requests (well under 30 s).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { operations } from '../../shared/contract';
 import { emptyPlan } from '../../shared/plan/schema';
 import { encodeWire } from '../../shared/wire';
-import { apiCall, startServerProcess, type ApiAnswer, type ServerProcess } from '../helpers/browser-process';
+import { apiCall, rawPost, startServerProcess, type ApiAnswer, type ServerProcess } from '../helpers/browser-process';
 import { tempDir } from '../helpers/temp-library';
 import { rng as seeded } from '../helpers/rng';
 
@@ -217,36 +216,6 @@ const RAW_BODIES: ReadonlyArray<string | Buffer> = [
   `{"name":"settings.set","args":{"key":"k","value":${'{"a":'.repeat(3_000)}1${'}'.repeat(3_000)}}}`,
   `{"name":"plans.create","args":{"title":"甲","year":2026,"doc":{"body":${'[{"type":"heading","children":'.repeat(2_000)}[]${'}]'.repeat(2_000)}}}}`,
 ];
-
-function rawPost(server: ServerProcess, body: string | Buffer, contentType = 'application/json'): Promise<ApiAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path: '/api/invoke',
-        method: 'POST',
-        headers: { 'content-type': contentType, 'x-plandesk-token': server.token, origin: `http://127.0.0.1:${server.port}` },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => {
-          let body: unknown = null;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            body = null;
-          }
-          resolve({ status: res.statusCode!, body, text });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 let server: ServerProcess;
 let home: string;

@@ -68,9 +68,16 @@ export interface ApiAnswer {
   text: string;
 }
 
-/** One API call as the page makes it (token, JSON, our own Origin). */
-export function apiCall(server: Pick<ServerProcess, 'port' | 'token'>, name: unknown, args: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
-  const body = encodeWire({ name, args });
+/**
+ * A POST to /api/invoke with the page's token and our own Origin, of any body (the fuzzer sends
+ * malformed ones); the answer parsed when it is JSON.
+ */
+export function rawPost(
+  server: Pick<ServerProcess, 'port' | 'token'>,
+  body: string | Buffer,
+  contentType = 'application/json',
+  headers: Record<string, string> = {},
+): Promise<ApiAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -78,12 +85,7 @@ export function apiCall(server: Pick<ServerProcess, 'port' | 'token'>, name: unk
         port: server.port,
         path: '/api/invoke',
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-plandesk-token': server.token,
-          origin: `http://127.0.0.1:${server.port}`,
-          ...headers,
-        },
+        headers: { 'content-type': contentType, 'x-plandesk-token': server.token, origin: `http://127.0.0.1:${server.port}`, ...headers },
       },
       (res) => {
         let text = '';
@@ -103,4 +105,9 @@ export function apiCall(server: Pick<ServerProcess, 'port' | 'token'>, name: unk
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** One API call as the page makes it (token, JSON, our own Origin). */
+export function apiCall(server: Pick<ServerProcess, 'port' | 'token'>, name: unknown, args: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
+  return rawPost(server, encodeWire({ name, args }), 'application/json', headers);
 }
