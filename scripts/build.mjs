@@ -56,6 +56,17 @@ export async function buildAll({ quiet = false } = {}) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
   log('构建主进程与命令行（esbuild）…');
+  /** What every Node bundle here shares: CommonJS for Node 20 beside main.cjs, with source maps. */
+  const nodeBundle = {
+    outdir: join(root, 'dist', 'electron'),
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+  };
   await esbuild({
     entryPoints: {
       main: join(root, 'electron', 'main.ts'),
@@ -68,32 +79,18 @@ export async function buildAll({ quiet = false } = {}) {
       browser: join(root, 'electron', 'browser.ts'),
     },
     plugins: [cliEntrySplit],
-    outdir: join(root, 'dist', 'electron'),
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    ...nodeBundle,
     packages: 'external',
-    sourcemap: true,
     define: { __PLANDESK_VERSION__: JSON.stringify(pkg.version) },
-    logLevel: 'warning',
   });
   // The import worker (electron/import/run-bounded.ts) with its libraries bundled in: a worker
   // thread cannot read Electron's asar archive, so the file is unpacked (electron-builder.yml).
   await esbuild({
     entryPoints: { 'import-worker': join(root, 'electron', 'import', 'import-worker.ts') },
-    outdir: join(root, 'dist', 'electron'),
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    ...nodeBundle,
     // pdf.js is loaded from its own unpacked folder by the PDF worker; the in-process fallback
     // imports it at run time.
     external: ['pdfjs-dist', 'pdfjs-dist/*'],
-    sourcemap: true,
-    logLevel: 'warning',
   });
   mkdirSync(dirname(stamp), { recursive: true });
   writeFileSync(stamp, new Date().toISOString());
