@@ -117,3 +117,25 @@ export async function caretInto(block: import('@playwright/test').Locator): Prom
     )
     .toContain(text);
 }
+
+/** An API call from the page, as the renderer makes it (its token, same origin): the raw answer. */
+export async function pageInvoke(page: Page, name: string, args: unknown): Promise<{ ok: boolean; result?: unknown; error?: unknown }> {
+  return page.evaluate(
+    async ([n, a]) => {
+      const r = await fetch('api/invoke', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-PlanDesk-Token': sessionStorage.getItem('plandesk.token') ?? '' },
+        body: JSON.stringify({ name: n, args: a }),
+      });
+      return (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
+    },
+    [name, args] as const,
+  );
+}
+
+/** The same, its result — or a thrown error when the call failed. */
+export async function pageApi<T>(page: Page, name: string, args: unknown): Promise<T> {
+  const body = await pageInvoke(page, name, args);
+  if (!body.ok) throw new Error(JSON.stringify(body.error));
+  return body.result as T;
+}

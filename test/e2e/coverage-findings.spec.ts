@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { useApp } from './app';
+import { pageApi, useApp } from './app';
 import { coverageDraft, coverageUpper } from '../helpers/coverage-pair';
 
 // Issue 15: the coverage view shows partial coverage and what was left out, why each link was
@@ -9,22 +9,6 @@ import { coverageDraft, coverageUpper } from '../helpers/coverage-pair';
 // within a frame (no new run of the comparison); the 对照表 DOCX carries the same texts.
 const app = useApp();
 const SHOTS = '/tmp/shots';
-
-async function api<T>(page: Page, name: string, args: unknown): Promise<T> {
-  return page.evaluate(
-    async ([n, a]) => {
-      const r = await fetch('api/invoke', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-PlanDesk-Token': sessionStorage.getItem('plandesk.token') ?? '' },
-        body: JSON.stringify({ name: n, args: a }),
-      });
-      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
-      if (!body.ok) throw new Error(JSON.stringify(body.error));
-      return body.result as never;
-    },
-    [name, args] as const,
-  );
-}
 
 /** Paragraph texts of the DOCX's table cells: rows → cells → paragraphs. */
 async function tableCells(bytes: Buffer): Promise<string[][][]> {
@@ -41,9 +25,9 @@ test('partial coverage, link reasons and target findings; a rejection shows at o
   mkdirSync(SHOTS, { recursive: true });
   await page.goto(app().url);
   await expect(page.getByRole('heading', { name: '计划资料库' })).toBeVisible();
-  const upper = await api<{ id: string }>(page, 'plans.create', { title: coverageUpper.meta.title, year: 2025, kind: 'upper', doc: coverageUpper });
-  const draft = await api<{ id: string }>(page, 'plans.create', { title: coverageDraft.meta.title, year: 2025, doc: coverageDraft });
-  await api(page, 'compare.uppers.set', { draftId: draft.id, upperIds: [upper.id] });
+  const upper = await pageApi<{ id: string }>(page, 'plans.create', { title: coverageUpper.meta.title, year: 2025, kind: 'upper', doc: coverageUpper });
+  const draft = await pageApi<{ id: string }>(page, 'plans.create', { title: coverageDraft.meta.title, year: 2025, doc: coverageDraft });
+  await pageApi(page, 'compare.uppers.set', { draftId: draft.id, upperIds: [upper.id] });
   await page.evaluate((id) => (location.hash = `#/plan/${id}/coverage`), draft.id);
 
   const list = page.getByRole('region', { name: '上级任务' });
@@ -109,7 +93,7 @@ test('partial coverage, link reasons and target findings; a rejection shows at o
   await expect(page.getByText('正在对照')).toHaveCount(0);
   // Saved: it stays rejected after a reload.
   await expect
-    .poll(async () => (await api<Array<{ decision: string }>>(page, 'compare.decisions.list', { draftId: draft.id, upperId: upper.id })).length)
+    .poll(async () => (await pageApi<Array<{ decision: string }>>(page, 'compare.decisions.list', { draftId: draft.id, upperId: upper.id })).length)
     .toBe(1);
 
   // 导出对照表: the partial status, the parts left out and the reasons, each line a paragraph.

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import { samples, useApp } from './app';
+import { pageApi, samples, useApp } from './app';
 
 const fixtures = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'fixtures', 'compare');
 const app = useApp();
@@ -85,20 +85,7 @@ test('check a county draft against the city plan: coverage, decisions, insert, t
 
   // Issue 14: the confirmed draft task is deleted (by a colleague, through the library); its
   // confirmation goes with it and does not attach itself to any other task.
-  const api = (name: string, args: unknown) =>
-    page.evaluate(
-      async ([n, a]) => {
-        const r = await fetch('api/invoke', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-PlanDesk-Token': sessionStorage.getItem('plandesk.token') ?? '' },
-          body: JSON.stringify({ name: n, args: a }),
-        });
-        const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
-        if (!body.ok) throw new Error(JSON.stringify(body.error));
-        return body.result as never;
-      },
-      [name, args] as const,
-    );
+  const api = (name: string, args: unknown) => pageApi(page, name, args);
   type Node = { type: string; title?: string; children?: Node[] };
   const plans = (await api('plans.list', {})) as Array<{ id: string; title: string }>;
   const draftId = plans.find((p) => p.title === '2020年全县安全生产工作要点')!.id;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createPlan, startApp, type RunningApp } from './app';
+import { createPlan, pageInvoke, startApp, type RunningApp } from './app';
 
 // Issue 16, defect 3: unsaved changes must survive a crash of the browser-mode server. Each
 // start gets a new port, so a new origin whose localStorage is empty: the draft journal lives
@@ -7,21 +7,6 @@ import { createPlan, startApp, type RunningApp } from './app';
 
 const TITLE = '2026年全县安全生产工作要点';
 const status = (page: Page) => page.getByRole('status', { name: '保存状态' });
-
-/** An API call from the page, as the renderer makes it. */
-async function pageInvoke(page: Page, name: string, args: unknown): Promise<{ ok: boolean; result?: unknown }> {
-  return page.evaluate(
-    async ([n, a]) => {
-      const r = await fetch('api/invoke', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-PlanDesk-Token': sessionStorage.getItem('plandesk.token') ?? '' },
-        body: JSON.stringify({ name: n, args: a }),
-      });
-      return (await r.json()) as { ok: boolean; result?: unknown };
-    },
-    [name, args] as const,
-  );
-}
 
 test('a draft not saved before the server is killed is offered after a restart on another port', async ({ page, browser }) => {
   const apps: RunningApp[] = [];
