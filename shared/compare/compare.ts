@@ -173,7 +173,8 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
   const phrasesOf = (i: number, j: number) =>
     cached(phraseCache, i * D.length + j, () => sharedPhrases(taskSentences(U[i]!), taskSentences(D[j]!), { upper: up, draft: dp }));
   const evidenced = (i: number, j: number) => phrasesOf(i, j).filter((x) => bare(x).length >= 3).length >= MIN_PHRASES;
-  const onTopic = (j: number) => SAFETY_TOPIC.test(taskSentences(D[j]!));
+  const topicCache = new Map<number, boolean>();
+  const onTopic = (j: number) => cached(topicCache, j, () => SAFETY_TOPIC.test(taskSentences(D[j]!)));
   const linkedDraft = new Set<number>();
   const chosenOf: number[][] = [];
   for (let i = 0; i < U.length; i++) {
@@ -198,7 +199,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
   }
   // Which upper tasks each draft task answers (merges: one draft task, several upper tasks).
   const answersOf = new Map<number, number[]>();
-  chosenOf.forEach((js, i) => js.forEach((j) => answersOf.set(j, [...(answersOf.get(j) ?? []), i])));
+  chosenOf.forEach((js, i) => js.forEach((j) => cached(answersOf, j, () => []).push(i)));
 
   // Commitments (figures, frequencies, deadlines, scope) read once per linked task.
   const upperLevel = issuerLevel(upper.meta.issuer, upper.meta.title);
@@ -209,6 +210,15 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
   const draftC = (j: number) => cached(dCommit, j, () => commitmentsOf(D[j]!, draft.meta.year ?? upper.meta.year, draftLevel, dp));
   const draftSide = (j: number): DraftSide => ({ c: draftC(j), lead: D[j]!.lead, label: D[j]!.label });
   const usedByDraft = new Map<number, Set<number>>();
+  // Lead and supporting units both tasks name, compared level-neutrally, as written in the
+  // draft; each task's names normalised once.
+  const uUnits = new Map<number, Set<string>>();
+  const dUnits = new Map<number, Array<[string, string]>>();
+  const sharedUnits = (i: number, j: number): string[] => {
+    const upperKeys = cached(uUnits, i, () => new Set([...U[i]!.lead, ...U[i]!.support].map((x) => normalizeUnit(x, up)).filter(Boolean)));
+    const draftKeys = cached(dUnits, j, () => [...new Set([...D[j]!.lead, ...D[j]!.support])].map((x): [string, string] => [x, normalizeUnit(x, dp)]));
+    return draftKeys.filter(([, key]) => upperKeys.has(key)).map(([name]) => name);
+  };
 
   const results: UpperResult[] = U.map((u, i) => {
     const list = cands[i]!;
@@ -237,7 +247,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
         id: d.id,
         path: d.path,
         sharedPhrases: phrases,
-        explain: { phrases, units: sharedUnits(u, d, up, dp), targets: tc?.pairs[k] ?? [] },
+        explain: { phrases, units: sharedUnits(i, j), targets: tc?.pairs[k] ?? [] },
         ...(others.length ? { alsoAnswers: others } : {}),
       };
     });
@@ -271,7 +281,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
       if (used?.has(b) || answered.some((x) => sameMeasure(x, m))) return;
       // 每月确定一个整治主题: the count belongs to the frequency it is written in.
       if (m.kind === 'figure' && side.c.measures.some((x) => x.kind === 'frequency' && x.clause === m.clause && x.text.includes(m.text))) return;
-      byClause.set(m.clause, [...(byClause.get(m.clause) ?? []), m]);
+      cached(byClause, m.clause, () => []).push(m);
     });
     for (const ms of byClause.values()) {
       const { finding, upper: k } = addedFinding(
@@ -296,12 +306,6 @@ function isPartial(parts: readonly TaskPart[]): boolean {
 
 function sameMeasure(a: Measure, b: Measure): boolean {
   return a.kind === b.kind && a.perYear === b.perYear && a.deadline === b.deadline && a.lo === b.lo && a.hi === b.hi && a.unit === b.unit;
-}
-
-/** Lead and supporting units both tasks name, compared level-neutrally, as written in the draft. */
-function sharedUnits(u: CompareUnit, d: CompareUnit, up: readonly string[], dp: readonly string[]): string[] {
-  const upper = new Set([...u.lead, ...u.support].map((x) => normalizeUnit(x, up)).filter(Boolean));
-  return [...new Set([...d.lead, ...d.support])].filter((x) => upper.has(normalizeUnit(x, dp)));
 }
 
 function finish(c: Omit<Comparison, 'coverage' | 'sections'>): Comparison {
