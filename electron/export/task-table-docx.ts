@@ -105,6 +105,11 @@ export interface LandscapeTable {
   /** Share of the table width per column (sums to 1). */
   shares: number[];
   aligns: Array<'left' | 'center' | 'justify'>;
+  /**
+   * Rows whose cells run to many lines (the 对照表's reasons, parts left out) may continue on the
+   * next page; kept whole, one tall row pushes the rest of a page blank.
+   */
+  rowsMaySplit?: boolean;
   /** A section row spans the whole table. A '\n' in a cell starts a new paragraph. */
   rows: Array<{ kind: 'section'; text: string } | { kind: 'row'; cells: string[] }>;
   fonts: ExportOptions['fonts'];
@@ -124,11 +129,12 @@ export async function landscapeTableDocx(t: LandscapeTable): Promise<Uint8Array>
   widths[widest] = TABLE_WIDTH - widths.reduce((a, b, i) => (i === widest ? a : a + b), 0);
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const cellLine = 400;
-  const cell = (text: string, st: RunStyle, width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType], span = 1) =>
+  const cell = (text: string, st: RunStyle, width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType], span = 1, top = false) =>
     new TableCell({
       width: { size: width, type: WidthType.DXA },
       columnSpan: span,
-      verticalAlign: VerticalAlignTable.CENTER,
+      // Rows that may continue on the next page start at the top of their cells.
+      verticalAlign: top ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
       margins: { left: 80, right: 80, top: 40, bottom: 40 },
       // One paragraph per line of the cell ('\n'): a 对照表 cell lists tasks, reasons and quotes.
       children: text.split('\n').map((l) => para([run(l, st)], { line: cellLine, align })),
@@ -141,7 +147,10 @@ export async function landscapeTableDocx(t: LandscapeTable): Promise<Uint8Array>
   const rows = t.rows.map((row) =>
     row.kind === 'section'
       ? new TableRow({ cantSplit: true, children: [cell(row.text, { ...cellStyle, font: fonts.heading1 }, TABLE_WIDTH, AlignmentType.LEFT, t.headers.length)] })
-      : new TableRow({ cantSplit: true, children: row.cells.map((c, i) => cell(c, cellStyle, widths[i]!, ALIGN[t.aligns[i] ?? 'left'])) }),
+      : new TableRow({
+          cantSplit: !t.rowsMaySplit,
+          children: row.cells.map((c, i) => cell(c, cellStyle, widths[i]!, ALIGN[t.aligns[i] ?? 'left'], 1, !!t.rowsMaySplit)),
+        }),
   );
   const children: Array<Paragraph | Table> = [
     para(

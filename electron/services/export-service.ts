@@ -53,6 +53,7 @@ export function createExportServices(getDoc: (planId: string) => Promise<PlanDoc
       fileName: proposeExportFileName(title),
       bytes: await landscapeTableDocx({
         title,
+        rowsMaySplit: true,
         subject: title,
         creator: '',
         keywords: ['对照表', '上级文件'],
