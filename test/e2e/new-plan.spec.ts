@@ -74,3 +74,69 @@ test('从模板新建, 另存为模板, rename and delete a user template', asyn
   await expect(list.getByRole('row', { name: '乡镇要点（本单位）' })).toHaveCount(0);
   await expect(list.getByRole('row')).toHaveCount(5); // header + the four bundled templates
 });
+
+/** Every box starts on the same line as the first (tops within a few pixels): nothing wrapped. */
+async function expectOneLine(boxes: Array<import('@playwright/test').Locator>, what: string): Promise<void> {
+  const tops: number[] = [];
+  for (const b of boxes) tops.push((await b.boundingBox())!.y);
+  const spread = Math.max(...tops) - Math.min(...tops);
+  expect(spread, `${what}: tops ${tops.map((t) => t.toFixed(1)).join(', ')}`).toBeLessThan(6);
+}
+
+test('rollover preview at 1366 × 768: tags, controls and buttons stay on one line, nothing overflows', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app().url);
+  await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
+  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
+  await expect(page.locator('.plan-page .plan-task').first()).toBeVisible();
+  await page.getByRole('button', { name: '← 资料库' }).click();
+  await page.getByRole('button', { name: '新建', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '新建计划' });
+  await dialog.getByRole('tab', { name: '基于往年要点' }).click();
+  await dialog.getByRole('button', { name: '生成预览' }).click();
+  const summary = dialog.getByRole('region', { name: '新草稿概况' });
+  await expect(summary).toContainText('沿用 19 项任务');
+
+  // Each flag: its tag and the start of its message on the same line.
+  const flags = summary.locator('.flag-list > li');
+  const n = await flags.count();
+  expect(n).toBeGreaterThan(3);
+  for (let i = 0; i < n; i++) {
+    const li = flags.nth(i);
+    await li.scrollIntoViewIfNeeded();
+    const badge = (await li.locator('.badge').boundingBox())!;
+    const range = await li.evaluate((el) => {
+      // The first character of the message, wherever it sits.
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (t.parentElement?.closest('.badge') || !t.textContent?.trim()) continue;
+        const r = document.createRange();
+        const k = t.textContent.search(/\S/);
+        r.setStart(t, k);
+        r.setEnd(t, k + 1);
+        const b = r.getBoundingClientRect();
+        return { y: b.y, height: b.height };
+      }
+      return null;
+    });
+    expect(range, `flag ${i + 1} has a message`).not.toBeNull();
+    const badgeMid = badge.y + badge.height / 2;
+    expect(badgeMid, `flag ${i + 1}: tag and message on one line`).toBeGreaterThan(range!.y);
+    expect(badgeMid, `flag ${i + 1}: tag and message on one line`).toBeLessThan(range!.y + range!.height);
+  }
+  // The counts, the tabs and the footer buttons each on one line.
+  await expectOneLine(await summary.getByRole('list', { name: '需要核对' }).getByRole('listitem').all(), '需要核对');
+  await expectOneLine(await dialog.getByRole('tab').all(), '新建方式');
+  await expectOneLine(await dialog.locator('.dialog-footer button').all(), '按钮');
+  // Nothing wider than its box, and the dialog inside the window.
+  const overflow = await dialog.evaluate((root) =>
+    [...root.querySelectorAll<HTMLElement>('*')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+      .map((el) => el.className || el.tagName),
+  );
+  expect(overflow, 'elements with horizontal overflow').toEqual([]);
+  const box = (await dialog.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(1366);
+  expect(box.y + box.height).toBeLessThanOrEqual(768);
+});

@@ -254,7 +254,7 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
                 .slice(0, 40)
                 .map((f, i) => (
                   <li key={i}>
-                    <span className="badge">{FLAG_KIND_LABELS[f.kind]}</span>{' '}
+                    <span className="badge">{FLAG_KIND_LABELS[f.kind]}</span>
                     {f.path.startsWith('body') ? (
                       <button
                         type="button"
@@ -265,7 +265,7 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
                         {f.message}
                       </button>
                     ) : (
-                      f.message
+                      <span>{f.message}</span>
                     )}
                   </li>
                 ))}
