@@ -7,11 +7,11 @@ import type { BodyNode, PlanDocument, RolloverFlag } from '../plan/schema';
 import { eventFindings } from './events';
 import { periodFindings } from './periods';
 import type { FlagKind, RollYears, TextFinding } from './types';
-import { retitle, rewritePlanYear, yearFindings } from './years';
+import { retitle, rewritePlanYear, rolloverTitle, yearFindings } from './years';
 
 export { THREE_YEAR_CAMPAIGNS } from './periods';
 export { ANNIVERSARY_BASES } from './events';
-export { retitle, rewritePlanYear } from './years';
+export { retitle, rewritePlanYear, rolloverTitle } from './years';
 export type { FlagKind } from './types';
 
 export const FLAG_KINDS: readonly FlagKind[] = ['historical-year', 'stale-period', 'dated-event', 'past-deadline', 'target-unconfirmed'];
@@ -88,7 +88,7 @@ export function rolloverPlan(source: PlanDocument, toYear: number, opts: Rollove
   // Metadata: a new document, not yet written, numbered or published.
   const meta = doc.meta;
   meta.year = toYear;
-  meta.title = retitle(meta.title, from, toYear);
+  meta.title = rolloverTitle(meta.title, from, toYear);
   if (meta.noticeTitle !== undefined) meta.noticeTitle = retitle(meta.noticeTitle, from, toYear);
   if (meta.summary !== undefined) meta.summary = rewritePlanYear(meta.summary, from, toYear);
   delete meta.writtenDate;

@@ -31,6 +31,38 @@ export function retitle(text: string, from: number, to: number): string {
   return text.replace(yearRe(from), `${to}年`);
 }
 
+/** A year in a title, not part of a range (2016—2020年). */
+const TITLE_YEAR = /(?<!\d\s*[-—–~～至到]\s*)(?<!\d)((?:19|20|21)\d{2})年(?!\s*[-—–~～至到]\s*\d)/u;
+/** Where a year goes in a title that has none: after 关于做好 / 关于印发《, or after a leading place. */
+const AFTER_ABOUT = /关于(?:进一步)?(?:做好|抓好|加强|开展|印发)?(?:《)?/u;
+const LEADING_PLACE = /^(?:全(?:省|市|县|区|旗|镇|乡|州)|.{2,10}?(?:自治县|自治州|街道|[省市县区旗镇乡]))(?=安全生产|应急管理|安委会|安全|防灾减灾|消防|防汛)/u;
+
+/**
+ * The title of a rolled-over plan: every “S年” becomes the new year; a title naming another
+ * year (a mistyped plan year) has that year replaced; a title with no year gets one where
+ * Chinese titles put it — 关于做好2026年……的通知, 关于印发《2026年……》的通知, 全县 → 2026年全县……,
+ * 滕州市2026年安全生产工作要点 — or else “（2026年）” at the end, so that the new plan never
+ * carries the old one's name unchanged.
+ */
+export function rolloverTitle(title: string, from: number, to: number): string {
+  if (from === to) return title;
+  const t = title.trim();
+  if (!t) return title;
+  if (yearRe(from).test(t)) return retitle(t, from, to);
+  const other = TITLE_YEAR.exec(t);
+  if (other) return t.slice(0, other.index) + `${to}年` + t.slice(other.index + other[0].length);
+  const Y = `${to}年`;
+  const about = AFTER_ABOUT.exec(t);
+  if (about && about.index + about[0].length < t.length) {
+    const at = about.index + about[0].length;
+    return t.slice(0, at) + Y + t.slice(at);
+  }
+  if (/^全(?:省|市|县|区|旗|镇|乡|州)/u.test(t)) return Y + t;
+  const place = LEADING_PLACE.exec(t);
+  if (place) return place[0] + Y + t.slice(place[0].length);
+  return `${t}（${Y}）`;
+}
+
 const PLAN_TITLE_WORDS = '(?:工作要点|工作计划|工作的通知|要点)';
 
 /** Rewrites the plan-year mentions of a body string (see the rules above). */

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { samples, useApp } from './app';
+import { pageApi, samples, useApp } from './app';
 
 const app = useApp();
 
@@ -18,7 +18,7 @@ test('基于往年要点: roll the 滕州 2020 plan to 2021, see the flags, dism
   await expect(dialog.getByRole('textbox', { name: '年度' })).toHaveValue('2021');
   await dialog.getByRole('button', { name: '生成预览' }).click();
   const summary = dialog.getByRole('region', { name: '新草稿概况' });
-  await expect(summary).toContainText('2021年全市安全生产工作要点');
+  await expect(summary.getByRole('textbox', { name: '新计划标题' })).toHaveValue('2021年全市安全生产工作要点');
   await expect(summary).toContainText('沿用 19 项任务');
   await expect(summary.getByRole('list', { name: '需要核对' })).toContainText(/往年年份.*[1-9]/);
   await expect(summary).toContainText('十三五');
@@ -75,12 +75,15 @@ test('从模板新建, 另存为模板, rename and delete a user template', asyn
   await expect(list.getByRole('row')).toHaveCount(5); // header + the four bundled templates
 });
 
-/** Every box starts on the same line as the first (tops within a few pixels): nothing wrapped. */
+/** Every box on one line (vertical centres within a few pixels): nothing wrapped. */
 async function expectOneLine(boxes: Array<import('@playwright/test').Locator>, what: string): Promise<void> {
-  const tops: number[] = [];
-  for (const b of boxes) tops.push((await b.boundingBox())!.y);
-  const spread = Math.max(...tops) - Math.min(...tops);
-  expect(spread, `${what}: tops ${tops.map((t) => t.toFixed(1)).join(', ')}`).toBeLessThan(6);
+  const mids: number[] = [];
+  for (const b of boxes) {
+    const box = (await b.boundingBox())!;
+    mids.push(box.y + box.height / 2);
+  }
+  const spread = Math.max(...mids) - Math.min(...mids);
+  expect(spread, `${what}: centres ${mids.map((t) => t.toFixed(1)).join(', ')}`).toBeLessThan(6);
 }
 
 test('rollover preview at 1366 × 768: tags, controls and buttons stay on one line, nothing overflows', async ({ page }) => {
@@ -139,4 +142,29 @@ test('rollover preview at 1366 × 768: tags, controls and buttons stay on one li
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(1366);
   expect(box.y + box.height).toBeLessThanOrEqual(768);
+});
+
+test('rollover of a title without a year: the new year is proposed, the title can be edited before creating', async ({ page }) => {
+  await page.goto(app().url);
+  await pageApi(page, 'plans.create', { title: '全县安全生产工作要点', year: 2021 });
+  await page.reload();
+  await page.getByRole('button', { name: '新建', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: '新建计划' });
+  await dialog.getByRole('tab', { name: '基于往年要点' }).click();
+  await dialog.getByRole('combobox', { name: '往年的要点' }).selectOption({ label: '全县安全生产工作要点（2021年）' });
+  await expect(dialog.getByRole('textbox', { name: '年度' })).toHaveValue('2022');
+  await dialog.getByRole('button', { name: '生成预览' }).click();
+  const title = dialog.getByRole('textbox', { name: '新计划标题' });
+  await expect(title).toHaveValue('2022年全县安全生产工作要点');
+  await expectOneLine([dialog.locator('.rollover-title span'), title], '新计划标题');
+  // The old name again: a warning, and still allowed.
+  await title.fill('全县安全生产工作要点');
+  await expect(dialog.getByRole('note').filter({ hasText: '与原计划相同' })).toBeVisible();
+  await title.fill('2022年全县安全生产工作要点（征求意见稿）');
+  await expect(dialog.getByRole('note').filter({ hasText: '与原计划相同' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: '创建草稿' }).click();
+  await expect(page.getByRole('heading', { name: '2022年全县安全生产工作要点（征求意见稿）' })).toBeVisible();
+  await page.getByRole('button', { name: '← 资料库' }).click();
+  await expect(page.getByRole('row', { name: /2022年全县安全生产工作要点（征求意见稿）/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^全县安全生产工作要点/ })).toHaveCount(1);
 });

@@ -149,3 +149,31 @@ describe('the new document', () => {
     expect(r.summary.carriedUnits).toBe(1);
   });
 });
+
+describe('the new title', () => {
+  const titled = (title: string, year = 2021) => {
+    const d = planOf(year, '正文。');
+    d.meta.title = title;
+    return roll(d, year + 1).doc.meta.title;
+  };
+
+  it('replaces the plan year, or another year the title names', () => {
+    expect(titled('2021年全县安全生产工作要点')).toBe('2022年全县安全生产工作要点');
+    expect(titled('滕州市2020年度安全生产工作要点', 2021)).toBe('滕州市2022年度安全生产工作要点');
+    // A period is not the plan year.
+    expect(titled('“十四五”（2021—2025年）安全生产规划实施要点')).toBe('“十四五”（2021—2025年）安全生产规划实施要点（2022年）');
+  });
+
+  it('puts the new year into a title that has none, where Chinese titles put it', () => {
+    expect(titled('全县安全生产工作要点')).toBe('2022年全县安全生产工作要点');
+    expect(titled('滕州市安全生产工作要点')).toBe('滕州市2022年安全生产工作要点');
+    expect(titled('某县人民政府关于做好安全生产工作的通知')).toBe('某县人民政府关于做好2022年安全生产工作的通知');
+    expect(titled('关于印发《全镇安全生产工作要点》的通知')).toBe('关于印发《2022年全镇安全生产工作要点》的通知');
+    expect(titled('安全生产工作要点')).toBe('安全生产工作要点（2022年）');
+  });
+
+  it('never gives the new plan the old title unchanged', () => {
+    for (const t of ['全县安全生产工作要点', '工作要点', '某某街道应急管理工作安排', '关于做好安全生产工作的通知'])
+      expect(titled(t)).not.toBe(t);
+  });
+});

@@ -28,6 +28,8 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
   const [sources, setSources] = useState<PlanSummary[]>([]);
   const [sourceId, setSourceId] = useState('');
   const [preview, setPreview] = useState<RolloverResult | null>(null);
+  /** The new plan's title, proposed by the rollover (with the new year) and editable. */
+  const [newTitle, setNewTitle] = useState('');
   // 从模板
   const [templates, setTemplates] = useState<TemplateList | null>(null);
   const [templateId, setTemplateId] = useState('');
@@ -62,9 +64,12 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
   /** Creates the rolled-over draft; `jumpPath` (id:<node id>, or a path) opens it at one flag's place. */
   const createRollover = async (jumpPath?: string) => {
     if (!preview) return;
+    const t = newTitle.trim();
+    if (!t) return setError('请填写新计划的标题。');
     setBusy(true);
     try {
-      const rec = await invoke('plans.create', { title: preview.doc.meta.title, year: Number(year), doc: preview.doc });
+      const doc = { ...preview.doc, meta: { ...preview.doc.meta, title: t } };
+      const rec = await invoke('plans.create', { title: t, year: Number(year), doc });
       if (jumpPath) sessionStorage.setItem(`plandesk.jump.${rec.id}`, jumpPath);
       onCreated(rec.id);
     } catch (err) {
@@ -86,7 +91,9 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
       } else if (mode === 'rollover') {
         if (!sourceId) throw new Error('请选择一份往年的要点。');
         if (!preview) {
-          setPreview(await invoke('rollover.preview', { id: sourceId, year: y }));
+          const p = await invoke('rollover.preview', { id: sourceId, year: y });
+          setNewTitle(p.doc.meta.title);
+          setPreview(p);
         } else {
           await createRollover();
           return;
@@ -231,8 +238,17 @@ export function NewPlanDialog({ initialMode = 'blank', onCancel, onCreated }: Pr
         )}
         {mode === 'rollover' && preview && source && (
           <section className="rollover-summary" aria-label="新草稿概况">
+            <label className="rollover-title">
+              <span>新计划标题</span>
+              <input aria-label="新计划标题" value={newTitle} onChange={(e) => setNewTitle(e.target.value)} maxLength={200} />
+            </label>
+            {newTitle.trim() === source.title.trim() && (
+              <p className="form-error" role="note">
+                新计划标题与原计划相同，资料库中将有两份同名的计划，建议写明新的年度。
+              </p>
+            )}
             <p>
-              由“{source.title}”生成“<strong>{preview.doc.meta.title}</strong>”：沿用 {preview.summary.tasks} 项任务及其责任单位和目标，
+              由“{source.title}”生成新草稿：沿用 {preview.summary.tasks} 项任务及其责任单位和目标，
               目标全部标为待确认；文号、索引号和成文日期已清空，发文机关和主送机关保留。
             </p>
             {preview.warnings.map((w) => (
