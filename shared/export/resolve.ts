@@ -3,6 +3,7 @@
 import { countPendingSuggestions } from '../plan/pending-suggestions';
 import type { PlanDocument } from '../plan/schema';
 import { checkDocNumber } from '../text/doc-number';
+import { docNumberExample } from './doc-number-example';
 import type { ExportOptions, ExportOptionsInput } from './options';
 import { ExportOptionsSchema } from './options';
 
@@ -78,7 +79,7 @@ export function missingForExport(doc: PlanDocument, options: ExportOptionsInput 
   if (!r.title) missing.push('计划标题（meta.title）');
   if (opts.form === 'notice') {
     if (!r.issuer) missing.push('发文机关（meta.issuer）');
-    if (!r.docNumber) missing.push('发文字号/文号（meta.docNumber），如“滕安发〔2020〕3号”');
+    if (!r.docNumber) missing.push(`发文字号/文号（meta.docNumber），如“${docNumberExample(r.issuer, doc.meta.year)}”`);
     if (!r.noticeTitle) missing.push('通知标题（notice.title 或 meta.noticeTitle）');
     if (!r.addressees.length) missing.push('主送机关（notice.addressees 或 meta.addressees）');
     if (!r.date) missing.push('成文日期（notice.date 或 meta.writtenDate）');

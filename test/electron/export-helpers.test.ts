@@ -113,6 +113,21 @@ describe('metadata check', () => {
     expect(missingForExport(doc, { form: 'notice' })).toEqual([]);
     expect(exportWarnings(doc, { form: 'notice' })[0]).toContain('某安发〔2026〕1号');
   });
+  it('gives a 文号 example from the plan’s own 发文机关 and year, never another county’s', () => {
+    const numberLine = (issuer: string | undefined, year: number) => {
+      const doc = emptyPlan(`${year}年全县安全生产工作要点`, year);
+      if (issuer !== undefined) doc.meta.issuer = issuer;
+      return missingForExport(doc, { form: 'notice' }).find((m) => m.includes('文号'))!;
+    };
+    expect(numberLine('某县安委会', 2022)).toContain('如“某安发〔2022〕×号”');
+    expect(numberLine('滕州市安全生产委员会', 2026)).toContain('如“滕安发〔2026〕×号”');
+    expect(numberLine('青山镇人民政府', 2025)).toContain('如“青政发〔2025〕×号”');
+    expect(numberLine('长治市潞城区应急管理局', 2024)).toContain('如“潞应急发〔2024〕×号”');
+    expect(numberLine('某某县安全生产委员会办公室', 2023)).toContain('如“某安办发〔2023〕×号”');
+    // No 发文机关 yet: a neutral pattern with the plan's year.
+    expect(numberLine(undefined, 2022)).toContain('如“×安发〔2022〕×号”');
+    for (const line of [numberLine('某县安委会', 2022), numberLine(undefined, 2022)]) expect(line).not.toContain('滕安发〔2020〕');
+  });
   it('validates options with Chinese messages', () => {
     const r = ExportOptionsSchema.safeParse({ form: 'letter', linePitchTwips: 600 });
     expect(r.success).toBe(false);

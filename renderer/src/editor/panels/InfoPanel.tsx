@@ -1,3 +1,4 @@
+import { docNumberExample } from '../../../../shared/export/doc-number-example';
 import type { PlanMeta } from '../../../../shared/plan/schema';
 
 interface Props {
@@ -8,7 +9,7 @@ interface Props {
 const TEXT_FIELDS: Array<[keyof PlanMeta, string, string?]> = [
   ['title', '标题'],
   ['issuer', '发文机关'],
-  ['docNumber', '文号', '如 X安发〔2026〕1号'],
+  ['docNumber', '文号'],
   ['indexNumber', '索引号'],
   ['category', '主题分类'],
   ['validity', '效力状态'],
@@ -30,7 +31,7 @@ export function InfoPanel({ meta, onChange }: Props) {
           <span>{label}</span>
           <input
             aria-label={label}
-            placeholder={placeholder}
+            placeholder={key === 'docNumber' ? `如 ${docNumberExample(meta.issuer, meta.year)}` : placeholder}
             value={(meta[key] as string | undefined) ?? ''}
             onChange={(e) => set({ [key]: e.target.value || (key === 'title' ? '' : undefined) } as Partial<PlanMeta>)}
           />
