@@ -173,7 +173,6 @@ describe('the new title', () => {
   });
 
   it('never gives the new plan the old title unchanged', () => {
-    for (const t of ['全县安全生产工作要点', '工作要点', '某某街道应急管理工作安排', '关于做好安全生产工作的通知'])
-      expect(titled(t)).not.toBe(t);
+    for (const t of ['全县安全生产工作要点', '工作要点', '某某街道应急管理工作安排', '关于做好安全生产工作的通知']) expect(titled(t)).not.toBe(t);
   });
 });
