@@ -116,7 +116,12 @@ export interface Reviewer {
 
 export interface ReturnedFileAnalysis {
   fileName: string;
+  /** Authors of the new opinions (ours, exported for opinion and come back, left out). */
   authors: string[];
+  /** The 提出单位 proposed from the authors or the file name ('' when neither names a unit). */
+  unit: string;
+  /** How many of the file's opinions are the office's own, exported for opinion: not listed, not imported again. */
+  known: number;
   samePlan: { same: boolean; similarity: number; message?: string };
   /** What the file's format could not give (Chinese), e.g. a .doc's comment places. */
   notes: string[];

@@ -10,7 +10,8 @@ import { proposeExportFileName } from '../../shared/export/file-name';
 import { flattenOutline } from '../../shared/plan/outline';
 import { applyReviewMatches } from '../../shared/review/apply-returned';
 import { locateAnnotations } from '../../shared/review/opinion-rows';
-import { matchReviewItems } from '../../shared/review';
+import { matchReviewItems, type ReviewItem } from '../../shared/review';
+import { exportedAuthor, proposeSender } from '../../shared/review/sender';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { exportReviewDocx } from '../review/export-review-docx';
 import { planOpinionsDocx } from '../review/opinions-docx';
@@ -34,13 +35,31 @@ function opinionKey(kind: string, author: string, text: string): string {
   return `${kind}\u0000${author.trim()}\u0000${text.replace(/\s+/g, '')}`;
 }
 
+/** Our own comments and suggestions as the draft for opinion writes them (author as exported). */
 function knownOpinions(doc: PlanDocument, threads: ReturnType<typeof planThreads>): Set<string> {
   const out = new Set<string>();
-  for (const t of threads) for (const c of t.comments) out.add(opinionKey('comment', c.author, c.body));
+  for (const t of threads) for (const c of t.comments) out.add(opinionKey('comment', exportedAuthor(c.author, c.unit), c.body));
   for (const at of locateAnnotations(doc.body).values()) {
-    if (at.kind === 'insertion' || at.kind === 'deletion') out.add(opinionKey(at.kind, at.author ?? '', at.text));
+    if (at.kind === 'insertion' || at.kind === 'deletion') out.add(opinionKey(at.kind, exportedAuthor(at.author, at.unit), at.text));
   }
   return out;
+}
+
+/**
+ * A returned file's opinions split into what is new and how many are ours: the comments and
+ * suggestions exported for opinion come back in every returned file and are already here.
+ * `known` grows by the new ones, so that two files with the same opinion bring it in once.
+ */
+function newOpinions(items: readonly ReviewItem[], known: Set<string>): { fresh: ReviewItem[]; ours: number } {
+  const fresh: ReviewItem[] = [];
+  let ours = 0;
+  for (const it of items) {
+    const key = opinionKey(it.kind, it.author, it.text);
+    if (known.has(key)) ours++;
+    else fresh.push(it);
+  }
+  for (const it of fresh) known.add(opinionKey(it.kind, it.author, it.text));
+  return { fresh, ours };
 }
 
 export function createReviewServices(db: Database, library: LibraryServices): Pick<ServiceImpl, ReviewOps> {
@@ -67,12 +86,19 @@ export function createReviewServices(db: Database, library: LibraryServices): Pi
 
     'review.analyse': async ({ planId, files }) => {
       const plan = await getPlan(planId);
+      const known = knownOpinions(plan.doc, planThreads(db, planId));
+      const unitNames = (await library['units.list']({ limit: 1000 })).map((u) => u.name);
       const out: ReturnedFileAnalysis[] = [];
       for (const f of files) {
-        const { returned: r, samePlan, matches } = await analyseReturnedFile(plan.doc, f.fileName, f.bytes);
+        const { returned: r, samePlan } = await analyseReturnedFile(plan.doc, f.fileName, f.bytes);
+        const { fresh, ours } = newOpinions(r.items, known);
+        const matches = matchReviewItems(plan.doc, fresh);
+        const authors = [...new Set(fresh.map((it) => it.author).filter(Boolean))];
         out.push({
           fileName: f.fileName,
-          authors: r.authors,
+          authors,
+          unit: proposeSender(f.fileName, authors, unitNames),
+          known: ours,
           samePlan,
           notes: r.notes,
           items: matches.map((m) => ({
@@ -106,9 +132,8 @@ export function createReviewServices(db: Database, library: LibraryServices): Pi
       for (const f of read) {
         // A format that records no author (.doc/.wps): the file's 提出单位 stands for it.
         const items = f.returned.items.map((it) => (it.author ? it : { ...it, author: f.unit }));
-        const fresh = items.filter((it) => !known.has(opinionKey(it.kind, it.author, it.text)));
+        const { fresh } = newOpinions(items, known);
         const applied = applyReviewMatches(doc, matchReviewItems(doc, fresh), { unit: f.unit, newId: randomUUID, now });
-        for (const it of fresh) known.add(opinionKey(it.kind, it.author, it.text));
         doc = applied.doc;
         for (const t of applied.threads) threads.push({ unit: f.unit, t });
         detached.push(...applied.detached);

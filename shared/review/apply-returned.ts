@@ -5,6 +5,7 @@
 import type { BodyNode, PlanDocument, TextMark } from '../plan/schema';
 import { nodeAtPath } from '../plan/paths';
 import { indexById } from '../plan/ids';
+import { suggestionContent } from './opinion-rows';
 import type { ReviewMatch } from './types';
 
 export interface ImportedThread {
@@ -82,14 +83,14 @@ export function applyReviewMatches(
     const id = opts.newId();
     const base = { id, author: it.author, unit: opts.unit, time };
     if (!node || !m.target) {
-      detached.push({ id, unit: opts.unit, content: `${it.kind === 'insertion' ? '建议增加' : '建议删除'}：${it.text}` });
+      detached.push({ id, unit: opts.unit, content: suggestionContent(it.kind, it.text) });
       counts.detached++;
       continue;
     }
     if (it.kind === 'deletion') {
       const { from, to } = m.target;
       if (from === to) {
-        detached.push({ id, unit: opts.unit, content: `建议删除：${it.text}` });
+        detached.push({ id, unit: opts.unit, content: suggestionContent('deletion', it.text) });
         counts.detached++;
         continue;
       }

@@ -38,7 +38,21 @@ export interface ThreadLike {
   comments: Array<{ author: string; unit: string; body: string }>;
 }
 
-const KIND_TEXT = { insertion: '建议增加', deletion: '建议删除', insert: '建议新增任务', delete: '建议删除任务', units: '建议修改责任单位' } as const;
+export const KIND_TEXT = { insertion: '建议增加', deletion: '建议删除', insert: '建议新增任务', delete: '建议删除任务', units: '建议修改责任单位' } as const;
+
+/** Punctuation a suggested insertion often starts with (“，每季度…”): not shown after “建议增加：”. */
+const LEADING_PUNCT = /^[\s，,、。．.；;：:！!？?）)」』”’]+/u;
+
+/** The words of a suggestion as shown to people: 建议增加：每季度…, without the punctuation it starts with. */
+export function suggestionText(text: string): string {
+  const t = text.replace(LEADING_PUNCT, '').trim();
+  return t || text.trim();
+}
+
+/** 意见内容 of a suggestion: “建议增加：每季度开展一次检查”. */
+export function suggestionContent(kind: keyof typeof KIND_TEXT, text: string): string {
+  return `${KIND_TEXT[kind]}：${suggestionText(text)}`;
+}
 
 /** Where each comment or suggestion id sits: the task (or heading) it is in, by label and title. */
 export interface AnnotationPlace {
@@ -141,7 +155,7 @@ export function buildOpinionRows(doc: PlanDocument, threads: readonly ThreadLike
       unit: at.unit || at.author || '',
       task: at.task,
       nodeId: at.nodeId ?? null,
-      content: `${KIND_TEXT[at.kind]}：${at.text}`,
+      content: suggestionContent(at.kind, at.text),
       decision: s?.decision ?? null,
       reason: s?.reason ?? '',
       live: true,

@@ -157,7 +157,8 @@ test('Word/WPS reviewers: export for opinion, import two returned files, opinion
 
   // The draft for opinion, as Word reviewers get it.
   const [draft] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出征求意见稿' }).click()]);
-  const zip = await JSZip.loadAsync(readFileSync((await draft.path())!));
+  const draftBytes = readFileSync((await draft.path())!);
+  const zip = await JSZip.loadAsync(draftBytes);
   expect(await zip.file('word/document.xml')!.async('string')).toContain('征求意见稿');
 
   // Two files come back (the whole plan, as Word keeps it): a unit that comments and deletes,
@@ -192,10 +193,16 @@ test('Word/WPS reviewers: export for opinion, import two returned files, opinion
   await page.getByLabel('导入反馈文件').setInputFiles([
     { name: '县教育局意见.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(fromEducation) },
     { name: '张三修改.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(fromPerson) },
+    // Returned unchanged: the unit only in the file name.
+    { name: '县住建局反馈.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: draftBytes },
   ]);
   const dialog = page.getByRole('dialog', { name: '导入反馈文件' });
   await expect(dialog.getByRole('textbox', { name: '县教育局意见.docx 的提出单位' })).toHaveValue('县教育局');
   await expect(dialog.getByRole('textbox', { name: '张三修改.docx 的提出单位' })).toHaveValue('');
+  await expect(dialog.getByRole('textbox', { name: '县住建局反馈.docx 的提出单位' })).toHaveValue('县住建局');
+  await expect(dialog.getByRole('listitem', { name: '反馈文件 县住建局反馈.docx' })).toContainText('没有新意见');
+  // The insertion is shown without the comma it starts with.
+  await expect(dialog.getByRole('listitem', { name: '反馈文件 张三修改.docx' })).toContainText('增加年底前完成清单修订');
   await dialog.getByRole('button', { name: '导入' }).click();
   await expect(dialog.getByText('请为每个文件填写提出单位')).toBeVisible();
   await expect(dialog.getByText(/似乎不是/)).toHaveCount(0);
@@ -209,7 +216,7 @@ test('Word/WPS reviewers: export for opinion, import two returned files, opinion
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table).toContainText('建议把宣贯范围扩大到学校');
   await expect(table).toContainText('建议删除：习近平总书记');
-  await expect(table).toContainText('建议增加：，年底前完成清单修订');
+  await expect(table).toContainText('建议增加：年底前完成清单修订');
   await expect(table).toContainText('县应急局');
   await table.getByRole('combobox', { name: '意见 1 处理情况' }).selectOption('部分采纳');
   await table.getByRole('textbox', { name: '意见 1 理由' }).fill('学校部分由教育部门另行部署');

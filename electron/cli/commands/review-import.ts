@@ -8,6 +8,7 @@ import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { formatLabel, renumber } from '../../../shared/plan/numbering';
 import { nodeAtPath } from '../../../shared/plan/paths';
+import { proposeSender } from '../../../shared/review/sender';
 import type { SamePlanResult } from '../../../shared/review/types';
 import { analyseReturnedFile } from '../../review/analyse-returned';
 import { parseCommandArgs } from '../args';
@@ -101,7 +102,7 @@ export const reviewImportCommand: CliCommand = {
         };
       });
       results.push({ file, authors: returned.authors, samePlan, notes: returned.notes, items });
-      toStore.push({ fileName: basename(file), bytes, unit: unit || returned.authors[0] || '未署名' });
+      toStore.push({ fileName: basename(file), bytes, unit: unit || proposeSender(basename(file), returned.authors) || returned.authors[0] || '未署名' });
     }
     // Exit 2 when a file does not look like this plan (a script should not store it blindly).
     const exit = results.some((r) => !r.samePlan.same) ? EXIT_BAD_INPUT : EXIT_OK;

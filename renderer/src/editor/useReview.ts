@@ -4,15 +4,13 @@ import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReviewThreadRecord } from '../../../shared/contract';
 import type { PlanDocument } from '../../../shared/plan/schema';
-import { locateAnnotations } from '../../../shared/review/opinion-rows';
+import { locateAnnotations, suggestionContent } from '../../../shared/review/opinion-rows';
 import { errorMessage, invoke } from '../api/client';
 import { useToast } from '../components/Toasts';
 import { commentRange } from '../review/comment-anchors';
 import { suggestNodeChange } from '../review/suggest-mode';
 import { useReviewer } from '../review/useReviewer';
 import { blockAt } from './structure';
-
-const KIND = { insertion: '建议增加', deletion: '建议删除', insert: '建议新增任务', delete: '建议删除任务', units: '建议修改责任单位' } as const;
 
 interface Options {
   planId: string;
@@ -96,7 +94,13 @@ export function useReview({ planId, editor, buildDoc, showComments }: Options) {
           sourceId: id,
           decision: accept ? '采纳' : '不采纳',
           reason: '',
-          snapshot: { kind: 'suggestion', unit: at.unit || at.author || '', task: at.task, content: `${KIND[at.kind]}：${at.text}`, nodeId: at.nodeId ?? null },
+          snapshot: {
+            kind: 'suggestion',
+            unit: at.unit || at.author || '',
+            task: at.task,
+            content: suggestionContent(at.kind, at.text),
+            nodeId: at.nodeId ?? null,
+          },
         }).catch((err: unknown) => toast({ kind: 'error', message: errorMessage(err) }));
       }
     },

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PlanRecord, ReturnedFileAnalysis } from '../../../shared/contract';
+import { suggestionText } from '../../../shared/review/opinion-rows';
 import { errorMessage, invoke } from '../api/client';
 import { Dialog } from '../components/Dialog';
 
@@ -9,8 +10,7 @@ interface Props {
   onClose(changed: boolean): void;
 }
 
-/** A unit-like author (县应急管理局) is taken as the sending unit; a person's name is not. */
-const UNIT_LIKE = /(局|委|办|部|院|厅|处|科|镇|乡|街道|中心|公司|大队|支队|政府|委员会|管委会)$/;
+const clip = (s: string) => (s.length > 50 ? `${s.slice(0, 50)}…` : s);
 
 async function bytesOf(file: File): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await file.arrayBuffer());
@@ -30,7 +30,8 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
         const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: await bytesOf(f) })));
         const a = await invoke('review.analyse', { planId: plan.id, files: payload });
         setAnalysis(a);
-        setUnits(a.map((f) => (f.authors.length === 1 && UNIT_LIKE.test(f.authors[0]!) ? f.authors[0]! : '')));
+        // 提出单位 as the service proposes it (the authors' unit, or the file name's).
+        setUnits(a.map((f) => f.unit));
       } catch (err) {
         setError(errorMessage(err));
       }
@@ -90,8 +91,16 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
             <li key={f.fileName} aria-label={`反馈文件 ${f.fileName}`}>
               <div className="returned-head">
                 <strong>{f.fileName}</strong>
-                <span className="muted">作者：{f.authors.join('、') || '（无）'}</span>
+                <span className="muted">
+                  {f.items.length ? `新意见 ${f.items.length} 条` : '没有新意见'}
+                  {f.authors.length ? `，作者：${f.authors.join('、')}` : ''}
+                </span>
               </div>
+              {f.known > 0 && (
+                <p className="muted" role="note">
+                  另有 {f.known} 条为本办已导出的意见，已略过。
+                </p>
+              )}
               {!f.samePlan.same && (
                 <p className="form-error" role="alert">
                   {f.samePlan.message ?? '这个文件看起来不是这份计划。'}
@@ -115,11 +124,11 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
                 {f.items.map((it, k) => (
                   <li key={k}>
                     <span className={`suggestion-kind k-${it.kind}`}>{it.kind === 'comment' ? '批注' : it.kind === 'insertion' ? '增加' : '删除'}</span>
-                    {it.text.length > 50 ? `${it.text.slice(0, 50)}…` : it.text}
+                    {clip(it.kind === 'comment' ? it.text : suggestionText(it.text))}
                     <span className="muted"> — {it.task ?? (it.unplaced ? '未对应任务（保留为意见）' : '原文已改动（保留为意见）')}</span>
                   </li>
                 ))}
-                {f.items.length === 0 && <li className="muted">文件中没有批注或修订。</li>}
+                {f.items.length === 0 && <li className="muted">{f.known ? '文件中没有本办导出之外的批注或修订。' : '文件中没有批注或修订。'}</li>}
               </ul>
             </li>
           ))}
