@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors';
 import { proposeExportFileName } from '../../shared/export/file-name';
 import { flattenOutline } from '../../shared/plan/outline';
 import { applyReviewMatches } from '../../shared/review/apply-returned';
-import { locateAnnotations } from '../../shared/review/opinion-rows';
+import { locateAnnotations, suggestionContent } from '../../shared/review/opinion-rows';
 import { matchReviewItems, type ReviewItem } from '../../shared/review';
 import { exportedAuthor, proposeSender } from '../../shared/review/sender';
 import type { PlanDocument } from '../../shared/plan/schema';
@@ -139,7 +139,18 @@ export function createReviewServices(db: Database, library: LibraryServices): Pi
         detached.push(...applied.detached);
         for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += applied.counts[k];
       }
+      // The suggestions brought in belong to the round the plan is in now, like the threads
+      // (the date a file records is the reviewer's clock, not the office's round).
+      const before = locateAnnotations(plan.doc.body);
+      const added = [...locateAnnotations(doc.body)].filter(([id, at]) => at.kind && !before.has(id));
       const revision = writeTransaction(db, () => {
+        const keep = db.prepare(
+          `INSERT INTO review_opinions (plan_id, source_id, kind, round, unit, task, content, decision, reason, created_at, updated_at, node_id)
+           VALUES (?, ?, 'suggestion', ?, ?, ?, ?, NULL, '', ?, ?, ?) ON CONFLICT (plan_id, source_id) DO NOTHING`,
+        );
+        for (const [id, at] of added) {
+          keep.run(planId, id, plan.status, at.unit || at.author || '', at.task, suggestionContent(at.kind!, at.text), now, now, at.nodeId ?? null);
+        }
         const saved = library['plans.save']({ id: planId, baseRevision, doc, savePoint: `导入反馈：${files.map((f) => f.unit).join('、')}` }) as {
           revision: number;
         };

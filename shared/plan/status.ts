@@ -11,3 +11,13 @@ export const STATUS_LABELS: Record<PlanStatus, string> = {
   review: '送审稿',
   issued: '印发稿',
 };
+
+/** The save point a round change leaves in the history: 进入征求意见稿. */
+export function roundSavePoint(status: PlanStatus): string {
+  return `进入${STATUS_LABELS[status]}`;
+}
+
+/** The round a save point entered, or null when it is no round change. */
+export function roundOfSavePoint(message: string): PlanStatus | null {
+  return PLAN_STATUSES.find((s) => message === roundSavePoint(s)) ?? null;
+}

@@ -4,6 +4,7 @@
 import { formatLabel, walkOutline } from '../plan/numbering';
 import type { BodyNode, PlanDocument } from '../plan/schema';
 import { unitsParenthetical } from '../plan/running-text';
+import type { PlanStatus } from '../plan/status';
 
 export type OpinionDecision = '采纳' | '部分采纳' | '不采纳';
 
@@ -63,6 +64,25 @@ export interface AnnotationPlace {
   kind?: keyof typeof KIND_TEXT;
   unit?: string;
   author?: string;
+  /** When the suggestion was made (ISO), when recorded. */
+  time?: string;
+}
+
+/**
+ * The plan's review rounds over time: the round it is in now and when it entered each round
+ * (the save points a round change leaves, oldest first). A plan starts as 草稿.
+ */
+export interface RoundHistory {
+  current: PlanStatus;
+  changes: ReadonlyArray<{ at: string; round: PlanStatus }>;
+}
+
+/** The round the plan was in at `time` (ISO); without a time, the current round. */
+export function roundAt(history: RoundHistory, time: string | undefined): PlanStatus {
+  if (!time) return history.current;
+  let round: PlanStatus = history.changes.length ? 'draft' : history.current;
+  for (const c of history.changes) if (c.at <= time) round = c.round;
+  return round;
 }
 
 export function locateAnnotations(body: readonly BodyNode[]): Map<string, AnnotationPlace> {
@@ -74,12 +94,18 @@ export function locateAnnotations(body: readonly BodyNode[]): Map<string, Annota
       const piece = fieldText(m.field).slice(m.from, m.to);
       const prev = out.get(m.id);
       if (prev) prev.text += piece;
-      else out.set(m.id, { task, text: piece, ...nodeId, ...(m.type !== 'comment' ? { kind: m.type, unit: m.unit ?? '', author: m.author ?? '' } : {}) });
+      else
+        out.set(m.id, {
+          task,
+          text: piece,
+          ...nodeId,
+          ...(m.type !== 'comment' ? { kind: m.type, unit: m.unit ?? '', author: m.author ?? '', ...(m.time ? { time: m.time } : {}) } : {}),
+        });
     }
     if (n.type !== 'paragraph' && n.suggestion) {
       const s = n.suggestion;
       const what = s.type === 'units' ? (n.type === 'task' ? unitsParenthetical(n) : '') : n.title;
-      out.set(s.id, { task, text: what, ...nodeId, kind: s.type, unit: s.unit ?? '', author: s.author ?? '' });
+      out.set(s.id, { task, text: what, ...nodeId, kind: s.type, unit: s.unit ?? '', author: s.author ?? '', ...(s.time ? { time: s.time } : {}) });
     }
   };
   const labels = new Map<BodyNode, string>();
@@ -111,7 +137,16 @@ function namesById(body: readonly BodyNode[]): Map<string, string> {
   return out;
 }
 
-export function buildOpinionRows(doc: PlanDocument, threads: readonly ThreadLike[], stored: readonly StoredOpinion[]): OpinionRow[] {
+/**
+ * Every opinion with its round: a thread's is the round it was opened in, a stored answer's the
+ * round it was recorded in, a pending suggestion's the round the plan was in when it was made.
+ */
+export function buildOpinionRows(
+  doc: PlanDocument,
+  threads: readonly ThreadLike[],
+  stored: readonly StoredOpinion[],
+  rounds: RoundHistory = { current: 'draft', changes: [] },
+): OpinionRow[] {
   const where = locateAnnotations(doc.body);
   const names = namesById(doc.body);
   /** 涉及任务 of a stored opinion whose mark is gone: by its node id, never by its old label. */
@@ -151,7 +186,7 @@ export function buildOpinionRows(doc: PlanDocument, threads: readonly ThreadLike
     rows.push({
       sourceId: id,
       kind: 'suggestion',
-      round: s?.round ?? '',
+      round: s?.round || roundAt(rounds, at.time),
       unit: at.unit || at.author || '',
       task: at.task,
       nodeId: at.nodeId ?? null,

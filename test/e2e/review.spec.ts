@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { caretInto, samples, selectContents, useApp } from './app';
+import { caretInto, pageApi, samples, selectContents, useApp } from './app';
 
 const app = useApp();
 
@@ -333,4 +333,103 @@ test('a reviewer returns a WPS/Word 97-2003 .doc: its comments come in as opinio
   await expect(table).toContainText('建议增加对校园安全的部署。');
   await expect(table).toContainText('市教育局');
   await expect(table).toContainText('（未对应任务）');
+});
+
+test('征求意见汇总表: the round on every row, filters by unit and by round (1366 × 768)', async ({ page }) => {
+  const { wordFile, p, r, ins, cStart, cEnd, comment, loadPlan } = await import('../electron/review-helpers');
+  const { flattenOutline } = await import('../../shared/plan/outline');
+  const { taskRunningText } = await import('../../shared/plan/running-text');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(app().url);
+  await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
+  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
+  await expect(page.locator('.plan-page .plan-task').first()).toBeVisible();
+  await expect(page.getByRole('status', { name: '保存状态' })).toHaveText('已保存', { timeout: 10_000 });
+  const id = await page.evaluate(() => /#\/plan\/([^/]+)/.exec(location.hash)![1]!);
+
+  // Our own notes in the 草稿 round (a comment and a suggested deletion), then 进入征求意见稿.
+  type Rec = { revision: number; doc: { body: Array<{ type: string; title: string; text?: string; children: unknown[]; marks?: unknown[] }> } };
+  const rec = await pageApi<Rec>(page, 'plans.get', { id });
+  const firstTask = flattenOutline(rec.doc.body as never).find((i) => i.node.type === 'task')!.node as unknown as { text: string; marks?: unknown[] };
+  firstTask.marks = [
+    { field: 'text', from: 0, to: 2, type: 'deletion', id: 'own-suggestion', author: '李四', unit: '市安委办', time: '2000-01-01T00:00:00Z' },
+    { field: 'text', from: 2, to: 6, type: 'comment', id: 'own-thread' },
+  ];
+  const s1 = await pageApi<{ revision: number }>(page, 'plans.save', { id, baseRevision: rec.revision, doc: rec.doc });
+  await pageApi(page, 'review.threads.create', {
+    planId: id,
+    threadId: 'own-thread',
+    quote: firstTask.text.slice(2, 6),
+    body: '本办：此条表述再斟酌',
+    author: '李四',
+    unit: '市安委办',
+  });
+  await pageApi(page, 'plans.save', { id, baseRevision: s1.revision, doc: rec.doc, status: 'consultation', savePoint: '进入征求意见稿' });
+  await page.evaluate((planId) => (location.hash = `#/plan/${planId}/opinions`), id);
+  await expect(page.getByRole('heading', { name: /征求意见汇总表/ })).toBeVisible();
+
+  // Two units answer in the 征求意见稿 round.
+  const plan = loadPlan('tengzhou-2020');
+  const lines = [plan.meta.title, ...flattenOutline(plan.body).map((i) => (i.node.type === 'task' ? taskRunningText(i.node) : `${i.label}${i.title}`))];
+  const k = lines.findIndex((l) => l.startsWith('2.完善落实安全生产责任制'));
+  const line = lines[k]!;
+  const cut = line.indexOf('，建立') >= 0 ? line.indexOf('，建立') : 12;
+  const fileWith = (para: string) => lines.map((l, i) => (i === k ? para : p(r(l)))).join('');
+  const education = await wordFile({
+    body: fileWith(p(cStart(1), r(line.slice(0, cut)), cEnd(1), r(line.slice(cut)))),
+    comments: comment(1, '县教育局', '建议把学校纳入责任清单', '1A2B3C4D'),
+  });
+  const housing = await wordFile({ body: fileWith(p(r(line.slice(0, cut)), ins(2, '王五（县住建局）', '，每季度开展一次检查'), r(line.slice(cut)))) });
+  const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  await page.getByLabel('导入反馈文件').setInputFiles([
+    { name: '县教育局意见.docx', mimeType: docx, buffer: Buffer.from(education) },
+    { name: '反馈.docx', mimeType: docx, buffer: Buffer.from(housing) },
+  ]);
+  const dialog = page.getByRole('dialog', { name: '导入反馈文件' });
+  await expect(dialog.getByRole('textbox', { name: '反馈.docx 的提出单位' })).toHaveValue('县住建局');
+  await dialog.getByRole('button', { name: '导入' }).click();
+  await dialog.getByRole('button', { name: '完成' }).click();
+
+  const table = page.getByRole('table', { name: '意见列表' });
+  const body = table.locator('tbody tr');
+  await expect(body).toHaveCount(4);
+  const roundOf = (row: import('@playwright/test').Locator) => row.locator('td').nth(1);
+  for (const row of await body.all()) await expect(roundOf(row)).toHaveText(/^(草稿|征求意见稿)$/);
+  await expect(table.getByRole('row').filter({ hasText: '此条表述再斟酌' }).locator('td').nth(1)).toHaveText('草稿');
+  await expect(table.getByRole('row').filter({ hasText: '建议删除' }).locator('td').nth(1)).toHaveText('草稿');
+  await expect(table.getByRole('row').filter({ hasText: '建议把学校纳入责任清单' }).locator('td').nth(1)).toHaveText('征求意见稿');
+  await expect(table.getByRole('row').filter({ hasText: '建议增加：每季度开展一次检查' }).locator('td').nth(1)).toHaveText('征求意见稿');
+
+  // Only the outside opinions of this round; then one unit only.
+  await page.getByRole('combobox', { name: '按轮次筛选' }).selectOption({ label: '征求意见稿' });
+  await expect(body).toHaveCount(2);
+  await expect(table).not.toContainText('此条表述再斟酌');
+  await expect(page.getByLabel('处理进度')).toContainText('当前显示 2 条');
+  await page.getByRole('combobox', { name: '按提出单位筛选' }).selectOption('县住建局');
+  await expect(body).toHaveCount(1);
+  await expect(body.first()).toContainText('每季度开展一次检查');
+  // 序号 and the row's controls keep the row's number in the whole table.
+  const n = (await body.first().locator('td').first().textContent())!;
+  await table.getByRole('combobox', { name: `意见 ${n} 处理情况` }).selectOption('采纳');
+  await page.getByRole('combobox', { name: '按提出单位筛选' }).selectOption('');
+  await page.getByRole('combobox', { name: '按轮次筛选' }).selectOption({ label: '草稿' });
+  await expect(body).toHaveCount(2);
+  await expect(table).toContainText('市安委办');
+  await page.getByRole('combobox', { name: '按轮次筛选' }).selectOption('');
+  await expect(body).toHaveCount(4);
+  // The filters and the header's buttons each on one line at 1366 × 768.
+  const mids = async (loc: import('@playwright/test').Locator) => {
+    const out: number[] = [];
+    for (const el of await loc.all()) {
+      const b = (await el.boundingBox())!;
+      out.push(b.y + b.height / 2);
+    }
+    return Math.max(...out) - Math.min(...out);
+  };
+  expect(await mids(page.locator('.opinions-toolbar select'))).toBeLessThan(6);
+  expect(await mids(page.locator('.editor-header > button, .editor-header > label'))).toBeLessThan(6);
+  await page.getByRole('combobox', { name: '按轮次筛选' }).selectOption({ label: '征求意见稿' });
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync('/tmp/shots', { recursive: true });
+  await page.screenshot({ path: '/tmp/shots/opinions-1366.png' });
 });

@@ -1,12 +1,26 @@
 // Review: 批注 threads (list, create, reply, status) and the opinions table's stored decisions.
 import { writeTransaction } from '../db/transaction';
 import { AppError } from '../../../shared/errors';
-import { buildOpinionRows, locateAnnotations, type OpinionDecision } from '../../../shared/review/opinion-rows';
+import { roundOfSavePoint, type PlanStatus } from '../../../shared/plan/status';
+import { buildOpinionRows, locateAnnotations, roundAt, type OpinionDecision, type RoundHistory } from '../../../shared/review/opinion-rows';
 import { addComment, insertThread, planThreads } from '../review-threads';
 import { readDoc, type LibraryOps, type PlanStore } from './store';
 
 export function reviewOperations(store: PlanStore): LibraryOps<`review.threads.${string}` | `review.opinions.${string}`> {
   const { db, now, requireRow, requireLive, readThread } = store;
+  /** When the plan entered each round: the save points a round change leaves (进入征求意见稿 …). */
+  const roundHistory = (planId: string, current: string): RoundHistory => ({
+    current: current as PlanStatus,
+    changes: db
+      .prepare<[string], { created_at: string; message: string }>(
+        "SELECT created_at, message FROM versions WHERE plan_id = ? AND message LIKE '进入%' ORDER BY id",
+      )
+      .all(planId)
+      .flatMap((v) => {
+        const round = roundOfSavePoint(v.message);
+        return round ? [{ at: v.created_at, round }] : [];
+      }),
+  });
   return {
     'review.threads.list': ({ planId }) => {
       requireRow(planId);
@@ -71,14 +85,18 @@ export function reviewOperations(store: PlanStore): LibraryOps<`review.threads.$
           reason: o.reason,
           nodeId: o.node_id,
         }));
-      return buildOpinionRows(readDoc(row.doc), threads, stored);
+      return buildOpinionRows(readDoc(row.doc), threads, stored, roundHistory(planId, row.status));
     },
 
     'review.opinions.set': writeTransaction(db, ({ planId, sourceId, decision, reason, snapshot }) => {
       const row = requireRow(planId);
       const t = now();
       // The node the opinion is about: where its mark is now, else what the caller saw.
-      const nodeId = locateAnnotations(readDoc(row.doc).body).get(sourceId)?.nodeId ?? snapshot?.nodeId ?? null;
+      const at = locateAnnotations(readDoc(row.doc).body).get(sourceId);
+      const nodeId = at?.nodeId ?? snapshot?.nodeId ?? null;
+      // Its round: the thread's, or the round the plan was in when the suggestion was made.
+      const thread = db.prepare<[string], { round: string }>('SELECT round FROM review_threads WHERE id = ?').get(sourceId);
+      const round = thread?.round ?? (at?.kind ? roundAt(roundHistory(planId, row.status), at.time) : row.status);
       db.prepare(
         `INSERT INTO review_opinions (plan_id, source_id, kind, round, unit, task, content, decision, reason, created_at, updated_at, node_id)
          VALUES (@planId, @sourceId, @kind, @round, @unit, @task, @content, @decision, @reason, @t, @t, @nodeId)
@@ -92,7 +110,7 @@ export function reviewOperations(store: PlanStore): LibraryOps<`review.threads.$
         planId,
         sourceId,
         kind: snapshot?.kind ?? 'comment',
-        round: row.status,
+        round,
         unit: snapshot?.unit ?? '',
         task: snapshot?.task ?? '',
         content: snapshot?.content ?? '',

@@ -3,6 +3,7 @@
 import type { Editor } from '@tiptap/react';
 import { useState } from 'react';
 import { STATUS_LABELS, type PlanStatus, type VersionSummary } from '../../../shared/contract';
+import { roundSavePoint } from '../../../shared/plan/status';
 import type { NumberingSettings, PlanMeta } from '../../../shared/plan/schema';
 import { errorMessage, invoke } from '../api/client';
 import { formatDateTime } from '../components/format';
@@ -25,7 +26,7 @@ export function useVersions({ editor, initialRound, saveNow, changeMeta, applyNu
   const [historyKey, setHistoryKey] = useState(0);
 
   const changeRound = (next: PlanStatus) => {
-    void saveNow(`进入${STATUS_LABELS[next]}`, next).then((ok) => {
+    void saveNow(roundSavePoint(next), next).then((ok) => {
       if (ok) {
         setRound(next);
         setHistoryKey((k) => k + 1);

@@ -1,9 +1,9 @@
 // 征求意见汇总表: every opinion from every round — 序号, 提出单位, 涉及任务, 意见内容, 处理情况,
 // 理由 — filled from comments and suggestions and their outcome, editable, exported as DOCX.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlanRecord } from '../../../shared/contract';
 import type { OpinionDecision, OpinionRow } from '../../../shared/review/opinion-rows';
-import { STATUS_LABELS, type PlanStatus } from '../../../shared/contract';
+import { PLAN_STATUSES, STATUS_LABELS, type PlanStatus } from '../../../shared/plan/status';
 import { errorMessage, invoke } from '../api/client';
 import { useToast } from '../components/Toasts';
 import { downloadBytes } from '../api/download';
@@ -74,6 +74,16 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
     }
   };
 
+  // Filters: by 提出单位 and by round ('' = all). 序号 stays the row's number in the whole table.
+  const [unitFilter, setUnitFilter] = useState('');
+  const [roundFilter, setRoundFilter] = useState('');
+  const units = useMemo(() => [...new Set((rows ?? []).map((r) => r.unit || '（未署名）'))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [rows]);
+  const rounds = useMemo(() => PLAN_STATUSES.filter((st) => rows?.some((r) => r.round === st)), [rows]);
+  const shown = (rows ?? [])
+    .map((r, i) => ({ r, n: i + 1 }))
+    .filter(({ r }) => (!unitFilter || (r.unit || '（未署名）') === unitFilter) && (!roundFilter || r.round === roundFilter));
+  const filtered = !!unitFilter || !!roundFilter;
+
   const open = rows?.filter((r) => !r.decision).length ?? 0;
   return (
     <div className="coverage-screen">
@@ -111,13 +121,51 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
         {rows && rows.length === 0 && <p className="muted">还没有意见。在编辑器中添加批注或修订，或导入成员单位用 Word/WPS 返回的文件。</p>}
         {rows && rows.length > 0 && (
           <>
-            <p className="muted" aria-label="处理进度">
-              共 {rows.length} 条意见，{open ? `${open} 条尚未填写处理情况` : '均已填写处理情况'}。
-            </p>
+            <div className="opinions-toolbar">
+              <p className="muted" aria-label="处理进度">
+                共 {rows.length} 条意见，{open ? `${open} 条尚未填写处理情况` : '均已填写处理情况'}
+                {filtered ? `；当前显示 ${shown.length} 条` : ''}。
+              </p>
+              <label className="inline-field small">
+                提出单位
+                <select aria-label="按提出单位筛选" value={unitFilter} onChange={(e) => setUnitFilter(e.target.value)}>
+                  <option value="">全部单位</option>
+                  {units.map((u) => (
+                    <option key={u} value={u}>
+                      {u}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="inline-field small">
+                轮次
+                <select aria-label="按轮次筛选" value={roundFilter} onChange={(e) => setRoundFilter(e.target.value)}>
+                  <option value="">全部轮次</option>
+                  {rounds.map((st) => (
+                    <option key={st} value={st}>
+                      {STATUS_LABELS[st]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {filtered && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    setUnitFilter('');
+                    setRoundFilter('');
+                  }}
+                >
+                  显示全部
+                </button>
+              )}
+            </div>
             <table className="plan-table opinions-table" aria-label="意见列表">
               <thead>
                 <tr>
                   <th scope="col">序号</th>
+                  <th scope="col">轮次</th>
                   <th scope="col">提出单位</th>
                   <th scope="col">涉及任务</th>
                   <th scope="col">意见内容</th>
@@ -126,18 +174,16 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r, i) => (
-                  <tr key={r.sourceId} aria-label={`意见 ${i + 1}`}>
-                    <td>{i + 1}</td>
-                    <td>
-                      {r.unit}
-                      {r.round && <div className="muted">{STATUS_LABELS[r.round as PlanStatus] ?? ''}</div>}
-                    </td>
+                {shown.map(({ r, n }) => (
+                  <tr key={r.sourceId} aria-label={`意见 ${n}`}>
+                    <td>{n}</td>
+                    <td className="nowrap">{STATUS_LABELS[r.round as PlanStatus] ?? r.round}</td>
+                    <td>{r.unit}</td>
                     <td>{r.task}</td>
                     <td>{r.content}</td>
                     <td>
                       <select
-                        aria-label={`意见 ${i + 1} 处理情况`}
+                        aria-label={`意见 ${n} 处理情况`}
                         value={r.decision ?? ''}
                         onChange={(e) => void set(r, { decision: (e.target.value || null) as OpinionDecision | null })}
                       >
@@ -149,13 +195,20 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
                     </td>
                     <td>
                       <input
-                        aria-label={`意见 ${i + 1} 理由`}
+                        aria-label={`意见 ${n} 理由`}
                         defaultValue={r.reason}
                         onBlur={(e) => e.target.value !== r.reason && void set(r, { reason: e.target.value })}
                       />
                     </td>
                   </tr>
                 ))}
+                {shown.length === 0 && (
+                  <tr>
+                    <td colSpan={7} className="muted">
+                      没有符合筛选条件的意见。
+                    </td>
+                  </tr>
+                )}
               </tbody>
             </table>
           </>
