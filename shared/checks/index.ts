@@ -16,7 +16,7 @@ import type { PlanDocument } from '../plan/schema';
 import { carryImportWarnings } from './carried';
 
 export type { CarriedWarning, Check, CheckInput, Fix, MetaPatch, Severity } from './types';
-export { carryImportWarnings } from './carried';
+export { anchorImportWarnings, carryImportWarnings, confirmWarnings, type WarningMetaField } from './carried';
 export { fullWidthPunctuation } from './punctuation';
 export { periodOf, periodYears } from './years';
 export { similarity } from './duplicates';

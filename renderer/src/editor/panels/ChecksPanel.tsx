@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/react';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { runChecks, type Check, type MetaPatch } from '../../../../shared/checks';
 import type { FlatBlock } from '../../../../shared/plan/flat';
-import type { NumberingSettings, PlanMeta, PlanWarning, RolloverFlag } from '../../../../shared/plan/schema';
+import type { NumberingSettings, PlanDocument, PlanMeta, RolloverFlag } from '../../../../shared/plan/schema';
 import { carryImportWarnings } from '../../../../shared/checks';
 import { jumpToBlock } from '../jump';
 import { applyBlockPatch } from '../patch';
@@ -12,7 +12,8 @@ interface Props {
   blocks: FlatBlock[];
   meta: PlanMeta;
   numbering: NumberingSettings;
-  importWarnings: { body: import('../../../../shared/plan/schema').BodyNode[]; warnings: PlanWarning[] };
+  /** The importer's warnings, anchored (usePlanFields), with the body and metadata as opened. */
+  importWarnings: Pick<PlanDocument, 'body' | 'meta' | 'warnings'>;
   /** Rollover findings (基于往年要点) still to look at. */
   flags?: RolloverFlag[];
   dismissed: string[];
