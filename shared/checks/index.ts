@@ -20,6 +20,7 @@ export { anchorImportWarnings, carryImportWarnings, confirmWarnings, type Warnin
 export { fullWidthPunctuation } from './punctuation';
 export { periodOf, periodYears } from './years';
 export { similarity } from './duplicates';
+export { groupChecks, kindOf, type CheckGroup } from './groups';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
