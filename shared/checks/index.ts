@@ -3,6 +3,7 @@
 import { makeCtx } from './context';
 import { carriedChecks } from './carried';
 import { flagChecks } from './flags';
+import { garbledChecks, pinyinChecks } from './garbled';
 import { docNumberChecks } from './doc-number';
 import { duplicateTaskChecks } from './duplicates';
 import { punctuationChecks } from './punctuation';
@@ -18,6 +19,7 @@ import { carryImportWarnings } from './carried';
 export type { CarriedWarning, Check, CheckInput, Fix, MetaPatch, Severity } from './types';
 export { anchorImportWarnings, carryImportWarnings, confirmWarnings, type WarningMetaField } from './carried';
 export { fullWidthPunctuation } from './punctuation';
+export { findPinyin } from './garbled';
 export { periodOf, periodYears } from './years';
 export { similarity } from './duplicates';
 export { groupChecks, kindOf, type CheckGroup } from './groups';
@@ -55,6 +57,8 @@ export function runChecks(input: CheckInput): Check[] {
     ...missingUnitChecks(ctx),
     ...duplicateUnitChecks(ctx),
     ...punctuationChecks(ctx),
+    ...pinyinChecks(ctx),
+    ...garbledChecks(ctx),
     ...yearChecks(ctx),
     ...emptySectionChecks(ctx),
     ...duplicateTaskChecks(ctx),
