@@ -106,6 +106,10 @@ function gbkRoundTrip(s: string, t: Tables): Mojibake | null {
   for (let seed = 0; seed < chars.length; seed++) {
     if (!isRare(chars[seed]!)) continue;
     for (let a = Math.max(0, seed - 1); a <= seed; a++) {
+      // Mojibake of UTF-8 starts with a UTF-8 lead byte; genuine text (traditional characters,
+      // rare names) mostly does not, and is passed over without decoding.
+      const lead = t.gbk.get(chars[a]!);
+      if (lead === undefined || lead >> 8 < 0xc2 || lead >> 8 > 0xf4) continue;
       // Three characters (six bytes, two UTF-8 characters) at least; the longest clean window wins.
       let best = -1;
       let recovered = '';
@@ -113,7 +117,9 @@ function gbkRoundTrip(s: string, t: Tables): Mojibake | null {
         const bytes = bytesOf(a, b);
         if (!bytes) break;
         const decoded = dec.decode(bytes);
-        if (decoded.includes('\ufffd')) continue; // may end inside a character: try one longer
+        const bad = decoded.indexOf('\ufffd');
+        if (bad >= 0 && bad < decoded.length - 1) break; // invalid inside: no longer window heals it
+        if (bad >= 0) continue; // ends inside a character: try one longer
         if (!cleanChinese(decoded, t)) continue;
         let rare = 0;
         for (let k = a; k < b; k++) if (isRare(chars[k]!)) rare++;
