@@ -7,7 +7,9 @@
 //   - a node (nodeId, or for files from before ids its path): shown while the node is there
 //     and the field the warning is about (its units for units-paren-unclosed, otherwise its
 //     title and text) is unchanged — gone with the task, or once the drafter fixed it;
-//   - the whole document (path body, notice, meta): shown until dismissed.
+//   - the metadata or the notice as a whole (path meta, notice): shown until dismissed;
+//   - the import as a whole (path body: 已将 N 处半角标点改为全角, pages cut): shown in the
+//     import preview only, as before.
 // The value is kept as a fingerprint (`value`, a short hash; punctuation width and spaces do
 // not count, so fixing them does not count as fixing the finding). anchorImportWarnings()
 // adds it once — by the importer, and for plans saved before issue 18 when they are opened
@@ -122,6 +124,8 @@ export function carryImportWarnings(doc: Pick<PlanDocument, 'body' | 'warnings' 
     if (RECOMPUTED.has(w.code)) continue;
     const field = warningMetaField(w);
     if (field) out.push({ code: w.code, message: w.message, anchor: { meta: field, value: w.value ?? '' } });
+    else if (w.path === 'body')
+      continue; // about the import as a whole (已将 N 处半角标点改为全角): the preview showed it
     else if (w.path?.startsWith('body/')) {
       // Files from before ids: the node found by path when anchored; match it by its title.
       const node = w.nodeId ? indexById(doc.body).get(w.nodeId)?.node : nodeAtPath(doc.body, w.path);
@@ -133,18 +137,11 @@ export function carryImportWarnings(doc: Pick<PlanDocument, 'body' | 'warnings' 
   return out;
 }
 
-/** A document-level warning that the document itself shows to be resolved. */
-function resolvedDocumentWarning(ctx: Ctx, code: string): boolean {
-  // 未识别到编号结构: the drafter has since built headings or tasks.
-  return code === 'no-outline' && ctx.blocks.some((b) => b.type !== 'paragraph');
-}
-
 export function carriedChecks(ctx: Ctx): Check[] {
   const out: Check[] = [];
   for (const w of ctx.input.carried ?? []) {
     const anchor = w.anchor;
     if (!anchor) {
-      if (resolvedDocumentWarning(ctx, w.code)) continue;
       out.push(check(`import-${w.code}`, 'warning', null, w.message, `导入提示：${w.message}`, { field: 'meta' }));
       continue;
     }

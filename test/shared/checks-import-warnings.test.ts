@@ -82,3 +82,11 @@ describe('the year given in the import preview', () => {
     expect(importCodes(confirmed).map((c) => c.code)).not.toContain('import-no-year');
   });
 });
+
+describe('warnings about the import as a whole', () => {
+  it('are shown in the import preview only, not in 校对 (as before issue 18)', () => {
+    const { doc } = analyzePlanText('2021年全县安全生产工作要点\n一、重点工作\n（一）加强监管,开展检查。');
+    expect(doc.warnings.map((w) => w.code)).toContain('punctuation-normalised');
+    expect(importCodes(doc)).toEqual([]);
+  });
+});
