@@ -3,6 +3,7 @@
 import { makeCtx } from './context';
 import { carriedChecks } from './carried';
 import { flagChecks } from './flags';
+import { garbledChecks, pinyinChecks } from './garbled';
 import { docNumberChecks } from './doc-number';
 import { duplicateTaskChecks } from './duplicates';
 import { punctuationChecks } from './punctuation';
@@ -16,10 +17,12 @@ import type { PlanDocument } from '../plan/schema';
 import { carryImportWarnings } from './carried';
 
 export type { CarriedWarning, Check, CheckInput, Fix, MetaPatch, Severity } from './types';
-export { carryImportWarnings } from './carried';
+export { anchorImportWarnings, carryImportWarnings, confirmWarnings, type WarningMetaField } from './carried';
 export { fullWidthPunctuation } from './punctuation';
+export { findPinyin } from './garbled';
 export { periodOf, periodYears } from './years';
 export { similarity } from './duplicates';
+export { groupChecks, kindOf, type CheckGroup } from './groups';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -54,6 +57,8 @@ export function runChecks(input: CheckInput): Check[] {
     ...missingUnitChecks(ctx),
     ...duplicateUnitChecks(ctx),
     ...punctuationChecks(ctx),
+    ...pinyinChecks(ctx),
+    ...garbledChecks(ctx),
     ...yearChecks(ctx),
     ...emptySectionChecks(ctx),
     ...duplicateTaskChecks(ctx),

@@ -7,7 +7,7 @@
 import type { FlatBlock } from '../plan/flat';
 import type { PlanDocument } from '../plan/schema';
 import { HAN, hasHan, isCjk } from '../text/han';
-import { ANY_SPACE, HALF_TO_FULL, isNumberSeparator, nearestNonSpace, pairParens } from '../text/punctuation';
+import { ANY_SPACE, HALF_TO_FULL, isNumberSeparator, keepsHalfWidthBrackets, nearestNonSpace, pairParens } from '../text/punctuation';
 import { check, nameOf, type Ctx } from './context';
 import type { Check, Fix } from './types';
 
@@ -40,6 +40,7 @@ export function fullWidthPunctuation(s: string): PunctuationResult {
     const inner = s.slice(o + 1, c);
     const hanInside = hasHan(inner);
     if (!hanInside && /[A-Za-z0-9]/.test(s[o - 1] ?? '')) continue; // f(x), CO(2): Latin notation
+    if (keepsHalfWidthBrackets(inner)) continue; // (jù) (app): not ours to change, see the rule
     if (hanInside || isCjk(neighbour(s, o, -1)) || isCjk(neighbour(s, c, 1))) {
       convert.add(o);
       convert.add(c);

@@ -1,5 +1,6 @@
 // Types of the 校对 (checks) panel: what a check reports and the one-click fix it offers.
 import type { FlatBlock } from '../plan/flat';
+import type { WarningMetaField } from './carried';
 import type { NumberingSettings, PlanDocument, RolloverFlag } from '../plan/schema';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -31,12 +32,16 @@ export interface Check {
   fix?: Fix;
 }
 
-/** A finding the importer made that the blocks alone can no longer show (see carried.ts). */
+/** A finding the importer made, with what it is about (see carried.ts). */
 export interface CarriedWarning {
   code: string;
   message: string;
-  /** null: about the metadata / notice. */
-  anchor: { title: string; unitsText?: string; nodeId?: string } | null;
+  /**
+   * A metadata field, or a node (by id; by title for blocks without ids), with the fingerprint
+   * of its value when the warning was made: shown while the value is unchanged. null: about
+   * the whole document or the notice, shown until dismissed.
+   */
+  anchor: { meta: WarningMetaField; value: string } | { title: string; nodeId?: string; value: string } | null;
 }
 
 export interface CheckInput {

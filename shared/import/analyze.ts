@@ -2,6 +2,7 @@
 // every doubt reported as a warning at its place. Pure: runs in the renderer (paste), the main
 // process (files) and the CLI alike. Never throws on any input string.
 import { assignIds, attachWarningNodes } from '../plan/ids';
+import { anchorImportWarnings } from '../checks/carried';
 import {
   PlanDocumentSchema,
   type BodyNode,
@@ -99,8 +100,10 @@ export function analyzePlanText(text: string, opts: AnalyzeOptions = {}): Import
   });
   if (marks > 0) warnings.push({ code: 'punctuation-normalised', message: `已将 ${marks} 处半角标点改为全角`, path: 'body' });
   const result = analyzeLines(lines, opts, warnings, t.length);
-  // Node ids (issue 14) as a separate last pass: every node of an imported plan gets one.
-  return { ...result, doc: attachWarningNodes(assignIds(result.doc)) };
+  // Node ids (issue 14) as a separate last pass: every node of an imported plan gets one. Then
+  // each warning is anchored to what it is about as imported (issue 18, shared/checks/carried.ts).
+  const doc = attachWarningNodes(assignIds(result.doc));
+  return { ...result, doc: { ...doc, warnings: anchorImportWarnings(doc) } };
 }
 
 /** Analyses an HTML page or fragment (saved web page, pasted HTML, mammoth output). */
@@ -292,7 +295,7 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
     warnings.push({
       code: 'publish-date-dropped',
       message: `页面上的日期“${f.publishDate}”与文件的年份或成文日期相距过远，像是转载网站的时间，未作为发布日期`,
-      path: 'meta',
+      path: 'meta/publishDate',
     });
     if (year?.origin.source === 'publish-date')
       year = planYear({ title, titleSource: origins.title, noticeTitle: head.noticeTitle, docNumber, written, metaTitle: f.title, bodyLines });
@@ -338,13 +341,17 @@ function analyzeLines(all: string[], opts: AnalyzeOptions, warnings: PlanWarning
   if (f.validity) meta.validity = f.validity;
   if (f.disclosure) meta.disclosure = f.disclosure;
   if (f.summary) meta.summary = f.summary;
-  for (const [label, shown] of md.lostDates) {
-    warnings.push({ code: 'date-lost', message: `${label}“${shown}”数字不全，无法识别，已留空，请对照原件填写`, path: 'meta' });
+  for (const [label, shown, field] of md.lostDates) {
+    warnings.push({ code: 'date-lost', message: `${label}“${shown}”数字不全，无法识别，已留空，请对照原件填写`, path: `meta/${field}` });
   }
   if (noticeLost) {
     warnings.push({ code: 'date-lost', message: `通知落款日期“${noticeLost}”数字不全，无法识别，已留空，请对照原件填写`, path: 'notice' });
   } else if (tailLost) {
-    warnings.push({ code: 'date-lost', message: `落款日期“${tailLost}”数字不全，无法识别，已留空，请对照原件填写`, path: notice ? 'notice' : 'meta' });
+    warnings.push({
+      code: 'date-lost',
+      message: `落款日期“${tailLost}”数字不全，无法识别，已留空，请对照原件填写`,
+      path: notice ? 'notice' : 'meta/writtenDate',
+    });
   }
 
   // 7. Warnings with paths.

@@ -95,8 +95,8 @@ export function isMetadataLine(line: string): boolean {
 
 export interface MetadataResult {
   fields: Partial<Record<Exclude<MetaField, 'ignored' | 'stamp'>, string>>;
-  /** Dates the page lost digits of: [field, text as shown]. */
-  lostDates: Array<[string, string]>;
+  /** Dates the page lost digits of: [label, text as shown, the field it belongs to]. */
+  lostDates: Array<[string, string, 'writtenDate' | 'publishDate']>;
 }
 
 /** 〔2020〕 for [2020] (2020) （2020） 【2020】 ［2020］ ﹝2020﹞ in a 文号. */
@@ -107,7 +107,7 @@ export function normaliseDocNumber(s: string): string {
 /** Parses the fields of a set of metadata lines; the first value of a field wins. */
 export function parseMetadataLines(lines: readonly string[]): MetadataResult {
   const fields: MetadataResult['fields'] = {};
-  const lostDates: Array<[string, string]> = [];
+  const lostDates: MetadataResult['lostDates'] = [];
   for (const line of lines) {
     const stamp = STAMP_WITH_COUNTER.exec(line);
     if (stamp) {
@@ -144,7 +144,7 @@ export function parseMetadataLines(lines: readonly string[]): MetadataResult {
         // The date may be followed by more chrome on the line ("2024-03-05 字号：大 中 小").
         const d = parseDate(leadingDate(value) ?? value);
         if (d && 'iso' in d) fields[field] = d.iso;
-        else if (d) lostDates.push([label, d.lost]);
+        else if (d) lostDates.push([label, d.lost, field]);
         return;
       }
       fields[field] = field === 'docNumber' ? normaliseDocNumber(value) : value;

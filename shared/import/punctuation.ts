@@ -6,7 +6,7 @@
 // before it, an unpaired bracket stays.
 
 import { hasCjk, isCjk } from '../text/han';
-import { HALF_MARK, HALF_TO_FULL, isNumberSeparator, nearestNonSpace, pairParens } from '../text/punctuation';
+import { HALF_MARK, HALF_TO_FULL, isNumberSeparator, keepsHalfWidthBrackets, nearestNonSpace, pairParens } from '../text/punctuation';
 
 /**
  * Converts the half-width punctuation of one line; returns the line and the number of marks
@@ -32,7 +32,8 @@ export function fullWidthPunctuation(line: string): { text: string; count: numbe
       const close = pairs.get(i);
       if (close !== undefined) {
         // Chinese inside or next to the bracket; not a 文号 year "(2020)" between ASCII.
-        convert = hasCjk(s.slice(i + 1, close)) || isCjk(nearestNonSpace(s, i, -1)) || isCjk(s[close + 1]);
+        const inner = s.slice(i + 1, close);
+        convert = !keepsHalfWidthBrackets(inner) && (hasCjk(inner) || isCjk(nearestNonSpace(s, i, -1)) || isCjk(s[close + 1]));
         if (convert) pairClose.add(close);
       }
     } else if (ch === ')') {

@@ -3,10 +3,9 @@
 // anything else reads the text. A syllable must carry a tone mark (ā á ǎ à …) or ü, so "(a)"
 // lists, "(PM2.5)" or "(GDP)" are never touched.
 import { HAN } from '../text/han';
+import { TONED_SYLLABLE } from '../text/pinyin';
 
-const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ';
-const SYLLABLE = `[a-z${TONED}]{0,5}[${TONED}][a-z${TONED}]{0,5}`;
-const RUBY = new RegExp(`(?<=[${HAN}])[(（]\\s*${SYLLABLE}\\s*[)）]`, 'giu');
+const RUBY = new RegExp(`(?<=[${HAN}])[(（]\\s*${TONED_SYLLABLE}\\s*[)）]`, 'giu');
 
 /** Strips pinyin ruby; `count` is how many readings were removed. */
 export function stripPinyinRuby(text: string): { text: string; count: number; example?: string } {

@@ -223,6 +223,12 @@ export const WarningSchema = z.object({
   path: short().optional(),
   /** The node the warning is about (issue 14): what the checks panel follows. */
   nodeId: short().optional(),
+  /**
+   * A fingerprint of what the warning is about (the metadata field of its path, or its node's
+   * units / title and text) when it was made (issue 18): the checks panel shows the warning
+   * while it is unchanged. Missing in plans saved before; see shared/checks/carried.ts.
+   */
+  value: short().optional(),
 });
 export type PlanWarning = z.infer<typeof WarningSchema>;
 

@@ -69,3 +69,21 @@ export function pairParens(s: string, skip?: (i: number) => boolean): { pairs: M
   lone.push(...stack);
   return { pairs, lone };
 }
+
+/**
+ * Whether a pair of ASCII brackets stays as written because its content is not Chinese text
+ * the punctuation rules understand (issue 18). The rule, for a bracket with no hanzi inside:
+ *   - Latin letters that are not an abbreviation or code — pinyin "(jù)" "(ān quán)", a
+ *     lowercase word "(app)", a list letter "(a)" — keep half-width brackets: setting them full
+ *     width would only hide leftover pinyin (reported by its own 校对 check) or change notation
+ *     the drafter may want; the drafter decides.
+ *   - An abbreviation or code starting with a capital or digit and holding a capital — "(PM2.5)"
+ *     "(GDP)" "(COVID-19)" — is an ordinary explanatory note in Chinese text: its brackets
+ *     follow the neighbours like any other, so "细颗粒物(PM2.5)浓度" becomes "细颗粒物（PM2.5）浓度".
+ *   - No letters (digits, "(2020)", "(1)"): as before, by the neighbours.
+ */
+export function keepsHalfWidthBrackets(inner: string): boolean {
+  const t = inner.trim();
+  if (!/\p{Script=Latin}/u.test(t) || /\p{Script=Han}/u.test(t)) return false;
+  return !/^[A-Z0-9][A-Za-z0-9.+\-/&· ]*$/.test(t) || !/[A-Z]/.test(t);
+}

@@ -64,7 +64,7 @@ describe('metadata layouts', () => {
     const { doc } = analyzePlanText(`成文日期：202049\n发文日期：2020-04-10\n2020年工作要点\n${OUTLINE}`);
     expect(doc.meta.writtenDate).toBeUndefined();
     expect(doc.meta.publishDate).toBe('2020-04-10');
-    expect(doc.warnings).toContainEqual(expect.objectContaining({ code: 'date-lost', path: 'meta', message: expect.stringContaining('202049') }));
+    expect(doc.warnings).toContainEqual(expect.objectContaining({ code: 'date-lost', path: 'meta/writtenDate', message: expect.stringContaining('202049') }));
   });
 });
 

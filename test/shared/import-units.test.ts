@@ -146,7 +146,13 @@ describe('units inside a plan', () => {
     expect(tasks[0]![0].unitsNote).toBe('逗号前为牵头单位，下同');
   });
   it('warns at the task with the broken bracket and at the task without units', () => {
-    expect(doc.warnings).toContainEqual({ code: 'units-paren-unclosed', message: '第3项责任单位括号不完整', path: tasks[2]![1], nodeId: tasks[2]![0].id });
+    expect(doc.warnings).toContainEqual({
+      code: 'units-paren-unclosed',
+      message: '第3项责任单位括号不完整',
+      path: tasks[2]![1],
+      nodeId: tasks[2]![0].id,
+      value: expect.any(String),
+    });
     expect(doc.warnings).toContainEqual({ code: 'units-missing', message: '第4项未识别到责任单位', path: tasks[3]![1], nodeId: tasks[3]![0].id });
   });
   it('builds the units dictionary', () => {

@@ -144,7 +144,7 @@ describe('importer warnings follow their node', () => {
     const w = doc.warnings.find((x) => x.code === 'units-paren-unclosed');
     expect(w?.nodeId).toBeTruthy();
     const before = carryImportWarnings(doc).find((x) => x.code === 'units-paren-unclosed')!;
-    expect(before.anchor?.title).toBe('加强危险化学品安全监管');
+    expect(before.anchor).toMatchObject({ title: '加强危险化学品安全监管' });
     // Swap the two tasks and save: the warning's path now points at 森林防火.
     const moved = structuredClone(doc);
     const section = moved.body.find((n) => n.type === 'heading') as { children: BodyNode[] };

@@ -2,6 +2,7 @@
 // prints the exchange format (with warnings) as JSON, or a short Chinese summary.
 // Output choice: --json forces JSON, --summary forces the summary; otherwise JSON when stdout
 // is not a terminal (pipes, scripts) and the summary when a person is looking at a terminal.
+import { confirmWarnings } from '../../../shared/checks/carried';
 import { AppError } from '../../../shared/errors';
 import { parsePlanDocument } from '../../../shared/validation';
 import { formatLabel, walkOutline } from '../../../shared/plan/numbering';
@@ -72,7 +73,10 @@ export const importCommand: CliCommand = {
         throw new AppError('invalid-args', `未能从“${file}”中识别出计划年度（标题、正文、文号和日期中都没有），未保存。请用 --year 给出年度，例如 --year 2026`);
       }
       const doc = parsePlanDocument(result.doc);
-      if (values.year !== undefined) doc.meta.year = Number(values.year);
+      if (values.year !== undefined) {
+        doc.meta.year = Number(values.year);
+        doc.warnings = confirmWarnings(doc.warnings, ['year']); // given by a person
+      }
       if (typeof values.title === 'string' && values.title.trim()) doc.meta.title = values.title.trim();
       const record = await (await ctx.services())['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
       ctx.out(record.id);

@@ -47,7 +47,7 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   const [exportOpen, setExportOpen] = useState(false);
   const [templateOpen, setTemplateOpen] = useState(false);
   const initialBlocks = useMemo(() => bodyToBlocks(record.doc.body), [record]);
-  const importWarnings = useMemo(() => ({ body: record.doc.body, warnings: record.doc.warnings }), [record]);
+  const importWarnings = useMemo(() => ({ body: record.doc.body, meta: record.doc.meta, warnings: fields.warnings }), [record, fields.warnings]);
 
   const autosave = useAutosave({
     planId: record.id,

@@ -62,3 +62,14 @@ export function applyBlockPatch(editor: Editor, blockIndex: number, patch: Parti
   patchBlock(tr, blockIndex, patch);
   if (tr.docChanged) editor.view.dispatch(tr);
 }
+
+/**
+ * Applies several block patches (a group's “全部修正”) as ONE transaction, so a single Ctrl+Z
+ * restores them all. The patches only change text and attributes inside blocks, never the
+ * number of blocks, so every block index stays valid while they are applied in turn.
+ */
+export function applyBlockPatches(editor: Editor, patches: ReadonlyArray<{ blockIndex: number; patch: Partial<FlatBlock> }>): void {
+  const tr = editor.state.tr;
+  for (const p of patches) patchBlock(tr, p.blockIndex, p.patch);
+  if (tr.docChanged) editor.view.dispatch(tr);
+}

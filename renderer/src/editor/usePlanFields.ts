@@ -4,6 +4,7 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useRef, useState, type MutableRefObject } from 'react';
 import type { PlanRecord } from '../../../shared/contract';
+import { anchorImportWarnings } from '../../../shared/checks/carried';
 import { blocksToNumberedBody } from '../../../shared/plan/flat';
 import type { NumberingSettings, PlanDocument, PlanMeta } from '../../../shared/plan/schema';
 import { editorDocToBlocks } from './convert';
@@ -20,6 +21,9 @@ export function usePlanFields(record: PlanRecord, editorRef: MutableRefObject<Ed
   const [dismissed, setDismissed] = useState<string[]>(record.doc.dismissedChecks ?? []);
   const dismissedRef = useRef(dismissed);
   dismissedRef.current = dismissed;
+  // The importer's warnings with their anchors (issue 18): plans saved before get them now,
+  // from the plan as opened, and keep them when saved, so later edits resolve the warnings.
+  const [warnings] = useState(() => anchorImportWarnings(record.doc, { stored: true }));
 
   const buildDoc = useCallback((): PlanDocument | null => {
     const editor = editorRef.current;
@@ -32,9 +36,10 @@ export function usePlanFields(record: PlanRecord, editorRef: MutableRefObject<Ed
       meta: metaRef.current.title.trim() ? metaRef.current : { ...metaRef.current, title: record.title },
       numbering: numberingRef.current,
       body: blocksToNumberedBody(blocks, numberingRef.current),
+      warnings,
       ...(dismissedRef.current.length ? { dismissedChecks: dismissedRef.current } : {}),
     };
-  }, [record, editorRef]);
+  }, [record, editorRef, warnings]);
 
   const changeMeta = useCallback(
     (next: PlanMeta) => {
@@ -70,5 +75,5 @@ export function usePlanFields(record: PlanRecord, editorRef: MutableRefObject<Ed
     markChanged();
   };
 
-  return { changed, meta, numbering, dismissed, buildDoc, changeMeta, patchMeta, dismissCheck, applyNumbering, changeNumbering };
+  return { changed, meta, numbering, dismissed, warnings, buildDoc, changeMeta, patchMeta, dismissCheck, applyNumbering, changeNumbering };
 }

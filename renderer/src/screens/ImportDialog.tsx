@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract';
 import type { ImportResult } from '../../../shared/import/analyze';
+import { confirmWarnings } from '../../../shared/checks/carried';
 import { splitAddressees } from '../../../shared/import/notice';
 import { ORIGIN_LABELS, type FieldOrigin } from '../../../shared/import/origins';
 import { flattenOutline } from '../../../shared/plan/outline';
@@ -130,7 +131,9 @@ export function ImportDialog({ source, asUpper, onCancel, onConfirm }: Props) {
     if (!/^\d{4}$/.test(year.trim()) || y < 1949 || y > 2100) return setSaveError('年份应为四位数字，例如 2026。');
     const list = splitAddressees(addressees);
     const meta = { ...preview.doc.meta, title: t, year: y, addressees: list };
-    const doc = { ...preview.doc, meta, ...(preview.doc.notice ? { notice: { ...preview.doc.notice, addressees: list } } : {}) };
+    // The person gave (or confirmed) the year here: the importer's warning about it is resolved.
+    const warnings = confirmWarnings(preview.doc.warnings, ['year']);
+    const doc = { ...preview.doc, meta, warnings, ...(preview.doc.notice ? { notice: { ...preview.doc.notice, addressees: list } } : {}) };
     setSaving(true);
     setSaveError(null);
     try {
