@@ -60,3 +60,47 @@ test('a task without units shows a 设置责任单位 control that is not text: 
   await expect(task.getByRole('button', { name: '设置责任单位' })).toHaveCount(0);
   await expect(task.getByRole('button', { name: '编辑责任单位' })).toHaveText(/（市应急局/);
 });
+
+test('the title (and 文号) at the top of the page as printed; one title with the header and 文档信息', async ({ page }) => {
+  await importSample(page);
+  const head = page.locator('.page-head');
+  const title = head.locator('.page-title');
+  await expect(title).toHaveText('2020年全市安全生产工作要点');
+  expect(await title.evaluate((el) => getComputedStyle(el).fontFamily)).toContain('方正小标宋简体');
+
+  // 文号 from 文档信息: centred over the title, the red line under it.
+  await page.getByRole('tab', { name: '文档信息' }).click();
+  const info = page.getByRole('region', { name: '文档信息' });
+  await info.getByRole('textbox', { name: '文号' }).fill('滕安发〔2020〕3号');
+  const number = head.locator('.page-doc-number');
+  await expect(number).toHaveText('滕安发〔2020〕3号');
+  const sheet = (await page.locator('.page-sheet').boundingBox())!;
+  const numberBox = (await number.boundingBox())!;
+  const lineBox = (await title.locator('.page-title-line').first().boundingBox())!;
+  expect(numberBox.y + numberBox.height).toBeLessThan(lineBox.y);
+  expect(Math.abs(lineBox.x + lineBox.width / 2 - (sheet.x + sheet.width / 2))).toBeLessThan(2);
+  expect(await number.evaluate((el) => getComputedStyle(el).borderBottomColor)).toBe('rgb(224, 0, 0)');
+  expect(await number.evaluate((el) => getComputedStyle(el).textAlign)).toBe('center');
+
+  // Edited on the page: the header and 文档信息 follow; Escape takes an edit back.
+  await title.getByRole('button').click();
+  const field = head.getByRole('textbox', { name: '标题' });
+  await field.fill('2020年全市安全生产工作要点和重点任务分工方案及考核办法');
+  await expect(page.locator('#plan-title')).toHaveText('2020年全市安全生产工作要点和重点任务分工方案及考核办法');
+  await expect(info.getByRole('textbox', { name: '标题' })).toHaveValue('2020年全市安全生产工作要点和重点任务分工方案及考核办法');
+  await field.press('Enter');
+  // A long title is broken into lines as the export breaks it.
+  const { splitTitle } = await import('../../shared/export/title-lines');
+  await expect(title.locator('.page-title-line')).toHaveText(splitTitle('2020年全市安全生产工作要点和重点任务分工方案及考核办法'));
+  await expect(title.getByRole('button')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await field.fill('不要的标题');
+  await field.press('Escape');
+  await expect(title).toHaveText('2020年全市安全生产工作要点和重点任务分工方案及考核办法');
+  await expect(page.locator('#plan-title')).toHaveText('2020年全市安全生产工作要点和重点任务分工方案及考核办法');
+
+  // Edited in 文档信息: the page follows.
+  await info.getByRole('textbox', { name: '标题' }).fill('2020年全市安全生产工作要点');
+  await expect(title).toHaveText('2020年全市安全生产工作要点');
+  await expect(page.locator('#plan-title')).toHaveText('2020年全市安全生产工作要点');
+});

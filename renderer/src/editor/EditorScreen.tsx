@@ -22,6 +22,7 @@ import { ExportDialog } from './ExportDialog';
 import { CommentDialog } from '../review/CommentDialog';
 import { EditorBanners, EditorHeader } from './EditorHeader';
 import { EditorToolbar } from './EditorToolbar';
+import { PageHead } from './PageHead';
 import { SidePanelHost } from './SidePanelHost';
 import { replaceBody } from './replace-body';
 import { useEditorShortcuts } from './useEditorShortcuts';
@@ -41,7 +42,8 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   const toast = useToast();
   const editorRef = useRef<Editor | null>(null);
   const fields = usePlanFields(record, editorRef);
-  const { meta, numbering, changeMeta } = fields;
+  const { meta, numbering, changeMeta, patchMeta } = fields;
+  const setTitle = useCallback((title: string) => patchMeta({ title }), [patchMeta]);
   const panel = useSidePanel();
   const [find, setFind] = useState<null | { replace: boolean }>(null);
   const [exportOpen, setExportOpen] = useState(false);
@@ -161,7 +163,12 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
       {find && editor && <FindBar editor={editor} replace={find.replace} onClose={() => setFind(null)} />}
       <div className={`editor-body${panel.outlineOpen ? '' : ' no-outline'}${panel.sideOpen ? '' : ' no-side'}`}>
         {panel.outlineOpen && <OutlinePanel outline={snapshot.outline} onJump={jump} onMove={moveFromOutline} />}
-        <div className="page-scroll">{editor && <EditorContent editor={editor} />}</div>
+        <div className="page-scroll">
+          <div className="page-sheet">
+            <PageHead title={meta.title} docNumber={meta.docNumber} onTitle={setTitle} />
+            {editor && <EditorContent editor={editor} />}
+          </div>
+        </div>
         {editor && <SlashMenu editor={editor} />}
         {panel.sideOpen && (
           <SidePanelHost
