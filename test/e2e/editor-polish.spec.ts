@@ -104,3 +104,46 @@ test('the title (and 文号) at the top of the page as printed; one title with t
   await expect(title).toHaveText('2020年全市安全生产工作要点');
   await expect(page.locator('#plan-title')).toHaveText('2020年全市安全生产工作要点');
 });
+
+test('the outline shows a whole title on hover and can be made wider or narrower (drag or keys), remembered', async ({ page }) => {
+  await importSample(page);
+  const outline = page.getByRole('navigation', { name: '提纲' });
+  const long = '深入开展习近平总书记关于安全生产重要论述的宣贯教育活动';
+  const link = outline.getByRole('button', { name: new RegExp(long) });
+  await expect(link).toHaveAttribute('title', new RegExp(`^1\\.${long}`));
+  // At the default width the title is cut short on screen.
+  expect(await link.locator('.title').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+
+  const handle = page.getByRole('separator', { name: '调整提纲宽度' });
+  const width = async () => Math.round((await outline.boundingBox())!.width);
+  expect(await width()).toBe(240);
+  // Keyboard: ← → by 16 px, End and Home to the widest and narrowest.
+  await handle.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(handle).toHaveAttribute('aria-valuenow', '272');
+  expect(await width()).toBe(272);
+  await page.keyboard.press('End');
+  await expect(handle).toHaveAttribute('aria-valuenow', '480');
+  await page.keyboard.press('Home');
+  await expect(handle).toHaveAttribute('aria-valuenow', '180');
+  await page.keyboard.press('ArrowLeft');
+  await expect(handle).toHaveAttribute('aria-valuenow', '180');
+
+  // Drag: 180 + 420 px is past the widest, so 480; the whole title fits then.
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 200, box.y + 200, { steps: 4 });
+  await expect(handle).toHaveAttribute('aria-valuenow', '380');
+  await page.mouse.move(box.x + box.width / 2 + 420, box.y + 200, { steps: 4 });
+  await page.mouse.up();
+  await expect(handle).toHaveAttribute('aria-valuenow', '480');
+  expect(await width()).toBe(480);
+  expect(await link.locator('.title').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
+
+  // Remembered: the next time the editor opens, the outline has that width.
+  await page.reload();
+  await expect(page.getByRole('separator', { name: '调整提纲宽度' })).toHaveAttribute('aria-valuenow', '480');
+  expect(await width()).toBe(480);
+});
