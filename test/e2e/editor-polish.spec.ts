@@ -147,3 +147,38 @@ test('the outline shows a whole title on hover and can be made wider or narrower
   await expect(page.getByRole('separator', { name: '调整提纲宽度' })).toHaveAttribute('aria-valuenow', '480');
   expect(await width()).toBe(480);
 });
+
+test('编号方式 in a labelled menu: each level’s choice in words, by mouse or keyboard', async ({ page }) => {
+  await importSample(page);
+  const toolbar = page.getByRole('toolbar', { name: '编辑工具' });
+  // No unlabelled selects behind bare “（一）” and “1.” any more.
+  await expect(toolbar.getByRole('combobox')).toHaveCount(0);
+  const button = toolbar.getByRole('button', { name: '编号方式' });
+  await expect(button).toHaveAttribute('title', '编号方式（二级标题（一）：各节重新编号；任务 1.：全文连续编号）');
+  await expect(tasks(page).nth(6)).toHaveAttribute('data-label', '7.');
+
+  // Keyboard: open, go to the tasks' choices, pick 各节重新编号, close with Escape.
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  const menu = toolbar.getByRole('group', { name: '编号方式' });
+  const headingsChoice = menu.getByRole('group', { name: '二级标题（一）' });
+  const tasksChoice = menu.getByRole('group', { name: '任务 1.' });
+  await expect(headingsChoice.getByRole('radio', { name: '各节重新编号' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(tasksChoice.getByRole('radio', { name: '全文连续编号' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(tasksChoice.getByRole('radio', { name: '各节重新编号' })).toBeChecked();
+  await expect(tasks(page).nth(6)).toHaveAttribute('data-label', '1.');
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('title', '编号方式（二级标题（一）：各节重新编号；任务 1.：各节重新编号）');
+
+  // Mouse: back to 全文连续编号; a press outside closes the menu.
+  await button.click();
+  await tasksChoice.getByText('全文连续编号').click();
+  await expect(tasks(page).nth(6)).toHaveAttribute('data-label', '7.');
+  await page.locator('.page-head').click();
+  await expect(menu).toHaveCount(0);
+});
