@@ -62,7 +62,7 @@ test('drafting in the editor: insert, re-level, units, move, checks, IME, reload
   await expect(tasks(page).nth(3).locator('.task-title')).toHaveText('Zengjia安全考核');
 
   // Units as chips → the official parenthetical.
-  await tasks(page).nth(3).getByRole('button', { name: '编辑责任单位' }).click();
+  await tasks(page).nth(3).getByRole('button', { name: '设置责任单位' }).click();
   const units = page.getByRole('dialog', { name: /责任单位/ });
   await units.getByRole('combobox', { name: '添加牵头单位' }).fill('市应急局');
   await units.getByRole('combobox', { name: '添加牵头单位' }).press('Enter');

@@ -11,7 +11,8 @@ import { PlanClipboard, pastedBlocks, selectionTextWithLabels } from '../../rend
 import { searchKey, SearchHighlight, setSearchMeta } from '../../renderer/src/editor/search-plugin';
 import { TargetHighlight } from '../../renderer/src/editor/targets-plugin';
 import { TitleStop } from '../../renderer/src/editor/title-stop-plugin';
-import { insertBlockAfter } from '../../renderer/src/editor/structure';
+import { insertBlockAfter, moveBlocks } from '../../renderer/src/editor/structure';
+import { history, redo, undo } from '@tiptap/pm/history';
 import {
   decideSuggestions,
   isSuggesting,
@@ -189,6 +190,61 @@ describe('修订 mode (suggested edits)', () => {
     h.cursor(2, 0);
     h.apply(insertBlockAfter(h.state, 'task', 3));
     expect(h.state.doc.child(3).attrs.suggestion).toMatchObject({ type: 'insert', author: '张三', unit: '县应急局' });
+  });
+
+  // Issue 18: whatever path text comes in by while suggesting, it ends up a suggestion.
+  it('text inserted by any transaction (an IME read without the stored marks) is marked, continuing the reviewer’s suggestion', () => {
+    const { h, p } = suggesting();
+    const at = h.find('每月');
+    h.select(at, at);
+    p.props.handleTextInput!.call(p, h.view, at, at, '至少', () => h.state.tr);
+    // ProseMirror reading a composition: a plain insertText, its stored marks lost.
+    h.dispatch(
+      h.state.tr
+        .insertText('每季度', at + 2)
+        .setStoredMarks([])
+        .setMeta('composition', 1),
+    );
+    expect(h.state.doc.child(2).child(1).textContent).toBe('至少每季度每月一次。');
+    expect(marksAt(h, at + 2)).toEqual(['insertion:张三']);
+    expect(listSuggestions(h.state.doc).map((s) => `${s.kind} ${s.text}`)).toEqual(['insertion 至少每季度']);
+    // Away from it, a new suggestion of its own; another reviewer's insertion is taken over.
+    h.dispatch(h.state.tr.insertText('通报', h.find('全员')).setMeta('composition', 2));
+    expect(listSuggestions(h.state.doc).map((s) => `${s.kind} ${s.author} ${s.text}`)).toEqual(['insertion 张三 至少每季度', 'insertion 张三 通报']);
+    expect(isSuggesting(h.state).pending).toEqual([]);
+  });
+
+  it('leaves the document alone while a composition is open and marks its text right after', () => {
+    const { h, p } = suggesting();
+    p.spec.view!(h.view); // the plugin sees the harness's `composing`
+    h.composing = true;
+    const at = h.find('全员');
+    h.dispatch(h.state.tr.insertText('通', at).setMeta('composition', 1));
+    h.dispatch(h.state.tr.insertText('报', at + 1).setMeta('composition', 1));
+    expect(marksAt(h, at)).toEqual([]);
+    expect(isSuggesting(h.state).pending).toHaveLength(2);
+    h.composing = false;
+    h.dispatch(h.state.tr); // as compositionend's dispatch does
+    expect(listSuggestions(h.state.doc).map((s) => `${s.kind} ${s.text}`)).toEqual(['insertion 通报']);
+    expect(isSuggesting(h.state).pending).toEqual([]);
+  });
+
+  it('moving a section or undoing is not an insertion; undo takes back the text and its mark together', () => {
+    const { h } = suggesting([...SAMPLE, H(2, '强化宣传'), T(3, '开展宣传', '集中宣传。')]);
+    h.apply(moveBlocks(h.state, 5, 7, 1));
+    expect(h.shape[1]).toBe('h2 强化宣传');
+    expect(listSuggestions(h.state.doc)).toEqual([]);
+
+    const withHistory = new Harness(SAMPLE, [plugin(), history()]);
+    withHistory.dispatch(withHistory.state.tr.setMeta(suggestKey, { enabled: true, who }));
+    const at = withHistory.find('全员');
+    withHistory.dispatch(withHistory.state.tr.insertText('通报', at));
+    expect(listSuggestions(withHistory.state.doc).map((s) => s.text)).toEqual(['通报']);
+    undo(withHistory.state, withHistory.dispatch);
+    expect(withHistory.state.doc.child(3).child(1).textContent).toBe('全员参加。');
+    expect(listSuggestions(withHistory.state.doc)).toEqual([]);
+    redo(withHistory.state, withHistory.dispatch);
+    expect(listSuggestions(withHistory.state.doc).map((s) => `${s.kind} ${s.text}`)).toEqual(['insertion 通报']);
   });
 
   it('accepting keeps insertions and drops deletions; rejecting does the opposite', () => {

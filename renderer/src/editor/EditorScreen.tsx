@@ -2,7 +2,7 @@
 // (right) and the dialogs. Composed from hooks that each own one group of state
 // (usePlanFields, useSidePanel, useReview, useVersions, useUnitsEditing, useEditorShortcuts).
 import { EditorContent, type Editor } from '@tiptap/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { PlanRecord } from '../../../shared/contract';
 import { bodyToBlocks, type FlatBlock } from '../../../shared/plan/flat';
 import { blockIndexOfPath } from '../../../shared/plan/paths';
@@ -13,6 +13,7 @@ import { usePlanEditor } from './usePlanEditor';
 import { useAutosave } from './useAutosave';
 import { moveBlocks, sectionRange } from './structure';
 import { OutlinePanel } from './panels/OutlinePanel';
+import { OutlineResizer } from './OutlineResizer';
 import { UnitsDialog } from './UnitsDialog';
 import { SlashMenu } from './SlashMenu';
 import { FindBar } from './FindBar';
@@ -22,6 +23,7 @@ import { ExportDialog } from './ExportDialog';
 import { CommentDialog } from '../review/CommentDialog';
 import { EditorBanners, EditorHeader } from './EditorHeader';
 import { EditorToolbar } from './EditorToolbar';
+import { PageHead } from './PageHead';
 import { SidePanelHost } from './SidePanelHost';
 import { replaceBody } from './replace-body';
 import { useEditorShortcuts } from './useEditorShortcuts';
@@ -41,7 +43,8 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   const toast = useToast();
   const editorRef = useRef<Editor | null>(null);
   const fields = usePlanFields(record, editorRef);
-  const { meta, numbering, changeMeta } = fields;
+  const { meta, numbering, changeMeta, patchMeta } = fields;
+  const setTitle = useCallback((title: string) => patchMeta({ title }), [patchMeta]);
   const panel = useSidePanel();
   const [find, setFind] = useState<null | { replace: boolean }>(null);
   const [exportOpen, setExportOpen] = useState(false);
@@ -159,9 +162,18 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
         onExport={() => setExportOpen(true)}
       />
       {find && editor && <FindBar editor={editor} replace={find.replace} onClose={() => setFind(null)} />}
-      <div className={`editor-body${panel.outlineOpen ? '' : ' no-outline'}${panel.sideOpen ? '' : ' no-side'}`}>
+      <div
+        className={`editor-body${panel.outlineOpen ? '' : ' no-outline'}${panel.sideOpen ? '' : ' no-side'}`}
+        style={{ '--outline-width': `${panel.outlineWidth}px` } as CSSProperties}
+      >
         {panel.outlineOpen && <OutlinePanel outline={snapshot.outline} onJump={jump} onMove={moveFromOutline} />}
-        <div className="page-scroll">{editor && <EditorContent editor={editor} />}</div>
+        {panel.outlineOpen && <OutlineResizer width={panel.outlineWidth} onResize={panel.resizeOutline} />}
+        <div className="page-scroll">
+          <div className="page-sheet">
+            <PageHead title={meta.title} docNumber={meta.docNumber} onTitle={setTitle} />
+            {editor && <EditorContent editor={editor} />}
+          </div>
+        </div>
         {editor && <SlashMenu editor={editor} />}
         {panel.sideOpen && (
           <SidePanelHost

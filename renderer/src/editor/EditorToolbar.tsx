@@ -1,10 +1,9 @@
 // The editor's toolbar (编辑工具): structure commands, undo/redo, review, find, versions,
-// numbering settings, the other screens, export and the panel toggles.
+// numbering settings (NumberingMenu), the other screens, export and the panel toggles.
 import type { Editor } from '@tiptap/react';
-import type { NumberingSettings } from '../../../shared/plan/schema';
+import type { NumberingMode, NumberingSettings } from '../../../shared/plan/schema';
 import { blockAt, changeLevel, insertBlockAfter, moveSection } from './structure';
-
-type Mode = 'restart' | 'continuous';
+import { NumberingMenu } from './NumberingMenu';
 
 interface Props {
   editor: Editor | null;
@@ -20,7 +19,7 @@ interface Props {
   onFind(): void;
   onSavePoint(): void;
   onSaveTemplate(): void;
-  onNumbering(level: 2 | 3, mode: Mode): void;
+  onNumbering(level: 2 | 3, mode: NumberingMode): void;
   onOpinions(): void;
   onCoverage(): void;
   onExport(): void;
@@ -104,20 +103,7 @@ export function EditorToolbar(p: Props) {
         另存为模板
       </button>
       <span className="sep" />
-      <label className="numbering-setting" title="（一）的编号方式">
-        （一）
-        <select aria-label="二级编号方式" value={p.numbering.perLevel[1]} onChange={(e) => p.onNumbering(2, e.target.value as Mode)}>
-          <option value="restart">每节重排</option>
-          <option value="continuous">全文连续</option>
-        </select>
-      </label>
-      <label className="numbering-setting" title="1. 的编号方式">
-        1.
-        <select aria-label="三级编号方式" value={p.numbering.perLevel[2]} onChange={(e) => p.onNumbering(3, e.target.value as Mode)}>
-          <option value="restart">每节重排</option>
-          <option value="continuous">全文连续</option>
-        </select>
-      </label>
+      <NumberingMenu numbering={p.numbering} onNumbering={p.onNumbering} />
       <span className="spacer" />
       <button type="button" title="征求意见汇总表：全部批注和修订及处理情况" onClick={p.onOpinions}>
         意见汇总

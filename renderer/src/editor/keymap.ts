@@ -2,6 +2,7 @@
 import { Extension } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { blockAt, changeLevel, insertBlockAfter, moveSection, newTaskNode, setLevel } from './structure';
+import { requestUnitsEdit } from './task-view';
 
 export const PlanKeymap = Extension.create({
   name: 'planKeymap',
@@ -22,6 +23,13 @@ export const PlanKeymap = Extension.create({
       'Mod-Alt-2': () => run(setLevel(this.editor.state, 'heading', 2)),
       'Mod-Alt-3': () => run(setLevel(this.editor.state, 'task', 3)),
       'Mod-Alt-4': () => run(setLevel(this.editor.state, 'task', 4)),
+      // The units of the task the caret is in (its parenthetical, or the 设置责任单位 chip).
+      'Mod-Alt-u': () => {
+        const at = blockAt(this.editor.state);
+        if (at?.node.type.name !== 'planTask') return false;
+        requestUnitsEdit(this.editor.view.dom, at.pos);
+        return true;
+      },
       'Mod-Alt-t': () => {
         const at = blockAt(this.editor.state);
         const level =

@@ -1,6 +1,8 @@
 // The task block's DOM (plain, not React: there are hundreds of them). The units
 // parenthetical sits outside the editable content; clicking it asks the screen to open the
-// units editor for this task.
+// units editor for this task. A task without units shows a control instead (issue 18): a chip
+// whose words are drawn by CSS, so they are in no text — not the page's, not a copy's, not
+// the running text a screen reader reads; Ctrl+Alt+U (keymap.ts), Enter or a click opens it.
 import type { NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { NodeView } from '@tiptap/pm/view';
@@ -11,13 +13,18 @@ export interface EditUnitsDetail {
   pos: number;
 }
 
+/** Asks the screen (useUnitsEditing) to open the units editor for the task at `pos`. */
+export function requestUnitsEdit(from: Element, pos: number): void {
+  from.dispatchEvent(new CustomEvent<EditUnitsDetail>(EDIT_UNITS_EVENT, { bubbles: true, detail: { pos } }));
+}
+
 function unitsLabel(node: PMNode): { text: string; empty: boolean } {
   const inside = unitsParenthetical({
     lead: node.attrs.lead as string[],
     support: node.attrs.support as string[],
     unitsText: (node.attrs.unitsText as string | null) ?? undefined,
   });
-  return inside ? { text: `（${inside}）`, empty: false } : { text: '（设置责任单位）', empty: true };
+  return inside ? { text: `（${inside}）`, empty: false } : { text: '', empty: true };
 }
 
 export function createTaskView(props: NodeViewRendererProps): NodeView {
@@ -32,9 +39,8 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
   units.setAttribute('role', 'button');
   units.contentEditable = 'false';
   units.className = 'task-units';
+  // Not in the Tab order (Tab re-levels in the editor): Ctrl+Alt+U is the keyboard's way.
   units.tabIndex = -1;
-  units.setAttribute('aria-label', '编辑责任单位');
-  units.title = '点击编辑牵头单位和责任单位';
   dom.append(contentDOM, units);
 
   const render = () => {
@@ -52,17 +58,23 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
     else dom.removeAttribute('title');
     const label = unitsLabel(node);
     if (units.textContent !== label.text) units.textContent = label.text;
-    units.classList.toggle('is-empty', label.empty);
+    if (units.classList.contains('is-empty') !== label.empty || !units.title) {
+      units.classList.toggle('is-empty', label.empty);
+      units.setAttribute('aria-label', label.empty ? '设置责任单位' : '编辑责任单位');
+      units.title = label.empty ? '这项任务还没有责任单位：点击设置牵头单位和责任单位（Ctrl+Alt+U）' : '点击编辑牵头单位和责任单位（Ctrl+Alt+U）';
+    }
   };
   render();
 
-  units.addEventListener('mousedown', (e) => e.preventDefault());
-  units.addEventListener('click', (e) => {
+  const open = (e: Event) => {
     e.preventDefault();
     const pos = typeof props.getPos === 'function' ? props.getPos() : undefined;
-    if (typeof pos === 'number') {
-      dom.dispatchEvent(new CustomEvent<EditUnitsDetail>(EDIT_UNITS_EVENT, { bubbles: true, detail: { pos } }));
-    }
+    if (typeof pos === 'number') requestUnitsEdit(dom, pos);
+  };
+  units.addEventListener('mousedown', (e) => e.preventDefault());
+  units.addEventListener('click', open);
+  units.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') open(e);
   });
 
   return {

@@ -62,7 +62,10 @@ export function useUnitsEditing(editor: Editor | null, blocks: FlatBlock[], revi
           support: unitsTask.attrs.support as string[],
         }
       : null;
-  const cancel = () => setUnitsFor(null);
+  const cancel = () => {
+    setUnitsFor(null);
+    editor?.view.focus();
+  };
   const save = (lead: string[], support: string[]) => {
     if (!editor || !unitsFor) return;
     const node = editor.state.doc.nodeAt(unitsFor.pos);

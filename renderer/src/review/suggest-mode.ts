@@ -2,9 +2,21 @@
 // insertion and deleting marks text as a suggested deletion instead of removing it, each with
 // the reviewer's name, unit and time. Chinese IME input: the insertion mark is put in the
 // stored marks when a composition starts (before ProseMirror is composing), so the composed
-// text carries it without any change to the document during the composition.
+// text usually carries it without any change to the document during the composition.
+//
+// Usually, not always (issue 18): any transaction between compositionstart and the browser's
+// first composed text — on a busy machine, the selection change of the click or arrow key
+// just before, read only now — clears the stored marks, and the composition went in as a
+// plain edit. So the handlers are not what makes an edit a suggestion: every transaction's
+// inserted text is checked (unmarkedInsertions), and text without this reviewer's insertion
+// mark gets one in appendTransaction, whatever path it came by. During an open composition the
+// document is left alone (re-rendering the composed text would break the IME): such text
+// waits in the plugin state (`pending`) and is marked by the first transaction after the
+// composition, at the latest the one compositionend dispatches.
 import { Extension } from '@tiptap/core';
+import { isHistoryTransaction } from '@tiptap/pm/history';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
+import type { Mapping } from '@tiptap/pm/transform';
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import type { EditorView } from '@tiptap/pm/view';
 
@@ -13,9 +25,17 @@ export interface Suggester {
   unit: string;
 }
 
+/** Inserted text that still needs its insertion mark (document positions, mapped on every change). */
+interface Pending {
+  from: number;
+  to: number;
+  who: Suggester;
+}
+
 interface SuggestState {
   enabled: boolean;
   who: Suggester | null;
+  pending: Pending[];
 }
 
 export const suggestKey = new PluginKey<SuggestState>('plandesk-suggest');
@@ -80,7 +100,71 @@ function insertionMarkFor(state: EditorState, who: Suggester): Mark[] {
 }
 
 export function isSuggesting(state: EditorState): SuggestState {
-  return suggestKey.getState(state) ?? { enabled: false, who: null };
+  return suggestKey.getState(state) ?? { enabled: false, who: null, pending: [] };
+}
+
+/** Text nodes in [from, to) without `who`'s insertion mark, as ranges. */
+function unmarkedIn(doc: PMNode, from: number, to: number, who: Suggester, out: Array<[number, number]>): void {
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isText) return;
+    if (node.marks.some((m) => m.type.name === 'insertion' && m.attrs.author === who.name)) return;
+    out.push([Math.max(from, pos), Math.min(to, pos + node.nodeSize)]);
+  });
+}
+
+/**
+ * The text a transaction inserted inside a textblock (typing, an IME, a drop, a replacement)
+ * that does not carry `who`'s insertion mark. Whole blocks inserted (a moved section, a
+ * restored version) are structure, not typed text; undo and redo restore what was there.
+ */
+export function unmarkedInsertions(tr: Transaction, who: Suggester): Array<[number, number]> {
+  if (!tr.docChanged || isHistoryTransaction(tr)) return [];
+  const out: Array<[number, number]> = [];
+  tr.mapping.maps.forEach((map, i) => {
+    map.forEach((_oldFrom, _oldTo, start, end) => {
+      if (end <= start) return;
+      const rest = tr.mapping.slice(i + 1);
+      const from = rest.map(start, 1);
+      const to = rest.map(end, -1);
+      if (from >= to) return;
+      const $from = tr.doc.resolve(from);
+      if (!$from.parent.inlineContent || !$from.sameParent(tr.doc.resolve(to))) return;
+      unmarkedIn(tr.doc, from, to, who, out);
+    });
+  });
+  return out;
+}
+
+function mapPending(pending: Pending[], mapping: Mapping): Pending[] {
+  return pending.map((p) => ({ ...p, from: mapping.map(p.from, 1), to: mapping.map(p.to, -1) })).filter((p) => p.from < p.to);
+}
+
+/** Gives the pending text its insertion marks (continuing an adjacent suggestion of the same reviewer). */
+function markPending(tr: Transaction, pending: Pending[]): void {
+  for (const p of pending) {
+    const ranges: Array<[number, number]> = [];
+    unmarkedIn(tr.doc, p.from, Math.min(p.to, tr.doc.content.size), p.who, ranges);
+    for (const [a, b] of ranges) {
+      const mark = adjacentMark(tr.doc, a, b, 'insertion', p.who) ?? tr.doc.type.schema.marks.insertion!.create(suggestionAttrs(p.who));
+      tr.addMark(a, b, mark);
+    }
+  }
+}
+
+/** The suggest plugin's state after a transaction: the mode (from setSuggesting) and the pending text. */
+function nextState(tr: Transaction, v: SuggestState): SuggestState {
+  const meta = tr.getMeta(suggestKey) as Partial<SuggestState> | undefined;
+  const next: SuggestState = {
+    enabled: meta?.enabled ?? v.enabled,
+    who: meta && 'who' in meta ? (meta.who ?? null) : v.who,
+    pending: meta?.pending ?? (tr.docChanged && v.pending.length ? mapPending(v.pending, tr.mapping) : v.pending),
+  };
+  if (next.enabled && next.who) {
+    const who = next.who;
+    const found = unmarkedInsertions(tr, who);
+    if (found.length) next.pending = [...next.pending, ...found.map(([from, to]) => ({ from, to, who }))];
+  }
+  return next;
 }
 
 declare module '@tiptap/core' {
@@ -112,21 +196,39 @@ export const SuggestMode = Extension.create({
     };
   },
   addProseMirrorPlugins() {
+    // The view, to know whether an IME composition is open (none in headless tests).
+    let editorView: EditorView | null = null;
     return [
       new Plugin<SuggestState>({
         key: suggestKey,
         state: {
-          init: () => ({ enabled: false, who: null }),
-          apply: (tr, v) => (tr.getMeta(suggestKey) as SuggestState | undefined) ?? v,
+          init: () => ({ enabled: false, who: null, pending: [] }),
+          apply: nextState,
         },
-        // A task or heading created while suggesting (empty, new) is a suggested insertion.
+        view(v) {
+          editorView = v;
+          return {
+            destroy: () => {
+              editorView = null;
+            },
+          };
+        },
         appendTransaction(trs, oldState, newState) {
           const s = isSuggesting(newState);
-          if (!s.enabled || !s.who || !trs.some((t) => t.docChanged) || trs.some((t) => t.getMeta('composition'))) return null;
+          let tr: Transaction | null = null;
+          // Inserted text without its insertion mark gets it, once no composition is open.
+          if (s.pending.length && !editorView?.composing) {
+            tr = newState.tr;
+            markPending(tr, s.pending);
+            tr.setMeta(suggestKey, { ...s, pending: [] });
+            if (newState.storedMarks) tr.setStoredMarks(newState.storedMarks);
+          }
+          // A task or heading created while suggesting (empty, new) is a suggested insertion.
+          if (!s.enabled || !s.who || !trs.some((t) => t.docChanged) || trs.some((t) => t.getMeta('composition'))) return tr;
           const before = new Set<PMNode>();
           oldState.doc.forEach((n) => before.add(n));
-          let tr: Transaction | null = null;
-          newState.doc.forEach((node, pos) => {
+          const doc = tr?.doc ?? newState.doc;
+          doc.forEach((node, pos) => {
             const name = node.type.name;
             if ((name === 'planTask' || name === 'planHeading') && !before.has(node) && !node.attrs.suggestion && node.textContent === '') {
               tr ??= newState.tr;
@@ -179,6 +281,15 @@ export const SuggestMode = Extension.create({
               }
               tr.setStoredMarks(insertionMarkFor(view.state.apply(tr), s.who));
               view.dispatch(tr);
+              return false;
+            },
+            compositionend(view) {
+              // The composition's text, if it went in unmarked, is marked once ProseMirror has
+              // read the last of it and closed the composition (its own compositionend handler
+              // runs after this one, and reads pending changes in a microtask).
+              setTimeout(() => {
+                if (!view.isDestroyed && !view.composing && isSuggesting(view.state).pending.length) view.dispatch(view.state.tr);
+              }, 0);
               return false;
             },
             cut(view, event) {

@@ -58,7 +58,12 @@ export const OutlinePanel = memo(function OutlinePanel({ outline, onJump, onMove
               setOver(null);
             }}
           >
-            <button type="button" className="outline-link" onClick={() => onJump(e.index)} title="跳转到此处（拖动可调整顺序）">
+            <button
+              type="button"
+              className="outline-link"
+              onClick={() => onJump(e.index)}
+              title={`${e.label}${e.title || '（无标题）'}\n点击跳转，拖动可调整顺序`}
+            >
               <span className="label">{e.label}</span>
               <span className="title">{e.title || '（无标题）'}</span>
               {e.kind === 'heading' && <span className="count">{counts.get(e.index) ?? 0}</span>}
