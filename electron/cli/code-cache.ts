@@ -27,12 +27,12 @@ export interface CodeCachedModule {
   save(): void;
 }
 
-const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest();
+const sha1 = (data: Uint8Array) => createHash('sha1').update(data).digest();
 
 /** A cache's name: cacheFilePrefix, then its key: the bundle's content, V8's version, the architecture. */
-export function cacheFileName(filename: string, source: string, tag: string): string {
+export function cacheFileName(filename: string, bytes: Uint8Array, tag: string): string {
   const v8 = process.versions.v8.replace(/[^\w.-]/g, '_');
-  return `${cacheFilePrefix(filename, tag)}${sha1(source).toString('hex').slice(0, 20)}-${v8}-${process.arch}.v8cache`;
+  return `${cacheFilePrefix(filename, tag)}${sha1(bytes).toString('hex').slice(0, 20)}-${v8}-${process.arch}.v8cache`;
 }
 
 /** What every cache of this bundle and tag is named after, whatever its key. */
@@ -79,8 +79,10 @@ export function requireWithCodeCache(filename: string, cacheDir: string | undefi
   // Without a way to give the script Node's own import() (before Node 20.12), a plain require.
   const mainContextImport = (vm as { constants?: Partial<typeof vm.constants> }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (!mainContextImport) return { exports: createRequire(filename)(filename) as unknown, save() {} };
-  const source = readFileSync(filename, 'utf8');
-  const name = cacheDir ? cacheFileName(filename, source, tag) : '';
+  // The bytes are hashed (not the text: hashing would encode it again, 2 MB of mostly Chinese).
+  const bytes = readFileSync(filename);
+  const source = bytes.toString('utf8');
+  const name = cacheDir ? cacheFileName(filename, bytes, tag) : '';
   const cached = cacheDir ? readCache(join(cacheDir, name)) : 'none';
   const script = new vm.Script(wrapCommonJs(source), {
     filename,

@@ -85,7 +85,7 @@ describe('requireWithCodeCache', () => {
     const other = join(tempDir(), 'cache');
     // A source this process has not compiled yet (V8 would take it from its own memory).
     const file = writeBundle(dir, `\n// ${dir}`);
-    const name = cacheFileName(file, readFileSync(file, 'utf8'), 'export');
+    const name = cacheFileName(file, readFileSync(file), 'export');
     // A well-formed cache of a longer source, put where this source's cache belongs.
     const otherFile = writeBundle(tempDir(), '\nmodule.exports.more = () => 1;');
     requireWithCodeCache(otherFile, other, 'export').save();
