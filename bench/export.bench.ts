@@ -5,20 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportPlanDocx } from '../electron/export/plan-docx';
-import { formatLabel, walkOutline } from '../shared/plan/numbering';
-import { taskRunningText } from '../shared/plan/running-text';
-import type { PlanDocument } from '../shared/plan/schema';
 import { syntheticPlan } from '../test/helpers/sample-plans';
+import { PANDOC, pandocArgs, toMarkdown } from './plan-markdown';
 import { median, timeRuns } from './util';
-
-function toMarkdown(doc: PlanDocument): string {
-  const out: string[] = [`# ${doc.meta.title}`, ''];
-  walkOutline(doc.body, (node) => {
-    if (node.type === 'heading') out.push(`${'#'.repeat(Math.min(node.level + 1, 6))} ${formatLabel(node.level, node.ordinal)}${node.title}`, '');
-    else out.push(taskRunningText(node), '');
-  });
-  return out.join('\n');
-}
 
 export default async function run(): Promise<Record<string, unknown>> {
   const doc = syntheticPlan(400);
@@ -32,7 +21,7 @@ export default async function run(): Promise<Record<string, unknown>> {
     let pandocMs: number | null = null;
     let pandocError: string | undefined;
     try {
-      const times = await timeRuns(() => execFileSync('/usr/bin/pandoc', ['-f', 'markdown', '-t', 'docx', '-o', join(dir, 'pandoc.docx'), md]), 7, 1);
+      const times = await timeRuns(() => execFileSync(PANDOC, pandocArgs(md, join(dir, 'pandoc.docx'))), 7, 1);
       pandocMs = median(times);
     } catch (err) {
       pandocError = (err as Error).message;

@@ -29,24 +29,29 @@ export function buildIsCurrent() {
   return sources < built;
 }
 
-// cli.ts's `import('./cli/main')` and `import('./cli/list-main')` stay requires of the separately
+// cli.ts's `import('./cli/main')` and `import('./cli/list-main')` stay loads of the separately
 // built cli-main.cjs and cli-list.cjs, so that cli.cjs holds only the argument check and the help
 // text (issue 17: `plandesk --help` and `list` within 50 ms of `node -e 0`). One process loads
 // cli.cjs and at most one of the two; cli.cjs shares with them only plain data and functions (the
-// command list, the help text, the version), never a class whose identity matters.
+// command list, the help text, the version), never a class whose identity matters. cli-list.cjs
+// is required; cli-main.cjs is compiled with a V8 code cache by electron/cli/main-cached.ts, which
+// takes ./cli/main's place in cli.cjs (evaluated only for a command other than list).
 const cliEntrySplit = {
   name: 'cli-entry-split',
   setup(build) {
-    const split = { './cli/main': './cli-main.cjs', './cli/list-main': './cli-list.cjs' };
+    build.onResolve({ filter: /^\.\/cli\/main$/ }, (args) =>
+      args.importer === join(root, 'electron', 'cli.ts') ? { path: join(root, 'electron', 'cli', 'main-cached.ts') } : undefined,
+    );
+    const split = { './cli/list-main': './cli-list.cjs' };
     // A require, not an import(): Node would start its ESM loader for an import() of a .cjs file.
-    build.onResolve({ filter: /^\.\/cli\/(list-)?main$/ }, (args) =>
+    build.onResolve({ filter: /^\.\/cli\/list-main$/ }, (args) =>
       args.importer === join(root, 'electron', 'cli.ts') ? { path: split[args.path], namespace: 'cli-entry-split' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'cli-entry-split' }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)});`,
       loader: 'js',
     }));
-    build.onResolve({ filter: /^\.\/cli-(main|list)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/cli-list\.cjs$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -75,13 +80,23 @@ export async function buildAll({ quiet = false } = {}) {
       // The command line behind its small entry (cli.cjs loads one of them for a command, neither
       // for --help): `list` alone, and every command (each module evaluated only when it runs).
       'cli-list': join(root, 'electron', 'cli', 'list-main.ts'),
-      'cli-main': join(root, 'electron', 'cli', 'main.ts'),
       browser: join(root, 'electron', 'browser.ts'),
     },
     plugins: [cliEntrySplit],
     ...nodeBundle,
     packages: 'external',
     define: { __PLANDESK_VERSION__: JSON.stringify(pkg.version) },
+  });
+  // Every command (cli-main.cjs) with the plain-JavaScript libraries an export runs on bundled in:
+  // one script, which cli.cjs compiles with a V8 code cache (electron/cli/code-cache.ts), rather
+  // than a hundred files resolved, read and compiled one by one (issue 17). The other libraries
+  // (native, worker-loaded, or only for reading files) stay in node_modules.
+  const bundledInCli = new Set(['docx', 'zod', 'fflate']);
+  const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => !bundledInCli.has(d));
+  await esbuild({
+    entryPoints: { 'cli-main': join(root, 'electron', 'cli', 'main.ts') },
+    ...nodeBundle,
+    external: [...deps, ...deps.map((d) => `${d}/*`)],
   });
   // The import worker (electron/import/run-bounded.ts) with its libraries bundled in: a worker
   // thread cannot read Electron's asar archive, so the file is unpacked (electron-builder.yml).

@@ -1,19 +1,22 @@
 // Building blocks shared by the plan and the task-table exporters: runs that name every font
 // slot, exact-pitch paragraphs, built-in styles without docx's blue Calibri defaults, the
-// page-number footers, and the XML post-processing for what `docx` cannot express.
+// page-number footers, and the packing with the XML edits for what `docx` cannot express.
 import {
   AlignmentType,
   BorderStyle,
+  Document,
   Footer,
   LineRuleType,
+  Packer,
   PageNumber,
   Paragraph,
   TextRun,
   type IParagraphOptions,
+  type IPropertiesOptions,
   type ParagraphChild,
   type IStylesOptions,
 } from 'docx';
-import JSZip from 'jszip';
+import { strFromU8, unzipSync } from 'fflate';
 import { BLACK, BODY_CHAR_SPACING_TWIPS, FONT_SIZE_PT, PAGE_NUMBER_FONT, halfPoints, ptToTwips, type FontSettings } from '../../shared/layout/gbt9704';
 
 /** All four font slots, so Chinese text never falls back to a theme font. */
@@ -196,63 +199,77 @@ function insertBefore(doc: string, xml: string, beforeTags: string[]): string {
   return doc.slice(0, end) + xml + doc.slice(end);
 }
 
-export async function postProcess(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const settingsFile = zip.file('word/settings.xml');
-  if (settingsFile) {
-    let s = await settingsFile.async('string');
-    // Chinese typesetting: compress punctuation, kinsoku lists (CT_Settings element order:
-    // …evenAndOddHeaders… characterSpacingControl, noLineBreaksAfter, noLineBreaksBefore, … compat).
-    if (!s.includes('w:characterSpacingControl')) {
-      s = insertBefore(
-        s,
-        '<w:characterSpacingControl w:val="compressPunctuation"/>' +
-          `<w:noLineBreaksAfter w:lang="zh-CN" w:val="${escapeXml(NO_LINE_BREAKS_AFTER)}"/>` +
-          `<w:noLineBreaksBefore w:lang="zh-CN" w:val="${escapeXml(NO_LINE_BREAKS_BEFORE)}"/>`,
-        ['w:savePreviewPicture', 'w:hdrShapeDefaults', 'w:footnotePr', 'w:endnotePr', 'w:compat', 'w:docVars', 'w:rsids', 'm:mathPr', 'w:themeFontLang'],
+const SETTINGS_PART = 'word/settings.xml';
+const STYLES_PART = 'word/styles.xml';
+
+/**
+ * The document as DOCX bytes, zipped once: docx writes settings.xml and styles.xml the same
+ * whatever the body (they come from the document's options), so they are taken from the same
+ * document without its sections, edited (settingsXml, stylesXml), and given to the one real
+ * packing as overrides (issue 17: it used to be zipped, unzipped and zipped again).
+ */
+export async function packDocx(properties: IPropertiesOptions): Promise<Uint8Array> {
+  const skeleton = await Packer.pack(new Document({ ...properties, sections: [] }), 'uint8array');
+  const parts = unzipSync(skeleton, { filter: (f) => f.name === SETTINGS_PART || f.name === STYLES_PART });
+  const overrides = [
+    ...(parts[SETTINGS_PART] ? [{ path: SETTINGS_PART, data: settingsXml(strFromU8(parts[SETTINGS_PART])) }] : []),
+    ...(parts[STYLES_PART] ? [{ path: STYLES_PART, data: stylesXml(strFromU8(parts[STYLES_PART])) }] : []),
+  ];
+  return Packer.pack(new Document(properties), 'uint8array', false, overrides);
+}
+
+function settingsXml(settings: string): string {
+  let s = settings;
+  // Chinese typesetting: compress punctuation, kinsoku lists (CT_Settings element order:
+  // …evenAndOddHeaders… characterSpacingControl, noLineBreaksAfter, noLineBreaksBefore, … compat).
+  if (!s.includes('w:characterSpacingControl')) {
+    s = insertBefore(
+      s,
+      '<w:characterSpacingControl w:val="compressPunctuation"/>' +
+        `<w:noLineBreaksAfter w:lang="zh-CN" w:val="${escapeXml(NO_LINE_BREAKS_AFTER)}"/>` +
+        `<w:noLineBreaksBefore w:lang="zh-CN" w:val="${escapeXml(NO_LINE_BREAKS_BEFORE)}"/>`,
+      ['w:savePreviewPicture', 'w:hdrShapeDefaults', 'w:footnotePr', 'w:endnotePr', 'w:compat', 'w:docVars', 'w:rsids', 'm:mathPr', 'w:themeFontLang'],
+    );
+  }
+  if (!s.includes('w:themeFontLang')) {
+    s = insertBefore(s, '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>', [
+      'w:clrSchemeMapping',
+      'w:doNotIncludeSubdocsInStats',
+      'w:decimalSymbol',
+      'w:listSeparator',
+    ]);
+  }
+  return s;
+}
+
+function stylesXml(styles: string): string {
+  let s = styles;
+  // Default paragraph properties: kinsoku and punctuation overflow on; no automatic space
+  // between Chinese and Latin/digits (it would break the 28-character grid).
+  s = s.replace(/<w:pPrDefault>\s*<w:pPr>([\s\S]*?)<\/w:pPr>/, (_m, inner: string) => {
+    const extra = '<w:kinsoku w:val="1"/><w:overflowPunct w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+    // Text does not snap to the character grid: the grid (22 × 28) stays declared for Word's
+    // 页面设置, while the layout comes from exact line pitch and condensed runs, which Word,
+    // WPS and LibreOffice render alike (LibreOffice's char grid put 14 characters on a line).
+    const snap = '<w:snapToGrid w:val="0"/>';
+    // CT_PPrBase order: … widowControl, numPr, pBdr, shd, tabs, suppressAutoHyphens, kinsoku, …, autoSpaceDN, bidi, …, spacing, ind, …, jc …
+    const later =
+      /<w:(bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr)\b/.exec(
+        inner,
       );
-    }
-    if (!s.includes('w:themeFontLang')) {
-      s = insertBefore(s, '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>', [
-        'w:clrSchemeMapping',
-        'w:doNotIncludeSubdocsInStats',
-        'w:decimalSymbol',
-        'w:listSeparator',
-      ]);
-    }
-    zip.file('word/settings.xml', s);
-  }
-  const stylesFile = zip.file('word/styles.xml');
-  if (stylesFile) {
-    let s = await stylesFile.async('string');
-    // Default paragraph properties: kinsoku and punctuation overflow on; no automatic space
-    // between Chinese and Latin/digits (it would break the 28-character grid).
-    s = s.replace(/<w:pPrDefault>\s*<w:pPr>([\s\S]*?)<\/w:pPr>/, (_m, inner: string) => {
-      const extra = '<w:kinsoku w:val="1"/><w:overflowPunct w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
-      // Text does not snap to the character grid: the grid (22 × 28) stays declared for Word's
-      // 页面设置, while the layout comes from exact line pitch and condensed runs, which Word,
-      // WPS and LibreOffice render alike (LibreOffice's char grid put 14 characters on a line).
-      const snap = '<w:snapToGrid w:val="0"/>';
-      // CT_PPrBase order: … widowControl, numPr, pBdr, shd, tabs, suppressAutoHyphens, kinsoku, …, autoSpaceDN, bidi, …, spacing, ind, …, jc …
-      const later =
-        /<w:(bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr)\b/.exec(
-          inner,
-        );
-      const at = later ? later.index : inner.length;
-      const head = inner.slice(0, at) + extra;
-      let tail = inner.slice(at);
-      // snapToGrid comes after bidi/adjustRightInd and before spacing.
-      const afterSnap =
-        /<w:(spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr)\b/.exec(
-          tail,
-        );
-      const k = afterSnap ? afterSnap.index : tail.length;
-      tail = tail.slice(0, k).replace(/<w:snapToGrid[^>]*\/>/g, '') + snap + tail.slice(k);
-      return `<w:pPrDefault><w:pPr>${head}${tail}</w:pPr>`;
-    });
-    // Word's own names for the built-in heading styles are lower case ("heading 1").
-    s = s.replace(/<w:name w:val="Heading ([1-9])"\/>/g, '<w:name w:val="heading $1"/>');
-    zip.file('word/styles.xml', s);
-  }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const at = later ? later.index : inner.length;
+    const head = inner.slice(0, at) + extra;
+    let tail = inner.slice(at);
+    // snapToGrid comes after bidi/adjustRightInd and before spacing.
+    const afterSnap =
+      /<w:(spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr)\b/.exec(
+        tail,
+      );
+    const k = afterSnap ? afterSnap.index : tail.length;
+    tail = tail.slice(0, k).replace(/<w:snapToGrid[^>]*\/>/g, '') + snap + tail.slice(k);
+    return `<w:pPrDefault><w:pPr>${head}${tail}</w:pPr>`;
+  });
+  // Word's own names for the built-in heading styles are lower case ("heading 1").
+  s = s.replace(/<w:name w:val="Heading ([1-9])"\/>/g, '<w:name w:val="heading $1"/>');
+  return s;
 }

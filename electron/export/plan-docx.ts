@@ -5,7 +5,6 @@ import {
   BorderStyle,
   Document,
   DocumentGridType,
-  Packer,
   Paragraph,
   HeightRule,
   LineRuleType,
@@ -18,6 +17,7 @@ import {
   WidthType,
   LineNumberRestartFormat,
   type ICommentsOptions,
+  type IPropertiesOptions,
   type ISectionOptions,
   type ParagraphChild,
 } from 'docx';
@@ -46,7 +46,7 @@ import {
   mmToTwips,
   type FontSettings,
 } from '../../shared/layout/gbt9704';
-import { BODY_CHAR_TWIPS, FOOTER_LINE_TWIPS, blankLine, bodyStyle, buildStyles, pageNumberFooter, para, postProcess, run, type RunStyle } from './docx-common';
+import { BODY_CHAR_TWIPS, FOOTER_LINE_TWIPS, blankLine, bodyStyle, buildStyles, packDocx, pageNumberFooter, para, run, type RunStyle } from './docx-common';
 
 interface Ctx {
   fonts: FontSettings;
@@ -437,7 +437,8 @@ function documentProperties(doc: PlanDocument, r: ResolvedExport, options: Expor
   };
 }
 
-export function buildPlanDocument(docIn: PlanDocument, optionsIn: ExportOptionsInput | ExportOptions = {}, layer?: DocxLayer): Document {
+/** The docx options of the plan's document (packDocx writes them; buildPlanDocument makes the Document). */
+export function planDocumentProperties(docIn: PlanDocument, optionsIn: ExportOptionsInput | ExportOptions = {}, layer?: DocxLayer): IPropertiesOptions {
   // Undecided suggestions (修订) are not printed: the text as it was before them.
   const doc = countPendingSuggestions(docIn.body) ? { ...docIn, body: withoutPendingSuggestions(docIn.body) } : docIn;
   const options = ExportOptionsSchema.parse(optionsIn);
@@ -456,19 +457,21 @@ export function buildPlanDocument(docIn: PlanDocument, optionsIn: ExportOptionsI
   });
   const lead = layer?.lead?.(ctx.fonts, ctx.line) ?? [];
   if (lead.length) sections[0] = { ...sections[0]!, children: [...lead, ...sections[0]!.children] };
-  return new Document({
+  return {
     ...documentProperties(doc, r, options),
     ...(layer?.comments?.children.length ? { comments: layer.comments } : {}),
     ...(layer?.trackRevisions ? { features: { trackRevisions: true } } : {}),
     styles: buildStyles(ctx.fonts, ctx.line),
     evenAndOddHeaderAndFooters: true,
     sections,
-  });
+  };
+}
+
+export function buildPlanDocument(doc: PlanDocument, options: ExportOptionsInput | ExportOptions = {}, layer?: DocxLayer): Document {
+  return new Document(planDocumentProperties(doc, options, layer));
 }
 
 /** The plan as an official-format DOCX (GB/T 9704-2012). */
 export async function exportPlanDocx(doc: PlanDocument, options: ExportOptionsInput | ExportOptions = {}): Promise<Uint8Array> {
-  const document = buildPlanDocument(doc, options);
-  const buf = await Packer.toBuffer(document);
-  return postProcess(new Uint8Array(buf));
+  return packDocx(planDocumentProperties(doc, options));
 }

@@ -3,9 +3,7 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
   DocumentGridType,
-  Packer,
   PageOrientation,
   Paragraph,
   Table,
@@ -23,7 +21,7 @@ import { resolveExport } from '../../shared/export/resolve';
 import { unitsParenthetical } from '../../shared/plan/running-text';
 import { splitTitle } from '../../shared/export/title-lines';
 import { FONT_SIZE_PT, mmToTwips, PAGE_TWIPS } from '../../shared/layout/gbt9704';
-import { blankLine, buildStyles, pageNumberFooter, para, postProcess, run, type RunStyle } from './docx-common';
+import { blankLine, buildStyles, packDocx, pageNumberFooter, para, run, type RunStyle } from './docx-common';
 
 /** Landscape A4: the portrait margins turned with the page (top 28, bottom 26, left 37, right 35 mm). */
 const MARGIN = { top: mmToTwips(28), bottom: mmToTwips(26), left: mmToTwips(37), right: mmToTwips(35) };
@@ -168,7 +166,7 @@ export async function landscapeTableDocx(t: LandscapeTable): Promise<Uint8Array>
     }),
     blankLine(line, fonts.body),
   ];
-  const document = new Document({
+  return packDocx({
     title: t.title,
     subject: t.subject,
     creator: t.creator || 'PlanDesk',
@@ -192,5 +190,4 @@ export async function landscapeTableDocx(t: LandscapeTable): Promise<Uint8Array>
       },
     ],
   });
-  return postProcess(new Uint8Array(await Packer.toBuffer(document)));
 }

@@ -17,14 +17,13 @@ import {
   CommentReference,
   DeletedTextRun,
   InsertedTextRun,
-  Packer,
   Paragraph,
   TextRun,
   type ICommentOptions,
   type ParagraphChild,
 } from 'docx';
-import { buildPlanDocument, type DocxLayer } from '../export/plan-docx';
-import { para, postProcess, run, runOptions, type RunStyle } from '../export/docx-common';
+import { planDocumentProperties, type DocxLayer } from '../export/plan-docx';
+import { packDocx, para, run, runOptions, type RunStyle } from '../export/docx-common';
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { FONT_SIZE_PT, type FontSettings } from '../../shared/layout/gbt9704';
 import type { BodyNode, PlanDocument, TextMark } from '../../shared/plan/schema';
@@ -217,6 +216,5 @@ export async function exportReviewDocx(doc: PlanDocument, threads: readonly Revi
   const options = ExportOptionsSchema.parse(opts.exportOptions ?? {});
   const copy = structuredClone(doc);
   const layer = reviewLayer(takeMarks(copy.body), threads, opts);
-  const buf = await Packer.toBuffer(buildPlanDocument(copy, options, layer));
-  return postProcess(new Uint8Array(buf));
+  return packDocx(planDocumentProperties(copy, options, layer));
 }
