@@ -6,9 +6,9 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImportedXmlComponent,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   TextRun,
   type IParagraphOptions,
@@ -149,10 +149,19 @@ export function buildStyles(fonts: FontSettings, line: number): IStylesOptions {
   };
 }
 
-/** Footer text "— N —": 四号 宋体, odd pages right and even pages left, one character in. */
+/** A field character or instruction written as Word writes it (docx writes no field result). */
+const fieldPart = (xml: string) => ImportedXmlComponent.fromXmlString(xml);
+
+/**
+ * Footer text "— N —": 四号 宋体, odd pages right and even pages left, one character in. The
+ * PAGE field carries a cached result (1 on odd-page footers, 2 on even), begin / instruction /
+ * separate / result / end in runs of their own as Word writes them, so a viewer that does not
+ * update fields still shows a number (docx's PageNumber.CURRENT writes no result).
+ */
 export function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const style: RunStyle = { font: PAGE_NUMBER_FONT, sizePt: FONT_SIZE_PT.siHao };
   const oneChar = ptToTwips(FONT_SIZE_PT.siHao);
+  const r = (children: Array<string | ImportedXmlComponent>) => new TextRun({ children, ...runOptions(style) });
   return new Footer({
     children: [
       new Paragraph({
@@ -160,13 +169,13 @@ export function pageNumberFooter(side: 'odd' | 'even'): Footer {
         spacing: { line: FOOTER_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         indent: { firstLine: 0, left: side === 'even' ? oneChar : 0, right: side === 'odd' ? oneChar : 0 },
         children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
-            font: fontSlots(PAGE_NUMBER_FONT),
-            size: halfPoints(style.sizePt),
-            sizeComplexScript: halfPoints(style.sizePt),
-            color: BLACK,
-          }),
+          r(['— ']),
+          r([fieldPart('<w:fldChar w:fldCharType="begin"/>')]),
+          r([fieldPart('<w:instrText xml:space="preserve"> PAGE </w:instrText>')]),
+          r([fieldPart('<w:fldChar w:fldCharType="separate"/>')]),
+          r([side === 'odd' ? '1' : '2']),
+          r([fieldPart('<w:fldChar w:fldCharType="end"/>')]),
+          r([' —']),
         ],
       }),
     ],
