@@ -17,7 +17,16 @@ import {
   type IStylesOptions,
 } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { BLACK, BODY_CHAR_SPACING_TWIPS, FONT_SIZE_PT, PAGE_NUMBER_FONT, halfPoints, ptToTwips, type FontSettings } from '../../shared/layout/gbt9704';
+import {
+  BLACK,
+  BODY_CHAR_SPACING_TWIPS,
+  FONT_SIZE_PT,
+  PAGE_NUMBER_FONT,
+  fontDeclaration,
+  halfPoints,
+  ptToTwips,
+  type FontSettings,
+} from '../../shared/layout/gbt9704';
 
 /** All four font slots, so Chinese text never falls back to a theme font. */
 export function fontSlots(name: string) {
@@ -145,6 +154,15 @@ export function buildStyles(fonts: FontSettings, line: number): IStylesOptions {
         run: r(fonts.body, FONT_SIZE_PT.sanHao),
         paragraph: p({ alignment: AlignmentType.JUSTIFIED }),
       },
+      // The page-number footers' style: every font the document uses is named in the styles,
+      // which is where the font table is made from (fontTableXml).
+      {
+        id: 'Footer',
+        name: 'footer',
+        basedOn: 'Normal',
+        run: r(PAGE_NUMBER_FONT, FONT_SIZE_PT.siHao),
+        paragraph: p({ indent: { firstLine: 0, left: 0, right: 0 } }),
+      },
     ],
   };
 }
@@ -165,6 +183,7 @@ export function pageNumberFooter(side: 'odd' | 'even'): Footer {
   return new Footer({
     children: [
       new Paragraph({
+        style: 'Footer',
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         spacing: { line: FOOTER_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         indent: { firstLine: 0, left: side === 'even' ? oneChar : 0, right: side === 'odd' ? oneChar : 0 },
@@ -210,6 +229,7 @@ function insertBefore(doc: string, xml: string, beforeTags: string[]): string {
 
 const SETTINGS_PART = 'word/settings.xml';
 const STYLES_PART = 'word/styles.xml';
+const FONT_TABLE_PART = 'word/fontTable.xml';
 
 /**
  * The document as DOCX bytes, zipped once: docx writes settings.xml and styles.xml the same
@@ -223,6 +243,7 @@ export async function packDocx(properties: IPropertiesOptions): Promise<Uint8Arr
   const overrides = [
     ...(parts[SETTINGS_PART] ? [{ path: SETTINGS_PART, data: settingsXml(strFromU8(parts[SETTINGS_PART])) }] : []),
     ...(parts[STYLES_PART] ? [{ path: STYLES_PART, data: stylesXml(strFromU8(parts[STYLES_PART])) }] : []),
+    ...(parts[STYLES_PART] ? [{ path: FONT_TABLE_PART, data: fontTableXml(fontsNamed(strFromU8(parts[STYLES_PART]))) }] : []),
   ];
   return Packer.pack(new Document(properties), 'uint8array', false, overrides);
 }
@@ -281,4 +302,52 @@ function stylesXml(styles: string): string {
   // Word's own names for the built-in heading styles are lower case ("heading 1").
   s = s.replace(/<w:name w:val="Heading ([1-9])"\/>/g, '<w:name w:val="heading $1"/>');
   return s;
+}
+
+/**
+ * The fonts an XML part names in w:rFonts (every slot; theme fonts are not used), in order of
+ * appearance. Every run of the exports takes its font from the four font settings or the page
+ * number font, and each of those is named by a style (buildStyles), so the styles part names
+ * every font the document uses (test/electron/export-fonts-fields.test.ts checks the parts).
+ */
+export function fontsNamed(xml: string): string[] {
+  const out = new Set<string>();
+  for (const m of xml.matchAll(/<w:rFonts\b([^>]*)\/>/g)) {
+    for (const a of m[1]!.matchAll(/\bw:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"/g)) out.add(unescapeXml(a[1]!));
+  }
+  return [...out];
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** word/fontTable.xml declaring the fonts with their substitution hints (shared/layout/gbt9704.ts). */
+export function fontTableXml(fonts: readonly string[]): string {
+  const val = (tag: string, v: string | undefined) => (v ? `<w:${tag} w:val="${escapeXml(v)}"/>` : '');
+  const body = fonts
+    .map((name) => {
+      const d = fontDeclaration(name);
+      return (
+        `<w:font w:name="${escapeXml(name)}">` +
+        val('altName', d.altName) +
+        val('panose1', d.panose1) +
+        val('charset', d.charset) +
+        val('family', d.family) +
+        val('pitch', d.pitch) +
+        '</w:font>'
+      );
+    })
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    body +
+    '</w:fonts>'
+  );
 }

@@ -126,3 +126,37 @@ export const PLAIN_FONTS: FontSettings = {
 
 /** Page numbers are always 宋体 (not a setting). */
 export const PAGE_NUMBER_FONT = '宋体';
+
+/**
+ * What a DOCX's font table (word/fontTable.xml, ECMA-376 Part 1 §17.8.3) says of a font, so
+ * Word and WPS on a machine without it pick a close one: an alternative name to try
+ * (w:altName), the character set (86 = GB2312), the family and pitch, and the PANOSE-1
+ * classification where it is known (as Windows' own copies of these fonts report it).
+ */
+export interface FontDeclaration {
+  altName?: string;
+  /** Two hex digits: '86' GB2312, '00' ANSI. */
+  charset: string;
+  family: 'auto' | 'roman' | 'swiss' | 'modern' | 'script' | 'decorative';
+  pitch: 'fixed' | 'variable' | 'default';
+  /** Ten bytes as 20 hex digits. */
+  panose1?: string;
+}
+
+/** The fonts of the export and of the 字体方案, by name. */
+export const FONT_DECLARATIONS: Readonly<Record<string, FontDeclaration>> = {
+  宋体: { altName: 'SimSun', charset: '86', family: 'auto', pitch: 'variable', panose1: '02010600030101010101' },
+  黑体: { altName: 'SimHei', charset: '86', family: 'modern', pitch: 'fixed', panose1: '02010609060101010101' },
+  仿宋: { altName: 'FangSong', charset: '86', family: 'modern', pitch: 'fixed', panose1: '02010609060101010101' },
+  楷体: { altName: 'KaiTi', charset: '86', family: 'modern', pitch: 'fixed', panose1: '02010609060101010101' },
+  仿宋_GB2312: { altName: '仿宋', charset: '86', family: 'modern', pitch: 'fixed', panose1: '02010609030101010101' },
+  楷体_GB2312: { altName: '楷体', charset: '86', family: 'modern', pitch: 'fixed', panose1: '02010609030101010101' },
+  // A print-shop font most machines lack: 宋体 is the closest font every Windows has.
+  方正小标宋简体: { altName: '宋体', charset: '86', family: 'auto', pitch: 'variable' },
+  'Times New Roman': { charset: '00', family: 'roman', pitch: 'variable', panose1: '02020603050405020304' },
+};
+
+/** The declaration of any font name: a known font's, else GB2312 for a Chinese name and ANSI otherwise. */
+export function fontDeclaration(name: string): FontDeclaration {
+  return FONT_DECLARATIONS[name] ?? { charset: /[^\u0000-\u00ff]/.test(name) ? '86' : '00', family: 'auto', pitch: 'variable' };
+}

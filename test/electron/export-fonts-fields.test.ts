@@ -61,3 +61,54 @@ describe('zip entries', () => {
     expect(names.filter((n) => n.endsWith('/'))).toEqual([]);
   });
 });
+
+/** Font names the runs and styles of a package name (w:rFonts, every slot). */
+function fontsUsed(part: (name: string) => string, names: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of names)
+    for (const m of part(n).matchAll(/<w:rFonts\b([^>]*)\/>/g)) for (const a of m[1]!.matchAll(/w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"/g)) out.add(a[1]!);
+  return out;
+}
+
+function declaredFonts(fontTable: string): Map<string, string> {
+  return new Map([...fontTable.matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+describe('font table', () => {
+  it.each(exporters)('%s: declares every font its document, footers, comments and styles use', async (_name, make) => {
+    const bytes = await make();
+    const files = unzipSync(bytes);
+    const part = parts(bytes);
+    const xmlParts = Object.keys(files).filter((n) => /^word\/(document|styles|footer\d*|header\d*|comments\w*)\.xml$/.test(n));
+    const used = fontsUsed(part, xmlParts);
+    expect(used.size).toBeGreaterThanOrEqual(4);
+    const declared = declaredFonts(part('word/fontTable.xml'));
+    expect([...used].filter((f) => !declared.has(f))).toEqual([]);
+    // Nothing declared that is not used.
+    expect([...declared.keys()].filter((f) => !used.has(f))).toEqual([]);
+  });
+
+  it('gives substitution hints: altName, GB2312 charset, family, pitch, panose', async () => {
+    const part = parts(await exportPlanDocx(syntheticPlan(2), { form: 'notice' }));
+    const declared = declaredFonts(part('word/fontTable.xml'));
+    expect([...declared.keys()].sort()).toEqual(['仿宋_GB2312', '宋体', '方正小标宋简体', '楷体_GB2312', '黑体'].sort());
+    expect(declared.get('仿宋_GB2312')).toBe(
+      '<w:altName w:val="仿宋"/><w:panose1 w:val="02010609030101010101"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/>',
+    );
+    expect(declared.get('楷体_GB2312')).toContain('<w:altName w:val="楷体"/>');
+    expect(declared.get('方正小标宋简体')).toContain('<w:altName w:val="宋体"/>');
+    expect(declared.get('宋体')).toBe(
+      '<w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/>',
+    );
+    expect(declared.get('黑体')).toContain('<w:altName w:val="SimHei"/>');
+    for (const body of declared.values()) expect(body).toContain('<w:charset w:val="86"/>');
+  });
+
+  it('an unknown font typed in the dialog is declared too, with what can be said of it', async () => {
+    const part = parts(await exportPlanDocx(syntheticPlan(2), { fonts: { title: '华文中宋', body: '仿宋', heading1: 'Times New Roman', heading2: '楷体' } }));
+    const declared = declaredFonts(part('word/fontTable.xml'));
+    expect(declared.get('华文中宋')).toBe('<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/>');
+    expect(declared.get('Times New Roman')).toContain('<w:charset w:val="00"/><w:family w:val="roman"/>');
+    expect(declared.get('仿宋')).toContain('<w:altName w:val="FangSong"/>');
+  });
+});
