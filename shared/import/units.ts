@@ -95,6 +95,15 @@ export function extractUnits(text: string): UnitsExtraction | null {
 const UNIT_END =
   /(办|局|委|会|府|处|队|站|所|院|部|厅|署|室|中心|公司|集团|街道|镇|乡|村|社区|区|县|市|单位|部门|组|团|支局|分局|大队|支队|管委会|企业|机构|政府)$/;
 
+/**
+ * True when a short name reads as a unit (县住建局, 市应急管理局, 某某街道), not a person (张三)
+ * or a phrase: Han characters only, 3–30 of them, ending as unit names end.
+ */
+export function looksLikeUnitName(name: string): boolean {
+  const t = name.trim();
+  return t.length >= 3 && t.length <= 30 && /^[\p{Script=Han}（）()]+$/u.test(t) && UNIT_END.test(t);
+}
+
 function splitOnConjunctions(name: string): string[] {
   const parts: string[] = [];
   let rest = name;
