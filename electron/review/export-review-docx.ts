@@ -27,6 +27,7 @@ import { packDocx, para, run, runOptions, type RunStyle } from '../export/docx-c
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { FONT_SIZE_PT, type FontSettings } from '../../shared/layout/gbt9704';
 import type { BodyNode, PlanDocument, TextMark } from '../../shared/plan/schema';
+import { exportedAuthor } from '../../shared/review/sender';
 import type { ReviewThread } from '../../shared/review/types';
 import { wordDate } from './ooxml';
 
@@ -112,7 +113,7 @@ function buildComments(order: readonly string[], threads: readonly ReviewThread[
     thread.comments.forEach((c, i) => {
       const id = next++;
       cids.push(id);
-      const author = c.author || c.unit || '审阅人';
+      const author = exportedAuthor(c.author, c.unit);
       const date = when(c.time);
       comments.push({
         id,
@@ -145,7 +146,7 @@ function reviewLayer(byField: Map<string, TextMark[]>, threads: readonly ReviewT
   let nextRevision = comments.length + 1000;
   const revision = (m: TextMark) => {
     const date = wordDate(m.time);
-    return { id: nextRevision++, author: m.author || m.unit || '审阅人', ...(date ? { date } : {}) } as { id: number; author: string; date: string };
+    return { id: nextRevision++, author: exportedAuthor(m.author, m.unit), ...(date ? { date } : {}) } as { id: number; author: string; date: string };
   };
 
   const fieldRuns = (path: string, field: Field, raw: string, from: number, to: number, style: RunStyle): ParagraphChild[] | null => {

@@ -11,6 +11,7 @@ import { flattenOutline } from '../../shared/plan/outline';
 import { applyReviewMatches } from '../../shared/review/apply-returned';
 import { locateAnnotations } from '../../shared/review/opinion-rows';
 import { matchReviewItems } from '../../shared/review';
+import { exportedAuthor } from '../../shared/review/sender';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { exportReviewDocx } from '../review/export-review-docx';
 import { planOpinionsDocx } from '../review/opinions-docx';
@@ -34,11 +35,12 @@ function opinionKey(kind: string, author: string, text: string): string {
   return `${kind}\u0000${author.trim()}\u0000${text.replace(/\s+/g, '')}`;
 }
 
+/** Our own comments and suggestions as the draft for opinion writes them (author as exported). */
 function knownOpinions(doc: PlanDocument, threads: ReturnType<typeof planThreads>): Set<string> {
   const out = new Set<string>();
-  for (const t of threads) for (const c of t.comments) out.add(opinionKey('comment', c.author, c.body));
+  for (const t of threads) for (const c of t.comments) out.add(opinionKey('comment', exportedAuthor(c.author, c.unit), c.body));
   for (const at of locateAnnotations(doc.body).values()) {
-    if (at.kind === 'insertion' || at.kind === 'deletion') out.add(opinionKey(at.kind, at.author ?? '', at.text));
+    if (at.kind === 'insertion' || at.kind === 'deletion') out.add(opinionKey(at.kind, exportedAuthor(at.author, at.unit), at.text));
   }
   return out;
 }
