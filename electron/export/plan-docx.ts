@@ -64,6 +64,11 @@ interface Ctx {
 export interface DocxLayer {
   /** The runs of raw.slice(from, to) of a node's field, or null to leave the field as one run. */
   fieldRuns?(path: string, field: 'title' | 'text', raw: string, from: number, to: number, style: RunStyle): ParagraphChild[] | null;
+  /**
+   * The runs of a task's units parenthetical “（…）” in place of the one the layout prints (a
+   * suggested change of the units as a tracked change), or null to leave it as it is.
+   */
+  unitsRuns?(path: string, style: RunStyle): ParagraphChild[] | null;
   /** Paragraphs before everything else (the 征求意见稿 mark). */
   lead?(fonts: FontSettings, line: number): Paragraph[];
   comments?: ICommentsOptions;
@@ -165,7 +170,9 @@ function renderBody(ctx: Ctx, nodes: readonly BodyNode[], out: Paragraph[], base
     } else {
       const p = taskTextParts(node);
       const runs = fieldRuns(ctx, path, 'title', node.title, headFont, p.label, titleStop(node.title));
-      if (p.text || p.units) runs.push(...fieldRuns(ctx, path, 'text', node.text, body, '', p.units));
+      const units = ctx.layer?.unitsRuns?.(path, body);
+      if (units) runs.push(...(p.text ? fieldRuns(ctx, path, 'text', node.text, body) : []), ...units);
+      else if (p.text || p.units) runs.push(...fieldRuns(ctx, path, 'text', node.text, body, '', p.units));
       out.push(para(runs, { line: ctx.line, firstChars: 2 }));
     }
     renderBody(ctx, node.children, out, `${path}/children`);

@@ -12,6 +12,8 @@ import { applyReviewMatches } from '../../shared/review/apply-returned';
 import { locateAnnotations } from '../../shared/review/opinion-rows';
 import { matchReviewItems } from '../../shared/review';
 import { exportedAuthor } from '../../shared/review/sender';
+import { unitsChangeTexts, unitsParentheticalChange } from '../../shared/review/units-change';
+import { walkBody } from '../../shared/plan/walk';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { exportReviewDocx } from '../review/export-review-docx';
 import { planOpinionsDocx } from '../review/opinions-docx';
@@ -42,6 +44,15 @@ function knownOpinions(doc: PlanDocument, threads: ReturnType<typeof planThreads
   for (const at of locateAnnotations(doc.body).values()) {
     if (at.kind === 'insertion' || at.kind === 'deletion') out.add(opinionKey(at.kind, exportedAuthor(at.author, at.unit), at.text));
   }
+  // A units change is written as deleted and inserted names inside the parenthetical.
+  walkBody(doc.body, (n) => {
+    if (n.type !== 'task' || n.suggestion?.type !== 'units') return;
+    const texts = unitsChangeTexts(n, n.suggestion);
+    const author = exportedAuthor(n.suggestion.author, n.suggestion.unit);
+    for (const p of texts ? unitsParentheticalChange(texts.before, texts.after) : []) {
+      if (p.kind !== 'same') out.add(opinionKey(p.kind === 'deleted' ? 'deletion' : 'insertion', author, p.text));
+    }
+  });
   return out;
 }
 
