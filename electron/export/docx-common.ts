@@ -122,12 +122,12 @@ export function buildStyles(fonts: FontSettings, line: number): IStylesOptions {
     keepLines: false,
     ...extra,
   });
-  const r = (font: string, sizePt: number) => ({
+  const r = (font: string, sizePt: number, bold = false) => ({
     font: fontSlots(font),
     size: halfPoints(sizePt),
     sizeComplexScript: halfPoints(sizePt),
     color: BLACK,
-    bold: false,
+    bold,
     italics: false,
   });
   return {
@@ -137,7 +137,10 @@ export function buildStyles(fonts: FontSettings, line: number): IStylesOptions {
         run: { ...r(fonts.body, FONT_SIZE_PT.sanHao), language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: p({ alignment: AlignmentType.JUSTIFIED }),
       },
-      title: { run: r(fonts.title, FONT_SIZE_PT.erHao), paragraph: p({ alignment: AlignmentType.CENTER, indent: { firstLine: 0, left: 0, right: 0 } }) },
+      title: {
+        run: r(fonts.title, FONT_SIZE_PT.erHao, !!fonts.titleBold),
+        paragraph: p({ alignment: AlignmentType.CENTER, indent: { firstLine: 0, left: 0, right: 0 } }),
+      },
       heading1: { run: r(fonts.heading1, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 0 }) },
       heading2: { run: r(fonts.heading2, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 1 }) },
       heading3: { run: r(fonts.body, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 2 }) },

@@ -109,7 +109,7 @@ export function sectionPage(line: number) {
 
 function titleParagraph(ctx: Ctx, title: string): Paragraph {
   const lines = splitTitle(title);
-  const style: RunStyle = { font: ctx.fonts.title, sizePt: FONT_SIZE_PT.erHao };
+  const style: RunStyle = { font: ctx.fonts.title, sizePt: FONT_SIZE_PT.erHao, bold: !!ctx.fonts.titleBold };
   return para(
     lines.map((l, i) => run(l, style, i > 0 ? { break: 1 } : {})),
     { line: ctx.line, align: AlignmentType.CENTER, style: 'Title' },
@@ -223,7 +223,7 @@ function letterhead(ctx: Ctx): Paragraph[] {
   const lineTwips = Math.max(Math.round(sizePt * 20 * 1.1), 5 * ctx.line - spacer);
   return [
     para([run('', { font: ctx.fonts.body, sizePt: 1 })], { line: spacer }),
-    para([run(text, { font: ctx.fonts.title, sizePt, color: RED, spacing: 0 })], { line: lineTwips, align: AlignmentType.CENTER }),
+    para([run(text, { font: ctx.fonts.title, sizePt, color: RED, spacing: 0, bold: !!ctx.fonts.titleBold })], { line: lineTwips, align: AlignmentType.CENTER }),
     blankLine(ctx.line, ctx.fonts.body),
     blankLine(ctx.line, ctx.fonts.body),
     para([run(ctx.r.docNumber, { font: ctx.fonts.body, sizePt: SAN })], {
@@ -351,7 +351,10 @@ function disclosureTable(ctx: Ctx, doc: PlanDocument): Array<Paragraph | Table> 
   const date = (iso?: string) => (iso ? formatChineseDate(iso) : '');
   const title = ctx.options.form === 'notice' ? ctx.r.noticeTitle || ctx.r.title : ctx.r.title;
   return [
-    para([run('政府信息公开', { font: ctx.fonts.title, sizePt: FONT_SIZE_PT.erHao })], { line: ctx.line, align: AlignmentType.CENTER }),
+    para([run('政府信息公开', { font: ctx.fonts.title, sizePt: FONT_SIZE_PT.erHao, bold: !!ctx.fonts.titleBold })], {
+      line: ctx.line,
+      align: AlignmentType.CENTER,
+    }),
     blankLine(ctx.line, ctx.fonts.body),
     new Table({
       width: { size: w, type: WidthType.DXA },

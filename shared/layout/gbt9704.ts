@@ -106,6 +106,8 @@ export const FontSettingsSchema = z.object({
   heading1: z.string().trim().min(1, { message: '一级标题字体不能为空' }).max(64).default('黑体'),
   /** level-2 headings （一） */
   heading2: z.string().trim().min(1, { message: '二级标题字体不能为空' }).max(64).default('楷体_GB2312'),
+  /** The title (and 发文机关标志) in bold: the 通用 scheme's 宋体加粗 stands in for 小标宋. */
+  titleBold: z.boolean().optional(),
 });
 export type FontSettings = z.infer<typeof FontSettingsSchema>;
 
@@ -123,6 +125,28 @@ export const PLAIN_FONTS: FontSettings = {
   heading1: '黑体',
   heading2: '楷体',
 };
+
+/**
+ * 字体方案: 标准 — the fonts GB/T 9704 names; 通用 — fonts every Chinese Windows has, for
+ * machines without the GB2312 fonts and 方正小标宋 (宋体 in bold for the title).
+ */
+export const FONT_SCHEMES = {
+  standard: { ...DEFAULT_FONTS },
+  common: { title: '宋体', titleBold: true, body: '仿宋', heading1: '黑体', heading2: '楷体' },
+} as const satisfies Record<string, FontSettings>;
+export type FontScheme = keyof typeof FONT_SCHEMES;
+export const FONT_SCHEME_NAMES = ['standard', 'common'] as const satisfies readonly FontScheme[];
+export const FONT_SCHEME_LABELS: Record<FontScheme, string> = { standard: '标准', common: '通用' };
+
+/** The scheme a font setting is, or 'custom' when the fonts were changed by hand. */
+export function fontSchemeOf(fonts: FontSettings): FontScheme | 'custom' {
+  const same = (a: FontSettings, b: FontSettings) =>
+    a.title === b.title && a.body === b.body && a.heading1 === b.heading1 && a.heading2 === b.heading2 && !!a.titleBold === !!b.titleBold;
+  return FONT_SCHEME_NAMES.find((k) => same(fonts, FONT_SCHEMES[k])) ?? 'custom';
+}
+
+/** Fonts that cover GB2312 and no more: characters outside it print as blanks or boxes. */
+export const GB2312_ONLY_FONTS: ReadonlySet<string> = new Set(['仿宋_GB2312', '楷体_GB2312', '方正小标宋简体']);
 
 /** Page numbers are always 宋体 (not a setting). */
 export const PAGE_NUMBER_FONT = '宋体';

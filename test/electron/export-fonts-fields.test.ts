@@ -6,6 +6,7 @@ import { exportPlanDocx } from '../../electron/export/plan-docx';
 import { exportTaskTableDocx } from '../../electron/export/task-table-docx';
 import { exportReviewDocx } from '../../electron/review/export-review-docx';
 import { syntheticPlan } from '../helpers/sample-plans';
+import { FONT_SCHEMES } from '../../shared/layout/gbt9704';
 
 /** Every entry name of a zip, folders included (read from the central directory). */
 function zipEntryNames(bytes: Uint8Array): string[] {
@@ -110,5 +111,22 @@ describe('font table', () => {
     expect(declared.get('华文中宋')).toBe('<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/>');
     expect(declared.get('Times New Roman')).toContain('<w:charset w:val="00"/><w:family w:val="roman"/>');
     expect(declared.get('仿宋')).toContain('<w:altName w:val="FangSong"/>');
+  });
+});
+
+describe('字体方案 通用', () => {
+  it('宋体 in bold for the title and the 发文机关标志, 仿宋 / 黑体 / 楷体, and only these declared', async () => {
+    const doc = syntheticPlan(2);
+    doc.meta.issuer = '某某县安全生产委员会';
+    const part = parts(await exportPlanDocx(doc, { form: 'notice', fonts: FONT_SCHEMES.common }));
+    const xml = part('word/document.xml');
+    const titleRuns = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*?w:eastAsia="宋体"(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g)].map((m) => m[0]);
+    expect(titleRuns.length).toBeGreaterThan(0);
+    for (const r of titleRuns) expect(r).toMatch(/<w:b\/>|<w:b w:val="true"\/>/);
+    expect(xml).toContain('某某县安全生产委员会文件');
+    expect(xml).not.toContain('_GB2312');
+    expect(xml).not.toContain('方正小标宋简体');
+    expect([...declaredFonts(part('word/fontTable.xml')).keys()].sort()).toEqual(['仿宋', '宋体', '楷体', '黑体'].sort());
+    expect(part('word/styles.xml')).toMatch(/<w:style w:type="paragraph" w:styleId="Title">[\s\S]*?<w:b\/>|<w:b w:val="true"\/>[\s\S]*?<\/w:style>/);
   });
 });
