@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { exportPlanDocx } from '../../electron/export/plan-docx';
-import { exportTaskTableDocx } from '../../electron/export/task-table-docx';
+import { exportTaskTableDocx, landscapeTableDocx } from '../../electron/export/task-table-docx';
 import { exportReviewDocx } from '../../electron/review/export-review-docx';
 import { syntheticPlan } from '../helpers/sample-plans';
-import { FONT_SCHEMES } from '../../shared/layout/gbt9704';
+import { DEFAULT_FONTS, FONT_SCHEMES } from '../../shared/layout/gbt9704';
 
 /** Every entry name of a zip, folders included (read from the central directory). */
 function zipEntryNames(bytes: Uint8Array): string[] {
@@ -35,6 +35,23 @@ const exporters: Array<[string, () => Promise<Uint8Array>]> = [
   ['plan', () => exportPlanDocx(syntheticPlan(2), { form: 'notice', includeDisclosureTable: true })],
   ['task table', () => exportTaskTableDocx(syntheticPlan(2))],
   ['review', () => exportReviewDocx(syntheticPlan(2), [])],
+  [
+    '对照表 / 汇总表 (landscape table)',
+    () =>
+      landscapeTableDocx({
+        title: '对照表',
+        subject: '对照表',
+        creator: '',
+        keywords: [],
+        description: '',
+        headers: ['序号', '内容'],
+        shares: [0.2, 0.8],
+        aligns: ['center', 'left'],
+        rows: [{ kind: 'row', cells: ['1', '王堃'] }],
+        fonts: DEFAULT_FONTS,
+        linePitchTwips: 579,
+      }),
+  ],
 ];
 
 describe('page-number fields', () => {
