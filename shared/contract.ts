@@ -329,7 +329,8 @@ export interface OperationResults {
   'versions.list': VersionSummary[];
   'versions.get': { version: VersionSummary; doc: PlanDocument };
   'versions.restore': PlanRecord;
-  'export.check': { missing: string[]; warnings: string[]; fileName: string };
+  /** office: the export's 发文机关 (the 字体方案 is remembered per office, shared/export/font-scheme-memory.ts). */
+  'export.check': { missing: string[]; warnings: string[]; fileName: string; office: string };
   'export.render': { fileName: string; bytes: Uint8Array; warnings: string[] };
   'export.toFile': { path: string; bytes: number; warnings: string[] };
   'export.coverageTable': { fileName: string; bytes: Uint8Array };

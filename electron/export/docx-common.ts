@@ -6,9 +6,9 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImportedXmlComponent,
   LineRuleType,
   Packer,
-  PageNumber,
   Paragraph,
   TextRun,
   type IParagraphOptions,
@@ -17,7 +17,16 @@ import {
   type IStylesOptions,
 } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { BLACK, BODY_CHAR_SPACING_TWIPS, FONT_SIZE_PT, PAGE_NUMBER_FONT, halfPoints, ptToTwips, type FontSettings } from '../../shared/layout/gbt9704';
+import {
+  BLACK,
+  BODY_CHAR_SPACING_TWIPS,
+  FONT_SIZE_PT,
+  PAGE_NUMBER_FONT,
+  fontDeclaration,
+  halfPoints,
+  ptToTwips,
+  type FontSettings,
+} from '../../shared/layout/gbt9704';
 
 /** All four font slots, so Chinese text never falls back to a theme font. */
 export function fontSlots(name: string) {
@@ -113,12 +122,12 @@ export function buildStyles(fonts: FontSettings, line: number): IStylesOptions {
     keepLines: false,
     ...extra,
   });
-  const r = (font: string, sizePt: number) => ({
+  const r = (font: string, sizePt: number, bold = false) => ({
     font: fontSlots(font),
     size: halfPoints(sizePt),
     sizeComplexScript: halfPoints(sizePt),
     color: BLACK,
-    bold: false,
+    bold,
     italics: false,
   });
   return {
@@ -128,7 +137,10 @@ export function buildStyles(fonts: FontSettings, line: number): IStylesOptions {
         run: { ...r(fonts.body, FONT_SIZE_PT.sanHao), language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: p({ alignment: AlignmentType.JUSTIFIED }),
       },
-      title: { run: r(fonts.title, FONT_SIZE_PT.erHao), paragraph: p({ alignment: AlignmentType.CENTER, indent: { firstLine: 0, left: 0, right: 0 } }) },
+      title: {
+        run: r(fonts.title, FONT_SIZE_PT.erHao, !!fonts.titleBold),
+        paragraph: p({ alignment: AlignmentType.CENTER, indent: { firstLine: 0, left: 0, right: 0 } }),
+      },
       heading1: { run: r(fonts.heading1, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 0 }) },
       heading2: { run: r(fonts.heading2, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 1 }) },
       heading3: { run: r(fonts.body, FONT_SIZE_PT.sanHao), paragraph: p({ outlineLevel: 2 }) },
@@ -145,28 +157,47 @@ export function buildStyles(fonts: FontSettings, line: number): IStylesOptions {
         run: r(fonts.body, FONT_SIZE_PT.sanHao),
         paragraph: p({ alignment: AlignmentType.JUSTIFIED }),
       },
+      // The page-number footers' style: every font the document uses is named in the styles,
+      // which is where the font table is made from (fontTableXml).
+      {
+        id: 'Footer',
+        name: 'footer',
+        basedOn: 'Normal',
+        run: r(PAGE_NUMBER_FONT, FONT_SIZE_PT.siHao),
+        paragraph: p({ indent: { firstLine: 0, left: 0, right: 0 } }),
+      },
     ],
   };
 }
 
-/** Footer text "— N —": 四号 宋体, odd pages right and even pages left, one character in. */
+/** A field character or instruction written as Word writes it (docx writes no field result). */
+const fieldPart = (xml: string) => ImportedXmlComponent.fromXmlString(xml);
+
+/**
+ * Footer text "— N —": 四号 宋体, odd pages right and even pages left, one character in. The
+ * PAGE field carries a cached result (1 on odd-page footers, 2 on even), begin / instruction /
+ * separate / result / end in runs of their own as Word writes them, so a viewer that does not
+ * update fields still shows a number (docx's PageNumber.CURRENT writes no result).
+ */
 export function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const style: RunStyle = { font: PAGE_NUMBER_FONT, sizePt: FONT_SIZE_PT.siHao };
   const oneChar = ptToTwips(FONT_SIZE_PT.siHao);
+  const r = (children: Array<string | ImportedXmlComponent>) => new TextRun({ children, ...runOptions(style) });
   return new Footer({
     children: [
       new Paragraph({
+        style: 'Footer',
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         spacing: { line: FOOTER_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         indent: { firstLine: 0, left: side === 'even' ? oneChar : 0, right: side === 'odd' ? oneChar : 0 },
         children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
-            font: fontSlots(PAGE_NUMBER_FONT),
-            size: halfPoints(style.sizePt),
-            sizeComplexScript: halfPoints(style.sizePt),
-            color: BLACK,
-          }),
+          r(['— ']),
+          r([fieldPart('<w:fldChar w:fldCharType="begin"/>')]),
+          r([fieldPart('<w:instrText xml:space="preserve"> PAGE </w:instrText>')]),
+          r([fieldPart('<w:fldChar w:fldCharType="separate"/>')]),
+          r([side === 'odd' ? '1' : '2']),
+          r([fieldPart('<w:fldChar w:fldCharType="end"/>')]),
+          r([' —']),
         ],
       }),
     ],
@@ -201,6 +232,7 @@ function insertBefore(doc: string, xml: string, beforeTags: string[]): string {
 
 const SETTINGS_PART = 'word/settings.xml';
 const STYLES_PART = 'word/styles.xml';
+const FONT_TABLE_PART = 'word/fontTable.xml';
 
 /**
  * The document as DOCX bytes, zipped once: docx writes settings.xml and styles.xml the same
@@ -214,6 +246,7 @@ export async function packDocx(properties: IPropertiesOptions): Promise<Uint8Arr
   const overrides = [
     ...(parts[SETTINGS_PART] ? [{ path: SETTINGS_PART, data: settingsXml(strFromU8(parts[SETTINGS_PART])) }] : []),
     ...(parts[STYLES_PART] ? [{ path: STYLES_PART, data: stylesXml(strFromU8(parts[STYLES_PART])) }] : []),
+    ...(parts[STYLES_PART] ? [{ path: FONT_TABLE_PART, data: fontTableXml(fontsNamed(strFromU8(parts[STYLES_PART]))) }] : []),
   ];
   return Packer.pack(new Document(properties), 'uint8array', false, overrides);
 }
@@ -272,4 +305,52 @@ function stylesXml(styles: string): string {
   // Word's own names for the built-in heading styles are lower case ("heading 1").
   s = s.replace(/<w:name w:val="Heading ([1-9])"\/>/g, '<w:name w:val="heading $1"/>');
   return s;
+}
+
+/**
+ * The fonts an XML part names in w:rFonts (every slot; theme fonts are not used), in order of
+ * appearance. Every run of the exports takes its font from the four font settings or the page
+ * number font, and each of those is named by a style (buildStyles), so the styles part names
+ * every font the document uses (test/electron/export-fonts-fields.test.ts checks the parts).
+ */
+export function fontsNamed(xml: string): string[] {
+  const out = new Set<string>();
+  for (const m of xml.matchAll(/<w:rFonts\b([^>]*)\/>/g)) {
+    for (const a of m[1]!.matchAll(/\bw:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"/g)) out.add(unescapeXml(a[1]!));
+  }
+  return [...out];
+}
+
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** word/fontTable.xml declaring the fonts with their substitution hints (shared/layout/gbt9704.ts). */
+export function fontTableXml(fonts: readonly string[]): string {
+  const val = (tag: string, v: string | undefined) => (v ? `<w:${tag} w:val="${escapeXml(v)}"/>` : '');
+  const body = fonts
+    .map((name) => {
+      const d = fontDeclaration(name);
+      return (
+        `<w:font w:name="${escapeXml(name)}">` +
+        val('altName', d.altName) +
+        val('panose1', d.panose1) +
+        val('charset', d.charset) +
+        val('family', d.family) +
+        val('pitch', d.pitch) +
+        '</w:font>'
+      );
+    })
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    body +
+    '</w:fonts>'
+  );
 }

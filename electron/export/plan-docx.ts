@@ -64,6 +64,11 @@ interface Ctx {
 export interface DocxLayer {
   /** The runs of raw.slice(from, to) of a node's field, or null to leave the field as one run. */
   fieldRuns?(path: string, field: 'title' | 'text', raw: string, from: number, to: number, style: RunStyle): ParagraphChild[] | null;
+  /**
+   * The runs of a task's units parenthetical “（…）” in place of the one the layout prints (a
+   * suggested change of the units as a tracked change), or null to leave it as it is.
+   */
+  unitsRuns?(path: string, style: RunStyle): ParagraphChild[] | null;
   /** Paragraphs before everything else (the 征求意见稿 mark). */
   lead?(fonts: FontSettings, line: number): Paragraph[];
   comments?: ICommentsOptions;
@@ -104,7 +109,7 @@ export function sectionPage(line: number) {
 
 function titleParagraph(ctx: Ctx, title: string): Paragraph {
   const lines = splitTitle(title);
-  const style: RunStyle = { font: ctx.fonts.title, sizePt: FONT_SIZE_PT.erHao };
+  const style: RunStyle = { font: ctx.fonts.title, sizePt: FONT_SIZE_PT.erHao, bold: !!ctx.fonts.titleBold };
   return para(
     lines.map((l, i) => run(l, style, i > 0 ? { break: 1 } : {})),
     { line: ctx.line, align: AlignmentType.CENTER, style: 'Title' },
@@ -165,7 +170,9 @@ function renderBody(ctx: Ctx, nodes: readonly BodyNode[], out: Paragraph[], base
     } else {
       const p = taskTextParts(node);
       const runs = fieldRuns(ctx, path, 'title', node.title, headFont, p.label, titleStop(node.title));
-      if (p.text || p.units) runs.push(...fieldRuns(ctx, path, 'text', node.text, body, '', p.units));
+      const units = ctx.layer?.unitsRuns?.(path, body);
+      if (units) runs.push(...(p.text ? fieldRuns(ctx, path, 'text', node.text, body) : []), ...units);
+      else if (p.text || p.units) runs.push(...fieldRuns(ctx, path, 'text', node.text, body, '', p.units));
       out.push(para(runs, { line: ctx.line, firstChars: 2 }));
     }
     renderBody(ctx, node.children, out, `${path}/children`);
@@ -216,7 +223,7 @@ function letterhead(ctx: Ctx): Paragraph[] {
   const lineTwips = Math.max(Math.round(sizePt * 20 * 1.1), 5 * ctx.line - spacer);
   return [
     para([run('', { font: ctx.fonts.body, sizePt: 1 })], { line: spacer }),
-    para([run(text, { font: ctx.fonts.title, sizePt, color: RED, spacing: 0 })], { line: lineTwips, align: AlignmentType.CENTER }),
+    para([run(text, { font: ctx.fonts.title, sizePt, color: RED, spacing: 0, bold: !!ctx.fonts.titleBold })], { line: lineTwips, align: AlignmentType.CENTER }),
     blankLine(ctx.line, ctx.fonts.body),
     blankLine(ctx.line, ctx.fonts.body),
     para([run(ctx.r.docNumber, { font: ctx.fonts.body, sizePt: SAN })], {
@@ -344,7 +351,10 @@ function disclosureTable(ctx: Ctx, doc: PlanDocument): Array<Paragraph | Table> 
   const date = (iso?: string) => (iso ? formatChineseDate(iso) : '');
   const title = ctx.options.form === 'notice' ? ctx.r.noticeTitle || ctx.r.title : ctx.r.title;
   return [
-    para([run('政府信息公开', { font: ctx.fonts.title, sizePt: FONT_SIZE_PT.erHao })], { line: ctx.line, align: AlignmentType.CENTER }),
+    para([run('政府信息公开', { font: ctx.fonts.title, sizePt: FONT_SIZE_PT.erHao, bold: !!ctx.fonts.titleBold })], {
+      line: ctx.line,
+      align: AlignmentType.CENTER,
+    }),
     blankLine(ctx.line, ctx.fonts.body),
     new Table({
       width: { size: w, type: WidthType.DXA },

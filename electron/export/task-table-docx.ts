@@ -152,7 +152,7 @@ export async function landscapeTableDocx(t: LandscapeTable): Promise<Uint8Array>
   );
   const children: Array<Paragraph | Table> = [
     para(
-      splitTitle(t.title, 28).map((l, i) => run(l, { font: fonts.title, sizePt: FONT_SIZE_PT.erHao }, i ? { break: 1 } : {})),
+      splitTitle(t.title, 28).map((l, i) => run(l, { font: fonts.title, sizePt: FONT_SIZE_PT.erHao, bold: !!fonts.titleBold }, i ? { break: 1 } : {})),
       { line, align: AlignmentType.CENTER, style: 'Title' },
     ),
     blankLine(line, fonts.body),

@@ -1,7 +1,9 @@
 // The draft for opinion (征求意见稿) as DOCX: the official layout of ../export/plan-docx.ts,
 // unchanged, plus what reviewers in Word or WPS need — the 征求意见稿 mark, optional line
 // numbers, the plan's comment threads as real Word comments (replies threaded the Word 2013+
-// way) and its pending suggestions as real tracked changes, with revision tracking switched on.
+// way) and its pending suggestions as real tracked changes (a change of a task's units too,
+// inside its parenthetical), with revision tracking switched on. Authors are written
+// “王五（县住建局）” (exportedAuthor, shared/review/sender.ts).
 //
 // All of it is built through the docx library's API, as a layer the layout calls
 // (DocxLayer in ../export/plan-docx.ts): for each field of each node the layout asks this module
@@ -26,7 +28,8 @@ import { planDocumentProperties, type DocxLayer } from '../export/plan-docx';
 import { packDocx, para, run, runOptions, type RunStyle } from '../export/docx-common';
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
 import { FONT_SIZE_PT, type FontSettings } from '../../shared/layout/gbt9704';
-import type { BodyNode, PlanDocument, TextMark } from '../../shared/plan/schema';
+import type { BodyNode, NodeSuggestion, PlanDocument, TextMark } from '../../shared/plan/schema';
+import { unitsChangeTexts, unitsParentheticalChange, type UnitsChangePiece } from '../../shared/review/units-change';
 import { exportedAuthor } from '../../shared/review/sender';
 import type { ReviewThread } from '../../shared/review/types';
 import { wordDate } from './ooxml';
@@ -49,7 +52,12 @@ type Field = 'title' | 'text';
  * Takes the marks (and whole-node insert/delete suggestions, as marks over the title and text)
  * off a copy of the body, so the layout prints the plain text, and returns them by path and field.
  */
-function takeMarks(body: BodyNode[]): Map<string, TextMark[]> {
+interface UnitsChange {
+  pieces: UnitsChangePiece[];
+  suggestion: NodeSuggestion;
+}
+
+function takeMarks(body: BodyNode[], unitsChanges: Map<string, UnitsChange> = new Map()): Map<string, TextMark[]> {
   const byField = new Map<string, TextMark[]>();
   const visit = (nodes: BodyNode[], base: string) =>
     nodes.forEach((node, i) => {
@@ -75,8 +83,13 @@ function takeMarks(body: BodyNode[]): Map<string, TextMark[]> {
       }
       // The layout must see plain text, not marks or whole-node suggestions it would leave out
       // (the official export prints the text as before its pending suggestions). A units change
-      // stays: the layout prints the old units.
+      // stays on the node (the layout's text is the old units) and is written by unitsRuns, the
+      // names that go and come as w:del / w:ins inside the parenthetical.
       delete node.marks;
+      if (node.type === 'task' && node.suggestion?.type === 'units') {
+        const texts = unitsChangeTexts(node, node.suggestion);
+        if (texts) unitsChanges.set(path, { pieces: unitsParentheticalChange(texts.before, texts.after), suggestion: node.suggestion });
+      }
       if (node.type !== 'paragraph') {
         if (node.suggestion && node.suggestion.type !== 'units') delete node.suggestion;
         visit(node.children, `${path}/children`);
@@ -140,11 +153,16 @@ interface Boundary {
 }
 
 /** The review layer: field runs cut at mark boundaries, comments, revision tracking, draft mark, line numbers. */
-function reviewLayer(byField: Map<string, TextMark[]>, threads: readonly ReviewThread[], opts: ReviewExportOptions): DocxLayer {
+function reviewLayer(
+  byField: Map<string, TextMark[]>,
+  threads: readonly ReviewThread[],
+  opts: ReviewExportOptions,
+  unitsChanges: Map<string, UnitsChange> = new Map(),
+): DocxLayer {
   const { ids, comments } = buildComments(commentOrder(byField), threads);
   const placed = new Set<string>();
   let nextRevision = comments.length + 1000;
-  const revision = (m: TextMark) => {
+  const revision = (m: Pick<TextMark, 'author' | 'unit' | 'time'>) => {
     const date = wordDate(m.time);
     return { id: nextRevision++, author: exportedAuthor(m.author, m.unit), ...(date ? { date } : {}) } as { id: number; author: string; date: string };
   };
@@ -199,9 +217,25 @@ function reviewLayer(byField: Map<string, TextMark[]>, threads: readonly ReviewT
     return out;
   };
 
+  // A units suggestion: the parenthetical with the names that go deleted and those that come
+  // inserted; the brackets too when the task had no units before, or has none after.
+  const unitsRuns = (path: string, style: RunStyle): ParagraphChild[] | null => {
+    const change = unitsChanges.get(path);
+    if (!change) return null;
+    const { pieces, suggestion } = change;
+    const piece = ({ kind, text }: UnitsChangePiece): ParagraphChild =>
+      kind === 'deleted'
+        ? new DeletedTextRun({ text, ...runOptions(style), ...revision(suggestion) })
+        : kind === 'inserted'
+          ? new InsertedTextRun({ text, ...runOptions(style), ...revision(suggestion) })
+          : run(text, style);
+    return pieces.map(piece);
+  };
+
   const mark = opts.draftMark ?? DRAFT_MARK;
   return {
     fieldRuns,
+    unitsRuns,
     // The draft mark: 黑体 三号, right-aligned, the first line of the first page.
     lead: (fonts: FontSettings, line: number) =>
       mark ? [para([run(mark, { font: fonts.heading1, sizePt: FONT_SIZE_PT.sanHao })], { line, align: AlignmentType.RIGHT })] : [],
@@ -215,6 +249,7 @@ function reviewLayer(byField: Map<string, TextMark[]>, threads: readonly ReviewT
 export async function exportReviewDocx(doc: PlanDocument, threads: readonly ReviewThread[], opts: ReviewExportOptions = {}): Promise<Uint8Array> {
   const options = ExportOptionsSchema.parse(opts.exportOptions ?? {});
   const copy = structuredClone(doc);
-  const layer = reviewLayer(takeMarks(copy.body), threads, opts);
+  const unitsChanges = new Map<string, UnitsChange>();
+  const layer = reviewLayer(takeMarks(copy.body, unitsChanges), threads, opts, unitsChanges);
   return packDocx(planDocumentProperties(copy, options, layer));
 }

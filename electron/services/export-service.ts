@@ -4,7 +4,7 @@ import { isAbsolute } from 'node:path';
 import type { ServiceImpl } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { ExportOptionsSchema, type ExportOptions, type ExportOptionsInput } from '../../shared/export/options';
-import { exportWarnings, missingForExport } from '../../shared/export/resolve';
+import { exportWarnings, missingForExport, resolveExport } from '../../shared/export/resolve';
 import { proposeExportFileName } from '../../shared/export/file-name';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { exportPlanDocx, exportTaskTableDocx, exportToFile } from '../export';
@@ -40,6 +40,7 @@ export function createExportServices(getDoc: (planId: string) => Promise<PlanDoc
       return {
         ...(k === 'plan' ? planExportReadiness(doc, options ?? {}) : { missing: [], warnings: [] }),
         fileName: proposeExportFileName(doc.meta.title, k),
+        office: resolveExport(doc, ExportOptionsSchema.parse(options ?? {})).issuer,
       };
     },
     'export.render': async ({ planId, options, kind }) => {

@@ -12,6 +12,8 @@ import { applyReviewMatches } from '../../shared/review/apply-returned';
 import { locateAnnotations, suggestionContent } from '../../shared/review/opinion-rows';
 import { matchReviewItems, type ReviewItem } from '../../shared/review';
 import { exportedAuthor, proposeSender } from '../../shared/review/sender';
+import { unitsChangeTexts, unitsParentheticalChange } from '../../shared/review/units-change';
+import { walkBody } from '../../shared/plan/walk';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { exportReviewDocx } from '../review/export-review-docx';
 import { planOpinionsDocx } from '../review/opinions-docx';
@@ -38,10 +40,25 @@ function opinionKey(kind: string, author: string, text: string): string {
 /** Our own comments and suggestions as the draft for opinion writes them (author as exported). */
 function knownOpinions(doc: PlanDocument, threads: ReturnType<typeof planThreads>): Set<string> {
   const out = new Set<string>();
-  for (const t of threads) for (const c of t.comments) out.add(opinionKey('comment', exportedAuthor(c.author, c.unit), c.body));
+  // As the draft for opinion writes the author (“王五（县住建局）”), and as it was stored (a file
+  // imported before comes back with its own authors).
+  const add = (kind: string, who: { author?: string | undefined; unit?: string | undefined }, text: string) => {
+    out.add(opinionKey(kind, exportedAuthor(who.author, who.unit), text));
+    out.add(opinionKey(kind, who.author ?? '', text));
+  };
+  for (const t of threads) for (const c of t.comments) add('comment', c, c.body);
   for (const at of locateAnnotations(doc.body).values()) {
-    if (at.kind === 'insertion' || at.kind === 'deletion') out.add(opinionKey(at.kind, exportedAuthor(at.author, at.unit), at.text));
+    if (at.kind === 'insertion' || at.kind === 'deletion') add(at.kind, at, at.text);
   }
+  // A units change is written as deleted and inserted names inside the parenthetical.
+  walkBody(doc.body, (n) => {
+    if (n.type !== 'task' || n.suggestion?.type !== 'units') return;
+    const texts = unitsChangeTexts(n, n.suggestion);
+    const who = n.suggestion;
+    for (const p of texts ? unitsParentheticalChange(texts.before, texts.after) : []) {
+      if (p.kind !== 'same') add(p.kind === 'deleted' ? 'deletion' : 'insertion', who, p.text);
+    }
+  });
   return out;
 }
 

@@ -6,6 +6,7 @@ import { checkDocNumber } from '../text/doc-number';
 import { docNumberExample } from './doc-number-example';
 import type { ExportOptions, ExportOptionsInput } from './options';
 import { ExportOptionsSchema } from './options';
+import { gb2312Warnings } from './gb2312-check';
 
 export interface ResolvedExport {
   title: string;
@@ -95,7 +96,10 @@ export function missingForExport(doc: PlanDocument, options: ExportOptionsInput 
   return missing;
 }
 
-/** Warnings that do not stop an export: a 文号 that breaks the rules, with the corrected form. */
+/**
+ * Warnings that do not stop an export: pending suggestions, a 文号 that breaks the rules (with
+ * the corrected form), characters a GB2312-only font cannot show (./gb2312-check.ts).
+ */
 export function exportWarnings(doc: PlanDocument, options: ExportOptionsInput | ExportOptions = {}): string[] {
   const opts = ExportOptionsSchema.parse(options);
   const r = resolveExport(doc, opts);
@@ -108,5 +112,6 @@ export function exportWarnings(doc: PlanDocument, options: ExportOptionsInput | 
       warnings.push(`文号“${r.docNumber}”不合规范：${check.problems.join('；')}${check.corrected ? `。建议改为“${check.corrected}”` : ''}`);
     }
   }
+  warnings.push(...gb2312Warnings(doc, r, opts));
   return warnings;
 }

@@ -106,6 +106,8 @@ export const FontSettingsSchema = z.object({
   heading1: z.string().trim().min(1, { message: '一级标题字体不能为空' }).max(64).default('黑体'),
   /** level-2 headings （一） */
   heading2: z.string().trim().min(1, { message: '二级标题字体不能为空' }).max(64).default('楷体_GB2312'),
+  /** The title (and 发文机关标志) in bold: the 通用 scheme's 宋体加粗 stands in for 小标宋. */
+  titleBold: z.boolean().optional(),
 });
 export type FontSettings = z.infer<typeof FontSettingsSchema>;
 
@@ -124,5 +126,61 @@ export const PLAIN_FONTS: FontSettings = {
   heading2: '楷体',
 };
 
+/**
+ * 字体方案: 标准 — the fonts GB/T 9704 names; 通用 — fonts every Chinese Windows has, for
+ * machines without the GB2312 fonts and 方正小标宋 (宋体 in bold for the title).
+ */
+export const FONT_SCHEMES = {
+  standard: { ...DEFAULT_FONTS },
+  common: { title: '宋体', titleBold: true, body: '仿宋', heading1: '黑体', heading2: '楷体' },
+} as const satisfies Record<string, FontSettings>;
+export type FontScheme = keyof typeof FONT_SCHEMES;
+export const FONT_SCHEME_NAMES = ['standard', 'common'] as const satisfies readonly FontScheme[];
+export const FONT_SCHEME_LABELS: Record<FontScheme, string> = { standard: '标准', common: '通用' };
+
+/** The scheme a font setting is, or 'custom' when the fonts were changed by hand. */
+export function fontSchemeOf(fonts: FontSettings): FontScheme | 'custom' {
+  const same = (a: FontSettings, b: FontSettings) =>
+    a.title === b.title && a.body === b.body && a.heading1 === b.heading1 && a.heading2 === b.heading2 && !!a.titleBold === !!b.titleBold;
+  return FONT_SCHEME_NAMES.find((k) => same(fonts, FONT_SCHEMES[k])) ?? 'custom';
+}
+
+/** Fonts that cover GB2312 and no more: characters outside it print as blanks or boxes. */
+export const GB2312_ONLY_FONTS: ReadonlySet<string> = new Set(['仿宋_GB2312', '楷体_GB2312', '方正小标宋简体']);
+
 /** Page numbers are always 宋体 (not a setting). */
 export const PAGE_NUMBER_FONT = '宋体';
+
+/**
+ * What a DOCX's font table (word/fontTable.xml, ECMA-376 Part 1 §17.8.3) says of a font, so
+ * Word and WPS on a machine without it pick a close one: an alternative name to try
+ * (w:altName), the character set (86 = GB2312), the family and pitch, and the PANOSE-1
+ * classification where it is known (as Windows' own copies of these fonts report it).
+ */
+export interface FontDeclaration {
+  altName?: string;
+  /** Two hex digits: '86' GB2312, '00' ANSI. */
+  charset: string;
+  family: 'auto' | 'roman' | 'swiss' | 'modern' | 'script' | 'decorative';
+  pitch: 'fixed' | 'variable' | 'default';
+  /** Ten bytes as 20 hex digits. */
+  panose1?: string;
+}
+
+/** The fonts of the export and of the 字体方案, by name. */
+export const FONT_DECLARATIONS: Readonly<Record<string, FontDeclaration>> = {
+  宋体: { altName: 'SimSun', charset: '86', family: 'auto', pitch: 'variable', panose1: '02010600030101010101' },
+  黑体: { altName: 'SimHei', charset: '86', family: 'modern', pitch: 'fixed', panose1: '02010609060101010101' },
+  仿宋: { altName: 'FangSong', charset: '86', family: 'modern', pitch: 'fixed', panose1: '02010609060101010101' },
+  楷体: { altName: 'KaiTi', charset: '86', family: 'modern', pitch: 'fixed', panose1: '02010609060101010101' },
+  仿宋_GB2312: { altName: '仿宋', charset: '86', family: 'modern', pitch: 'fixed', panose1: '02010609030101010101' },
+  楷体_GB2312: { altName: '楷体', charset: '86', family: 'modern', pitch: 'fixed', panose1: '02010609030101010101' },
+  // A print-shop font most machines lack: 宋体 is the closest font every Windows has.
+  方正小标宋简体: { altName: '宋体', charset: '86', family: 'auto', pitch: 'variable' },
+  'Times New Roman': { charset: '00', family: 'roman', pitch: 'variable', panose1: '02020603050405020304' },
+};
+
+/** The declaration of any font name: a known font's, else GB2312 for a Chinese name and ANSI otherwise. */
+export function fontDeclaration(name: string): FontDeclaration {
+  return FONT_DECLARATIONS[name] ?? { charset: /[^\u0000-\u00ff]/.test(name) ? '86' : '00', family: 'auto', pitch: 'variable' };
+}

@@ -4,9 +4,16 @@
 // rule of the importer (looksLikeUnitName) and, first, against the units the library knows.
 import { looksLikeUnitName } from '../import/units';
 
-/** The author a comment or suggestion of ours carries in the draft for opinion (Word needs one). */
+/**
+ * The author a comment or suggestion of ours carries in the draft for opinion (Word needs one):
+ * a person with a unit as “王五（县住建局）”, which splitAuthor reads back as the two; the unit
+ * alone, or the person alone, as it is; an author already written with its unit stays as it is.
+ */
 export function exportedAuthor(author: string | undefined, unit: string | undefined): string {
-  return author || unit || '审阅人';
+  const a = author?.trim() ?? '';
+  const u = unit?.trim() ?? '';
+  if (a && u && a !== u && splitAuthor(a).unit !== u) return `${a}（${u}）`;
+  return a || u || '审阅人';
 }
 
 /** A Word author split into the person and the unit: “王五（县住建局）” → 王五 / 县住建局; “县教育局” → unit only. */

@@ -63,3 +63,33 @@ test('a new plan in notice form lists exactly what is missing and cannot be expo
   await page.getByRole('button', { name: '导出', exact: true }).click();
   await expect(page.getByRole('dialog', { name: '导出 DOCX' }).getByLabel('提示')).toContainText('县安发〔2026〕3号');
 });
+
+test('字体方案: the 堃 warning under 标准, 通用 exports 宋体加粗 / 仿宋 / 黑体 / 楷体 and is remembered for the office', async ({ page }) => {
+  await page.goto(app().url);
+  await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
+  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
+  const task = page.locator('.plan-page .plan-task').first();
+  await expect(task).toBeVisible();
+  await task.click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText('王堃');
+  await expect(page.getByRole('status', { name: '保存状态' })).toHaveText('已保存', { timeout: 10_000 });
+
+  await page.keyboard.press('Control+e');
+  const dialog = page.getByRole('dialog', { name: '导出 DOCX' });
+  await expect(dialog.getByRole('radio', { name: /标准/ })).toBeChecked();
+  await expect(dialog.getByLabel('提示')).toContainText('中的“堃”不在 GB2312 字符集中，仿宋_GB2312 无法显示，建议使用通用字体方案或核对用字');
+  await dialog.getByRole('radio', { name: /通用/ }).check();
+  await expect(dialog.getByLabel('提示')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/export-font-scheme.png' });
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出', exact: true }).click()]);
+  const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  expect(xml).toContain('w:eastAsia="仿宋"');
+  expect(xml).not.toContain('_GB2312');
+  expect(await zip.file('word/fontTable.xml')!.async('string')).toContain('<w:font w:name="宋体">');
+  await dialog.getByRole('button', { name: '完成' }).click();
+
+  await page.keyboard.press('Control+e');
+  await expect(page.getByRole('dialog', { name: '导出 DOCX' }).getByRole('radio', { name: /通用/ })).toBeChecked();
+});

@@ -38,7 +38,8 @@ describe('review DOCX round trip', async () => {
     expect(comments).toHaveLength(4);
     const byText = (t: string) => comments.find((c) => c.text === t)!;
     const c1 = byText('建议改为“学习宣传贯彻”。');
-    expect(c1.author).toBe('张三');
+    // A person with a unit is written “姓名（单位）” (issue 19).
+    expect(c1.author).toBe('张三（市住建局）');
     expect(c1.date).toBe('2026-03-01T08:00:00Z');
     expect(c1.anchorText).toBe(fieldText(doc, P_T1, 'title').slice(2, 9));
     expect(c1.replies).toEqual([
@@ -52,12 +53,12 @@ describe('review DOCX round trip', async () => {
     expect(byText('标题太长').anchorText).toBe(fieldText(doc, P_HEADING, 'title').slice(2, 4));
     const ins = back.items.filter((i) => i.kind === 'insertion');
     const del = back.items.filter((i) => i.kind === 'deletion');
-    expect(ins.map((i) => [i.author, i.text, i.date])).toEqual([['李四', fieldText(doc, P_T1, 'text').slice(10, 14), '2026-03-02T09:00:00Z']]);
+    expect(ins.map((i) => [i.author, i.text, i.date])).toEqual([['李四（市应急局）', fieldText(doc, P_T1, 'text').slice(10, 14), '2026-03-02T09:00:00Z']]);
     expect(del.map((i) => [i.author, i.text])).toEqual([
       ['赵六', fieldText(doc, P_INTRO, 'text').slice(0, 5)],
-      ['王五', fieldText(doc, P_T1, 'text').slice(20, 26)],
+      ['王五（市教育局）', fieldText(doc, P_T1, 'text').slice(20, 26)],
     ]);
-    expect(back.authors).toEqual(expect.arrayContaining(['张三', '安委办', '李四', '王五', '赵六']));
+    expect(back.authors).toEqual(expect.arrayContaining(['张三（市住建局）', '张三', '安委办', '李四', '王五', '赵六']));
     expect(samePlanCheck(doc, back.paragraphs)).toMatchObject({ same: true });
 
     // Every item lands on the mark it came from.

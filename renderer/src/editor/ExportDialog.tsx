@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ExportOptionsInput } from '../../../shared/export/options';
-import { DEFAULT_FONTS, type FontSettings } from '../../../shared/layout/gbt9704';
+import { DEFAULT_FONTS, FONT_SCHEMES, FONT_SCHEME_LABELS, FONT_SCHEME_NAMES, fontSchemeOf, type FontSettings } from '../../../shared/layout/gbt9704';
+import { FONT_SCHEME_SETTINGS_KEY, rememberFontScheme, rememberedFontScheme } from '../../../shared/export/font-scheme-memory';
 import { errorMessage, invoke, transport } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { downloadBytes } from '../api/download';
@@ -36,6 +37,8 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
   const [fileName, setFileName] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
   const [warnings, setWarnings] = useState<string[]>([]);
+  /** The export's 发文机关: the 字体方案 is remembered per office. */
+  const [office, setOffice] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'form' });
 
   const options = (): ExportOptionsInput => ({
@@ -50,15 +53,22 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
     overrides: form === 'notice' && note.trim() ? { note: note.trim() } : {},
   });
 
+  // Line pitch and fonts as last exported; the fonts of the office's 字体方案 when it has one
+  // (known once the check has said which office this is).
   useEffect(() => {
-    invoke('settings.get', { key: SETTINGS_KEY })
-      .then(({ value }) => {
-        const v = value as Partial<Saved> | null;
-        if (v?.fonts) setFonts({ ...DEFAULT_FONTS, ...v.fonts });
-        if (v?.linePitchTwips === 560 || v?.linePitchTwips === 579) setLinePitch(v.linePitchTwips);
-      })
-      .catch(() => undefined);
-  }, []);
+    if (office === null) return;
+    void (async () => {
+      const [defaults, schemes] = await Promise.all([
+        invoke('settings.get', { key: SETTINGS_KEY }).catch(() => ({ value: null })),
+        invoke('settings.get', { key: FONT_SCHEME_SETTINGS_KEY }).catch(() => ({ value: null })),
+      ]);
+      const v = defaults.value as Partial<Saved> | null;
+      if (v?.linePitchTwips === 560 || v?.linePitchTwips === 579) setLinePitch(v.linePitchTwips);
+      const scheme = rememberedFontScheme(schemes.value, office);
+      if (scheme) setFonts(FONT_SCHEMES[scheme]);
+      else if (v?.fonts) setFonts({ ...DEFAULT_FONTS, ...v.fonts });
+    })();
+  }, [office]);
 
   // The metadata check follows the chosen form.
   useEffect(() => {
@@ -71,6 +81,7 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
           if (cancelled) return;
           setMissing(r.missing);
           setWarnings(r.warnings);
+          setOffice((o) => o ?? r.office);
           setFileName((f) => f || r.fileName);
         } catch (err) {
           if (!cancelled) setPhase({ step: 'error', message: errorMessage(err) });
@@ -82,7 +93,7 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
       clearTimeout(t);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [planId, form, attachment, sealed, disclosure, planSignature, planAddressees]);
+  }, [planId, form, attachment, sealed, disclosure, planSignature, planAddressees, fonts]);
 
   const run = async (kind: 'plan' | 'table') => {
     setPhase({ step: 'working', what: kind === 'table' ? '正在生成任务分工表…' : '正在生成 DOCX…' });
@@ -91,6 +102,11 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
       const name = kind === 'table' ? base.replace(/(\.docx)?$/i, '任务分工表.docx') : base.replace(/(\.docx)?$/i, '.docx');
       await flush();
       await invoke('settings.set', { key: SETTINGS_KEY, value: { fonts, linePitchTwips: linePitch } });
+      const scheme = fontSchemeOf(fonts);
+      if (scheme !== 'custom' && office !== null) {
+        const { value } = await invoke('settings.get', { key: FONT_SCHEME_SETTINGS_KEY });
+        await invoke('settings.set', { key: FONT_SCHEME_SETTINGS_KEY, value: rememberFontScheme(value, office, scheme) });
+      }
       if (transport.kind === 'ipc') {
         const chosen = await invoke('app.saveDialog', { defaultName: name });
         if (chosen.supported) {
@@ -107,7 +123,8 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
     }
   };
 
-  const setFont = (key: keyof FontSettings, value: string) => setFonts((f) => ({ ...f, [key]: value }));
+  const setFont = (key: 'title' | 'body' | 'heading1' | 'heading2', value: string) => setFonts((f) => ({ ...f, [key]: value }));
+  const scheme = fontSchemeOf(fonts);
 
   return (
     <Dialog
@@ -188,6 +205,19 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
             <input type="checkbox" checked={disclosure} onChange={(e) => setDisclosure(e.target.checked)} />{' '}
             首页加政府信息公开属性表（索引号、主题分类、发布机构……）
           </label>
+          <fieldset className="font-scheme">
+            <legend>字体方案</legend>
+            {FONT_SCHEME_NAMES.map((k) => (
+              <label
+                key={k}
+                title={k === 'standard' ? '方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312' : '宋体加粗、仿宋、黑体、楷体：适用于没有 GB2312 字体的电脑'}
+              >
+                <input type="radio" name="font-scheme" checked={scheme === k} onChange={() => setFonts(FONT_SCHEMES[k])} /> {FONT_SCHEME_LABELS[k]}
+                {k === 'standard' ? '（方正小标宋简体 / 仿宋_GB2312 / 黑体 / 楷体_GB2312）' : '（宋体加粗 / 仿宋 / 黑体 / 楷体）'}
+              </label>
+            ))}
+            {scheme === 'custom' && <span className="hint">当前为自定义字体（见“字体与行距”）</span>}
+          </fieldset>
           <details>
             <summary>字体与行距</summary>
             <div className="font-grid">
@@ -197,7 +227,7 @@ export function ExportDialog({ planId, flush, onClose, onOpenInfo }: Props) {
                   ['body', '正文'],
                   ['heading1', '一级标题'],
                   ['heading2', '二级标题'],
-                ] as Array<[keyof FontSettings, string]>
+                ] as Array<['title' | 'body' | 'heading1' | 'heading2', string]>
               ).map(([key, label]) => (
                 <label key={key}>
                   <span>{label}字体</span>
