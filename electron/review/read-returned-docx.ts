@@ -80,6 +80,8 @@ function sax(
 
 interface RawComment {
   id: string;
+  /** The Word comment this one is written inside (Word 2007-style nested reply). */
+  container?: string;
   author: string;
   date?: string;
   paras: string[];
@@ -100,7 +102,16 @@ function parseComments(xml: string): RawComment[] {
       if (local === 'comment') {
         // Dates as Word writes them (seconds): other writers add milliseconds.
         const date = wordDate(attr(NS.w, 'date'));
-        stack.push({ id: attr(NS.w, 'id') ?? '', author: attr(NS.w, 'author') ?? '', ...(date ? { date } : {}), paras: [], paraIds: [], nested: [] });
+        const container = stack[stack.length - 1]?.id;
+        stack.push({
+          id: attr(NS.w, 'id') ?? '',
+          author: attr(NS.w, 'author') ?? '',
+          ...(date ? { date } : {}),
+          ...(container !== undefined ? { container } : {}),
+          paras: [],
+          paraIds: [],
+          nested: [],
+        });
       } else if (local === 'p' && stack.length) {
         const c = stack[stack.length - 1]!;
         c.paras.push('');
@@ -150,6 +161,45 @@ function parseCommentsExtended(xml: string): Map<string, CommentEx> {
     close() {},
     text() {},
   });
+  return out;
+}
+
+/**
+ * word/commentsIds.xml ([MS-DOCX] 2.8.3.1 CT_CommentId): the durable id of each comment, by the
+ * paraId of its last paragraph; word/commentsExtensible.xml (2.10.3.1 CT_CommentExtensible): the
+ * comment's time in UTC by durable id (w:date of a comment is the reviewer's local time, written
+ * as if it were UTC, by Word 2019 and later). Together: the true time of a comment, by paraId.
+ */
+function parseCommentTimes(idsXml: string | null, cexXml: string | null): Map<string, string> {
+  const durable = new Map<string, string>();
+  if (idsXml)
+    sax(idsXml, {
+      open(local, _prefix, attr) {
+        if (local !== 'commentId') return;
+        const pid = attr(NS.w16cid, 'paraId');
+        const did = attr(NS.w16cid, 'durableId');
+        if (pid && did) durable.set(pid.toUpperCase(), did.toUpperCase());
+      },
+      close() {},
+      text() {},
+    });
+  const utc = new Map<string, string>();
+  if (cexXml)
+    sax(cexXml, {
+      open(local, _prefix, attr) {
+        if (local !== 'commentExtensible') return;
+        const did = attr(NS.w16cex, 'durableId');
+        const date = wordDate(attr(NS.w16cex, 'dateUtc'));
+        if (did && date) utc.set(did.toUpperCase(), date);
+      },
+      close() {},
+      text() {},
+    });
+  const out = new Map<string, string>();
+  for (const [pid, did] of durable) {
+    const date = utc.get(did);
+    if (date) out.set(pid, date);
+  }
   return out;
 }
 
@@ -358,6 +408,8 @@ export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Pro
   const rels = await relTargets(zip, main);
   const commentsPath = rels.get(REL.comments) ?? (zip.has('word/comments.xml') ? 'word/comments.xml' : undefined);
   const extPath = rels.get(REL.commentsExtended) ?? (zip.has('word/commentsExtended.xml') ? 'word/commentsExtended.xml' : undefined);
+  const idsPath = rels.get(REL.commentsIds) ?? (zip.has('word/commentsIds.xml') ? 'word/commentsIds.xml' : undefined);
+  const cexPath = rels.get(REL.commentsExtensible) ?? (zip.has('word/commentsExtensible.xml') ? 'word/commentsExtensible.xml' : undefined);
   let parsed: ReturnType<typeof parseDocument>;
   let comments: RawComment[] = [];
   let ext = new Map<string, CommentEx>();
@@ -367,6 +419,11 @@ export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Pro
     if (cx) comments = parseComments(cx);
     const ex = extPath ? await partText(zip, extPath) : null;
     if (ex) ext = parseCommentsExtended(ex);
+    const times = parseCommentTimes(idsPath ? await partText(zip, idsPath) : null, cexPath ? await partText(zip, cexPath) : null);
+    for (const c of comments) {
+      const utc = times.get(c.paraIds[c.paraIds.length - 1] ?? '');
+      if (utc) c.date = utc;
+    }
   } catch (err) {
     if (err instanceof AppError) throw err;
     fail('bad-file', `“${name}”的内容无法解析，可能已损坏：${(err as Error).message}`);
@@ -392,17 +449,24 @@ export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Pro
   };
   const replies = new Map<RawComment, ReviewReply[]>();
   const body = (c: RawComment) => c.paras.join('\n').trim();
-  const asReply = (c: RawComment): ReviewReply => ({ author: c.author, ...(c.date ? { date: c.date } : {}), text: body(c) });
+  // A reply names the comment it answers (its direct parent), by the parent's w:id.
+  const asReply = (c: RawComment, parent: string): ReviewReply => ({
+    author: c.author,
+    ...(c.date ? { date: c.date } : {}),
+    text: body(c),
+    sourceId: c.id,
+    parentId: parent,
+  });
   for (const c of comments) {
     const root = rootOf(c);
     if (root !== c) {
       const list = replies.get(root) ?? [];
-      list.push(asReply(c));
+      list.push(asReply(c, parentOf(c)?.id ?? root.id));
       replies.set(root, list);
     }
     for (const n of c.nested) {
       const list = replies.get(root) ?? [];
-      list.push(asReply(n));
+      list.push(asReply(n, n.container ?? c.id));
       replies.set(root, list);
     }
   }
@@ -425,6 +489,7 @@ export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Pro
     const ex = ext.get(c.paraIds[c.paraIds.length - 1] ?? '');
     const item: ReviewItem = {
       kind: 'comment',
+      sourceId: c.id,
       author: c.author,
       ...(c.date ? { date: c.date } : {}),
       text: body(c),
