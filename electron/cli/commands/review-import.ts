@@ -15,8 +15,8 @@ import { parseCommandArgs } from '../args';
 import { isPlanFile, loadPlan } from '../plan-source';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../types';
 
-const usage = `用法：plandesk review-import <编号 | 文件.plan.json> <反馈文件.docx>... [--unit <单位>] [--json]
-读取成员单位返回的 Word/WPS 文件中的批注和修订，逐条对应到计划的任务（找不到原文的列为“未定位”）。
+const usage = `用法：plandesk review-import <编号 | 文件.plan.json> <反馈文件.docx|.odt|.doc|.wps>... [--unit <单位>] [--json]
+读取成员单位返回的 Word/WPS 文件或 OpenDocument 文本（.odt）中的批注和修订，逐条对应到计划的任务（找不到原文的列为“未定位”）。
   --unit <单位>          所有文件的提出单位（默认取批注或修订的作者）
   --unit <文件>=<单位>   指定某个文件的提出单位，可多次使用
   --json                 以 JSON 输出
@@ -78,7 +78,7 @@ export const reviewImportCommand: CliCommand = {
     );
     const [source, ...files] = positionals;
     if (!source) throw new AppError('invalid-args', `缺少计划编号或计划文件。\n${usage}`);
-    if (!files.length) throw new AppError('invalid-args', `缺少反馈文件（.docx）。\n${usage}`);
+    if (!files.length) throw new AppError('invalid-args', `缺少反馈文件（.docx 或 .odt）。\n${usage}`);
     const doc = await loadPlan(source, ctx);
     const numbered = renumber(doc.body, doc.numbering);
     const results: ReviewImportFile[] = [];
