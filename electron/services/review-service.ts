@@ -41,6 +41,10 @@ function opinionKey(kind: string, author: string, text: string): string {
   return `${kind}\u0000${authorKey(author)}\u0000${text.replace(/\s+/g, '')}`;
 }
 
+function replyKey(threadKey: string, key: string): string {
+  return `${threadKey}\u0001${key}`;
+}
+
 /** Suggestions already decided (gone from the plan, kept in the 汇总表) by their content. */
 function decidedKey(content: string): string {
   return `decided\u0000${content.replace(/\s+/g, '')}`;
@@ -59,12 +63,17 @@ interface Known {
 function knownOpinions(db: Database, planId: string, doc: PlanDocument, threads: ReturnType<typeof planThreads>): Known {
   const keys = new Set<string>();
   const byKey = new Map<string, string>();
-  for (const t of threads)
+  for (const t of threads) {
+    const first = t.comments[0];
+    const threadKey = first ? opinionKey('comment', exportedAuthor(first.author, first.unit), first.body) : '';
     for (const c of t.comments) {
       const key = opinionKey('comment', exportedAuthor(c.author, c.unit), c.body);
       keys.add(key);
+      // A reply is known within its thread (“同意” in one thread is new in another).
+      keys.add(replyKey(threadKey, key));
       if (!byKey.has(key)) byKey.set(key, t.id);
     }
+  }
   for (const at of locateAnnotations(doc.body).values()) {
     if (at.kind === 'insertion' || at.kind === 'deletion') keys.add(opinionKey(at.kind, exportedAuthor(at.author, at.unit), at.text));
   }
@@ -102,13 +111,18 @@ function newOpinions(items: readonly ReviewItem[], known: Known): { fresh: Revie
     const threadKey = opinionKey('comment', it.author, it.text);
     const added: ReviewReply[] = [];
     for (const r of it.replies ?? []) {
-      if (known.keys.has(opinionKey('comment', r.author, r.text))) ours++;
+      if (known.keys.has(replyKey(threadKey, opinionKey('comment', r.author, r.text)))) ours++;
       else added.push(r);
     }
     if (added.length) replies.push({ threadKey, ...(known.threads.has(threadKey) ? { threadId: known.threads.get(threadKey)! } : {}), replies: added });
   }
   for (const it of fresh) known.keys.add(opinionKey(it.kind, it.author, it.text));
-  for (const n of replies) for (const r of n.replies) known.keys.add(opinionKey('comment', r.author, r.text));
+  for (const it of fresh)
+    if (it.kind === 'comment') {
+      const threadKey = opinionKey('comment', it.author, it.text);
+      for (const r of it.replies ?? []) known.keys.add(replyKey(threadKey, opinionKey('comment', r.author, r.text)));
+    }
+  for (const n of replies) for (const r of n.replies) known.keys.add(replyKey(n.threadKey, opinionKey('comment', r.author, r.text)));
   return { fresh, replies, ours };
 }
 

@@ -46,10 +46,15 @@ async function returnedFile(planId: string) {
   const s = lib.services;
   const exported = new Uint8Array((await s['export.review']({ planId })).bytes);
   const comments = await (await JSZip.loadAsync(exported)).file('word/comments.xml')!.async('string');
-  // The w14:paraId of the last paragraph of th-1's first comment, as exported.
-  const rootPara = /<w:comment [^>]*>(?:(?!<\/w:comment>)[\s\S])*?w14:paraId="([0-9A-F]{8})"(?:(?!<\/w:comment>)[\s\S])*?建议改为“学习宣传贯彻”/.exec(
-    comments,
-  )![1]!;
+  // The w14:paraId of the last paragraph of a comment, as exported (what paraIdParent names).
+  const paraOf = (text: string) => {
+    const block = [...comments.matchAll(/<w:comment [\s\S]*?<\/w:comment>/g)].map((m) => m[0]).find((b) => b.includes(text))!;
+    return [...block.matchAll(/w14:paraId="([0-9A-F]{8})"/g)].pop()![1]!;
+  };
+  const rootPara = paraOf('建议改为“学习宣传贯彻”');
+  // th-4's only comment (标题太长), answered “同意” (王五 may have said so in another thread).
+  const th4Para = paraOf('标题太长');
+  const th4Id = [...comments.matchAll(/<w:comment w:id="(\d+)"[\s\S]*?<\/w:comment>/g)].find((m) => m[0].includes('标题太长'))![1]!;
   const bytes = await editExported(exported, {
     document: (xml) => {
       xml = aroundPhrase(
@@ -70,11 +75,15 @@ async function returnedFile(planId: string) {
       // The reply's anchor: Word puts the reply's range and reference next to its parent's.
       return xml
         .replace('<w:commentRangeStart w:id="1"/>', '<w:commentRangeStart w:id="1"/><w:commentRangeStart w:id="91"/>')
-        .replace(/(<w:commentRangeEnd w:id="1"\/>)/, '$1<w:commentRangeEnd w:id="91"/><w:r><w:commentReference w:id="91"/></w:r>');
+        .replace(/(<w:commentRangeEnd w:id="1"\/>)/, '$1<w:commentRangeEnd w:id="91"/><w:r><w:commentReference w:id="91"/></w:r>')
+        .replace(`<w:commentRangeEnd w:id="${th4Id}"/>`, `<w:commentRangeEnd w:id="${th4Id}"/><w:r><w:commentReference w:id="94"/></w:r>`);
     },
-    comments: wordComment(90, WHO, NEW, '5A000090', '2026-03-05T18:00:00Z') + wordComment(91, WHO, REPLY, '5A000091', '2026-03-05T18:05:00Z'),
+    comments:
+      wordComment(90, WHO, NEW, '5A000090', '2026-03-05T18:00:00Z') +
+      wordComment(91, WHO, REPLY, '5A000091', '2026-03-05T18:05:00Z') +
+      wordComment(94, WHO, '同意', '5A000094', '2026-03-05T18:06:00Z'),
     // 90 opens its own thread; 91 answers th-1's first comment.
-    commentsEx: `<w15:commentEx w15:paraId="5A000090" w15:done="0"/><w15:commentEx w15:paraId="5A000091" w15:paraIdParent="${rootPara}" w15:done="0"/>`,
+    commentsEx: `<w15:commentEx w15:paraId="5A000090" w15:done="0"/><w15:commentEx w15:paraId="5A000091" w15:paraIdParent="${rootPara}" w15:done="0"/><w15:commentEx w15:paraId="5A000094" w15:paraIdParent="${th4Para}" w15:done="0"/>`,
     commentIds:
       '<w16cid:commentId w16cid:paraId="5A000090" w16cid:durableId="1B2C3D90"/><w16cid:commentId w16cid:paraId="5A000091" w16cid:durableId="1B2C3D91"/>',
     // The UTC times (w:date above is the reviewer's local clock, UTC+8).
@@ -104,22 +113,25 @@ describe('a returned file with a reply to an exported thread', () => {
   it('imports the reply into the existing thread, the new comment as a new thread; people and units split; one round', async () => {
     const s = lib.services;
     const plan = await consultationPlan();
+    // 王五 already said “同意” in th-2 (in PlanDesk): his “同意” under th-4 is still new there.
+    await s['review.threads.reply']({ threadId: 'th-2', body: '同意', author: '王五', unit: '县住建局' });
     const { bytes } = await returnedFile(plan.id);
     const [a] = await s['review.analyse']({ planId: plan.id, files: [{ fileName: '反馈.docx', bytes }] });
     expect(a!.items.map((it) => [it.kind, it.text])).toEqual(
       expect.arrayContaining([
         ['comment', NEW],
         ['reply', REPLY],
+        ['reply', '同意'],
         ['insertion', INSERTED],
         ['deletion', '规范运行'],
       ]),
     );
-    expect(a!.items).toHaveLength(4);
+    expect(a!.items).toHaveLength(5);
     expect(a!.unit).toBe('县住建局');
 
     const before = await s['review.threads.list']({ planId: plan.id });
     const r = await s['review.import']({ planId: plan.id, baseRevision: plan.revision, files: [{ fileName: '反馈.docx', bytes, unit: a!.unit }] });
-    expect(r).toMatchObject({ comments: 1, replies: 1, insertions: 1, deletions: 1 });
+    expect(r).toMatchObject({ comments: 1, replies: 2, insertions: 1, deletions: 1 });
     const threads = await s['review.threads.list']({ planId: plan.id });
     expect(threads).toHaveLength(before.length + 1);
     const th1 = threads.find((t) => t.id === 'th-1')!;
@@ -130,6 +142,11 @@ describe('a returned file with a reply to an exported thread', () => {
       ['王五', '县住建局', REPLY],
     ]);
     expect(th1.comments[3]!.createdAt).toBe('2026-03-05T10:05:00Z');
+    expect(threads.find((t) => t.id === 'th-4')!.comments.map((c) => [c.author, c.unit, c.body])).toEqual([
+      ['赵六', '', '标题太长'],
+      ['王五', '县住建局', '同意'],
+    ]);
+    expect(threads.find((t) => t.id === 'th-2')!.comments).toHaveLength(2);
     const fresh = threads.find((t) => !before.some((b) => b.id === t.id))!;
     expect(fresh.comments.map((c) => [c.author, c.unit, c.body])).toEqual([['王五', '县住建局', NEW]]);
 
