@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { flattenOutline } from '../../shared/plan/outline';
 import { roundSavePoint } from '../../shared/plan/status';
+import { readReturnedDocx } from '../../electron/review/read-returned-docx';
 import { tempLibrary } from '../helpers/temp-library';
 import { reviewedPlan } from './review-helpers';
 
@@ -81,6 +82,7 @@ describe.skipIf(!!missing)(`review round trip with LibreOffice as the reviewer${
   const dir = mkdtempSync(join(tmpdir(), 'plandesk-lo-review-'));
   const files: Record<'docx' | 'odt', Uint8Array> = { docx: new Uint8Array(), odt: new Uint8Array() };
   let exported: Uint8Array;
+  const startedAt = Date.now();
 
   beforeAll(async () => {
     const { lib, planId } = await consultationLibrary();
@@ -120,7 +122,11 @@ describe.skipIf(!!missing)(`review round trip with LibreOffice as the reviewer${
         delete: DELETED,
       };
       writeFileSync(join(dir, 'job.json'), JSON.stringify(job));
-      await run(python!, [SCRIPT, join(dir, 'job.json')], { timeout: 150_000 });
+      await run(python!, [SCRIPT, join(dir, 'job.json')], { timeout: 150_000 }).catch(
+        (err: { code?: unknown; signal?: unknown; stderr?: string; stdout?: string }) => {
+          throw new Error(`lo-reviewer.py failed (exit ${String(err.code)}, signal ${String(err.signal)}): ${err.stderr ?? ''}${err.stdout ?? ''}`);
+        },
+      );
       files.docx = new Uint8Array(readFileSync(job.docx));
       files.odt = new Uint8Array(readFileSync(job.odt));
     } finally {
@@ -166,6 +172,9 @@ describe.skipIf(!!missing)(`review round trip with LibreOffice as the reviewer${
           expect.arrayContaining([[['王五', '县住建局', NEW]], [['王五', '县住建局', ANSWER]]]),
         );
         expect(added).toHaveLength(2);
+        // The comments keep the time LibreOffice gave them (this run's).
+        const back = await readReturnedDocx(fileName, files[format]);
+        for (const text of [NEW, ANSWER]) expect(Math.abs(Date.parse(back.items.find((it) => it.text === text)!.date!) - startedAt)).toBeLessThan(10 * 60_000);
         // The office's threads are as they were.
         expect(threads.filter((t) => threadsBefore.some((b) => b.id === t.id))).toEqual(threadsBefore);
 

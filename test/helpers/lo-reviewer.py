@@ -6,11 +6,13 @@
 # and the edits (see test/electron/review-libreoffice.test.ts). The document is loaded without
 # a view (XLoadable on a bare TextDocument): the headless build has no comment side bar to show.
 import json
+import os
 import sys
 import time
 
 import uno
 from com.sun.star.beans import PropertyValue
+from com.sun.star.util import DateTime
 
 
 def pv(name, value):
@@ -70,11 +72,13 @@ def annotation(doc, author, text):
     a.Author = author
     a.Initials = author[:1]
     a.Content = text
+    # The time, as the comment box sets it (a comment made through UNO has none otherwise).
+    now = time.gmtime()
+    a.DateTimeValue = DateTime(0, now.tm_sec, now.tm_min, now.tm_hour, now.tm_mday, now.tm_mon, now.tm_year, True)
     return a
 
 
-def main():
-    job = json.load(open(sys.argv[1], encoding="utf-8"))
+def review(job):
     ctx = connect(job["pipe"])
     set_user_name(ctx, job["author"])
     doc = ctx.ServiceManager.createInstanceWithContext("com.sun.star.text.TextDocument", ctx)
@@ -107,7 +111,30 @@ def main():
         doc.storeToURL(uno.systemPathToFileUrl(job["docx"]), (pv("FilterName", "MS Word 2007 XML"),))
         doc.storeToURL(uno.systemPathToFileUrl(job["odt"]), (pv("FilterName", "writer8"),))
     finally:
-        doc.close(True)
+        try:
+            doc.close(True)
+        except Exception:
+            pass
+
+
+def main():
+    job = json.load(open(sys.argv[1], encoding="utf-8"))
+    # soffice with a new profile may restart itself once after its first start: the bridge
+    # then goes away mid-call. Each attempt starts again from the input file.
+    for attempt in range(4):
+        try:
+            review(job)
+            # Done and saved: leave without tearing the UNO bridge down (pyuno may crash there).
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
+        except SystemExit:
+            raise
+        except Exception as err:
+            if attempt == 3:
+                raise
+            sys.stderr.write("attempt %d failed (%s), retrying\n" % (attempt + 1, err))
+            time.sleep(2)
 
 
 main()
