@@ -1,7 +1,7 @@
 // Returned files saved as OpenDocument text (.odt): comments (office:annotation with dc:creator
 // and dc:date, ranges to office:annotation-end) and tracked changes (text:tracked-changes with
 // text:changed-region → text:insertion / text:deletion; text:change-start / text:change-end and
-// text:change in the body) read and placed on tasks like a DOCX's. The XML follows what
+// text:change in the body) read and placed on tasks like a DOCX's; a reply by loext:parent-name. The XML follows what
 // LibreOffice 7.4 writes (the round trip through LibreOffice itself is review-libreoffice.test.ts).
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
@@ -53,6 +53,8 @@ describe('returned .odt files', () => {
       `<text:p text:style-name="P1">${span('2020年全市安全生产工作要点')}</text:p>` +
       // T1: a comment over 习近平总书记, a tracked deletion of 组织开展 and an insertion of 认真组织.
       `<text:p text:style-name="P4">${span('1.深入开展')}${annotation('__Annotation__1', WHO, '建议删去“总书记”前的定语')}${span('习近平总书记')}<office:annotation-end office:name="__Annotation__1"/>` +
+      // An answer, as newer LibreOffice writes one: no name of its own, loext:parent-name naming its parent.
+      `<office:annotation loext:parent-name="__Annotation__1"><dc:creator>安委办</dc:creator><dc:date>2026-03-06T09:00:00</dc:date><text:p>已按意见修改</text:p></office:annotation>` +
       `${span(`关于安全生产重要论述的宣贯教育活动。${text1.slice(0, cut)}`)}<text:change text:change-id="ct1"/>` +
       `<text:change-start text:change-id="ct2"/>${span('认真组织')}<text:change-end text:change-id="ct2"/>${span(text1.slice(cut + 4))}<text:s/>${span('（市安委会办公室牵头，市安委会成员单位、各镇街负责落实）')}</text:p>` +
       // T2: a comment on a point (no name, no end) before 创新考核方式, and a formatting change (not an opinion).
@@ -62,10 +64,13 @@ describe('returned .odt files', () => {
     const bytes = await odt(body, region('ct1', 'deletion', WHO, '组织开展') + region('ct2', 'insertion', WHO) + region('ct3', 'format-change', WHO));
     const back = await readReturnedDocx('县住建局反馈.odt', bytes);
     expect(back.notes).toEqual([]);
-    expect(back.authors).toEqual([WHO, '市财政局']);
+    expect(back.authors).toEqual([WHO, '安委办', '市财政局']);
     const [c1, d1, i1, c2] = back.items;
     expect(back.items).toHaveLength(4);
     expect(c1).toMatchObject({ kind: 'comment', author: WHO, text: '建议删去“总书记”前的定语', anchorText: '习近平总书记', date: '2026-03-05T09:00:00Z' });
+    expect(c1!.replies).toEqual([
+      { author: '安委办', date: '2026-03-06T09:00:00Z', text: '已按意见修改', sourceId: expect.any(String), parentId: '__Annotation__1' },
+    ]);
     expect(d1).toMatchObject({ kind: 'deletion', author: WHO, text: '组织开展', date: '2026-03-05T10:00:00Z' });
     expect(i1).toMatchObject({ kind: 'insertion', author: WHO, text: '认真组织' });
     expect(c2).toMatchObject({ kind: 'comment', author: '市财政局', text: '考核方式请具体化', anchorText: '' });
