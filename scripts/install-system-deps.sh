@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # System packages the tests need (Debian/Ubuntu): Chromium for the end-to-end tests,
-# LibreOffice + poppler + CJK fonts to measure exported DOCX files, pandoc for the export
-# benchmark. Installs only what is missing; safe to run again.
+# LibreOffice + poppler + CJK fonts to measure exported DOCX files, python3-uno to drive
+# LibreOffice as a reviewer (test/helpers/lo-reviewer.py, run by /usr/bin/python3), pandoc for
+# the export benchmark. Installs only what is missing; safe to run again.
 set -euo pipefail
-packages=(chromium libreoffice-writer-nogui poppler-utils fonts-noto-cjk pandoc)
+packages=(chromium libreoffice-writer-nogui python3-uno poppler-utils fonts-noto-cjk pandoc)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -125,8 +125,11 @@ export interface ReturnedFileAnalysis {
   samePlan: { same: boolean; similarity: number; message?: string };
   /** What the file's format could not give (Chinese), e.g. a .doc's comment places. */
   notes: string[];
-  /** task null: not placed; unplaced: the format records no place for it (a .doc/.wps comment). */
-  items: Array<{ kind: 'comment' | 'insertion' | 'deletion'; author: string; text: string; task: string | null; unplaced?: boolean }>;
+  /**
+   * task null: not placed; unplaced: the format records no place for it (a .doc/.wps comment).
+   * A reply: a new reply in one of the library's threads (task: where that thread is).
+   */
+  items: Array<{ kind: 'comment' | 'reply' | 'insertion' | 'deletion'; author: string; text: string; task: string | null; unplaced?: boolean }>;
 }
 
 /** Unsaved changes of the editor, journaled in the library (drafts.put/get). */
@@ -355,7 +358,8 @@ export interface OperationResults {
   'review.opinions.list': OpinionRow[];
   'review.opinions.set': { ok: true };
   'review.analyse': ReturnedFileAnalysis[];
-  'review.import': { revision: number; comments: number; insertions: number; deletions: number; detached: number };
+  /** nothingNew: the files held no opinion the library lacks; nothing was stored (revision unchanged). */
+  'review.import': { revision: number; comments: number; replies: number; insertions: number; deletions: number; detached: number; nothingNew?: true };
   'export.review': { fileName: string; bytes: Uint8Array };
   'export.opinions': { fileName: string; bytes: Uint8Array };
   'units.list': UnitEntry[];

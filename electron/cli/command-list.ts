@@ -25,7 +25,7 @@ export const COMMAND_LIST = [
   { name: 'compare', summary: '对照上级文件检查草稿的落实情况（覆盖率、目标差异）' },
   { name: 'diff', summary: '逐项比较两份计划（新增、删除、修改、移动）' },
   { name: 'rollover', summary: '以往年要点为基础生成新年度草稿，列出需要核对的地方' },
-  { name: 'review-import', summary: '读取反馈的 Word/WPS 文件中的批注和修订，对应到任务' },
+  { name: 'review-import', summary: '读取反馈的 Word/WPS 或 .odt 文件中的批注和修订，对应到任务' },
   { name: 'opinions', summary: '导出征求意见汇总表（DOCX）' },
   { name: 'templates', summary: '列出内置模板和我的模板（含有问题的模板文件）' },
   { name: 'new', summary: '用模板新建计划（填入年份、发文机关），输出或存入资料库' },

@@ -1,91 +1,23 @@
 // Reads a DOCX that came back from a reviewer (Word or WPS): its comments (anchor, text,
 // author, date, replies) and tracked insertions and deletions (author, date, text, context).
 //
-// XML is read with htmlparser2's SAX Parser in xmlMode (installed; the HTML importer uses it
-// too): a streaming parser that decodes entities and CDATA and never builds a tree, so one
-// pass over word/document.xml follows the text offsets while ranges open and close across
-// runs and paragraphs. It does not resolve namespaces, so each part's prefix for a namespace
-// is taken from the xmlns declarations on its root element (Word and WPS declare them there).
-import { Parser } from 'htmlparser2';
+// The parts are read with the SAX helper of returned-common.ts, one pass over
+// word/document.xml following the text offsets; an .odt goes to read-returned-odt.ts.
 import { AppError } from '../../shared/errors';
-import type { ReviewItem, ReviewReply } from '../../shared/review/types';
+import type { ReviewItem } from '../../shared/review/types';
+import { assembleReturned, sax, type ParsedBody, type Pos, type RawComment, type RawRevision, type ReturnedDocx } from './returned-common';
 import { guardedDocxParts, isZip, readCentralDirectory } from '../import/zip-guard';
 import { checkXmlDepth } from '../import/depth-guard';
 import { NS, REL, wordDate } from './ooxml';
 import { isWordOle, readDocParagraphs } from '../import/read-doc';
+import { readReturnedOdt } from './read-returned-odt';
 
-export interface ReturnedDocx {
-  /** Comments and tracked changes, in document order. */
-  items: ReviewItem[];
-  /** The text of each non-empty body paragraph (inserted and deleted text both included). */
-  paragraphs: string[];
-  /** Everyone who commented, replied or changed something, in order of appearance. */
-  authors: string[];
-  /** What the format could not give (Chinese, one line each), shown before importing. */
-  notes: string[];
-}
+export type { ReturnedDocx } from './returned-common';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 function fail(code: 'unsupported-file' | 'bad-file', message: string): never {
   throw new AppError(code, message);
-}
-
-type Attrs = Record<string, string>;
-
-/** SAX over one part; `handler` gets local names and a prefix-aware attribute getter. */
-function sax(
-  xml: string,
-  handler: {
-    open(local: string, prefix: string, attr: (ns: string, name: string) => string | undefined, raw: Attrs): void;
-    close(local: string, prefix: string): void;
-    text(t: string): void;
-  },
-): (ns: string) => string {
-  const prefixes = new Map<string, string>();
-  let root = true;
-  const prefixOf = (ns: string) => prefixes.get(ns) ?? '';
-  const split = (name: string): [string, string] => {
-    const k = name.indexOf(':');
-    return k < 0 ? ['', name] : [name.slice(0, k), name.slice(k + 1)];
-  };
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (root) {
-          for (const [k, v] of Object.entries(attribs)) if (k.startsWith('xmlns:')) prefixes.set(v, k.slice(6));
-          root = false;
-        }
-        const [prefix, local] = split(name);
-        const attr = (ns: string, n: string) => {
-          const p = prefixOf(ns);
-          return attribs[p ? `${p}:${n}` : n];
-        };
-        handler.open(local, prefix, attr, attribs);
-      },
-      onclosetag(name) {
-        const [prefix, local] = split(name);
-        handler.close(local, prefix);
-      },
-      ontext(t) {
-        handler.text(t);
-      },
-    },
-    { xmlMode: true, decodeEntities: true },
-  );
-  parser.write(xml);
-  parser.end();
-  return prefixOf;
-}
-
-interface RawComment {
-  id: string;
-  author: string;
-  date?: string;
-  paras: string[];
-  paraIds: string[];
-  /** Word 2007-style replies written inside the comment. */
-  nested: RawComment[];
 }
 
 function parseComments(xml: string): RawComment[] {
@@ -100,7 +32,16 @@ function parseComments(xml: string): RawComment[] {
       if (local === 'comment') {
         // Dates as Word writes them (seconds): other writers add milliseconds.
         const date = wordDate(attr(NS.w, 'date'));
-        stack.push({ id: attr(NS.w, 'id') ?? '', author: attr(NS.w, 'author') ?? '', ...(date ? { date } : {}), paras: [], paraIds: [], nested: [] });
+        const container = stack[stack.length - 1]?.id;
+        stack.push({
+          id: attr(NS.w, 'id') ?? '',
+          author: attr(NS.w, 'author') ?? '',
+          ...(date ? { date } : {}),
+          ...(container !== undefined ? { container } : {}),
+          paras: [],
+          paraIds: [],
+          nested: [],
+        });
       } else if (local === 'p' && stack.length) {
         const c = stack[stack.length - 1]!;
         c.paras.push('');
@@ -153,25 +94,49 @@ function parseCommentsExtended(xml: string): Map<string, CommentEx> {
   return out;
 }
 
-interface Pos {
-  p: number;
-  off: number;
-}
-
-interface RawRevision {
-  kind: 'insertion' | 'deletion';
-  author: string;
-  date?: string;
-  p: number;
-  start: number;
-  end: number;
-  text: string;
+/**
+ * word/commentsIds.xml ([MS-DOCX] 2.8.3.1 CT_CommentId): the durable id of each comment, by the
+ * paraId of its last paragraph; word/commentsExtensible.xml (2.10.3.1 CT_CommentExtensible): the
+ * comment's time in UTC by durable id (w:date of a comment is the reviewer's local time, written
+ * as if it were UTC, by Word 2019 and later). Together: the true time of a comment, by paraId.
+ */
+function parseCommentTimes(idsXml: string | null, cexXml: string | null): Map<string, string> {
+  const durable = new Map<string, string>();
+  if (idsXml)
+    sax(idsXml, {
+      open(local, _prefix, attr) {
+        if (local !== 'commentId') return;
+        const pid = attr(NS.w16cid, 'paraId');
+        const did = attr(NS.w16cid, 'durableId');
+        if (pid && did) durable.set(pid.toUpperCase(), did.toUpperCase());
+      },
+      close() {},
+      text() {},
+    });
+  const utc = new Map<string, string>();
+  if (cexXml)
+    sax(cexXml, {
+      open(local, _prefix, attr) {
+        if (local !== 'commentExtensible') return;
+        const did = attr(NS.w16cex, 'durableId');
+        const date = wordDate(attr(NS.w16cex, 'dateUtc'));
+        if (did && date) utc.set(did.toUpperCase(), date);
+      },
+      close() {},
+      text() {},
+    });
+  const out = new Map<string, string>();
+  for (const [pid, did] of durable) {
+    const date = utc.get(did);
+    if (date) out.set(pid, date);
+  }
+  return out;
 }
 
 /** Elements whose content is not body text. */
 const SKIP = new Set(['rPr', 'pPr', 'sectPr', 'instrText', 'delInstrText', 'drawing', 'pict', 'object', 'Fallback', 'tblPr', 'trPr', 'tcPr']);
 
-function parseDocument(xml: string) {
+function parseDocument(xml: string): ParsedBody {
   const paragraphs: string[] = [];
   const open: number[] = [];
   const starts = new Map<string, Pos>();
@@ -310,9 +275,10 @@ function checkFile(fileName: string, bytes: Uint8Array): Parts {
   const name = fileName.split(/[\\/]/).pop() || fileName;
   if (!isZip(bytes)) {
     if (/\.(doc|wps|dot)$/i.test(name)) fail('bad-file', `“${name}”不是有效的 Word/WPS 文档，可能已损坏或只是改了扩展名。`);
+    if (/\.odt$/i.test(name)) fail('bad-file', `“${name}”不是有效的 OpenDocument 文本文件（.odt），可能已损坏或只是改了扩展名。`);
     if (/\.docx$/i.test(name))
       fail('bad-file', `“${name}”不是有效的 Word 文档（.docx），可能已损坏或只是改了扩展名；请在 Word 或 WPS 中打开后另存为 .docx 再导入。`);
-    fail('unsupported-file', `“${name}”不是 Word 文档（.docx），只能导入 .docx 格式的反馈文件。`);
+    fail('unsupported-file', `“${name}”不是 Word 文档（.docx）或 OpenDocument 文本（.odt），只能导入这两种格式（以及 .doc/.wps）的反馈文件。`);
   }
   const parts = guardedDocxParts(bytes, readCentralDirectory(bytes));
   for (const data of parts.values()) checkXmlDepth(data, name);
@@ -352,12 +318,16 @@ export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Pro
   if (OLE.every((b, i) => bytes[i] === b)) return readBinaryWord(fileName.split(/[\\/]/).pop() || fileName, bytes);
   const zip = checkFile(fileName, bytes);
   const name = fileName.split(/[\\/]/).pop() || fileName;
+  // OpenDocument text (LibreOffice, WPS or Yongzhong saving as .odt): content.xml, no OOXML parts.
+  if (zip.has('content.xml') && !zip.has('[Content_Types].xml')) return readReturnedOdt(name, zip);
   const main = (await relTargets(zip, '')).get('http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument') ?? 'word/document.xml';
   const documentXml = await partText(zip, main).catch(() => null);
   if (!documentXml) fail('bad-file', `“${name}”中没有 Word 正文，可能不是 Word 文档或已损坏。`);
   const rels = await relTargets(zip, main);
   const commentsPath = rels.get(REL.comments) ?? (zip.has('word/comments.xml') ? 'word/comments.xml' : undefined);
   const extPath = rels.get(REL.commentsExtended) ?? (zip.has('word/commentsExtended.xml') ? 'word/commentsExtended.xml' : undefined);
+  const idsPath = rels.get(REL.commentsIds) ?? (zip.has('word/commentsIds.xml') ? 'word/commentsIds.xml' : undefined);
+  const cexPath = rels.get(REL.commentsExtensible) ?? (zip.has('word/commentsExtensible.xml') ? 'word/commentsExtensible.xml' : undefined);
   let parsed: ReturnType<typeof parseDocument>;
   let comments: RawComment[] = [];
   let ext = new Map<string, CommentEx>();
@@ -367,12 +337,15 @@ export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Pro
     if (cx) comments = parseComments(cx);
     const ex = extPath ? await partText(zip, extPath) : null;
     if (ex) ext = parseCommentsExtended(ex);
+    const times = parseCommentTimes(idsPath ? await partText(zip, idsPath) : null, cexPath ? await partText(zip, cexPath) : null);
+    for (const c of comments) {
+      const utc = times.get(c.paraIds[c.paraIds.length - 1] ?? '');
+      if (utc) c.date = utc;
+    }
   } catch (err) {
     if (err instanceof AppError) throw err;
     fail('bad-file', `“${name}”的内容无法解析，可能已损坏：${(err as Error).message}`);
   }
-  const { paragraphs } = parsed;
-
   // Replies: by commentsExtended (paraIdParent of the comment's last paragraph), or nested.
   const byPara = new Map<string, RawComment>();
   for (const c of comments) for (const pid of c.paraIds) byPara.set(pid, c);
@@ -381,96 +354,6 @@ export async function readReturnedDocx(fileName: string, bytes: Uint8Array): Pro
     const parent = pid ? ext.get(pid)?.parent : undefined;
     return parent ? (byPara.get(parent) ?? null) : null;
   };
-  const rootOf = (c: RawComment): RawComment => {
-    let r = c;
-    for (let k = 0; k < 50; k++) {
-      const p = parentOf(r);
-      if (!p || p === c) break;
-      r = p;
-    }
-    return r;
-  };
-  const replies = new Map<RawComment, ReviewReply[]>();
-  const body = (c: RawComment) => c.paras.join('\n').trim();
-  const asReply = (c: RawComment): ReviewReply => ({ author: c.author, ...(c.date ? { date: c.date } : {}), text: body(c) });
-  for (const c of comments) {
-    const root = rootOf(c);
-    if (root !== c) {
-      const list = replies.get(root) ?? [];
-      list.push(asReply(c));
-      replies.set(root, list);
-    }
-    for (const n of c.nested) {
-      const list = replies.get(root) ?? [];
-      list.push(asReply(n));
-      replies.set(root, list);
-    }
-  }
-
-  type Placed = { item: ReviewItem; at: Pos };
-  const placed: Placed[] = [];
-  const slice = (a: Pos, b: Pos): string => {
-    if (a.p === b.p) return (paragraphs[a.p] ?? '').slice(a.off, b.off);
-    const parts = [(paragraphs[a.p] ?? '').slice(a.off)];
-    for (let p = a.p + 1; p < b.p; p++) parts.push(paragraphs[p] ?? '');
-    parts.push((paragraphs[b.p] ?? '').slice(0, b.off));
-    return parts.join('\n');
-  };
-  for (const c of comments) {
-    if (rootOf(c) !== c) continue;
-    let s = parsed.starts.get(c.id) ?? parsed.refs.get(c.id) ?? null;
-    let e = parsed.ends.get(c.id) ?? (s ? s : null);
-    if (s && e && (e.p < s.p || (e.p === s.p && e.off < s.off))) [s, e] = [e, s];
-    const para = s ? (paragraphs[s.p] ?? '') : '';
-    const ex = ext.get(c.paraIds[c.paraIds.length - 1] ?? '');
-    const item: ReviewItem = {
-      kind: 'comment',
-      author: c.author,
-      ...(c.date ? { date: c.date } : {}),
-      text: body(c),
-      anchorText: s && e ? slice(s, e) : '',
-      before: s ? para.slice(0, s.off) : '',
-      after: s && e && e.p === s.p ? para.slice(e.off) : '',
-      paragraphText: para,
-      ...(replies.get(c)?.length ? { replies: replies.get(c)! } : {}),
-      ...(ex?.done ? { resolved: true } : {}),
-    };
-    placed.push({ item, at: s ?? { p: Number.MAX_SAFE_INTEGER, off: 0 } });
-  }
-  // Word splits one edit into several w:ins / w:del when formatting changes: join neighbours.
-  const revs: RawRevision[] = [];
-  for (const r of [...parsed.revisions].sort((a, b) => a.p - b.p || a.start - b.start)) {
-    const last = revs[revs.length - 1];
-    if (last && last.kind === r.kind && last.author === r.author && last.p === r.p && last.end === r.start) {
-      last.text += r.text;
-      last.end = r.end;
-    } else revs.push({ ...r });
-  }
-  for (const r of revs) {
-    const para = paragraphs[r.p] ?? '';
-    placed.push({
-      item: {
-        kind: r.kind,
-        author: r.author,
-        ...(r.date ? { date: r.date } : {}),
-        text: r.text,
-        anchorText: r.text,
-        before: para.slice(0, r.start),
-        after: para.slice(r.end),
-        paragraphText: para,
-      },
-      at: { p: r.p, off: r.start },
-    });
-  }
-  placed.sort((a, b) => a.at.p - b.at.p || a.at.off - b.at.off);
-  const items = placed.map((x) => x.item);
-  const authors: string[] = [];
-  const see = (a: string) => {
-    if (a && !authors.includes(a)) authors.push(a);
-  };
-  for (const it of items) {
-    see(it.author);
-    it.replies?.forEach((r) => see(r.author));
-  }
-  return { items, paragraphs: paragraphs.map((p) => p.trim()).filter(Boolean), authors, notes: [] };
+  const doneOf = (c: RawComment) => !!ext.get(c.paraIds[c.paraIds.length - 1] ?? '')?.done;
+  return assembleReturned(parsed, comments, parentOf, doneOf);
 }

@@ -6,6 +6,7 @@ import type { BodyNode, PlanDocument, TextMark } from '../plan/schema';
 import { nodeAtPath } from '../plan/paths';
 import { indexById } from '../plan/ids';
 import { suggestionContent } from './opinion-rows';
+import { importedPerson } from './sender';
 import type { ReviewMatch } from './types';
 
 export interface ImportedThread {
@@ -65,8 +66,8 @@ export function applyReviewMatches(
         id,
         quote: it.anchorText,
         comments: [
-          { author: it.author, unit: opts.unit, body: it.text, time },
-          ...(it.replies ?? []).map((r) => ({ author: r.author, unit: opts.unit, body: r.text, ...(r.date ? { time: r.date } : {}) })),
+          { ...importedPerson(it.author, opts.unit), body: it.text, time },
+          ...(it.replies ?? []).map((r) => ({ ...importedPerson(r.author, opts.unit), body: r.text, ...(r.date ? { time: r.date } : {}) })),
         ],
         resolved: !!it.resolved,
       });
@@ -81,16 +82,16 @@ export function applyReviewMatches(
       continue;
     }
     const id = opts.newId();
-    const base = { id, author: it.author, unit: opts.unit, time };
+    const base = { id, ...importedPerson(it.author, opts.unit), time };
     if (!node || !m.target) {
-      detached.push({ id, unit: opts.unit, content: suggestionContent(it.kind, it.text) });
+      detached.push({ id, unit: base.unit, content: suggestionContent(it.kind, it.text) });
       counts.detached++;
       continue;
     }
     if (it.kind === 'deletion') {
       const { from, to } = m.target;
       if (from === to) {
-        detached.push({ id, unit: opts.unit, content: suggestionContent('deletion', it.text) });
+        detached.push({ id, unit: base.unit, content: suggestionContent('deletion', it.text) });
         counts.detached++;
         continue;
       }

@@ -26,6 +26,16 @@ export function splitAuthor(author: string): { name: string; unit: string } {
   return looksLikeUnitName(a) ? { name: '', unit: a } : { name: a, unit: '' };
 }
 
+/**
+ * Who an imported comment or suggestion is from: the person and the unit of its author
+ * (“王五（县住建局）” → 王五 / 县住建局); an author that is a unit stays the author; without a
+ * unit in the author, the file's 提出单位.
+ */
+export function importedPerson(author: string, fileUnit: string): { author: string; unit: string } {
+  const { name, unit } = splitAuthor(author);
+  return { author: name || author.trim(), unit: unit || fileUnit };
+}
+
 /** Words around a unit's name in a returned file's name. */
 const FILE_NOISE =
   /(?:征求意见稿|征求意见|反馈意见|修改意见|意见建议|审核意见|反馈稿|修改稿|修订稿|反馈|意见|修改|修订|回复|返回|回执|汇总|定稿|已阅|签章|盖章|最终版|终稿|\d+)$/u;

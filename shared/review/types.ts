@@ -24,11 +24,17 @@ export interface ReviewReply {
   author: string;
   date?: string;
   text: string;
+  /** The reply's own id in the file (a Word comment's w:id, an .odt annotation's name), when it has one. */
+  sourceId?: string;
+  /** The id in the file of the comment it answers (the thread's first comment or another reply). */
+  parentId?: string;
 }
 
 /** One opinion found in a returned file: a Word comment, or a tracked insertion / deletion. */
 export interface ReviewItem {
   kind: 'comment' | 'insertion' | 'deletion';
+  /** A comment's id in the file (Word w:id, .odt annotation name): what its replies name as parent. */
+  sourceId?: string;
   author: string;
   /** As written in the file (ISO dateTime), when there is one. */
   date?: string;

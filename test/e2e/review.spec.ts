@@ -233,6 +233,19 @@ test('Word/WPS reviewers: export for opinion, import two returned files, opinion
   expect(sheetXml).toContain('部分采纳');
   expect(sheetXml).toContain('处理情况');
 
+  // The same file chosen again: nothing new, nothing to import. The chooser also takes .odt.
+  expect(await page.getByLabel('导入反馈文件').getAttribute('accept')).toContain('.odt');
+  await page
+    .getByLabel('导入反馈文件')
+    .setInputFiles([
+      { name: '县教育局意见.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(fromEducation) },
+    ]);
+  const againDialog = page.getByRole('dialog', { name: '导入反馈文件' });
+  await expect(againDialog.getByRole('status')).toContainText('没有新的意见');
+  await expect(againDialog.getByRole('button', { name: '导入' })).toBeDisabled();
+  await againDialog.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByRole('table', { name: '意见列表' }).getByRole('row')).toHaveCount(4);
+
   // In the editor: the comment is anchored and the suggestions wait for a decision.
   await page.getByRole('button', { name: '← 返回编辑' }).click();
   await expect(page.locator('.plan-page .comment-mark').first()).toContainText('深入开展');

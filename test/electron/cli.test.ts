@@ -114,6 +114,6 @@ describe('plandesk review-import / opinions against the real library', () => {
     expect(existsSync(out)).toBe(true);
     // Importing the same file again brings nothing new.
     const again = await cli('review-import', id, file, '--unit', '市委组织部');
-    expect(again.out).toContain('已存入资料库：0 条批注');
+    expect(again.out).toContain('没有新的意见');
   });
 });

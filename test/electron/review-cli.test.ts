@@ -9,7 +9,8 @@ import { opinionsCommand } from '../../electron/cli/commands/opinions';
 import { commands } from '../../electron/cli/commands/index';
 import type { CliContext } from '../../electron/cli/types';
 import { exportReviewDocx } from '../../electron/review/export-review-docx';
-import { cEnd, cStart, comment, loadPlan, p, r, reviewedPlan, wordFile } from './review-helpers';
+import { tempLibrary } from '../helpers/temp-library';
+import { aroundPhrase, cEnd, cStart, comment, editExported, loadPlan, p, r, reviewedPlan, wordComment, wordFile } from './review-helpers';
 
 function ctx(cwd: string, services: Record<string, unknown> = {}) {
   const io = { out: '', err: '' };
@@ -49,8 +50,17 @@ describe('review CLI', async () => {
     expect(out.files).toHaveLength(2);
     const [a, b] = out.files;
     expect(a!.samePlan.same).toBe(true);
-    expect(a!.items).toHaveLength(7);
-    expect(a!.items.every((i) => i.unit === '市应急局' && i.task)).toBe(true);
+    // 4 threads (th-1 with 2 replies, listed after it with their parent's id) and 3 suggestions.
+    expect(a!.items).toHaveLength(9);
+    // An author that is a unit (安委办) is its own 提出单位; the others take --unit.
+    expect(a!.items.every((i) => i.unit === (i.author === '安委办' ? '安委办' : '市应急局') && i.task)).toBe(true);
+    const opener = a!.items.find((i) => i.text === '建议改为“学习宣传贯彻”。')!;
+    const replies = a!.items.filter((i) => i.kind === 'reply');
+    expect(replies.map((i) => [i.author, i.text, i.parentId, i.threadId])).toEqual([
+      ['安委办', '已采纳。', opener.id, opener.id],
+      ['张三', '好的。\n第二段', opener.id, opener.id],
+    ]);
+    expect(replies[0]!.task).toEqual(opener.task);
     expect(a!.items).toContainEqual(
       expect.objectContaining({
         kind: 'comment',
@@ -108,4 +118,45 @@ describe('review CLI', async () => {
   });
 
   it('cleans up', () => rmSync(dir, { recursive: true, force: true }));
+});
+
+describe('review-import into the library', () => {
+  it('a file imported twice: the second time says 没有新的意见 and stores nothing', async () => {
+    const lib = tempLibrary();
+    const dir = mkdtempSync(join(tmpdir(), 'plandesk-review-cli-'));
+    try {
+      const s = lib.services;
+      const { doc, threads } = reviewedPlan();
+      const plan = await s['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
+      for (const t of threads) {
+        const [first] = t.comments;
+        await s['review.threads.create']({ planId: plan.id, threadId: t.id, quote: '', body: first!.body, author: first!.author, unit: first!.unit ?? '' });
+      }
+      const exported = new Uint8Array((await s['export.review']({ planId: plan.id })).bytes);
+      const bytes = await editExported(exported, {
+        document: (xml) =>
+          aroundPhrase(
+            xml,
+            '推进小微企业',
+            (run, ph) => `<w:commentRangeStart w:id="90"/>${run(ph)}<w:commentRangeEnd w:id="90"/><w:r><w:commentReference w:id="90"/></w:r>`,
+          ),
+        comments: wordComment(90, '王五（县住建局）', '建议明确检查频次', '5A000090'),
+      });
+      writeFileSync(join(dir, '县住建局反馈.docx'), bytes);
+      const first = ctx(dir, s);
+      expect(await reviewImportCommand.run([plan.id, '县住建局反馈.docx'], first.c)).toBe(0);
+      expect(first.io.out).toContain('已存入资料库：1 条批注');
+      const revision = (await s['plans.get']({ id: plan.id })).revision;
+      const again = ctx(dir, s);
+      expect(await reviewImportCommand.run([plan.id, '县住建局反馈.docx', '--json'], again.c)).toBe(0);
+      expect(JSON.parse(again.io.out).stored).toMatchObject({ comments: 0, nothingNew: true });
+      const text = ctx(dir, s);
+      await reviewImportCommand.run([plan.id, '县住建局反馈.docx'], text.c);
+      expect(text.io.out).toContain('没有新的意见');
+      expect((await s['plans.get']({ id: plan.id })).revision).toBe(revision);
+    } finally {
+      lib.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -138,3 +138,85 @@ export const cStart = (id: number) => `<w:commentRangeStart w:id="${id}"/>`;
 export const cEnd = (id: number) => `<w:commentRangeEnd w:id="${id}"/><w:r><w:rPr><w:rStyle w:val="a7"/></w:rPr><w:commentReference w:id="${id}"/></w:r>`;
 export const comment = (id: number, author: string, text: string, paraId: string, date = '2026-03-05T09:00:00Z') =>
   `<w:comment w:id="${id}" w:author="${author}" w:date="${date}" w:initials="${author[0]}"><w:p w14:paraId="${paraId}" w14:textId="77777777"><w:pPr><w:pStyle w:val="a8"/></w:pPr><w:r><w:rPr><w:rStyle w:val="a7"/></w:rPr><w:annotationRef/></w:r><w:r><w:t>${esc(text)}</w:t></w:r></w:p></w:comment>`;
+
+/**
+ * A returned file made from a real exported draft for opinion: the reviewer's edits applied to
+ * its parts (document, comments, commentsExtended) and new parts added with their relationships
+ * and content types (commentsIds, commentsExtensible), the way Word writes them.
+ */
+export async function editExported(
+  bytes: Uint8Array,
+  edit: {
+    document?: (xml: string) => string;
+    /** w:comment elements appended to word/comments.xml. */
+    comments?: string;
+    /** w15:commentEx elements appended to word/commentsExtended.xml ([MS-DOCX] 2.5.3.1 CT_CommentEx). */
+    commentsEx?: string;
+    /** w16cid:commentId elements: a new word/commentsIds.xml ([MS-DOCX] 2.8.3.1 CT_CommentId). */
+    commentIds?: string;
+    /** w16cex:commentExtensible elements: a new word/commentsExtensible.xml ([MS-DOCX] 2.10.3.1). */
+    commentsExtensible?: string;
+  },
+): Promise<Uint8Array<ArrayBuffer>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = (name: string) => zip.file(name)!.async('string');
+  if (edit.document) zip.file('word/document.xml', edit.document(await text('word/document.xml')));
+  if (edit.comments) zip.file('word/comments.xml', (await text('word/comments.xml')).replace('</w:comments>', `${edit.comments}</w:comments>`));
+  if (edit.commentsEx)
+    zip.file('word/commentsExtended.xml', (await text('word/commentsExtended.xml')).replace('</w15:commentsEx>', `${edit.commentsEx}</w15:commentsEx>`));
+  const added: Array<{ part: string; root: string; ns: string; prefix: string; type: string; rel: string; body: string }> = [];
+  if (edit.commentIds !== undefined)
+    added.push({
+      part: 'commentsIds.xml',
+      root: 'commentsIds',
+      prefix: 'w16cid',
+      ns: 'http://schemas.microsoft.com/office/word/2016/wordml/cid',
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.commentsIds+xml',
+      rel: 'http://schemas.microsoft.com/office/2016/09/relationships/commentsIds',
+      body: edit.commentIds,
+    });
+  if (edit.commentsExtensible !== undefined)
+    added.push({
+      part: 'commentsExtensible.xml',
+      root: 'commentsExtensible',
+      prefix: 'w16cex',
+      ns: 'http://schemas.microsoft.com/office/word/2018/wordml/cex',
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtensible+xml',
+      rel: 'http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible',
+      body: edit.commentsExtensible,
+    });
+  let types = await text('[Content_Types].xml');
+  let rels = await text('word/_rels/document.xml.rels');
+  added.forEach((a, k) => {
+    zip.file(
+      `word/${a.part}`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${a.prefix}:${a.root} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:${a.prefix}="${a.ns}" mc:Ignorable="${a.prefix}">${a.body}</${a.prefix}:${a.root}>`,
+    );
+    types = types.replace('</Types>', `<Override ContentType="${a.type}" PartName="/word/${a.part}"/></Types>`);
+    rels = rels.replace('</Relationships>', `<Relationship Id="rIdReview${k}" Type="${a.rel}" Target="${a.part}"/></Relationships>`);
+  });
+  zip.file('[Content_Types].xml', types);
+  zip.file('word/_rels/document.xml.rels', rels);
+  return new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+}
+
+/**
+ * document.xml with the run that holds `phrase` cut around it: `wrap` gets a run maker with the
+ * run's own formatting and returns what replaces the phrase (runs, w:ins, w:del, comment marks).
+ */
+export function aroundPhrase(xml: string, phrase: string, wrap: (run: (text: string) => string, phrase: string) => string): string {
+  const at = xml.indexOf(phrase);
+  if (at < 0) throw new Error(`"${phrase}" is not in the document`);
+  const start = xml.lastIndexOf('<w:r>', at);
+  const end = xml.indexOf('</w:r>', at) + '</w:r>'.length;
+  const runXml = xml.slice(start, end);
+  const rPr = /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(runXml)?.[0] ?? '';
+  const t = /<w:t(?: [^>]*)?>([\s\S]*?)<\/w:t>/.exec(runXml)![1]!;
+  const k = t.indexOf(phrase);
+  const run = (s: string) => (s ? `<w:r>${rPr}<w:t xml:space="preserve">${s}</w:t></w:r>` : '');
+  return xml.slice(0, start) + run(t.slice(0, k)) + wrap(run, phrase) + run(t.slice(k + phrase.length)) + xml.slice(end);
+}
+
+/** A w:comment whose one paragraph has the given w14:paraId (the id commentsExtended links by). */
+export const wordComment = (id: number, author: string, text: string, paraId: string, date = '2026-03-05T09:00:00Z') =>
+  `<w:comment w:id="${id}" w:author="${author}" w:date="${date}" w:initials="${author[0]}"><w:p w14:paraId="${paraId}" w14:textId="77777777"><w:r><w:annotationRef/></w:r><w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p></w:comment>`;

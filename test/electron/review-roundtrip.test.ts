@@ -43,8 +43,8 @@ describe('review DOCX round trip', async () => {
     expect(c1.date).toBe('2026-03-01T08:00:00Z');
     expect(c1.anchorText).toBe(fieldText(doc, P_T1, 'title').slice(2, 9));
     expect(c1.replies).toEqual([
-      { author: '安委办', date: '2026-03-01T09:00:00Z', text: '已采纳。' },
-      { author: '张三', date: '2026-03-01T10:00:00Z', text: '好的。\n第二段' },
+      { author: '安委办', date: '2026-03-01T09:00:00Z', text: '已采纳。', sourceId: expect.any(String), parentId: c1.sourceId },
+      { author: '张三', date: '2026-03-01T10:00:00Z', text: '好的。\n第二段', sourceId: expect.any(String), parentId: c1.sourceId },
     ]);
     expect(byText('此处表述需与省里文件一致').anchorText).toBe(fieldText(doc, P_T1, 'text').slice(8, 30));
     const c3 = byText('考核办法<附件>另行制定 & 印发');

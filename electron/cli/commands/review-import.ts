@@ -8,26 +8,31 @@ import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { formatLabel, renumber } from '../../../shared/plan/numbering';
 import { nodeAtPath } from '../../../shared/plan/paths';
-import { proposeSender } from '../../../shared/review/sender';
+import { importedPerson, proposeSender } from '../../../shared/review/sender';
 import type { SamePlanResult } from '../../../shared/review/types';
 import { analyseReturnedFile } from '../../review/analyse-returned';
 import { parseCommandArgs } from '../args';
 import { isPlanFile, loadPlan } from '../plan-source';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand } from '../types';
 
-const usage = `用法：plandesk review-import <编号 | 文件.plan.json> <反馈文件.docx>... [--unit <单位>] [--json]
-读取成员单位返回的 Word/WPS 文件中的批注和修订，逐条对应到计划的任务（找不到原文的列为“未定位”）。
+const usage = `用法：plandesk review-import <编号 | 文件.plan.json> <反馈文件.docx|.odt|.doc|.wps>... [--unit <单位>] [--json]
+读取成员单位返回的 Word/WPS 文件或 OpenDocument 文本（.odt）中的批注和修订，逐条对应到计划的任务（找不到原文的列为“未定位”）。
   --unit <单位>          所有文件的提出单位（默认取批注或修订的作者）
   --unit <文件>=<单位>   指定某个文件的提出单位，可多次使用
   --json                 以 JSON 输出
   --dry-run              只列出，不存入资料库（计划在资料库中时，默认存入）
 文件与计划不是同一份（标题不同、正文大多对不上）时给出警告，退出码为 2。`;
 
-const KIND = { comment: '批注', insertion: '插入', deletion: '删除' } as const;
+const KIND = { comment: '批注', reply: '回复', insertion: '插入', deletion: '删除' } as const;
 const FIELD = { title: '标题', text: '正文' } as const;
 
 export interface ReviewImportItem {
-  kind: 'comment' | 'insertion' | 'deletion';
+  kind: 'comment' | 'reply' | 'insertion' | 'deletion';
+  /** A comment's or reply's id in the file (Word w:id, .odt annotation name). */
+  id?: string;
+  /** A reply: the id of the comment it answers, and of the comment that opens its thread. */
+  parentId?: string;
+  threadId?: string;
   author: string;
   unit: string;
   text: string;
@@ -73,7 +78,7 @@ export const reviewImportCommand: CliCommand = {
     );
     const [source, ...files] = positionals;
     if (!source) throw new AppError('invalid-args', `缺少计划编号或计划文件。\n${usage}`);
-    if (!files.length) throw new AppError('invalid-args', `缺少反馈文件（.docx）。\n${usage}`);
+    if (!files.length) throw new AppError('invalid-args', `缺少反馈文件（.docx 或 .odt）。\n${usage}`);
     const doc = await loadPlan(source, ctx);
     const numbered = renumber(doc.body, doc.numbering);
     const results: ReviewImportFile[] = [];
@@ -87,19 +92,27 @@ export const reviewImportCommand: CliCommand = {
       }
       const { returned, samePlan, matches } = await analyseReturnedFile(doc, file, bytes);
       const unit = unitFor(file, values.unit ?? []);
-      const items = matches.map(({ item, target }): ReviewImportItem => {
+      // The unit of an author “王五（县住建局）” is its own; else --unit; else the author.
+      const unitOf = (author: string) => importedPerson(author, unit ?? '').unit || author || '未署名';
+      const items = matches.flatMap(({ item, target }): ReviewImportItem[] => {
         const n = target ? nodeAtPath(numbered, target.path) : null;
         const task = n ? (n.type === 'paragraph' ? { label: '', title: clip(n.text, 20) } : { label: formatLabel(n.level, n.ordinal), title: n.title }) : null;
-        return {
-          kind: item.kind,
-          author: item.author,
-          unit: unit || item.author || '未署名',
-          text: item.text,
-          task,
-          field: target?.field ?? null,
-          from: target?.from ?? null,
-          to: target?.to ?? null,
-        };
+        const where = { task, field: target?.field ?? null, from: target?.from ?? null, to: target?.to ?? null };
+        // Replies follow the comment that opens their thread, on the same words.
+        const replies = (item.replies ?? []).map((r): ReviewImportItem => ({
+          kind: 'reply',
+          ...(r.sourceId ? { id: r.sourceId } : {}),
+          ...(r.parentId ? { parentId: r.parentId } : {}),
+          ...(item.sourceId ? { threadId: item.sourceId } : {}),
+          author: r.author,
+          unit: unitOf(r.author),
+          text: r.text,
+          ...where,
+        }));
+        return [
+          { kind: item.kind, ...(item.sourceId ? { id: item.sourceId } : {}), author: item.author, unit: unitOf(item.author), text: item.text, ...where },
+          ...replies,
+        ];
       });
       results.push({ file, authors: returned.authors, samePlan, notes: returned.notes, items });
       toStore.push({ fileName: basename(file), bytes, unit: unit || proposeSender(basename(file), returned.authors) || returned.authors[0] || '未署名' });
@@ -109,7 +122,7 @@ export const reviewImportCommand: CliCommand = {
     // A plan in the library gets the opinions stored (comments and suggestions, attributed to
     // the units), unless --dry-run or a file is not this plan.
     const inLibrary = !isPlanFile(source, ctx.cwd);
-    let stored: { comments: number; insertions: number; deletions: number; detached: number } | null = null;
+    let stored: { comments: number; replies: number; insertions: number; deletions: number; detached: number; nothingNew?: true } | null = null;
     if (inLibrary && exit === EXIT_OK && !values['dry-run']) {
       const plan = await (await ctx.services())['plans.get']({ id: source });
       stored = await (await ctx.services())['review.import']({ planId: source, baseRevision: plan.revision, files: toStore });
@@ -123,19 +136,23 @@ export const reviewImportCommand: CliCommand = {
       if (!r.samePlan.same) ctx.err(`警告：${r.file}：${r.samePlan.message}`);
       for (const n of r.notes) ctx.err(`提示：${n}`);
       r.items.forEach((it, i) => {
-        const where = it.task
-          ? `${it.task.label}${clip(it.task.title, 24)}（${FIELD[it.field!]} ${it.from}–${it.to}）`
-          : r.notes.length
-            ? '未对应任务（文件格式中没有位置）'
-            : '未定位（原文已不存在）';
+        const where =
+          it.kind === 'reply'
+            ? `回复批注 ${it.parentId ?? ''}`.trim()
+            : it.task
+              ? `${it.task.label}${clip(it.task.title, 24)}（${FIELD[it.field!]} ${it.from}–${it.to}）`
+              : r.notes.length
+                ? '未对应任务（文件格式中没有位置）'
+                : '未定位（原文已不存在）';
         ctx.out(
           `  ${i + 1}. [${KIND[it.kind]}] ${it.unit}${it.author && it.unit !== it.author ? `（${it.author}）` : ''} → ${where}：${clip(it.text.replace(/\s+/g, ' '), 60)}`,
         );
       });
     }
-    if (stored)
+    if (stored?.nothingNew) ctx.out('没有新的意见：文件中的批注和修订都已在资料库中，资料库未改动。');
+    else if (stored)
       ctx.out(
-        `已存入资料库：${stored.comments} 条批注、${stored.insertions} 处增加、${stored.deletions} 处删除${stored.detached ? `（${stored.detached} 条未能定位，保留在意见汇总表中）` : ''}。`,
+        `已存入资料库：${stored.comments} 条批注、${stored.replies ? `${stored.replies} 条回复、` : ''}${stored.insertions} 处增加、${stored.deletions} 处删除${stored.detached ? `（${stored.detached} 条未能定位，保留在意见汇总表中）` : ''}。`,
       );
     return exit;
   },

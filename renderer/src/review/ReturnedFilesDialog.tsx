@@ -10,6 +10,9 @@ interface Props {
   onClose(changed: boolean): void;
 }
 
+const NOTHING_NEW = '没有新的意见：这些文件中的批注和修订都已在资料库中，未作任何改动。';
+const KIND_LABEL = { comment: '批注', reply: '回复', insertion: '增加', deletion: '删除' } as const;
+
 const clip = (s: string) => (s.length > 50 ? `${s.slice(0, 50)}…` : s);
 
 async function bytesOf(file: File): Promise<Uint8Array<ArrayBuffer>> {
@@ -38,6 +41,9 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
     })();
   }, [files, plan.id]);
 
+  // Every file read and none holds anything new (e.g. a file imported before): nothing to import.
+  const nothingNew = !!analysis && analysis.every((f) => f.items.length === 0);
+
   const run = async () => {
     if (!analysis) return;
     if (units.some((u) => !u.trim())) return setError('请为每个文件填写提出单位。');
@@ -47,7 +53,9 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
       const payload = await Promise.all(files.map(async (f, i) => ({ fileName: f.name, bytes: await bytesOf(f), unit: units[i]!.trim() })));
       const r = await invoke('review.import', { planId: plan.id, baseRevision: plan.revision, files: payload });
       setDone(
-        `已导入 ${r.comments} 条批注、${r.insertions} 处增加、${r.deletions} 处删除${r.detached ? `；${r.detached} 条意见所指的原文已改动，已保留在汇总表中` : ''}。`,
+        r.nothingNew
+          ? NOTHING_NEW
+          : `已导入 ${r.comments} 条批注、${r.replies ? `${r.replies} 条回复、` : ''}${r.insertions} 处增加、${r.deletions} 处删除${r.detached ? `；${r.detached} 条意见所指的原文已改动，已保留在汇总表中` : ''}。`,
       );
     } catch (err) {
       setError(errorMessage(err));
@@ -71,7 +79,7 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
             <button type="button" onClick={() => onClose(false)}>
               取消
             </button>
-            <button type="button" className="primary" disabled={!analysis || busy} onClick={() => void run()}>
+            <button type="button" className="primary" disabled={!analysis || busy || nothingNew} onClick={() => void run()}>
               {busy ? '正在导入…' : '导入'}
             </button>
           </>
@@ -85,6 +93,11 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
         </div>
       )}
       {done && <p role="status">{done}</p>}
+      {nothingNew && !done && (
+        <p role="status" className="muted">
+          {NOTHING_NEW}
+        </p>
+      )}
       {analysis && !done && (
         <ul className="returned-files">
           {analysis.map((f, i) => (
@@ -123,9 +136,15 @@ export function ReturnedFilesDialog({ plan, files, onClose }: Props) {
               <ul className="returned-items">
                 {f.items.map((it, k) => (
                   <li key={k}>
-                    <span className={`suggestion-kind k-${it.kind}`}>{it.kind === 'comment' ? '批注' : it.kind === 'insertion' ? '增加' : '删除'}</span>
-                    {clip(it.kind === 'comment' ? it.text : suggestionText(it.text))}
-                    <span className="muted"> — {it.task ?? (it.unplaced ? '未对应任务（保留为意见）' : '原文已改动（保留为意见）')}</span>
+                    <span className={`suggestion-kind k-${it.kind}`}>{KIND_LABEL[it.kind]}</span>
+                    {clip(it.kind === 'comment' || it.kind === 'reply' ? it.text : suggestionText(it.text))}
+                    <span className="muted">
+                      {' '}
+                      —{' '}
+                      {it.kind === 'reply'
+                        ? `回复已有批注${it.task ? `（${it.task}）` : ''}`
+                        : (it.task ?? (it.unplaced ? '未对应任务（保留为意见）' : '原文已改动（保留为意见）'))}
+                    </span>
                   </li>
                 ))}
                 {f.items.length === 0 && <li className="muted">{f.known ? '文件中没有本办导出之外的批注或修订。' : '文件中没有批注或修订。'}</li>}
