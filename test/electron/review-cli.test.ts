@@ -52,8 +52,11 @@ describe('review CLI', async () => {
     expect(a!.samePlan.same).toBe(true);
     // 4 threads (th-1 with 2 replies, listed after it with their parent's id) and 3 suggestions.
     expect(a!.items).toHaveLength(9);
-    // An author that is a unit (安委办) is its own 提出单位; the others take --unit.
-    expect(a!.items.every((i) => i.unit === (i.author === '安委办' ? '安委办' : '市应急局') && i.task)).toBe(true);
+    // An author that is a unit (安委办) is its own 提出单位, so is the unit of an author written
+    // “张三（市住建局）” (as our own export writes a person with a unit); the others take --unit.
+    const unitOf = (author: string) => (author === '安委办' ? '安委办' : /（(.+)）$/.exec(author)?.[1] ?? '市应急局');
+    expect(a!.items.every((i) => i.unit === unitOf(String(i.author)) && i.task)).toBe(true);
+    expect(a!.items.map((i) => i.unit)).toContain('市住建局');
     const opener = a!.items.find((i) => i.text === '建议改为“学习宣传贯彻”。')!;
     const replies = a!.items.filter((i) => i.kind === 'reply');
     expect(replies.map((i) => [i.author, i.text, i.parentId, i.threadId])).toEqual([
