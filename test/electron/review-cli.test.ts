@@ -54,7 +54,7 @@ describe('review CLI', async () => {
     expect(a!.items).toHaveLength(9);
     // An author that is a unit (安委办) is its own 提出单位, so is the unit of an author written
     // “张三（市住建局）” (as our own export writes a person with a unit); the others take --unit.
-    const unitOf = (author: string) => (author === '安委办' ? '安委办' : /（(.+)）$/.exec(author)?.[1] ?? '市应急局');
+    const unitOf = (author: string) => (author === '安委办' ? '安委办' : (/（(.+)）$/.exec(author)?.[1] ?? '市应急局'));
     expect(a!.items.every((i) => i.unit === unitOf(String(i.author)) && i.task)).toBe(true);
     expect(a!.items.map((i) => i.unit)).toContain('市住建局');
     const opener = a!.items.find((i) => i.text === '建议改为“学习宣传贯彻”。')!;
