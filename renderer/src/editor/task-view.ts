@@ -37,10 +37,13 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
   units.title = '点击编辑牵头单位和责任单位';
   dom.append(contentDOM, units);
 
+  // Only changed attributes are written: setting one, even to the same value, makes the browser
+  // restyle the task on every keystroke.
+  const attr = (name: string, value: string) => dom.getAttribute(name) !== value && dom.setAttribute(name, value);
   const render = () => {
-    dom.setAttribute('data-level', String(node.attrs.level));
+    attr('data-level', String(node.attrs.level));
     // The node id (issue 14), as renderHTML writes it for the other blocks.
-    if (node.attrs.id) dom.setAttribute('data-node-id', String(node.attrs.id));
+    if (node.attrs.id) attr('data-node-id', String(node.attrs.id));
     else dom.removeAttribute('data-node-id');
     const title = node.child(0).textContent;
     dom.classList.toggle('title-empty', title === '');
