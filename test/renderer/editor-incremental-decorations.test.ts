@@ -1,9 +1,10 @@
 // The decoration plugins update incrementally (only the touched blocks are decorated again, the
-// rest mapped; numbering labels only move while typing): after any sequence of edits their
-// decorations must be exactly those a full computation over the new document gives.
+// rest mapped) and the numbering labels are kept while the blocks' kinds and levels stay: after
+// any sequence of edits they must be exactly what a full computation over the new document gives.
 import { EditorState, type Plugin, type Transaction } from '@tiptap/pm/state';
+import type { DecorationSet } from '@tiptap/pm/view';
 import { describe, expect, it } from 'vitest';
-import { Numbering } from '../../renderer/src/editor/numbering-plugin';
+import { Numbering, numberingKey } from '../../renderer/src/editor/numbering-plugin';
 import { TargetHighlight } from '../../renderer/src/editor/targets-plugin';
 import { TitleStop } from '../../renderer/src/editor/title-stop-plugin';
 import { decorationsOf, H, Harness, P, pluginsOf, T } from './pm-harness';
@@ -74,14 +75,13 @@ function randomEdit(state: EditorState, rnd: () => number): Transaction | null {
   return tr.docChanged ? tr : null;
 }
 
-/** What a test compares: place, attributes and key of every decoration. */
+/** What a test compares: place, attributes and key of every decoration (the numbering: its labels). */
 function view(plugin: Plugin, state: EditorState) {
-  const set = plugin.getState(state) as Parameters<typeof decorationsOf>[0] | { decorations: Parameters<typeof decorationsOf>[0] };
-  const decorations = set && 'decorations' in set ? set.decorations : set;
-  return decorationsOf(decorations).map((d) => ({ from: d.from, to: d.to, attrs: d.attrs, key: d.spec.key }));
+  if (plugin.spec.key === numberingKey) return numberingKey.getState(state)!.byIndex;
+  return decorationsOf(plugin.getState(state) as DecorationSet).map((d) => ({ from: d.from, to: d.to, attrs: d.attrs, key: d.spec.key }));
 }
 
-describe('incremental decorations equal a full computation', () => {
+describe('incremental decorations and labels equal a full computation', () => {
   for (const [name, ext] of [
     ['title stop', TitleStop],
     ['targets', TargetHighlight],

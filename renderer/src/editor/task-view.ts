@@ -5,6 +5,7 @@ import type { NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { NodeView } from '@tiptap/pm/view';
 import { unitsParenthetical } from '../../../shared/plan/running-text';
+import { isLabelMutation, showBlockLabel } from './numbering-plugin';
 
 export const EDIT_UNITS_EVENT = 'plandesk:edit-units';
 export interface EditUnitsDetail {
@@ -58,6 +59,7 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
     units.classList.toggle('is-empty', label.empty);
   };
   render();
+  showBlockLabel(dom, props.view.state, typeof props.getPos === 'function' ? props.getPos() : undefined);
 
   units.addEventListener('mousedown', (e) => e.preventDefault());
   units.addEventListener('click', (e) => {
@@ -81,7 +83,7 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
       return event.target instanceof globalThis.Node && units.contains(event.target);
     },
     ignoreMutation(mutation) {
-      return mutation.type !== 'selection' && units.contains(mutation.target);
+      return (mutation.type !== 'selection' && units.contains(mutation.target)) || isLabelMutation(mutation, dom);
     },
   };
 }
