@@ -13,6 +13,7 @@ import { openLibrary } from '../electron/services/open-library';
 import { taskRunningText } from '../shared/plan/running-text';
 import { flattenOutline } from '../shared/plan/outline';
 import { planFromSamples } from './plan-from-samples';
+import type { PlanDocument } from '../shared/plan/schema';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 
@@ -20,8 +21,9 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
-async function startPlanDesk(home: string): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'electron', 'browser.cjs')], {
+/** Browser mode from a built dist/ (another build's copy for A/B runs) on the library in `home`. */
+export async function startPlanDesk(home: string, dist = join(root, 'dist')): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [join(dist, 'electron', 'browser.cjs')], {
     env: { ...process.env, PLANDESK_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -77,6 +79,16 @@ export interface EditorPages {
   stop(): void;
 }
 
+/** A temp library holding `doc`; its folder and the plan's id. */
+export async function benchLibrary(doc: PlanDocument): Promise<{ home: string; id: string }> {
+  const home = mkdtempSync(join(tmpdir(), 'plandesk-bench-editor-'));
+  mkdirSync(home, { recursive: true });
+  const lib = openLibrary(home, 'cli');
+  const { id } = await lib.services['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
+  lib.close();
+  return { home, id };
+}
+
 /** Builds dist/ when stale, makes the library and the plain page, starts both servers. */
 export async function startEditorPages(taskCount = 400): Promise<EditorPages> {
   const { buildAll, buildIsCurrent } = (await import(join(root, 'scripts', 'build.mjs'))) as {
@@ -86,11 +98,7 @@ export async function startEditorPages(taskCount = 400): Promise<EditorPages> {
   if (!buildIsCurrent()) await buildAll({ quiet: true });
 
   const doc = planFromSamples(taskCount);
-  const home = mkdtempSync(join(tmpdir(), 'plandesk-bench-editor-'));
-  mkdirSync(home, { recursive: true });
-  const lib = openLibrary(home, 'cli');
-  const { id } = await lib.services['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
-  lib.close();
+  const { home, id } = await benchLibrary(doc);
 
   const plainHtml = flattenOutline(doc.body)
     .map((i) =>
