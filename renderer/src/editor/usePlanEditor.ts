@@ -26,6 +26,8 @@ export function usePlanEditor(initial: FlatBlock[], numbering: NumberingSettings
       editable,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
+      // TipTap's "delete" events (nobody here listens) cost a replay of every transaction.
+      enableCoreExtensions: { delete: false },
       editorProps: {
         attributes: { class: 'plan-page', 'aria-label': '计划正文', spellcheck: 'false' },
       },
