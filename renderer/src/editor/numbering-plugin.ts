@@ -101,6 +101,17 @@ export function isLabelMutation(m: MutationRecord | { type: string; target: unkn
   return m.type === 'attributes' && m.target === dom && m.attributeName === 'data-label';
 }
 
+/** True when the first labelled block shows its label (the node views drew with this plugin). */
+function labelsShown(view: EditorView): boolean {
+  const labels = numberingKey.getState(view.state)?.byIndex ?? [];
+  const index = labels.findIndex((l) => l !== '');
+  if (index < 0) return true;
+  let pos = 0;
+  for (let i = 0; i < index; i++) pos += view.state.doc.child(i).nodeSize;
+  const dom = view.nodeDOM(pos);
+  return !dom || dom.nodeType !== 1 || (dom as HTMLElement).getAttribute('data-label') === labels[index];
+}
+
 /** Shows the labels of the top-level blocks overlapping [from, to] (all by default). */
 function showLabels(view: EditorView, from = 0, to = view.state.doc.content.size): void {
   const labels = numberingKey.getState(view.state)?.byIndex;
@@ -162,7 +173,9 @@ export const Numbering = Extension.create<{ settings: NumberingSettings }>({
           },
         },
         view: (view) => {
-          showLabels(view);
+          // The node views label the blocks they draw; a document drawn before this plugin
+          // existed (TipTap draws before adding the plugins) is labelled here, once.
+          if (!labelsShown(view)) showLabels(view);
           return {
             update(v, prev) {
               if (numberingKey.getState(v.state)?.byIndex !== numberingKey.getState(prev)?.byIndex) return showLabels(v);
