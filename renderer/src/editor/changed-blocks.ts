@@ -1,5 +1,6 @@
 // Which top-level blocks a transaction touched, so plugins can redo only those.
 import type { Transaction } from '@tiptap/pm/state';
+import { ReplaceStep } from '@tiptap/pm/transform';
 
 /** Ranges [from, to) of the new document that the transaction's steps wrote. */
 export function changedRanges(tr: Transaction): Array<[number, number]> {
@@ -51,4 +52,20 @@ export function changesInsideBlocks(tr: Transaction): boolean {
     if ($from.depth < 1 || $to.depth < 1 || $from.index(0) !== $to.index(0)) return false;
   }
   return true;
+}
+
+/**
+ * True when every step only replaces text inside one textblock (typing, deleting a character,
+ * IME input): no block is added, removed, re-typed or given other attributes.
+ */
+export function onlyTextEdits(tr: Transaction): boolean {
+  return tr.steps.every((step, i) => {
+    if (!(step instanceof ReplaceStep) || step.slice.openStart || step.slice.openEnd) return false;
+    let inline = true;
+    step.slice.content.forEach((n) => (inline &&= n.isInline));
+    if (!inline) return false;
+    const doc = tr.docs[i]!;
+    const $from = doc.resolve(step.from);
+    return $from.parent.inlineContent && step.to <= $from.end();
+  });
 }

@@ -1,7 +1,8 @@
 // Everything the plan editor is made of, in one list.
 import type { Extensions } from '@tiptap/core';
 import { Dropcursor, Gapcursor, TrailingNode, UndoRedo } from '@tiptap/extensions';
-import { planSchemaExtensions, PlanTask } from './schema';
+import { planSchemaExtensions, PlanHeading, PlanTask } from './schema';
+import { createHeadingView } from './heading-view';
 import { Numbering } from './numbering-plugin';
 import { TargetHighlight } from './targets-plugin';
 import { TitleStop } from './title-stop-plugin';
@@ -15,7 +16,13 @@ import type { NumberingSettings } from '../../../shared/plan/schema';
 
 export function planEditorExtensions(numbering: NumberingSettings, opts: { editable?: boolean } = {}): Extensions {
   return [
-    ...planSchemaExtensions.map((e) => (e === PlanTask ? PlanTask.extend({ addNodeView: () => createTaskView }) : e)),
+    ...planSchemaExtensions.map((e) =>
+      e === PlanTask
+        ? PlanTask.extend({ addNodeView: () => createTaskView })
+        : e === PlanHeading
+          ? PlanHeading.extend({ addNodeView: () => createHeadingView })
+          : e,
+    ),
     // Typing within 600 ms is one undo step; each structural command is its own step.
     UndoRedo.configure({ depth: 500, newGroupDelay: 600 }),
     Dropcursor.configure({ color: '#9b1c1c', width: 2 }),

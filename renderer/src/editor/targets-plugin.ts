@@ -38,6 +38,6 @@ export const TargetHighlight = blockDecorationExtension('targetHighlight', (bloc
     parts.push([block, offset + 1]);
   }
   for (const [textblock, start] of parts) {
-    for (const [a, b] of targetRanges(textblock)) out.push(Decoration.inline(start + a, start + b, { class: 'target-mark' }));
+    for (const [a, b] of targetRanges(textblock)) out.push(Decoration.inline(start + a, start + b, { class: 'target-mark' }, { key: 'target' }));
   }
 });

@@ -7,6 +7,7 @@ import type { NodeViewRendererProps } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { NodeView } from '@tiptap/pm/view';
 import { unitsParenthetical } from '../../../shared/plan/running-text';
+import { isLabelMutation, showBlockLabel } from './numbering-plugin';
 
 export const EDIT_UNITS_EVENT = 'plandesk:edit-units';
 export interface EditUnitsDetail {
@@ -43,10 +44,13 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
   units.tabIndex = -1;
   dom.append(contentDOM, units);
 
+  // Only changed attributes are written: setting one, even to the same value, makes the browser
+  // restyle the task on every keystroke.
+  const attr = (name: string, value: string) => dom.getAttribute(name) !== value && dom.setAttribute(name, value);
   const render = () => {
-    dom.setAttribute('data-level', String(node.attrs.level));
+    attr('data-level', String(node.attrs.level));
     // The node id (issue 14), as renderHTML writes it for the other blocks.
-    if (node.attrs.id) dom.setAttribute('data-node-id', String(node.attrs.id));
+    if (node.attrs.id) attr('data-node-id', String(node.attrs.id));
     else dom.removeAttribute('data-node-id');
     const title = node.child(0).textContent;
     dom.classList.toggle('title-empty', title === '');
@@ -65,6 +69,7 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
     }
   };
   render();
+  showBlockLabel(dom, props.view.state, typeof props.getPos === 'function' ? props.getPos() : undefined);
 
   const open = (e: Event) => {
     e.preventDefault();
@@ -90,7 +95,7 @@ export function createTaskView(props: NodeViewRendererProps): NodeView {
       return event.target instanceof globalThis.Node && units.contains(event.target);
     },
     ignoreMutation(mutation) {
-      return mutation.type !== 'selection' && units.contains(mutation.target);
+      return (mutation.type !== 'selection' && units.contains(mutation.target)) || isLabelMutation(mutation, dom);
     },
   };
 }

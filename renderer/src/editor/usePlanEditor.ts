@@ -26,10 +26,18 @@ export function usePlanEditor(initial: FlatBlock[], numbering: NumberingSettings
       editable,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
+      // TipTap's "delete" events (nobody here listens) cost a replay of every transaction.
+      enableCoreExtensions: { delete: false },
       editorProps: {
         attributes: { class: 'plan-page', 'aria-label': '计划正文', spellcheck: 'false' },
       },
       onUpdate: () => onChangeRef.current(),
+      // When EditorContent mounts, TipTap makes the node views anew (for React node views; these
+      // are plain DOM) and ProseMirror then draws the whole plan a second time: the views the
+      // editor was created with are kept.
+      onBeforeCreate: ({ editor: e }) => {
+        e.createNodeViews = () => undefined;
+      },
       // A document opened without ids (never the case for the library's plans) gets them now,
       // outside the undo history; typing alone never triggers the ids plugin (ids-plugin.ts).
       onCreate: ({ editor: e }) => {
