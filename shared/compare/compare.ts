@@ -2,7 +2,7 @@
 // tasks that answer it (ranked, scored, shared phrases), a status, target findings, coverage
 // per top-level section and overall; and applying a person's decisions on top.
 import type { PlanDocument } from '../plan/schema';
-import { buildModel, pairScore, scoreUpper, statsAt } from './similarity';
+import { buildModel, pairScore, scoreUpper, statsAt, type PairStats } from './similarity';
 import { sharedPhrases } from './phrases';
 import { cached } from './cached';
 import { addedFinding, commitmentsOf, compareTargets, type DraftSide, type MeasurePair, type SideCommitments, type TargetFinding } from './targets';
@@ -154,12 +154,13 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
   const cands: Array<Array<{ j: number; score: number; upperIn: number; draftIn: number }>> = [];
   const draftBest = new Float64Array(D.length);
   const bufs = { dot: new Float64Array(D.length), upIn: new Float64Array(D.length), drIn: new Float64Array(D.length) };
+  const st: PairStats = { cosine: 0, upperIn: 0, draftIn: 0 };
   for (let i = 0; i < U.length; i++) {
     const r = scoreUpper(model, i, bufs);
     const list: Array<{ j: number; score: number; upperIn: number; draftIn: number }> = [];
     for (let j = 0; j < D.length; j++) {
       if (r.dot[j]! <= 0) continue;
-      const st = statsAt(model, i, j, r);
+      statsAt(model, i, j, r, st);
       const score = pairScore(st);
       if (score > draftBest[j]!) draftBest[j] = score;
       if (score >= Math.min(linkMin, MUTUAL_MIN)) list.push({ j, score, upperIn: st.upperIn, draftIn: st.draftIn });
@@ -223,7 +224,6 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
   const results: UpperResult[] = U.map((u, i) => {
     const list = cands[i]!;
     const js = chosenOf[i]!;
-    const scoreOf = new Map(list.map((c) => [c.j, c.score]));
     const only = js.length === 1 ? list.find((c) => c.j === js[0]) : undefined;
     const judged =
       only && only.draftIn >= PARTIAL_DRAFT_IN && only.upperIn <= PARTIAL_UPPER_IN
@@ -242,7 +242,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
       return {
         label: d.label,
         title: d.title,
-        score: round(scoreOf.get(j) ?? 0),
+        score: round(list.find((c) => c.j === j)?.score ?? 0),
         key: d.key,
         id: d.id,
         path: d.path,

@@ -158,6 +158,23 @@ export function isWordFeature(w: string): boolean {
  * makes them), each as one number c0 · 65536 + c1 instead of a two-character string.
  */
 export function bigramsOf(text: string, each: (code: number) => void): void {
+  const codes = bigramCodes(text);
+  for (let k = 0; k < codes.length; k++) each(codes[k]! >>> 0);
+}
+
+/** Reused by bigramCodes (grown when a passage needs more). */
+let codeBuffer = new Int32Array(4096);
+
+/**
+ * bigramsOf's codes as int32 (c0 << 16 | c1; `>>> 0` gives bigramsOf's number), in a view of a
+ * buffer that the next call overwrites. For hot loops: no callback and no boxed number per
+ * bigram (most codes are outside V8's small-integer range).
+ */
+export function bigramCodes(text: string): Int32Array {
+  // A passage has at most one bigram per code unit.
+  if (codeBuffer.length < text.length) codeBuffer = new Int32Array(text.length * 2);
+  const out = codeBuffer;
+  let n = 0;
   // Streams bare(text) without building it: the kept code units, A–Z lowered.
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
@@ -167,17 +184,18 @@ export function bigramsOf(text: string, each: (code: number) => void): void {
       if (lo >= 0xdc00 && lo <= 0xdfff) {
         i++;
         if (!WORD_CHAR.test(String.fromCharCode(c, lo))) continue;
-        if (prev >= 0) each(prev * 65536 + c);
+        if (prev >= 0) out[n++] = (prev << 16) | c;
         prev = lo;
-        each(c * 65536 + lo);
+        out[n++] = (c << 16) | lo;
         continue;
       }
     }
     if (!isWordUnit(c)) continue;
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (prev >= 0) each(prev * 65536 + c);
+    if (prev >= 0) out[n++] = (prev << 16) | c;
     prev = c;
   }
+  return out.subarray(0, n);
 }
 
 /** One character bare() keeps (Han, Latin letter, digit). */
