@@ -159,7 +159,12 @@ export interface TargetComparison {
 export function compareTargets(
   upper: { c: SideCommitments; lead: string[] },
   drafts: readonly DraftSide[],
-  opts: { upperPlaces?: readonly string[]; draftPlaces?: readonly string[] } = {},
+  opts: {
+    upperPlaces?: readonly string[];
+    draftPlaces?: readonly string[];
+    /** normalizeUnit of a unit name with that side's places (a comparison passes one that remembers its names). */
+    unitKey?: (name: string, side: 'upper' | 'draft') => string;
+  } = {},
 ): TargetComparison {
   const findings: TargetFinding[] = [];
   const pairs: MeasurePair[][] = drafts.map(() => []);
@@ -258,10 +263,11 @@ export function compareTargets(
   }
   findings.push(...scopeFindings(upper.c, drafts, labelled));
   // Lead units: compared level-neutrally (市应急局 = 县应急管理局); only when both sides name one.
-  const ul = upper.lead.map((x) => normalizeUnit(x, opts.upperPlaces)).filter(Boolean);
+  const unitKey = opts.unitKey ?? ((x: string, side: 'upper' | 'draft') => normalizeUnit(x, side === 'upper' ? opts.upperPlaces : opts.draftPlaces));
+  const ul = upper.lead.map((x) => unitKey(x, 'upper')).filter(Boolean);
   const dl = drafts
     .flatMap((d) => d.lead)
-    .map((x) => normalizeUnit(x, opts.draftPlaces))
+    .map((x) => unitKey(x, 'draft'))
     .filter(Boolean);
   if (ul.length && dl.length && !ul.some((x) => dl.includes(x))) {
     const dNames = [...new Set(drafts.flatMap((d) => d.lead))];
