@@ -13,7 +13,7 @@
 // half of a split upper task is contained in it). The pair score (see pairScore) mixes them.
 // Hand-written (sparse vectors + an inverted index): the scoring is ~100 lines, and generic
 // TF-IDF packages tokenise on spaces and know nothing of Chinese or of two-document IDF.
-import { bigramCodes, isWordFeature, normalizeLevels, words } from './text';
+import { bigramCodes, normalizeLevels, words } from './text';
 
 export const TITLE_WEIGHT = 2.5;
 export const WORD_WEIGHT = 1.5;
@@ -242,10 +242,10 @@ function taskFeatures(t: TaskText, places: readonly string[], dict: FeatureDict,
     if (s === titleMark) out[dict.slot[id]!] = id * 4 + 2;
     else out[n++] = id * 4 + 1;
   };
-  for (const w of words(title)) if (isWordFeature(w)) inTitle(dict.word(w));
+  for (const w of words(title)) inTitle(dict.word(w));
   let codes = bigramCodes(title);
   for (let k = 0; k < codes.length; k++) inTitle(dict.bigram(codes[k]!));
-  for (const w of words(BODY_WORDS_CHARS < body.length ? body.slice(0, BODY_WORDS_CHARS) : body)) if (isWordFeature(w)) inBody(dict.word(w));
+  for (const w of words(BODY_WORDS_CHARS < body.length ? body.slice(0, BODY_WORDS_CHARS) : body)) inBody(dict.word(w));
   codes = bigramCodes(body);
   for (let k = 0; k < codes.length; k++) inBody(dict.bigram(codes[k]!));
   return n;
