@@ -228,6 +228,10 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
     return draftKeys.filter(([, key]) => upperKeys.has(key)).map(([name]) => name);
   };
 
+  // Label and title of an upper task, as alsoAnswers lists it (made once per task).
+  const upperNames: string[] = [];
+  const upperName = (x: number) => (upperNames[x] ??= U[x]!.label + U[x]!.title);
+
   const results: UpperResult[] = U.map((u, i) => {
     const list = cands[i]!;
     const js = chosenOf[i]!;
@@ -245,7 +249,7 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
     const links: Link[] = js.map((j, k) => {
       const d = D[j]!;
       const phrases = phrasesOf(i, j);
-      const others = (answersOf.get(j) ?? []).filter((x) => x !== i).map((x) => U[x]!.label + U[x]!.title);
+      const others = (answersOf.get(j) ?? []).filter((x) => x !== i).map(upperName);
       return {
         label: d.label,
         title: d.title,
