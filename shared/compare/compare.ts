@@ -2,7 +2,7 @@
 // tasks that answer it (ranked, scored, shared phrases), a status, target findings, coverage
 // per top-level section and overall; and applying a person's decisions on top.
 import type { PlanDocument } from '../plan/schema';
-import { buildModel, pairScore, scoreUpper, statsAt } from './similarity';
+import { buildModel, pairScore, scoreUpper, statsAt, type PairStats } from './similarity';
 import { sharedPhrases } from './phrases';
 import { cached } from './cached';
 import { addedFinding, commitmentsOf, compareTargets, type DraftSide, type MeasurePair, type SideCommitments, type TargetFinding } from './targets';
@@ -154,12 +154,13 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
   const cands: Array<Array<{ j: number; score: number; upperIn: number; draftIn: number }>> = [];
   const draftBest = new Float64Array(D.length);
   const bufs = { dot: new Float64Array(D.length), upIn: new Float64Array(D.length), drIn: new Float64Array(D.length) };
+  const st: PairStats = { cosine: 0, upperIn: 0, draftIn: 0 };
   for (let i = 0; i < U.length; i++) {
     const r = scoreUpper(model, i, bufs);
     const list: Array<{ j: number; score: number; upperIn: number; draftIn: number }> = [];
     for (let j = 0; j < D.length; j++) {
       if (r.dot[j]! <= 0) continue;
-      const st = statsAt(model, i, j, r);
+      statsAt(model, i, j, r, st);
       const score = pairScore(st);
       if (score > draftBest[j]!) draftBest[j] = score;
       if (score >= Math.min(linkMin, MUTUAL_MIN)) list.push({ j, score, upperIn: st.upperIn, draftIn: st.draftIn });
@@ -168,13 +169,17 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
     cands.push(list);
   }
 
+  // Each task's title-and-body run, made once.
+  const uSentences: string[] = [];
+  const dSentences: string[] = [];
+  const upperText = (i: number) => (uSentences[i] ??= taskSentences(U[i]!));
+  const draftText = (j: number) => (dSentences[j] ??= taskSentences(D[j]!));
   // Shared phrases, computed once per pair that needs them (weak candidates, proposed links).
   const phraseCache = new Map<number, string[]>();
-  const phrasesOf = (i: number, j: number) =>
-    cached(phraseCache, i * D.length + j, () => sharedPhrases(taskSentences(U[i]!), taskSentences(D[j]!), { upper: up, draft: dp }));
+  const phrasesOf = (i: number, j: number) => cached(phraseCache, i * D.length + j, () => sharedPhrases(upperText(i), draftText(j), { upper: up, draft: dp }));
   const evidenced = (i: number, j: number) => phrasesOf(i, j).filter((x) => bare(x).length >= 3).length >= MIN_PHRASES;
   const topicCache = new Map<number, boolean>();
-  const onTopic = (j: number) => cached(topicCache, j, () => SAFETY_TOPIC.test(taskSentences(D[j]!)));
+  const onTopic = (j: number) => cached(topicCache, j, () => SAFETY_TOPIC.test(draftText(j)));
   const linkedDraft = new Set<number>();
   const chosenOf: number[][] = [];
   for (let i = 0; i < U.length; i++) {
@@ -210,27 +215,33 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
   const draftC = (j: number) => cached(dCommit, j, () => commitmentsOf(D[j]!, draft.meta.year ?? upper.meta.year, draftLevel, dp));
   const draftSide = (j: number): DraftSide => ({ c: draftC(j), lead: D[j]!.lead, label: D[j]!.label });
   const usedByDraft = new Map<number, Set<number>>();
-  // Lead and supporting units both tasks name, compared level-neutrally, as written in the
-  // draft; each task's names normalised once.
+  // Unit names compared level-neutrally (normalizeUnit), each name normalised once per side:
+  // a plan names a few dozen units over and over.
+  const unitKeys = { upper: new Map<string, string>(), draft: new Map<string, string>() };
+  const unitKey = (name: string, side: 'upper' | 'draft') => cached(unitKeys[side], name, () => normalizeUnit(name, side === 'upper' ? up : dp));
+  // Lead and supporting units both tasks name, as written in the draft.
   const uUnits = new Map<number, Set<string>>();
   const dUnits = new Map<number, Array<[string, string]>>();
   const sharedUnits = (i: number, j: number): string[] => {
-    const upperKeys = cached(uUnits, i, () => new Set([...U[i]!.lead, ...U[i]!.support].map((x) => normalizeUnit(x, up)).filter(Boolean)));
-    const draftKeys = cached(dUnits, j, () => [...new Set([...D[j]!.lead, ...D[j]!.support])].map((x): [string, string] => [x, normalizeUnit(x, dp)]));
+    const upperKeys = cached(uUnits, i, () => new Set([...U[i]!.lead, ...U[i]!.support].map((x) => unitKey(x, 'upper')).filter(Boolean)));
+    const draftKeys = cached(dUnits, j, () => [...new Set([...D[j]!.lead, ...D[j]!.support])].map((x): [string, string] => [x, unitKey(x, 'draft')]));
     return draftKeys.filter(([, key]) => upperKeys.has(key)).map(([name]) => name);
   };
+
+  // Label and title of an upper task, as alsoAnswers lists it (made once per task).
+  const upperNames: string[] = [];
+  const upperName = (x: number) => (upperNames[x] ??= U[x]!.label + U[x]!.title);
 
   const results: UpperResult[] = U.map((u, i) => {
     const list = cands[i]!;
     const js = chosenOf[i]!;
-    const scoreOf = new Map(list.map((c) => [c.j, c.score]));
     const only = js.length === 1 ? list.find((c) => c.j === js[0]) : undefined;
     const judged =
       only && only.draftIn >= PARTIAL_DRAFT_IN && only.upperIn <= PARTIAL_UPPER_IN
-        ? taskParts(u.text || u.title, up, draftGrams([taskSentences(D[only.j]!)], dp))
+        ? taskParts(u.text || u.title, up, draftGrams([draftText(only.j)], dp))
         : null;
     const partial = !!judged && isPartial(judged);
-    const tc = js.length ? compareTargets({ c: upperC(i), lead: u.lead }, js.map(draftSide), { upperPlaces: up, draftPlaces: dp }) : null;
+    const tc = js.length ? compareTargets({ c: upperC(i), lead: u.lead }, js.map(draftSide), { upperPlaces: up, draftPlaces: dp, unitKey }) : null;
     tc?.usedMeasures.forEach((used, k) => {
       const set = cached(usedByDraft, js[k]!, () => new Set<number>());
       for (const b of used) set.add(b);
@@ -238,11 +249,11 @@ export function compareUpperDraft(upper: PlanDocument, draft: PlanDocument, opts
     const links: Link[] = js.map((j, k) => {
       const d = D[j]!;
       const phrases = phrasesOf(i, j);
-      const others = (answersOf.get(j) ?? []).filter((x) => x !== i).map((x) => U[x]!.label + U[x]!.title);
+      const others = (answersOf.get(j) ?? []).filter((x) => x !== i).map(upperName);
       return {
         label: d.label,
         title: d.title,
-        score: round(scoreOf.get(j) ?? 0),
+        score: round(list.find((c) => c.j === j)?.score ?? 0),
         key: d.key,
         id: d.id,
         path: d.path,

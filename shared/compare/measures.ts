@@ -168,6 +168,14 @@ const MAY_LEVEL = /级|委|政府|党组织|干部|班子/u;
 export const MAX_MEASURES = 40;
 const SEPARATORS = '，,。；;！？!?\n';
 
+/**
+ * t.matchAll(re), or nothing when t lacks what every match of re contains (`needs`): matchAll
+ * copies its pattern on each call, and most clauses hold none of most of these patterns.
+ */
+function scan(t: string, re: RegExp, needs: RegExp): Iterable<RegExpExecArray> {
+  return needs.test(t) ? t.matchAll(re) : [];
+}
+
 /** The clauses of a text and every figure, frequency and deadline in them. */
 export function readCommitments(text: string, planYear: number | undefined, ownLevel: number | null, places: readonly string[] = []): Commitments {
   const clauses: Clause[] = [];
@@ -205,18 +213,18 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
     // Spans already read (deadlines, frequencies) are not read again as figures. Names in quotes
     // (“三个责任人”, “一月一主题”, “5+X”) are no commitments, as in findTargets — except a
     // physical measure named in them (“15分钟快速响应救援圈”).
-    const quoted: Array<[number, number]> = [...t.matchAll(/“[^”]*”/gu)].map((m) => [m.index, m.index + m[0].length]);
+    const quoted: Array<[number, number]> = [...scan(t, /“[^”]*”/gu, /“/u)].map((m) => [m.index, m.index + m[0].length]);
     const taken: Array<[number, number]> = [];
     const overlaps = (spans: Array<[number, number]>, a: number, b: number) => spans.some(([x, y]) => a < y && b > x);
     const free = (a: number, b: number, physical = false) => !overlaps(taken, a, b) && (physical || !overlaps(quoted, a, b));
-    for (const m of t.matchAll(DEADLINES)) {
+    for (const m of scan(t, DEADLINES, /[前年]/u)) {
       // 次年3月底前: the year written before the month counts from the plan year's end.
       const next = /(次年|翌年|明年)$/.exec(t.slice(Math.max(0, m.index - 2), m.index))?.[0] ?? '';
       const months = deadlineMonths(m[0], planYear);
       taken.push([m.index - next.length, m.index + m[0].length]);
       if (months !== undefined) measures.push({ kind: 'deadline', text: next + m[0], clause: ci, deadline: months + (next ? 12 : 0), lowerIsStronger: true });
     }
-    for (const m of t.matchAll(TIME_POINTS)) {
+    for (const m of scan(t, TIME_POINTS, /[月年季]/u)) {
       if (!free(m.index, m.index + m[0].length) || /^[每第]/.test(t.slice(m.index - 1, m.index))) continue;
       const month = m[4] ? 12 : m[5] ? 6 : m[6] ? numberOf(m[6])! * 3 : numberOf(m[3]!);
       if (month === null || month < 1 || month > 12) continue;
@@ -224,7 +232,7 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       taken.push([m.index, m.index + m[0].length]);
       measures.push({ kind: 'deadline', text: m[0], clause: ci, deadline: offset + month, lowerIsStronger: true });
     }
-    for (const m of t.matchAll(PERIODIC_NOUN)) {
+    for (const m of scan(t, PERIODIC_NOUN, /[度年任换]/u)) {
       if (!free(m.index, m.index + m[0].length) || /每$/.test(t.slice(0, m.index))) continue;
       taken.push([m.index, m.index + m[0].length]);
       measures.push({
@@ -235,7 +243,7 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
         lowerIsStronger: false,
       });
     }
-    for (const m of t.matchAll(FREQUENCY)) {
+    for (const m of scan(t, FREQUENCY, /每/u)) {
       if (!free(m.index, m.index + m[0].length)) continue;
       const every = m[1] ? numberOf(m[1]) : 1;
       const times = m[3] ? numberOf(m[3]) : 1;
@@ -246,12 +254,12 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
       measures.push({ kind: 'frequency', text, clause: ci, perYear: (times * PERIODS[m[2]!]!) / every, lowerIsStronger: false });
     }
     // “一月一主题”, 一季一督查: the idiom is a frequency, quoted or not.
-    for (const m of t.matchAll(ONE_PER_PERIOD)) {
+    for (const m of scan(t, ONE_PER_PERIOD, /一/u)) {
       if (overlaps(taken, m.index, m.index + m[0].length)) continue;
       taken.push([m.index, m.index + m[0].length]);
       measures.push({ kind: 'frequency', text: m[0], clause: ci, perYear: PERIODS[m[1]!]!, lowerIsStronger: false });
     }
-    for (const m of t.matchAll(BY_PERIOD)) {
+    for (const m of scan(t, BY_PERIOD, /[按逐]/u)) {
       if (!free(m.index, m.index + m[0].length)) continue;
       taken.push([m.index, m.index + m[0].length]);
       measures.push({
@@ -262,34 +270,34 @@ export function readCommitments(text: string, planYear: number | undefined, ownL
         lowerIsStronger: false,
       });
     }
-    for (const m of t.matchAll(TIMES_IN_SPAN)) {
+    for (const m of scan(t, TIMES_IN_SPAN, /次/u)) {
       const times = numberOf(m[3]!);
       const months = m[2] ? numberOf(m[2])! : m[1] === '半年' ? 6 : m[1] === '一年' ? 12 : m[1] === '两年' ? 24 : 36;
       if (!free(m.index, m.index + m[0].length) || !times || !months) continue;
       taken.push([m.index, m.index + m[0].length]);
       measures.push({ kind: 'frequency', text: m[0], clause: ci, perYear: (times * 12) / months, lowerIsStronger: false });
     }
-    for (const m of t.matchAll(YEARLY)) {
+    for (const m of scan(t, YEARLY, /年/u)) {
       if (!free(m.index, m.index + m[0].length)) continue;
       const times = numberOf(m[1]!);
       if (times === null) continue;
       taken.push([m.index, m.index + m[0].length]);
       measures.push({ kind: 'frequency', text: m[0], clause: ci, perYear: times, lowerIsStronger: false });
     }
-    for (const m of t.matchAll(PERCENT_CN)) {
+    for (const m of scan(t, PERCENT_CN, /百分之/u)) {
       const v = numberOf(m[1]!);
       if (v === null || !free(m.index, m.index + m[0].length)) continue;
       taken.push([m.index, m.index + m[0].length]);
       measures.push({ kind: 'figure', text: m[0], clause: ci, lo: v, hi: v, unit: '%', lowerIsStronger: LOWER_IS_STRONGER.test(t) });
     }
     // 八大重点领域, 三大行动: a count of the things named.
-    for (const m of t.matchAll(COUNT_OF_MAJOR)) {
+    for (const m of scan(t, COUNT_OF_MAJOR, /大/u)) {
       const v = numberOf(m[1]!);
       if (v === null || !free(m.index, m.index + m[0].length)) continue;
       taken.push([m.index, m.index + m[0].length]);
       measures.push({ kind: 'figure', text: m[0], clause: ci, lo: v, hi: v, unit: '个', occurrences: false, lowerIsStronger: false });
     }
-    for (const m of t.matchAll(FIGURE)) {
+    for (const m of scan(t, FIGURE, /[0-9一二两三四五六七八九十百千]/u)) {
       const unit = m[2] ?? m[4]!;
       // A condition (……1年内发生2起以上较大事故的) is no target: as in findTargets.
       if (!free(m.index, m.index + m[0].length, PHYSICAL_UNITS.has(unit)) || /的$/.test(t)) continue;

@@ -104,7 +104,8 @@ export function sharedPhrases(upperText: string, draftText: string, places: { up
   while (p < d.length) {
     const cap = Math.min(2 * MAX_PIECE, d.length - p);
     let ext = longestIn(up.raw, up.rawIdx, d, p, cap);
-    if (ext < cap) ext = Math.max(ext, longestIn(up.norm, up.normIdx, d, p, cap));
+    // (The normalised text is looked in only when it differs: else it gives the same.)
+    if (ext < cap && up.normIdx !== up.rawIdx) ext = Math.max(ext, longestIn(up.norm, up.normIdx, d, p, cap));
     // Whole characters within the matched units: the longest piece both texts contain.
     let q = p;
     let len = 0;

@@ -13,7 +13,7 @@
 // half of a split upper task is contained in it). The pair score (see pairScore) mixes them.
 // Hand-written (sparse vectors + an inverted index): the scoring is ~100 lines, and generic
 // TF-IDF packages tokenise on spaces and know nothing of Chinese or of two-document IDF.
-import { bigramsOf, isWordFeature, normalizeLevels, words } from './text';
+import { bigramCodes, normalizeLevels, words } from './text';
 
 export const TITLE_WEIGHT = 2.5;
 export const WORD_WEIGHT = 1.5;
@@ -151,6 +151,8 @@ class FeatureDict {
   /** Per id: the task that last met it (stamp) and where in that task's list it is. */
   seen: Int32Array = new Int32Array(1024);
   slot: Int32Array = new Int32Array(1024);
+  /** The features of the task being read (see taskFeatures). */
+  feat: Int32Array = new Int32Array(2048);
 
   private add(key: string | number): number {
     const id = this.keys.length;
@@ -172,6 +174,7 @@ class FeatureDict {
     if (id === undefined) this.wordIds.set(w, (id = this.add(w)));
     return id;
   }
+  /** The id of a bigram code (bigramCodes' int32 or bigramsOf's number: the same key). */
   bigram(code: number): number {
     const key = code | 0;
     const mask = this.bigramKeys.length - 1;
@@ -182,7 +185,7 @@ class FeatureDict {
       if (this.bigramKeys[h] === key) return v;
       h = (h + 1) & mask;
     }
-    const id = this.add(code);
+    const id = this.add(key >>> 0);
     this.bigramKeys[h] = key;
     this.bigramVals[h] = id;
     if (++this.bigramCount * 2 > this.bigramKeys.length) this.rehash();
@@ -211,52 +214,52 @@ class FeatureDict {
 /**
  * One task's features as (id, tf code) packed in one integer each (id · 4 + code), in order of
  * first appearance: what fieldFeatures' Map held, without the Map. `stamp` is unique per task
- * (title pass stamp·2, body pass stamp·2+1 in `seen`).
+ * (title pass stamp·2, body pass stamp·2+1 in `seen`). Written into dict.feat[0 … returned count).
  */
-function taskFeatures(t: TaskText, places: readonly string[], dict: FeatureDict, stamp: number, out: number[]): void {
-  out.length = 0;
+function taskFeatures(t: TaskText, places: readonly string[], dict: FeatureDict, stamp: number): number {
   const titleMark = stamp * 2;
   const bodyMark = titleMark + 1;
+  const title = normalizeLevels(t.title, places);
+  // Bodies: word segmentation only for the first BODY_WORDS_CHARS characters (ICU segmentation
+  // is the single largest cost at 500 × 500); bigrams cover the whole body.
+  const body = normalizeLevels(t.text, places);
+  // At most one feature per word and one per bigram: at most one per code unit of each passage.
+  const room = 2 * (title.length + body.length);
+  if (dict.feat.length < room) dict.feat = new Int32Array(room * 2);
+  const out = dict.feat;
+  let n = 0;
+  // dict.seen and dict.slot are read each time: adding a feature may grow them.
   const inTitle = (id: number) => {
     if (dict.seen[id] === titleMark) return;
     dict.seen[id] = titleMark;
-    dict.slot[id] = out.length;
-    out.push(id * 4);
+    dict.slot[id] = n;
+    out[n++] = id * 4;
   };
   const inBody = (id: number) => {
     const s = dict.seen[id]!;
     if (s === bodyMark) return;
-    if (s === titleMark) {
-      out[dict.slot[id]!] = id * 4 + 2;
-      dict.seen[id] = bodyMark;
-      return;
-    }
     dict.seen[id] = bodyMark;
-    out.push(id * 4 + 1);
+    if (s === titleMark) out[dict.slot[id]!] = id * 4 + 2;
+    else out[n++] = id * 4 + 1;
   };
-  const title = normalizeLevels(t.title, places);
-  for (const w of words(title)) if (isWordFeature(w)) inTitle(dict.word(w));
-  bigramsOf(title, (c) => inTitle(dict.bigram(c)));
-  // Bodies: word segmentation only for the first BODY_WORDS_CHARS characters (ICU segmentation
-  // is the single largest cost at 500 × 500); bigrams cover the whole body.
-  const body = normalizeLevels(t.text, places);
-  for (const w of words(BODY_WORDS_CHARS < body.length ? body.slice(0, BODY_WORDS_CHARS) : body)) if (isWordFeature(w)) inBody(dict.word(w));
-  bigramsOf(body, (c) => inBody(dict.bigram(c)));
+  for (const w of words(title)) inTitle(dict.word(w));
+  let codes = bigramCodes(title);
+  for (let k = 0; k < codes.length; k++) inTitle(dict.bigram(codes[k]!));
+  for (const w of words(BODY_WORDS_CHARS < body.length ? body.slice(0, BODY_WORDS_CHARS) : body)) inBody(dict.word(w));
+  codes = bigramCodes(body);
+  for (let k = 0; k < codes.length; k++) inBody(dict.bigram(codes[k]!));
+  return n;
 }
 
 /** Builds the model for two lists of tasks (IDF over both). */
 export function buildModel(upper: readonly TaskText[], draft: readonly TaskText[], upperPlaces: readonly string[], draftPlaces: readonly string[]): Model {
   const dict = new FeatureDict();
-  const buf: number[] = [];
   let stamp = 0;
   const raw = (list: readonly TaskText[], places: readonly string[]) =>
     list.map((t) => {
-      taskFeatures(t, places, dict, ++stamp, buf);
-      const packed = new Int32Array(buf.length);
-      for (let k = 0; k < buf.length; k++) {
-        packed[k] = buf[k]!;
-        dict.df[buf[k]! >> 2]!++;
-      }
+      const n = taskFeatures(t, places, dict, ++stamp); // first: it may replace dict.feat
+      const packed = dict.feat.slice(0, n);
+      for (let k = 0; k < packed.length; k++) dict.df[packed[k]! >> 2]!++;
       return packed;
     });
   const ru = raw(upper, upperPlaces);
@@ -366,13 +369,19 @@ export function scoreUpper(model: Model, i: number, out?: { dot: Float64Array; u
   return { dot, upIn, drIn };
 }
 
-export function statsAt(model: Model, i: number, j: number, r: { dot: Float64Array; upIn: Float64Array; drIn: Float64Array }): PairStats {
+/** The stats of pair (i, j) from scoreUpper's arrays, written into `out` when given (no object per pair in a scoring loop). */
+export function statsAt(
+  model: Model,
+  i: number,
+  j: number,
+  r: { dot: Float64Array; upIn: Float64Array; drIn: Float64Array },
+  out: PairStats = { cosine: 0, upperIn: 0, draftIn: 0 },
+): PairStats {
   const u = model.upper[i]!;
   const d = model.draft[j]!;
   const denom = u.norm * d.norm;
-  return {
-    cosine: denom > 0 ? r.dot[j]! / denom : 0,
-    upperIn: u.sum > 0 ? r.upIn[j]! / u.sum : 0,
-    draftIn: d.sum > 0 ? r.drIn[j]! / d.sum : 0,
-  };
+  out.cosine = denom > 0 ? r.dot[j]! / denom : 0;
+  out.upperIn = u.sum > 0 ? r.upIn[j]! / u.sum : 0;
+  out.draftIn = d.sum > 0 ? r.drIn[j]! / d.sum : 0;
+  return out;
 }

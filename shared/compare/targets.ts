@@ -5,9 +5,9 @@
 // where the upper has none, an upper target the draft leaves out of a clause it takes up, and
 // different lead units. Targets kept the same are not findings.
 // Measures are read once per task (./measures.ts); clauses are matched by the Dice coefficient
-// of their character bigrams (sorted number arrays, merged: no strings built per comparison).
+// of their character bigrams (sorted int32 code arrays, merged: no strings built per comparison).
 import { readCommitments, type Clause, type Commitments, type Measure } from './measures';
-import { bigramsOf, normalizeUnit } from './text';
+import { bigramCodes, normalizeUnit } from './text';
 import { cached } from './cached';
 
 export type FindingKind = 'weaker' | 'stricter' | 'quantified' | 'added' | 'missing' | 'different';
@@ -42,7 +42,7 @@ export interface TargetSide {
 /** A task's commitments with each clause's bigram codes (sorted, distinct) for matching. */
 export interface SideCommitments extends Commitments {
   /** Clause ci's bigram codes (sorted, distinct), computed on first use. */
-  gramsAt(ci: number): readonly number[];
+  gramsAt(ci: number): ArrayLike<number>;
   /** 1 when the title was read as the first clause (the text does not repeat it), else 0. */
   titleClauses: number;
 }
@@ -71,15 +71,18 @@ const PERIODIC_BONUS = 0.15;
 /** Clauses compared for scope (每个 → 重点, 区级 → 村级) at this similarity. */
 export const SCOPE_MATCH_MIN = 0.4;
 
-function gramsOf(context: string): number[] {
-  const codes: number[] = [];
-  bigramsOf(context, (g) => codes.push(g));
-  codes.sort((x, y) => x - y);
-  return codes.filter((g, i) => i === 0 || g !== codes[i - 1]);
+/** A clause's distinct bigram codes, sorted (as int32: dice needs only the same order on both sides). */
+function gramsOf(context: string): Int32Array {
+  // A copy of bigramCodes' view, sorted in place (typed arrays sort numerically, without a
+  // comparator call or a boxed number per code), then made distinct in place.
+  const codes = bigramCodes(context).slice().sort();
+  let n = 0;
+  for (let k = 0; k < codes.length; k++) if (k === 0 || codes[k] !== codes[k - 1]) codes[n++] = codes[k]!;
+  return codes.subarray(0, n);
 }
 
-/** Dice coefficient of two sorted distinct code arrays. */
-export function dice(a: readonly number[], b: readonly number[]): number {
+/** Dice coefficient of two distinct code arrays sorted the same way. */
+export function dice(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (!a.length || !b.length) return 0;
   let i = 0;
   let j = 0;
@@ -98,7 +101,7 @@ export function dice(a: readonly number[], b: readonly number[]): number {
 export function commitmentsOf(side: TargetSide, planYear: number | undefined, ownLevel: number | null, places: readonly string[]): SideCommitments {
   const titled = !!side.title && !side.text.includes(side.title);
   const c = readCommitments(titled ? `${side.title}。${side.text}` : side.text, planYear, ownLevel, places);
-  const grams: Array<readonly number[]> = [];
+  const grams: Array<ArrayLike<number>> = [];
   const gramsAt = (ci: number) => (grams[ci] ??= gramsOf(c.contextAt(ci)));
   return { ...c, gramsAt, titleClauses: titled ? 1 : 0 };
 }
@@ -159,7 +162,12 @@ export interface TargetComparison {
 export function compareTargets(
   upper: { c: SideCommitments; lead: string[] },
   drafts: readonly DraftSide[],
-  opts: { upperPlaces?: readonly string[]; draftPlaces?: readonly string[] } = {},
+  opts: {
+    upperPlaces?: readonly string[];
+    draftPlaces?: readonly string[];
+    /** normalizeUnit of a unit name with that side's places (a comparison passes one that remembers its names). */
+    unitKey?: (name: string, side: 'upper' | 'draft') => string;
+  } = {},
 ): TargetComparison {
   const findings: TargetFinding[] = [];
   const pairs: MeasurePair[][] = drafts.map(() => []);
@@ -258,10 +266,11 @@ export function compareTargets(
   }
   findings.push(...scopeFindings(upper.c, drafts, labelled));
   // Lead units: compared level-neutrally (市应急局 = 县应急管理局); only when both sides name one.
-  const ul = upper.lead.map((x) => normalizeUnit(x, opts.upperPlaces)).filter(Boolean);
+  const unitKey = opts.unitKey ?? ((x: string, side: 'upper' | 'draft') => normalizeUnit(x, side === 'upper' ? opts.upperPlaces : opts.draftPlaces));
+  const ul = upper.lead.map((x) => unitKey(x, 'upper')).filter(Boolean);
   const dl = drafts
     .flatMap((d) => d.lead)
-    .map((x) => normalizeUnit(x, opts.draftPlaces))
+    .map((x) => unitKey(x, 'draft'))
     .filter(Boolean);
   if (ul.length && dl.length && !ul.some((x) => dl.includes(x))) {
     const dNames = [...new Set(drafts.flatMap((d) => d.lead))];
@@ -276,7 +285,7 @@ export function compareTargets(
   return { findings, pairs, usedMeasures };
 }
 
-function bestClause(grams: readonly number[], drafts: readonly DraftSide[]): { k: number; clause: number; s: number } | null {
+function bestClause(grams: ArrayLike<number>, drafts: readonly DraftSide[]): { k: number; clause: number; s: number } | null {
   let best: { k: number; clause: number; s: number } | null = null;
   drafts.forEach((d, k) =>
     d.c.clauses.forEach((_cl, clause) => {

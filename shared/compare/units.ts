@@ -74,6 +74,8 @@ export function taskUnits(doc: PlanDocument): CompareUnit[] {
     const top = path.indexOf('/') < 0 || second < 0 ? path : path.slice(0, second);
     if (node.type === 'heading' && path === top) sections.set(top, node.title);
     if (node.type !== 'task') return;
+    // Targets recognised in the text only when asked for (diff reads them, compare does not).
+    let found: Target[] | undefined;
     out.push({
       path,
       ...(node.id ? { nodeId: node.id } : {}),
@@ -82,7 +84,9 @@ export function taskUnits(doc: PlanDocument): CompareUnit[] {
       text: node.text ?? '',
       lead: node.lead ?? [],
       support: node.support ?? [],
-      targets: node.targets?.length ? node.targets : findTargets(taskSentences(node)),
+      get targets(): Target[] {
+        return node.targets?.length ? node.targets : (found ??= findTargets(taskSentences(node)));
+      },
       section: sections.get(top) ?? '',
       order: out.length,
       pseudo: false,
