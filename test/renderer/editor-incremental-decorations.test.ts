@@ -8,6 +8,7 @@ import { Numbering, numberingKey } from '../../renderer/src/editor/numbering-plu
 import { TargetHighlight } from '../../renderer/src/editor/targets-plugin';
 import { TitleStop } from '../../renderer/src/editor/title-stop-plugin';
 import { decorationsOf, H, Harness, P, pluginsOf, T } from './pm-harness';
+import { rng as random } from '../helpers/rng';
 
 const SAMPLE = [
   P('为深入贯彻落实安全生产决策部署，现提出如下要点。'),
@@ -23,17 +24,6 @@ const SAMPLE = [
 
 /** Text pieces that change decorations: a sentence end (the title's 。), targets, plain text. */
 const PIECES = ['。', '达到100%', '年底前', '至少开展2次', '加强', '测', '，', '建立健全'];
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Positions inside textblocks (where typing happens). */
 function textPositions(state: EditorState): number[] {

@@ -11,6 +11,7 @@ import { PlanClipboard } from './clipboard';
 import { NodeIds } from './ids-plugin';
 import { createTaskView } from './task-view';
 import { SearchHighlight } from './search-plugin';
+import { CursorBlock } from './cursor-block-plugin';
 import { SuggestMode } from '../review/suggest-mode';
 import type { NumberingSettings } from '../../../shared/plan/schema';
 
@@ -32,6 +33,7 @@ export function planEditorExtensions(numbering: NumberingSettings, opts: { edita
     TargetHighlight,
     TitleStop,
     SearchHighlight,
+    CursorBlock,
     NodeIds,
     ...(opts.editable === false ? [] : [SuggestMode, PlanKeymap, PlanClipboard]),
   ];
