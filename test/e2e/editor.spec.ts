@@ -268,3 +268,22 @@ test('keyboard drafting: "/" menu, Enter starts the next task, outline drag, pas
   await expect(copies.nth(1)).toHaveAttribute('data-node-id', idA!);
   await expect(copies.nth(0)).not.toHaveAttribute('data-node-id', idA!);
 });
+
+test('分工 lists a unit’s first tasks and the rest on 显示全部', async ({ page }) => {
+  await importSample(page);
+  await page.getByRole('tab', { name: '分工' }).click();
+  const panel = page.getByRole('region', { name: '分工' });
+  const first = panel
+    .locator('.unit-row')
+    .filter({ has: page.getByRole('button', { name: /^显示全部 \d+ 项$/ }) })
+    .first();
+  const name = (await first.locator('.unit-head strong').textContent())!;
+  const row = panel.locator('.unit-row').filter({ has: page.locator('.unit-head strong', { hasText: new RegExp(`^${name}$`) }) });
+  const more = row.getByRole('button', { name: /^显示全部 \d+ 项$/ });
+  const total = Number(/\d+/.exec((await more.textContent()) ?? '')![0]);
+  await expect(row.locator('.task-link')).toHaveCount(8);
+  await more.click();
+  await expect(row.locator('.task-link')).toHaveCount(total);
+  await row.getByRole('button', { name: '收起' }).click();
+  await expect(row.locator('.task-link')).toHaveCount(8);
+});

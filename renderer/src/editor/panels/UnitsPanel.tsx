@@ -10,16 +10,24 @@ interface Props {
   onRename(from: string, to: string): void;
 }
 
-interface UnitRow {
+export interface UnitRow {
   name: string;
   lead: Array<{ id?: string; index: number; label: string; title: string }>;
   support: Array<{ id?: string; index: number; label: string; title: string }>;
 }
 
+/**
+ * A unit's first tasks shown before 显示全部: in a long plan a unit such as 各乡镇 supports
+ * hundreds of tasks, and listing them all for every unit made the panel the largest part of the
+ * page (issue 17: thousands of nodes, the renderer's memory).
+ */
+export const UNIT_TASKS_SHOWN = 8;
+
 /** 分工: for every unit, the tasks it leads and supports; renaming here renames everywhere. */
 export const UnitsPanel = memo(function UnitsPanel({ blocks, outline, onJump, onRename }: Props) {
   const [filter, setFilter] = useState('');
   const [renaming, setRenaming] = useState<{ from: string; to: string } | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => {
     const labels = new Map(outline.map((e) => [e.index, e.label]));
     const m = new Map<string, UnitRow>();
@@ -80,26 +88,40 @@ export const UnitsPanel = memo(function UnitsPanel({ blocks, outline, onJump, on
               )}
             </div>
             <ul className="unit-tasks">
-              {r.lead.map((t) => (
-                <li key={`l${t.index}`}>
+              {unitTasks(r, expanded.has(r.name)).map(({ role, t }) => (
+                <li key={`${role === 'lead' ? 'l' : 's'}${t.index}`}>
                   <button type="button" className="task-link" onClick={() => onJump(t)}>
-                    <span className="role lead">牵头</span> {t.label}
-                    {t.title}
-                  </button>
-                </li>
-              ))}
-              {r.support.map((t) => (
-                <li key={`s${t.index}`}>
-                  <button type="button" className="task-link" onClick={() => onJump(t)}>
-                    <span className="role">负责</span> {t.label}
+                    <span className={role === 'lead' ? 'role lead' : 'role'}>{role === 'lead' ? '牵头' : '负责'}</span> {t.label}
                     {t.title}
                   </button>
                 </li>
               ))}
             </ul>
+            {r.lead.length + r.support.length > UNIT_TASKS_SHOWN && (
+              <button
+                type="button"
+                className="link-button"
+                aria-expanded={expanded.has(r.name)}
+                onClick={() =>
+                  setExpanded((x) => {
+                    const next = new Set(x);
+                    if (!next.delete(r.name)) next.add(r.name);
+                    return next;
+                  })
+                }
+              >
+                {expanded.has(r.name) ? '收起' : `显示全部 ${r.lead.length + r.support.length} 项`}
+              </button>
+            )}
           </li>
         ))}
       </ul>
     </section>
   );
 });
+
+/** The tasks listed under a unit: those it leads, then those it supports; the first few unless `all`. */
+export function unitTasks(r: UnitRow, all: boolean): Array<{ role: 'lead' | 'support'; t: UnitRow['lead'][number] }> {
+  const list = [...r.lead.map((t) => ({ role: 'lead' as const, t })), ...r.support.map((t) => ({ role: 'support' as const, t }))];
+  return all ? list : list.slice(0, UNIT_TASKS_SHOWN);
+}
