@@ -10,7 +10,7 @@ import { errorMessage, invoke } from '../api/client';
 import { useToast } from '../components/Toasts';
 import { jumpToBlock, jumpToNodeId } from './jump';
 import { usePlanEditor } from './usePlanEditor';
-import { useAutosave } from './useAutosave';
+import { useAutosave, WithSaveStatus } from './useAutosave';
 import { moveBlocks, sectionRange } from './structure';
 import { OutlinePanel } from './panels/OutlinePanel';
 import { OutlineResizer } from './OutlineResizer';
@@ -121,27 +121,33 @@ export function EditorScreen({ record, onBack, onReload }: Props) {
   const viewing = versions.viewing;
   return (
     <div className="editor-screen">
-      <EditorHeader
-        title={meta.title || record.title}
-        round={versions.round}
-        saveStatus={autosave.status}
-        saveMessage={autosave.message}
-        onBack={onBack}
-        onRound={versions.changeRound}
-      />
-      <EditorBanners
-        planId={record.id}
-        revision={record.revision}
-        saveStatus={autosave.status}
-        saveMessage={autosave.message}
-        onReload={onReload}
-        onRestoreDraft={(doc) => {
-          if (!editor) return false;
-          replaceBody(editor, doc.body);
-          changeMeta(doc.meta);
-          return true;
-        }}
-      />
+      <WithSaveStatus store={autosave.statusStore}>
+        {(status) => (
+          <>
+            <EditorHeader
+              title={meta.title || record.title}
+              round={versions.round}
+              saveStatus={status}
+              saveMessage={autosave.message}
+              onBack={onBack}
+              onRound={versions.changeRound}
+            />
+            <EditorBanners
+              planId={record.id}
+              revision={record.revision}
+              saveStatus={status}
+              saveMessage={autosave.message}
+              onReload={onReload}
+              onRestoreDraft={(doc) => {
+                if (!editor) return false;
+                replaceBody(editor, doc.body);
+                changeMeta(doc.meta);
+                return true;
+              }}
+            />
+          </>
+        )}
+      </WithSaveStatus>
       <EditorToolbar
         editor={editor}
         numbering={numbering}

@@ -3,7 +3,7 @@
 // library (drafts.put), where every later start finds them — browser mode gets a new port and
 // so a new origin at each start — and to localStorage as a second copy. A save that finds the
 // plan changed elsewhere stops and says so instead of overwriting.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { PlanDocument } from '../../../shared/plan/schema';
 import { AppError } from '../../../shared/errors';
 import type { PlanStatus } from '../../../shared/contract';
@@ -59,6 +59,39 @@ export function clearDrafts(planId: string, belowRevision: number): void {
   invoke('drafts.clear', { planId, belowRevision }).catch(() => undefined);
 }
 
+/**
+ * The save status as a small store read with useSyncExternalStore: only the components that
+ * show it re-render when it changes. As React state of the editor screen it re-rendered the
+ * whole screen on the first keystroke after every save (issue 17: a slow keystroke each time).
+ */
+export interface SaveStatusStore {
+  get(): SaveStatus;
+  set(next: SaveStatus): void;
+  subscribe(listener: () => void): () => void;
+}
+
+function createSaveStatusStore(): SaveStatusStore {
+  let status: SaveStatus = 'saved';
+  const listeners = new Set<() => void>();
+  return {
+    get: () => status,
+    set(next) {
+      if (next === status) return;
+      status = next;
+      for (const l of listeners) l();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Renders `children` with the current save status; re-renders alone when it changes. */
+export function WithSaveStatus({ store, children }: { store: SaveStatusStore; children(status: SaveStatus): ReactNode }): ReactNode {
+  return children(useSyncExternalStore(store.subscribe, store.get));
+}
+
 export function useAutosave(opts: {
   planId: string;
   initialRevision: number;
@@ -68,15 +101,11 @@ export function useAutosave(opts: {
   isComposing(): boolean;
   author(): string;
 }) {
-  const [status, setStatusState] = useState<SaveStatus>('saved');
-  // Re-rendering the screen on every keystroke would cost more than the keystroke itself:
-  // the status is set only when it actually changes.
-  const statusRef = useRef<SaveStatus>('saved');
+  const statusStore = useRef<SaveStatusStore | null>(null);
+  statusStore.current ??= createSaveStatusStore();
   const setStatus = useCallback((next: SaveStatus | ((s: SaveStatus) => SaveStatus)) => {
-    const value = typeof next === 'function' ? next(statusRef.current) : next;
-    if (value === statusRef.current) return;
-    statusRef.current = value;
-    setStatusState(value);
+    const store = statusStore.current!;
+    store.set(typeof next === 'function' ? next(store.get()) : next);
   }, []);
   const [message, setMessage] = useState<string | null>(null);
   const revision = useRef(opts.initialRevision);
@@ -190,7 +219,7 @@ export function useAutosave(opts: {
   }, [saveNow]);
 
   return {
-    status,
+    statusStore: statusStore.current,
     message,
     markChanged,
     saveNow,
