@@ -27,6 +27,7 @@ import {
   ptToTwips,
   type FontSettings,
 } from '../../shared/layout/gbt9704';
+import { escapeXml, unescapeXml } from '../../shared/text/xml-text';
 
 /** All four font slots, so Chinese text never falls back to a theme font. */
 export function fontSlots(name: string) {
@@ -216,10 +217,6 @@ export const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as 
 const NO_LINE_BREAKS_BEFORE = '!%),.:;?]}¢°·’"†‡›℃∶、。〃〆〕〗〞﹚﹜！＂％＇），．：；？！］｝～〉》」』】〙〛〟…—～';
 const NO_LINE_BREAKS_AFTER = '$(£¥·‘“〈《「『【〔〖〝﹙﹛＄（．［｛￡￥';
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** Inserts `xml` before the first of the given elements found, else before `</w:settings>`. */
 function insertBefore(doc: string, xml: string, beforeTags: string[]): string {
   for (const tag of beforeTags) {
@@ -319,15 +316,6 @@ export function fontsNamed(xml: string): string[] {
     for (const a of m[1]!.matchAll(/\bw:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"/g)) out.add(unescapeXml(a[1]!));
   }
   return [...out];
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 }
 
 /** word/fontTable.xml declaring the fonts with their substitution hints (shared/layout/gbt9704.ts). */

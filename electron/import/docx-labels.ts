@@ -12,12 +12,9 @@
 import { Parser } from 'htmlparser2';
 import { parseNumberingDefs, parseXmlTree, WordListCounter, type ParagraphNumPr, type WordLabel } from './docx-numbering';
 import { guardedDocxParts, storedZip, type ZipEntry } from './zip-guard';
+import { escapeXml } from '../../shared/text/xml-text';
 
 const NUMBERING_OFF = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>';
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 interface Edit {
   start: number;

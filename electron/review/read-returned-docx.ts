@@ -5,7 +5,7 @@
 // word/document.xml following the text offsets; an .odt goes to read-returned-odt.ts.
 import { AppError } from '../../shared/errors';
 import type { ReviewItem } from '../../shared/review/types';
-import { assembleReturned, sax, type ParsedBody, type Pos, type RawComment, type RawRevision, type ReturnedDocx } from './returned-common';
+import { assembleReturned, positionAt, sax, type ParsedBody, type Pos, type RawComment, type RawRevision, type ReturnedDocx } from './returned-common';
 import { guardedDocxParts, isZip, readCentralDirectory } from '../import/zip-guard';
 import { checkXmlDepth } from '../import/depth-guard';
 import { NS, REL, wordDate } from './ooxml';
@@ -147,16 +147,7 @@ function parseDocument(xml: string): ParsedBody {
   let skip = 0;
   let inText = false;
   let wp = 'w';
-  // Between paragraphs (Word may put a range start or end at body level): a start belongs to
-  // the next paragraph, an end to the one before.
-  const here = (side: 'start' | 'end' = 'end'): Pos => {
-    const p = open[open.length - 1];
-    if (p === undefined)
-      return side === 'start'
-        ? { p: paragraphs.length, off: 0 }
-        : { p: Math.max(0, paragraphs.length - 1), off: (paragraphs[paragraphs.length - 1] ?? '').length };
-    return { p, off: (paragraphs[p] ?? '').length };
-  };
+  const here = (side: 'start' | 'end' = 'end'): Pos => positionAt(paragraphs, open, side);
   const append = (t: string) => {
     const p = open[open.length - 1];
     if (p === undefined) return;

@@ -13,7 +13,7 @@
 // records one (LibreOffice 7.4 does not: its answers are comments of their own).
 import { AppError } from '../../shared/errors';
 import { wordDate } from './ooxml';
-import { assembleReturned, sax, type ParsedBody, type Pos, type RawComment, type RawRevision, type ReturnedDocx } from './returned-common';
+import { assembleReturned, positionAt, sax, type ParsedBody, type Pos, type RawComment, type RawRevision, type ReturnedDocx } from './returned-common';
 
 const ODF = {
   office: 'urn:oasis:names:tc:opendocument:xmlns:office:1.0',
@@ -102,14 +102,7 @@ function parseContent(xml: string, px: ReturnType<typeof prefixes>, regions: Map
   let named = false;
   let field: 'author' | 'date' | null = null;
   let unnamed = 0;
-  const here = (side: 'start' | 'end' = 'end'): Pos => {
-    const p = open[open.length - 1];
-    if (p === undefined)
-      return side === 'start'
-        ? { p: paragraphs.length, off: 0 }
-        : { p: Math.max(0, paragraphs.length - 1), off: (paragraphs[paragraphs.length - 1] ?? '').length };
-    return { p, off: (paragraphs[p] ?? '').length };
-  };
+  const here = (side: 'start' | 'end' = 'end'): Pos => positionAt(paragraphs, open, side);
   const append = (t: string) => {
     if (comment) {
       if (field === 'author') comment.author += t;

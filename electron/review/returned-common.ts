@@ -86,6 +86,20 @@ export interface Pos {
   off: number;
 }
 
+/**
+ * Where the reader is: the end of the innermost open paragraph. Between paragraphs (a range start
+ * or end at body level, as Word and LibreOffice may write), a start belongs to the next
+ * paragraph and an end to the one before.
+ */
+export function positionAt(paragraphs: readonly string[], open: readonly number[], side: 'start' | 'end' = 'end'): Pos {
+  const p = open[open.length - 1];
+  if (p === undefined)
+    return side === 'start'
+      ? { p: paragraphs.length, off: 0 }
+      : { p: Math.max(0, paragraphs.length - 1), off: (paragraphs[paragraphs.length - 1] ?? '').length };
+  return { p, off: (paragraphs[p] ?? '').length };
+}
+
 export interface RawRevision {
   kind: 'insertion' | 'deletion';
   author: string;

@@ -6,14 +6,9 @@ import { compareUpperDraft } from '../../shared/compare';
 import { coverageTableRows } from '../../shared/compare/coverage-table';
 import { COVERAGE_TABLE_HEADERS, createExportServices } from '../../electron/services/export-service';
 import { coverageDraft, coverageUpper } from '../helpers/coverage-pair';
+import { unescapeXml } from '../../shared/text/xml-text';
 
-const decode = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
+const decode = unescapeXml;
 
 /** The table's rows, each a list of cells, each a list of paragraph texts. */
 async function tableCells(bytes: Uint8Array): Promise<string[][][]> {

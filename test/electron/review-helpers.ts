@@ -7,6 +7,8 @@ import { nodeAtPath } from '../../shared/plan/paths';
 import type { PlanDocument, TaskNode, TextMark } from '../../shared/plan/schema';
 import type { ReviewThread } from '../../shared/review/types';
 import { parsePlanDocument } from '../../shared/validation';
+import { roundSavePoint } from '../../shared/plan/status';
+import type { Library } from '../../electron/services/open-library';
 
 export const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'plans', 'tengzhou-2020.plan.json');
 
@@ -220,3 +222,23 @@ export function aroundPhrase(xml: string, phrase: string, wrap: (run: (text: str
 /** A w:comment whose one paragraph has the given w14:paraId (the id commentsExtended links by). */
 export const wordComment = (id: number, author: string, text: string, paraId: string, date = '2026-03-05T09:00:00Z') =>
   `<w:comment w:id="${id}" w:author="${author}" w:date="${date}" w:initials="${author[0]}"><w:p w14:paraId="${paraId}" w14:textId="77777777"><w:r><w:annotationRef/></w:r><w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p></w:comment>`;
+
+/** The sample plan (reviewedPlan) put in `lib`, in the 征求意见稿 round, with its four threads (th-1 with two replies). */
+export async function consultationPlan(lib: Library): Promise<{ id: string; revision: number }> {
+  const s = lib.services;
+  const { doc, threads } = reviewedPlan();
+  const created = await s['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
+  const saved = await s['plans.save']({
+    id: created.id,
+    baseRevision: created.revision,
+    doc,
+    status: 'consultation',
+    savePoint: roundSavePoint('consultation'),
+  });
+  for (const t of threads) {
+    const [first, ...replies] = t.comments;
+    await s['review.threads.create']({ planId: created.id, threadId: t.id, quote: '', body: first!.body, author: first!.author, unit: first!.unit ?? '' });
+    for (const c of replies) await s['review.threads.reply']({ threadId: t.id, body: c.body, author: c.author, unit: c.unit ?? '' });
+  }
+  return { id: created.id, revision: saved.revision };
+}

@@ -5,36 +5,15 @@
 // comment, a tracked insertion and a tracked deletion.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { roundSavePoint } from '../../shared/plan/status';
 import { readReturnedDocx } from '../../electron/review/read-returned-docx';
 import { tempLibrary } from '../helpers/temp-library';
-import { aroundPhrase, editExported, reviewedPlan, wordComment } from './review-helpers';
+import { aroundPhrase, consultationPlan, editExported, wordComment } from './review-helpers';
 
 let lib: ReturnType<typeof tempLibrary>;
 beforeEach(() => {
   lib = tempLibrary();
 });
 afterEach(() => lib.dispose());
-
-/** The sample plan in the library, in the 征求意见稿 round, with its threads (th-1 has two replies). */
-async function consultationPlan() {
-  const s = lib.services;
-  const { doc, threads } = reviewedPlan();
-  const created = await s['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
-  const plan = await s['plans.save']({
-    id: created.id,
-    baseRevision: created.revision,
-    doc,
-    status: 'consultation',
-    savePoint: roundSavePoint('consultation'),
-  });
-  for (const t of threads) {
-    const [first, ...replies] = t.comments;
-    await s['review.threads.create']({ planId: created.id, threadId: t.id, quote: '', body: first!.body, author: first!.author, unit: first!.unit ?? '' });
-    for (const c of replies) await s['review.threads.reply']({ threadId: t.id, body: c.body, author: c.author, unit: c.unit ?? '' });
-  }
-  return { id: created.id, revision: plan.revision };
-}
 
 const WHO = '王五（县住建局）';
 const REPLY = '同意，另建议把考核结果纳入年度述职';
@@ -95,7 +74,7 @@ async function returnedFile(planId: string) {
 
 describe('a returned file with a reply to an exported thread', () => {
   it('reads the reply into its thread, by paraIdParent, with its UTC time and parent id', async () => {
-    const plan = await consultationPlan();
+    const plan = await consultationPlan(lib);
     const { bytes } = await returnedFile(plan.id);
     const back = await readReturnedDocx('县住建局反馈.docx', bytes);
     const th1 = back.items.find((i) => i.text === '建议改为“学习宣传贯彻”。')!;
@@ -112,7 +91,7 @@ describe('a returned file with a reply to an exported thread', () => {
 
   it('imports the reply into the existing thread, the new comment as a new thread; people and units split; one round', async () => {
     const s = lib.services;
-    const plan = await consultationPlan();
+    const plan = await consultationPlan(lib);
     // 王五 already said “同意” in th-2 (in PlanDesk): his “同意” under th-4 is still new there.
     await s['review.threads.reply']({ threadId: 'th-2', body: '同意', author: '王五', unit: '县住建局' });
     const { bytes } = await returnedFile(plan.id);
@@ -160,7 +139,7 @@ describe('a returned file with a reply to an exported thread', () => {
 
   it('the same file imported again: nothing new, nothing stored, no new revision', async () => {
     const s = lib.services;
-    const plan = await consultationPlan();
+    const plan = await consultationPlan(lib);
     const { bytes } = await returnedFile(plan.id);
     const files = [{ fileName: '反馈.docx', bytes, unit: '县住建局' }];
     const first = await s['review.import']({ planId: plan.id, baseRevision: plan.revision, files });

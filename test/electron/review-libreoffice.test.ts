@@ -14,10 +14,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { flattenOutline } from '../../shared/plan/outline';
-import { roundSavePoint } from '../../shared/plan/status';
 import { readReturnedDocx } from '../../electron/review/read-returned-docx';
 import { tempLibrary } from '../helpers/temp-library';
-import { reviewedPlan } from './review-helpers';
+import { consultationPlan } from './review-helpers';
 
 const run = promisify(execFile);
 const SCRIPT = join(import.meta.dirname, '..', 'helpers', 'lo-reviewer.py');
@@ -57,25 +56,11 @@ const ANSWER = '同意，已对照省里文件';
 const INSERTED = '，每季度通报一次';
 const DELETED = '规范运行';
 
-/** A library with the sample plan in the 征求意见稿 round and its four threads (th-1 with two replies). */
+/** A library with the sample plan in the 征求意见稿 round and its four threads. */
 async function consultationLibrary() {
   const lib = tempLibrary();
-  const s = lib.services;
-  const { doc, threads } = reviewedPlan();
-  const created = await s['plans.create']({ title: doc.meta.title, year: doc.meta.year, doc });
-  const saved = await s['plans.save']({
-    id: created.id,
-    baseRevision: created.revision,
-    doc,
-    status: 'consultation',
-    savePoint: roundSavePoint('consultation'),
-  });
-  for (const t of threads) {
-    const [first, ...replies] = t.comments;
-    await s['review.threads.create']({ planId: created.id, threadId: t.id, quote: '', body: first!.body, author: first!.author, unit: first!.unit ?? '' });
-    for (const c of replies) await s['review.threads.reply']({ threadId: t.id, body: c.body, author: c.author, unit: c.unit ?? '' });
-  }
-  return { lib, planId: created.id, revision: saved.revision };
+  const { id, revision } = await consultationPlan(lib);
+  return { lib, planId: id, revision };
 }
 
 describe.skipIf(!!missing)(`review round trip with LibreOffice as the reviewer${missing ? ` — skipped: ${missing}` : ''}`, () => {

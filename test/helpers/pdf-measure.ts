@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
+import { unescapeXml } from '../../shared/text/xml-text';
 
 const run = promisify(execFile);
 
@@ -49,15 +50,6 @@ export interface Page {
   lines: Line[];
 }
 
-function unescape(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
 function attrs(tag: string): Box {
   const n = (k: string) => Number(new RegExp(`${k}="([\\d.\\-]+)"`).exec(tag)?.[1] ?? NaN);
   return { xMin: n('xMin'), yMin: n('yMin'), xMax: n('xMax'), yMax: n('yMax') };
@@ -76,7 +68,7 @@ export async function readPages(pdf: string): Promise<Page[]> {
     const words: Word[] = [];
     const wordRe = /<word ([^>]*)>([^<]*)<\/word>/g;
     let w: RegExpExecArray | null;
-    while ((w = wordRe.exec(m[3]!))) words.push({ ...attrs(w[1]!), text: unescape(w[2]!) });
+    while ((w = wordRe.exec(m[3]!))) words.push({ ...attrs(w[1]!), text: unescapeXml(w[2]!) });
     words.sort((a, b) => a.yMax - b.yMax || a.xMin - b.xMin);
     const lines: Line[] = [];
     for (const word of words) {
