@@ -3,6 +3,8 @@
 // several @hocuspocus/provider clients at once over WebSocket, against a real library file.
 import { afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openLibrary } from '../../electron/services/open-library';
 import { TEAM_MESSAGES, TEAM_PROTOCOL } from '../../shared/team';
 import type { PlanDocument } from '../../shared/plan/schema';
@@ -193,6 +195,12 @@ describe('plandesk serve --team', () => {
     for (const c of clients.splice(0)) c.close();
     await dead;
     running.splice(0);
+    // The updates were compacted on the way (one snapshot row, then the updates after it).
+    const raw = new Database(join(home(), 'plandesk.db'), { readonly: true });
+    const rows = (raw.prepare('SELECT count(*) AS n FROM plan_yupdates WHERE plan_id = ?').get(planId) as { n: number }).n;
+    raw.close();
+    expect(rows).toBeGreaterThan(0);
+    expect(rows).toBeLessThan(2 * per);
 
     const again = await serve();
     const after = await client(again.port, planId, await login(again.port, '甲', pw[0]!));
