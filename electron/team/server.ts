@@ -150,9 +150,23 @@ export async function startTeamServer(library: Library, opts: TeamServerOptions)
     });
   }
 
-  async function derivePlan(document: Y.Doc, planId: string): Promise<void> {
+  // One derivation at a time per plan (the debounced store and the one at close may meet).
+  const deriving = new Map<string, Promise<void>>();
+  function derivePlan(document: Y.Doc, planId: string): Promise<void> {
+    const next = (deriving.get(planId) ?? Promise.resolve()).then(() => deriveNow(document, planId));
+    deriving.set(planId, next);
+    return next;
+  }
+
+  async function deriveNow(document: Y.Doc, planId: string): Promise<void> {
     try {
       const record = await services['plans.get']({ id: planId });
+      // Saved by someone else (a single-user PlanDesk) since the shared state was taken from it or
+      // written to it: that save is not overwritten; the shared state is reset at the next load.
+      if (sharedRevision(db, planId) !== record.revision) {
+        log(`计划“${record.title}”在团队编辑期间被单机版 PlanDesk 修改过，团队编辑的内容未写回计划，以免覆盖那次修改。`);
+        return;
+      }
       const next = planWithYDocBody(record.doc, document);
       if (JSON.stringify(next.body) === JSON.stringify(record.doc.body)) return;
       // The revision is recorded with the state in one transaction: the stored state agrees with it.

@@ -207,6 +207,30 @@ describe('plandesk serve --team', () => {
     for (let i = 1; i <= 2; i++) for (let k = 1; k <= per; k++) expect(bodyText(after)).toContain(`同事${i}的第${k}段`);
   });
 
+  it('a save by a single-user PlanDesk during a team session is not overwritten by the team server', async () => {
+    const planId = await addPlan();
+    const password = await addUser('甲', '起草');
+    const server = await serve();
+    const c = await client(server.port, planId, await login(server.port, '甲', password));
+    appendParagraph(c, '团队编辑的段落');
+    await c.acknowledged();
+    // Meanwhile the desktop app saves the plan (same library file, another process's connection).
+    const lib = openLibrary(home(), 'cli');
+    let saved: PlanDocument;
+    try {
+      const rec = await lib.services['plans.get']({ id: planId });
+      saved = { ...rec.doc, body: [...rec.doc.body, { type: 'paragraph', text: '单机版保存的段落' }] };
+      await lib.services['plans.save']({ id: planId, baseRevision: rec.revision, doc: saved });
+    } finally {
+      lib.close();
+    }
+    for (const x of clients.splice(0)) x.close();
+    await server.stop();
+    const texts = paragraphTexts(await planDoc(planId));
+    expect(texts).toContain('单机版保存的段落');
+    expect(texts).not.toContain('团队编辑的段落');
+  });
+
   it('login failures are limited: the sixth attempt within a minute is refused with 429', async () => {
     await addPlan();
     const password = await addUser('甲', '起草');
