@@ -91,7 +91,9 @@ export async function buildAll({ quiet = false } = {}) {
   // one script, which cli.cjs compiles with a V8 code cache (electron/cli/code-cache.ts), rather
   // than a hundred files resolved, read and compiled one by one (issue 17). The other libraries
   // (native, worker-loaded, or only for reading files) stay in node_modules.
-  const bundledInCli = new Set(['docx', 'zod', 'fflate']);
+  // The team server's ProseMirror side (y-prosemirror, @tiptap/pm: prosemirror-*) is bundled too:
+  // @tiptap/pm is a devDependency (the page bundles it), so it is not in an installed app's node_modules.
+  const bundledInCli = new Set(['docx', 'zod', 'fflate', 'y-prosemirror', '@tiptap/pm']);
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((d) => !bundledInCli.has(d));
   await esbuild({
     entryPoints: { 'cli-main': join(root, 'electron', 'cli', 'main.ts') },

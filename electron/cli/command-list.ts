@@ -29,6 +29,8 @@ export const COMMAND_LIST = [
   { name: 'opinions', summary: '导出征求意见汇总表（DOCX）' },
   { name: 'templates', summary: '列出内置模板和我的模板（含有问题的模板文件）' },
   { name: 'new', summary: '用模板新建计划（填入年份、发文机关），输出或存入资料库' },
+  { name: 'serve', summary: '启动团队模式服务器（--team，开发中），局域网内共同编辑' },
+  { name: 'team', summary: '管理团队模式账号（team add-user）', databaseOnly: true },
 ] as const satisfies readonly CliCommandInfo[];
 
 export type CliCommandName = (typeof COMMAND_LIST)[number]['name'];

@@ -19,6 +19,8 @@ const loaders: Record<CliCommandName, () => Promise<CliCommand>> = {
   opinions: async () => (await import('./opinions')).opinionsCommand,
   templates: async () => (await import('./templates')).templatesCommand,
   new: async () => (await import('./new')).newCommand,
+  serve: async () => (await import('./serve')).serveCommand,
+  team: async () => (await import('./team')).teamCommand,
 };
 
 const openLibrary = async (): Promise<CliOpener> => ({ openLibrary: (await import('../../services/open-library')).openLibrary });

@@ -1,95 +1,12 @@
-// Plan body ⇄ editor document. The only place that knows both shapes.
-import type { JSONContent } from '@tiptap/core';
+// Plan body ⇄ editor document. The JSON direction (blocks → editor JSON) lives in
+// shared/plan/editor-json.ts, shared with the team server; the PMNode reading stays here.
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { FlatBlock } from '../../../shared/plan/flat';
 import type { Level, NodeSuggestion, Target, TextMark } from '../../../shared/plan/schema';
 import { findTargets } from '../../../shared/import/targets';
-import { taskSentences } from '../../../shared/plan/running-text';
+import { taskTargetsKey } from '../../../shared/plan/editor-json';
 
-type MarkJSON = { type: string; attrs: Record<string, unknown> };
-
-function markJSON(m: TextMark): MarkJSON {
-  return m.type === 'comment'
-    ? { type: 'comment', attrs: { id: m.id } }
-    : { type: m.type, attrs: { id: m.id, author: m.author ?? null, unit: m.unit ?? null, time: m.time ?? null } };
-}
-
-/** A field's text as editor content: hard breaks for \n, text nodes split where marks begin or end. */
-function textContent(text: string, marks: readonly TextMark[] = []): JSONContent[] {
-  const out: JSONContent[] = [];
-  const cuts = new Set<number>([0, text.length]);
-  for (const m of marks) {
-    cuts.add(Math.max(0, Math.min(text.length, m.from)));
-    cuts.add(Math.max(0, Math.min(text.length, m.to)));
-  }
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') (cuts.add(i), cuts.add(i + 1));
-  const points = [...cuts].sort((a, b) => a - b);
-  for (let k = 0; k + 1 < points.length; k++) {
-    const a = points[k]!;
-    const b = points[k + 1]!;
-    const piece = text.slice(a, b);
-    if (!piece) continue;
-    if (piece === '\n') {
-      out.push({ type: 'hardBreak' });
-      continue;
-    }
-    const on = marks.filter((m) => m.from <= a && m.to >= b && m.from < m.to).map(markJSON);
-    out.push(on.length ? { type: 'text', text: piece, marks: on } : { type: 'text', text: piece });
-  }
-  return out;
-}
-
-const fieldMarks = (marks: readonly TextMark[] | undefined, field: TextMark['field']) => (marks ?? []).filter((m) => m.field === field);
-
-/** The text the targets of a task were read from; when it changes, they are read again. */
-export function taskTargetsKey(title: string, text: string): string {
-  return taskSentences({ title, text });
-}
-
-export function blocksToEditorJSON(blocks: readonly FlatBlock[]): JSONContent {
-  const content: JSONContent[] = blocks.map((b): JSONContent => {
-    switch (b.type) {
-      case 'paragraph':
-        return { type: 'paragraph', attrs: { id: b.id ?? null, under: b.under }, content: textContent(b.text, fieldMarks(b.marks, 'text')) };
-      case 'heading':
-        return {
-          type: 'planHeading',
-          attrs: {
-            id: b.id ?? null,
-            level: b.level,
-            text: b.text ?? null,
-            targets: b.targets ?? null,
-            targetsFor: b.targets ? headingKeyPlaceholder : null,
-            suggestion: b.suggestion ?? null,
-          },
-          content: textContent(b.title, fieldMarks(b.marks, 'title')),
-        };
-      case 'task':
-        return {
-          type: 'planTask',
-          attrs: {
-            id: b.id ?? null,
-            level: b.level,
-            lead: b.lead,
-            support: b.support,
-            unitsText: b.unitsText ?? null,
-            unitsNote: b.unitsNote ?? null,
-            targets: b.targets,
-            targetsFor: taskTargetsKey(b.title, b.text),
-            suggestion: b.suggestion ?? null,
-          },
-          content: [
-            { type: 'taskTitle', content: textContent(b.title, fieldMarks(b.marks, 'title')) },
-            { type: 'taskBody', content: textContent(b.text, fieldMarks(b.marks, 'text')) },
-          ],
-        };
-    }
-  });
-  return { type: 'doc', content: content.length ? content : [{ type: 'paragraph', attrs: { under: 0 } }] };
-}
-
-/** Heading targets are kept as imported until the heading's own lead-in changes. */
-const headingKeyPlaceholder = 'imported';
+export { blocksToEditorJSON, taskTargetsKey } from '../../../shared/plan/editor-json';
 
 function nodeText(node: PMNode): string {
   let s = '';

@@ -1,0 +1,55 @@
+// `plandesk serve --team`: the team server on the office LAN (issue 20), until Ctrl+C.
+import { AppError } from '../../../shared/errors';
+import { parseCommandArgs } from '../args';
+import { EXIT_OK, type CliCommand } from '../types';
+import { openLibrary } from '../../services/open-library';
+import { resolveDataDir } from '../../services/paths';
+import { lanAddresses, startTeamServer } from '../../team/server';
+
+const DEFAULT_PORT = 7370;
+
+const usage = `用法：plandesk serve --team [--host <地址>] [--port <端口>]
+启动团队模式服务器（开发中），同一局域网内的同事可登录后共同编辑资料库中的计划。
+--host 监听的地址（默认 0.0.0.0，即本机所有网卡）；--port 端口（默认 ${DEFAULT_PORT}，0 表示任选空闲端口）。
+账号用 plandesk team add-user 添加。按 Ctrl+C 停止。`;
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  usage,
+  async run(args, ctx) {
+    const { values } = parseCommandArgs(args, { team: { type: 'boolean' }, host: { type: 'string' }, port: { type: 'string' } }, usage);
+    if (!values.team) throw new AppError('invalid-args', `目前只有团队模式服务器：请加 --team。单人使用请直接启动 PlanDesk（npm start）。\n${usage}`);
+    const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('invalid-args', `端口“${values.port}”无效，应为 0–65535 的整数。`);
+    const host = values.host ?? '0.0.0.0';
+    const library = openLibrary(resolveDataDir(), 'cli');
+    let server;
+    try {
+      server = await startTeamServer(library, { host, port, log: (line) => ctx.err(line) });
+    } catch (err) {
+      library.close();
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new AppError('io', `端口 ${port} 已被占用，请用 --port 换一个端口。`);
+      if (code === 'EADDRNOTAVAIL') throw new AppError('invalid-args', `本机没有地址 ${host}，请检查 --host。`);
+      throw err;
+    }
+    const shown = host === '0.0.0.0' || host === '::' ? lanAddresses() : [host];
+    ctx.out(`团队模式服务器已启动，端口 ${server.port}。`);
+    if (shown.length) for (const a of shown) ctx.out(`请同事在 PlanDesk 中连接：http://${a}:${server.port}`);
+    else ctx.out(`本机没有局域网地址，只能在本机连接：http://127.0.0.1:${server.port}`);
+    ctx.out(`资料库：${library.dbPath}　按 Ctrl+C 停止。`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await server.close();
+    library.close();
+    ctx.out('团队模式服务器已停止，所有修改已保存。');
+    return EXIT_OK;
+  },
+};
