@@ -76,7 +76,6 @@ test('校对: groups with counts, 全部修正 undone by one Ctrl+Z, pinyin and 
   // document-wide one stays.
   await expect(checks).not.toContainText('未识别到计划年份');
   await expect(checks.getByRole('region', { name: '导入提示（1）' })).toContainText('繁体字');
-  await page.screenshot({ path: '/tmp/shots/checks-1366.png' });
   await page.screenshot({ path: 'test-results/screens/checks-panel.png' });
 
   // Collapsible.

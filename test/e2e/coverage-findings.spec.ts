@@ -8,7 +8,7 @@ import { coverageDraft, coverageUpper } from '../helpers/coverage-pair';
 // proposed, and target findings quoted side by side with a one-line reason; a decision shows
 // within a frame (no new run of the comparison); the 对照表 DOCX carries the same texts.
 const app = useApp();
-const SHOTS = '/tmp/shots';
+const SHOTS = 'test-results/screens';
 
 /** Paragraph texts of the DOCX's table cells: rows → cells → paragraphs. */
 async function tableCells(bytes: Buffer): Promise<string[][][]> {

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pageApi, samples, useApp } from './app';
 
@@ -143,8 +142,7 @@ test('rollover preview at 1366 × 768: tags, controls and buttons stay on one li
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(1366);
   expect(box.y + box.height).toBeLessThanOrEqual(768);
-  mkdirSync('/tmp/shots', { recursive: true });
-  await page.screenshot({ path: '/tmp/shots/rollover-1366.png' });
+  await page.screenshot({ path: 'test-results/screens/rollover-1366.png' });
 });
 
 test('rollover of a title without a year: the new year is proposed, the title can be edited before creating', async ({ page }) => {

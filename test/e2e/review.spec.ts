@@ -442,7 +442,5 @@ test('征求意见汇总表: the round on every row, filters by unit and by roun
   expect(await mids(page.locator('.opinions-toolbar select'))).toBeLessThan(6);
   expect(await mids(page.locator('.editor-header > button, .editor-header > label'))).toBeLessThan(6);
   await page.getByRole('combobox', { name: '按轮次筛选' }).selectOption({ label: '征求意见稿' });
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync('/tmp/shots', { recursive: true });
-  await page.screenshot({ path: '/tmp/shots/opinions-1366.png' });
+  await page.screenshot({ path: 'test-results/screens/opinions-1366.png' });
 });
