@@ -107,34 +107,61 @@ export function blocksToEditorJSON(blocks: readonly FlatBlock[]): EditorJSON {
   return { type: 'doc', content: content.length ? content : [{ type: 'paragraph', attrs: { under: 0 } }] };
 }
 
-function nodeText(node: EditorJSON): string {
+/**
+ * What reading blocks needs of a node, so one reader serves editor JSON (the team server's
+ * Y.Doc) and ProseMirror nodes (the editor, read in place without a JSON copy on every change).
+ */
+export interface NodeAccess<N> {
+  type(n: N): string;
+  attrs(n: N): Record<string, unknown>;
+  /** The text of a text node. */
+  text(n: N): string;
+  forEachChild(n: N, f: (child: N) => void): void;
+  child(n: N, index: number): N | undefined;
+  forEachMark(n: N, f: (type: string, attrs: Record<string, unknown>) => void): void;
+}
+
+const JSON_ACCESS: NodeAccess<EditorJSON> = {
+  type: (n) => n.type ?? '',
+  attrs: (n) => n.attrs ?? {},
+  text: (n) => n.text ?? '',
+  forEachChild: (n, f) => n.content?.forEach(f),
+  child: (n, i) => n.content?.[i],
+  forEachMark: (n, f) => n.marks?.forEach((m) => f(m.type, m.attrs ?? {})),
+};
+
+function nodeText<N>(node: N | undefined, r: NodeAccess<N>): string {
   let s = '';
-  for (const child of node.content ?? []) s += child.type === 'text' ? (child.text ?? '') : child.type === 'hardBreak' ? '\n' : '';
+  if (node === undefined) return s;
+  r.forEachChild(node, (child) => {
+    const type = r.type(child);
+    s += type === 'text' ? r.text(child) : type === 'hardBreak' ? '\n' : '';
+  });
   return s;
 }
 
 /** The review marks of a textblock as ranges of its text (adjacent pieces of one mark merged). */
-function nodeMarks(node: EditorJSON, field: TextMark['field']): TextMark[] {
+function nodeMarks<N>(node: N | undefined, field: TextMark['field'], r: NodeAccess<N>): TextMark[] {
   const out: TextMark[] = [];
+  if (node === undefined) return out;
   let offset = 0;
-  for (const child of node.content ?? []) {
-    const len = child.type === 'text' ? (child.text ?? '').length : 1;
-    for (const m of child.marks ?? []) {
-      const type = m.type as TextMark['type'];
-      const attrs = m.attrs ?? {};
+  r.forEachChild(node, (child) => {
+    const len = r.type(child) === 'text' ? r.text(child).length : 1;
+    r.forEachMark(child, (markType, attrs) => {
+      const type = markType as TextMark['type'];
       const id = String(attrs.id ?? '');
-      const open = out.find((r) => r.type === type && r.id === id && r.field === field && r.to === offset);
+      const open = out.find((m) => m.type === type && m.id === id && m.field === field && m.to === offset);
       if (open) open.to = offset + len;
       else {
-        const r: TextMark = { field, from: offset, to: offset + len, type, id };
-        if (attrs.author) r.author = String(attrs.author);
-        if (attrs.unit) r.unit = String(attrs.unit);
-        if (attrs.time) r.time = String(attrs.time);
-        out.push(r);
+        const m: TextMark = { field, from: offset, to: offset + len, type, id };
+        if (attrs.author) m.author = String(attrs.author);
+        if (attrs.unit) m.unit = String(attrs.unit);
+        if (attrs.time) m.time = String(attrs.time);
+        out.push(m);
       }
-    }
+    });
     offset += len;
-  }
+  });
   // One canonical order, so that saving twice writes the same document.
   return out.sort((x, y) => x.from - y.from || x.to - y.to || x.type.localeCompare(y.type) || x.id.localeCompare(y.id));
 }
@@ -154,28 +181,26 @@ function mergeTargets(fresh: Target[], old: readonly Target[]): Target[] {
   });
 }
 
-/**
- * The blocks of an editor document given as JSON (what the team server reads back from the
- * shared Y.Doc); the same reading as renderer/src/editor/convert.ts editorDocToBlocks.
- */
-export function editorJSONToBlocks(doc: EditorJSON): FlatBlock[] {
+/** The plan's blocks from an editor document, however its nodes are held (`r`). */
+export function readBlocks<N>(doc: N, r: NodeAccess<N>): FlatBlock[] {
   const blocks: FlatBlock[] = [];
-  for (const node of doc.content ?? []) {
-    const a = node.attrs ?? {};
+  r.forEachChild(doc, (node) => {
+    const a = r.attrs(node);
     const id = typeof a.id === 'string' && a.id ? { id: a.id } : {};
-    if (node.type === 'paragraph') {
-      const text = nodeText(node);
-      blocks.push(withReview({ type: 'paragraph' as const, ...id, text, under: Number(a.under) || 0 }, nodeMarks(node, 'text'), null));
-    } else if (node.type === 'planHeading') {
-      const b: FlatBlock = { type: 'heading', ...id, level: (Number(a.level) || 1) as Level, title: nodeText(node) };
+    const type = r.type(node);
+    if (type === 'paragraph') {
+      const text = nodeText(node, r);
+      blocks.push(withReview({ type: 'paragraph' as const, ...id, text, under: Number(a.under) || 0 }, nodeMarks(node, 'text', r), null));
+    } else if (type === 'planHeading') {
+      const b: FlatBlock = { type: 'heading', ...id, level: (Number(a.level) || 1) as Level, title: nodeText(node, r) };
       if (typeof a.text === 'string') b.text = a.text;
       if (Array.isArray(a.targets)) b.targets = a.targets as Target[];
-      blocks.push(withReview(b, nodeMarks(node, 'title'), a.suggestion));
-    } else if (node.type === 'planTask') {
-      const titleNode = node.content?.[0] ?? {};
-      const bodyNode = node.content?.[1] ?? {};
-      const title = nodeText(titleNode);
-      const text = nodeText(bodyNode);
+      blocks.push(withReview(b, nodeMarks(node, 'title', r), a.suggestion));
+    } else if (type === 'planTask') {
+      const titleNode = r.child(node, 0);
+      const bodyNode = r.child(node, 1);
+      const title = nodeText(titleNode, r);
+      const text = nodeText(bodyNode, r);
       const key = taskTargetsKey(title, text);
       const old = Array.isArray(a.targets) ? (a.targets as Target[]) : [];
       const targets = a.targetsFor === key ? old : mergeTargets(findTargets(key), old);
@@ -191,10 +216,15 @@ export function editorJSONToBlocks(doc: EditorJSON): FlatBlock[] {
       };
       if (typeof a.unitsText === 'string') b.unitsText = a.unitsText;
       if (typeof a.unitsNote === 'string') b.unitsNote = a.unitsNote;
-      blocks.push(withReview(b, [...nodeMarks(titleNode, 'title'), ...nodeMarks(bodyNode, 'text')], a.suggestion));
+      blocks.push(withReview(b, [...nodeMarks(titleNode, 'title', r), ...nodeMarks(bodyNode, 'text', r)], a.suggestion));
     }
-  }
+  });
   // Drop empty paragraphs at the very end (the editor keeps one to type into).
   while (blocks.length && blocks[blocks.length - 1]!.type === 'paragraph' && !(blocks[blocks.length - 1] as { text: string }).text) blocks.pop();
   return blocks;
+}
+
+/** The blocks of an editor document given as JSON (what the team server reads back from the shared Y.Doc). */
+export function editorJSONToBlocks(doc: EditorJSON): FlatBlock[] {
+  return readBlocks(doc, JSON_ACCESS);
 }
