@@ -1,19 +1,24 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { pageApi, samples, useApp } from './app';
 
 const app = useApp();
 
-test('基于往年要点: roll the 滕州 2020 plan to 2021, see the flags, dismiss one, it stays dismissed', async ({ page }) => {
+/** The 滕州 2020 要点 imported, then 新建 → 基于往年要点 opened; returns the dialog. */
+async function rolloverDialog(page: Page) {
   await page.goto(app().url);
   await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
   await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
   await expect(page.locator('.plan-page .plan-task').first()).toBeVisible();
   await page.getByRole('button', { name: '← 资料库' }).click();
-
   await page.getByRole('button', { name: '新建', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: '新建计划' });
   await dialog.getByRole('tab', { name: '基于往年要点' }).click();
+  return dialog;
+}
+
+test('基于往年要点: roll the 滕州 2020 plan to 2021, see the flags, dismiss one, it stays dismissed', async ({ page }) => {
+  const dialog = await rolloverDialog(page);
   await expect(dialog.getByRole('combobox', { name: '往年的要点' })).toContainText('2020年全市安全生产工作要点');
   await expect(dialog.getByRole('textbox', { name: '年度' })).toHaveValue('2021');
   await dialog.getByRole('button', { name: '生成预览' }).click();
@@ -88,14 +93,7 @@ async function expectOneLine(boxes: Array<import('@playwright/test').Locator>, w
 
 test('rollover preview at 1366 × 768: tags, controls and buttons stay on one line, nothing overflows', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(app().url);
-  await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
-  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
-  await expect(page.locator('.plan-page .plan-task').first()).toBeVisible();
-  await page.getByRole('button', { name: '← 资料库' }).click();
-  await page.getByRole('button', { name: '新建', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: '新建计划' });
-  await dialog.getByRole('tab', { name: '基于往年要点' }).click();
+  const dialog = await rolloverDialog(page);
   await dialog.getByRole('button', { name: '生成预览' }).click();
   const summary = dialog.getByRole('region', { name: '新草稿概况' });
   await expect(summary).toContainText('沿用 19 项任务');
