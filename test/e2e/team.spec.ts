@@ -31,6 +31,7 @@ test.beforeAll(async () => {
   plandesk('team', 'add-user', '张三', '--unit', '市应急管理局', '--role', '起草', '--password', PASSWORD);
   plandesk('team', 'add-user', '李四', '--unit', '市应急管理局', '--role', '起草', '--password', PASSWORD);
   plandesk('team', 'add-user', '王五', '--unit', '市住建局', '--role', '只读', '--password', PASSWORD);
+  plandesk('team', 'add-user', '赵六', '--unit', '市交通运输局', '--role', '审阅', '--password', PASSWORD);
   plandesk('new', '--template', 'county-yaodian', '--year', '2026', '--issuer', '滕州市安全生产委员会', '--save');
   server = await startTeamProcess(home);
 });
@@ -165,6 +166,43 @@ test('a 只读 account sees the plan and its changes but cannot type', async ({ 
   await caretInto(tasks(a).nth(1).locator('.task-body'));
   await a.keyboard.type('Duzhe kandedao', { delay: 10 });
   await expect(tasks(r).nth(1).locator('.task-body')).toContainText('Duzhe kandedao');
+  await a.context().close();
+  await r.context().close();
+});
+
+test('undo takes back only one’s own typing, not the other person’s', async ({ browser }) => {
+  const a = await openPlan(browser, '张三');
+  const b = await openPlan(browser, '李四');
+  await caretInto(tasks(a).nth(4).locator('.task-body'));
+  await caretInto(tasks(b).nth(5).locator('.task-body'));
+  await Promise.all([a.keyboard.type('Wode', { delay: 20 }), b.keyboard.type('Tade', { delay: 20 })]);
+  for (const page of [a, b]) {
+    await expect.poll(() => shownText(tasks(page).nth(4))).toContain('Wode');
+    await expect.poll(() => shownText(tasks(page).nth(5))).toContain('Tade');
+  }
+  await a.keyboard.press('Control+z');
+  for (const page of [a, b]) {
+    await expect.poll(() => shownText(tasks(page).nth(4))).not.toContain('Wode');
+    expect(await shownText(tasks(page).nth(5))).toContain('Tade');
+  }
+  await a.context().close();
+  await b.context().close();
+});
+
+test('a 审阅 account’s typing becomes a suggestion; the drafter’s typing reaches the reviewer as it is', async ({ browser }) => {
+  const a = await openPlan(browser, '张三');
+  const r = await openPlan(browser, '赵六');
+  await expect(r.getByTestId('team-role')).toContainText('修订');
+  await caretInto(tasks(r).nth(2).locator('.task-body'));
+  await caretInto(tasks(a).nth(3).locator('.task-body'));
+  await Promise.all([r.keyboard.type('Jianyi', { delay: 20 }), a.keyboard.type('Zhijie', { delay: 20 })]);
+  for (const page of [a, r]) {
+    const suggested = tasks(page).nth(2).locator('.suggest-ins');
+    await expect(suggested).toContainText('Jianyi');
+    await expect(suggested).toHaveAttribute('title', '赵六 建议增加');
+    await expect.poll(() => shownText(tasks(page).nth(3))).toContain('Zhijie');
+    await expect(tasks(page).nth(3).locator('.suggest-ins')).toHaveCount(0);
+  }
   await a.context().close();
   await r.context().close();
 });
