@@ -206,3 +206,46 @@ test('a 审阅 account’s typing becomes a suggestion; the drafter’s typing r
   await a.context().close();
   await r.context().close();
 });
+
+test('a client cut off from the server keeps editing and merges when the connection is back', async ({ browser }) => {
+  // The provider's reconnection backs off after each refused attempt: room for a few.
+  test.setTimeout(120_000);
+  const context = await browser.newContext();
+  // Every WebSocket of this context goes through here: while `cut`, none reaches the server.
+  let cut = false;
+  const open = new Set<{ close(): Promise<void> }>();
+  await context.routeWebSocket(/.*/, (ws) => {
+    if (cut) {
+      void ws.close();
+      return;
+    }
+    ws.connectToServer();
+    open.add(ws);
+  });
+  const a = await context.newPage();
+  await logIn(a, '张三');
+  await a.getByRole('list', { name: '计划列表' }).getByRole('button').first().click();
+  await expect(tasks(a).first()).toBeVisible();
+  const b = await openPlan(browser, '李四');
+  await expect(a.getByTestId('team-connection')).toHaveText('已连接');
+
+  cut = true;
+  for (const ws of open) await ws.close();
+  await expect(a.getByTestId('team-connection')).toHaveText('连接中断，修改会在重新连接后合并');
+  await caretInto(tasks(a).nth(6).locator('.task-body'));
+  await a.keyboard.type('Lixian xiugai', { delay: 10 });
+  await caretInto(tasks(b).nth(7).locator('.task-body'));
+  await b.keyboard.type('Zaixian xiugai', { delay: 10 });
+  await expect.poll(() => shownText(tasks(a).nth(6))).toContain('Lixian xiugai');
+  expect(await shownText(tasks(a).nth(7))).not.toContain('Zaixian xiugai');
+
+  cut = false;
+  await expect(a.getByTestId('team-connection')).toHaveText('已连接', { timeout: 60_000 });
+  for (const page of [a, b]) {
+    await expect.poll(() => shownText(tasks(page).nth(6))).toContain('Lixian xiugai');
+    await expect.poll(() => shownText(tasks(page).nth(7))).toContain('Zaixian xiugai');
+  }
+  expect(await numbered(a)).toEqual(await numbered(b));
+  await context.close();
+  await b.context().close();
+});

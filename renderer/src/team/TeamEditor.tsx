@@ -132,7 +132,7 @@ function SharedEditor({ session, connected, onBack }: { session: TeamSession; co
         <span className="muted" data-testid="team-role">
           {name}（{role === '只读' ? '只读' : role === '审阅' ? '审阅：修改将作为修订建议' : '起草'}）
         </span>
-        <span className="muted" role="status">
+        <span className="muted" role="status" data-testid="team-connection">
           {status === 'connected' ? '已连接' : '连接中断，修改会在重新连接后合并'}
         </span>
         {others.length > 0 && <span className="muted">正在编辑：{others.join('、')}</span>}
