@@ -6,6 +6,7 @@
 // acknowledgement (MessageReceiver: readUpdate, then writeSyncStatus). So an update a client
 // saw acknowledged survives a kill of the server. The plan JSON (what every other feature reads)
 // is derived from the Y.Doc in onStoreDocument, which Hocuspocus debounces.
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -19,6 +20,9 @@ import { checkLogin, createSession, sessionAccount, type TeamAccount } from './a
 import { FailureLimiter } from './rate-limit';
 import { fillYDoc, planWithYDocBody } from './plan-ydoc';
 import { sharedRevision, YUpdateStore } from './yjs-store';
+import { contentType, staticFilePath } from '../transport/static-files';
+import { CONTENT_SECURITY_POLICY } from '../transport/csp';
+import { APP_VERSION } from '../version';
 
 export interface TeamServerOptions {
   host: string;
@@ -28,7 +32,12 @@ export interface TeamServerOptions {
   /** Hocuspocus's debounce of onStoreDocument (ms). */
   storeDebounceMs?: number;
   log?: (line: string) => void;
+  /** The built renderer (dist/renderer), served to browsers on the LAN; none: the API alone. */
+  staticDir?: string;
 }
+
+/** What index.html carries in team mode, so that the page knows it before its first request. */
+export const TEAM_PAGE_MARKER = '<meta name="plandesk-team" content="1">';
 
 export interface TeamServer {
   port: number;
@@ -212,7 +221,38 @@ export async function startTeamServer(library: Library, opts: TeamServerOptions)
       const plans = await services['plans.list']({});
       return send(res, 200, { account: publicAccount(account), plans: plans.map((p) => ({ id: p.id, title: p.title, year: p.year, revision: p.revision })) });
     }
+    if (req.method === 'GET' && url.pathname === '/api/team/config') {
+      return send(res, 200, { team: true, protocol: TEAM_PROTOCOL, app: APP_VERSION });
+    }
+    const one = /^\/api\/team\/plans\/([\w-]+)$/.exec(url.pathname);
+    if (req.method === 'GET' && one) {
+      const account = sessionAccount(db, bearer(req));
+      if (!account) return send(res, 401, { error: TEAM_MESSAGES.notLoggedIn });
+      if (!planExists(one[1]!)) return send(res, 404, { error: TEAM_MESSAGES.noPlan });
+      const record = await services['plans.get']({ id: one[1]! });
+      return send(res, 200, { id: record.id, title: record.title, year: record.year, numbering: record.doc.numbering });
+    }
+    if (req.method === 'GET' && opts.staticDir && !url.pathname.startsWith('/api/')) return serveStatic(req, url.pathname, res);
     send(res, 404, { error: '没有这个地址。' });
+  }
+
+  async function serveStatic(req: IncomingMessage, pathname: string, res: ServerResponse): Promise<void> {
+    const file = staticFilePath(opts.staticDir!, pathname);
+    let data: Buffer;
+    try {
+      if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
+      data = await readFile(file);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not Found');
+      return;
+    }
+    if (file.endsWith('index.html')) data = Buffer.from(data.toString('utf8').replace('<head>', `<head>${TEAM_PAGE_MARKER}`), 'utf8');
+    // The page's WebSocket goes back to the address it was loaded from.
+    const host = (req.headers.host ?? '').replace(/[^\w.:[\]-]/g, '');
+    const csp = host ? CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ws://${host} wss://${host}`) : CONTENT_SECURITY_POLICY;
+    res.writeHead(200, { 'content-type': contentType(file), 'content-security-policy': csp, 'x-frame-options': 'DENY', 'cache-control': 'no-cache' });
+    res.end(data);
   }
 
   const http: Server = createServer((req, res) => {

@@ -119,7 +119,7 @@ describe('plandesk serve --team', () => {
     const planId = await addPlan();
     const password = await addUser('甲', '起草');
     const server = await serve();
-    expect(server.output()).toMatch(/请同事在 PlanDesk 中连接：http:\/\/127\.0\.0\.1:\d+/);
+    expect(server.output()).toMatch(/请同事在浏览器中打开：http:\/\/127\.0\.0\.1:\d+/);
 
     const noToken = await httpJson(server.port, 'GET', '/api/team/plans');
     expect(noToken).toEqual({ status: 401, body: { error: TEAM_MESSAGES.notLoggedIn } });

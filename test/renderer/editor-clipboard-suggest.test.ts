@@ -22,6 +22,7 @@ import {
   SuggestMode,
   type Suggester,
 } from '../../renderer/src/review/suggest-mode';
+import { ySyncPluginKey } from 'y-prosemirror';
 import { decorationsOf, H, Harness, P, pluginsOf, T } from './pm-harness';
 
 const SAMPLE = [H(1, '总体要求'), H(2, '加强管理'), T(3, '开展检查', '每月一次。', ['县应急局']), T(3, '组织培训', '全员参加。'), P('以上各项抓好落实。', 2)];
@@ -140,6 +141,22 @@ describe('修订 mode (suggested edits)', () => {
     return { h, p };
   }
   const marksAt = (h: Harness, pos: number) => h.state.doc.nodeAt(pos)!.marks.map((m) => `${m.type.name}:${String(m.attrs.author)}`);
+
+  it('in team mode, another person’s typing and new task arriving through the shared document are theirs, not this reviewer’s suggestions', () => {
+    const { h } = suggesting();
+    const at = h.find('每月');
+    // y-prosemirror's own key: the meta of a change from the shared Y.Doc.
+    h.dispatch(h.state.tr.insertText('他人', at).setMeta(ySyncPluginKey, { isChangeOrigin: true }));
+    expect(h.state.doc.child(2).child(1).textContent).toBe('他人每月一次。');
+    expect(marksAt(h, at)).toEqual([]);
+    const end = h.state.doc.content.size;
+    h.dispatch(insertBlockAfter(h.state, 'task', 3)!.setMeta(ySyncPluginKey, { isChangeOrigin: true }));
+    expect(h.state.doc.content.size).toBeGreaterThan(end);
+    h.state.doc.forEach((n) => expect(n.attrs.suggestion ?? null).toBeNull());
+    // The same typing made here is this reviewer's suggestion.
+    h.dispatch(h.state.tr.insertText('自己', at));
+    expect(marksAt(h, at)).toEqual(['insertion:张三']);
+  });
 
   it('is off until switched on', () => {
     const p = plugin();

@@ -12,6 +12,7 @@ import { nodeIdsPlugin } from '../../renderer/src/editor/ids-plugin';
 import { planSchemaExtensions } from '../../renderer/src/editor/schema';
 import type { FlatBlock } from '../../shared/plan/flat';
 import { isNodeId } from '../../shared/plan/ids';
+import { ySyncPluginKey } from 'y-prosemirror';
 
 const schema = getSchema(planSchemaExtensions);
 
@@ -111,5 +112,17 @@ describe('the ids plugin stays out of typing', () => {
     expect(ids(s)[0]).toBeUndefined();
     s = apply(s, s.tr.insert(s.doc.content.size, schema.nodes.paragraph!.create({ under: 0 })));
     expect(isNodeId(ids(s)[0])).toBe(true);
+  });
+});
+
+describe('node ids in team mode', () => {
+  it('leave a change from the shared document alone (its author gave the ids); a local one still gets them', () => {
+    const s = state();
+    const taskWithoutId = () => schema.nodes.planTask!.create({ level: 3 }, [schema.nodes.taskTitle!.create(), schema.nodes.taskBody!.create()]);
+    // y-prosemirror's own key: the meta the editor sees for another person's change.
+    const remote = apply(s, s.tr.insert(s.doc.content.size, taskWithoutId()).setMeta(ySyncPluginKey, { isChangeOrigin: true }));
+    expect(ids(remote).at(-1)).toBeUndefined();
+    const local = apply(s, s.tr.insert(s.doc.content.size, taskWithoutId()));
+    expect(isNodeId(ids(local).at(-1))).toBe(true);
   });
 });

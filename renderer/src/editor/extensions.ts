@@ -15,7 +15,17 @@ import { CursorBlock } from './cursor-block-plugin';
 import { SuggestMode } from '../review/suggest-mode';
 import type { NumberingSettings } from '../../../shared/plan/schema';
 
-export function planEditorExtensions(numbering: NumberingSettings, opts: { editable?: boolean } = {}): Extensions {
+export interface PlanEditorOptions {
+  editable?: boolean;
+  /**
+   * Team mode (renderer/src/team): the document is the shared Y.Doc's, so ProseMirror's history
+   * (undo is y-prosemirror's there) and the trailing paragraph (every client would add its own
+   * at once) are left out.
+   */
+  team?: boolean;
+}
+
+export function planEditorExtensions(numbering: NumberingSettings, opts: PlanEditorOptions = {}): Extensions {
   return [
     ...planSchemaExtensions.map((e) =>
       e === PlanTask
@@ -25,10 +35,10 @@ export function planEditorExtensions(numbering: NumberingSettings, opts: { edita
           : e,
     ),
     // Typing within 600 ms is one undo step; each structural command is its own step.
-    UndoRedo.configure({ depth: 500, newGroupDelay: 600 }),
+    ...(opts.team ? [] : [UndoRedo.configure({ depth: 500, newGroupDelay: 600 })]),
     Dropcursor.configure({ color: '#9b1c1c', width: 2 }),
     Gapcursor,
-    TrailingNode.configure({ node: 'paragraph' }),
+    ...(opts.team ? [] : [TrailingNode.configure({ node: 'paragraph' })]),
     Numbering.configure({ settings: numbering }),
     TargetHighlight,
     TitleStop,

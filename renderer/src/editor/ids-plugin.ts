@@ -10,6 +10,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { AttrStep } from '@tiptap/pm/transform';
 import { isNodeId, newNodeId } from '../../../shared/plan/ids';
 import { ID_NODE_TYPES } from './schema';
+import { fromSharedDoc } from '../doc/shared-doc';
 
 export const nodeIdsKey = new PluginKey('plandesk-node-ids');
 
@@ -48,11 +49,12 @@ function withoutIds(fragment: Fragment): Fragment {
 /**
  * True when a transaction may have added a block or changed a block's id: one of its steps
  * carries a block node (insert, split, paste, re-type, undo of a delete) or sets `id`. Typing
- * carries only text, so a keystroke costs no walk over the document.
+ * carries only text, so a keystroke costs no walk over the document. Changes from the shared
+ * document (team mode) were given their ids on the client that made them.
  */
 function mayAddBlocks(trs: readonly Transaction[]): boolean {
   for (const tr of trs) {
-    if (!tr.docChanged) continue;
+    if (!tr.docChanged || fromSharedDoc(tr)) continue;
     for (const step of tr.steps) {
       if (step instanceof AttrStep && step.attr === 'id') return true;
       const slice = (step as unknown as { slice?: Slice }).slice;

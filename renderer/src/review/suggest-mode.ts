@@ -19,6 +19,7 @@ import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } 
 import type { Mapping } from '@tiptap/pm/transform';
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import type { EditorView } from '@tiptap/pm/view';
+import { fromSharedDoc } from '../doc/shared-doc';
 
 export interface Suggester {
   name: string;
@@ -159,7 +160,8 @@ function nextState(tr: Transaction, v: SuggestState): SuggestState {
     who: meta && 'who' in meta ? (meta.who ?? null) : v.who,
     pending: meta?.pending ?? (tr.docChanged && v.pending.length ? mapPending(v.pending, tr.mapping) : v.pending),
   };
-  if (next.enabled && next.who) {
+  // Another person's edit arriving through the shared document (team mode) is theirs, not this reviewer's.
+  if (next.enabled && next.who && !fromSharedDoc(tr)) {
     const who = next.who;
     const found = unmarkedInsertions(tr, who);
     if (found.length) next.pending = [...next.pending, ...found.map(([from, to]) => ({ from, to, who }))];
@@ -224,7 +226,7 @@ export const SuggestMode = Extension.create({
             if (newState.storedMarks) tr.setStoredMarks(newState.storedMarks);
           }
           // A task or heading created while suggesting (empty, new) is a suggested insertion.
-          if (!s.enabled || !s.who || !trs.some((t) => t.docChanged) || trs.some((t) => t.getMeta('composition'))) return tr;
+          if (!s.enabled || !s.who || !trs.some((t) => t.docChanged && !fromSharedDoc(t)) || trs.some((t) => t.getMeta('composition'))) return tr;
           const before = new Set<PMNode>();
           oldState.doc.forEach((n) => before.add(n));
           const doc = tr?.doc ?? newState.doc;

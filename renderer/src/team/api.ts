@@ -1,0 +1,106 @@
+// Team mode in the page (issue 20): the team server's small HTTP API (login, plans) and the
+// session kept for this tab. The page is in team mode when the team server marked index.html.
+import type { NumberingSettings } from '../../../shared/plan/schema';
+import { TEAM_MESSAGES, TEAM_PROTOCOL, type TeamRole } from '../../../shared/team';
+
+export interface TeamAccountInfo {
+  name: string;
+  unit: string;
+  role: TeamRole;
+}
+
+export interface TeamSession {
+  token: string;
+  account: TeamAccountInfo;
+}
+
+export interface TeamPlanItem {
+  id: string;
+  title: string;
+  year: number;
+}
+
+export interface TeamPlanInfo extends TeamPlanItem {
+  numbering: NumberingSettings;
+}
+
+const SESSION_KEY = 'plandesk.team.session';
+
+/** True when the page was served by `plandesk serve --team` (a marker in index.html). */
+export function isTeamPage(): boolean {
+  return !!document.querySelector('meta[name="plandesk-team"]');
+}
+
+export function loadSession(): TeamSession | null {
+  try {
+    const s = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as TeamSession | null;
+    return s && typeof s.token === 'string' ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(s: TeamSession | null): void {
+  if (s) sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
+  else sessionStorage.removeItem(SESSION_KEY);
+}
+
+/** An answer of the team server that is not a success, with its message for the user. */
+export class TeamHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const FALLBACK: Record<number, string> = {
+  401: TEAM_MESSAGES.badLogin,
+  429: TEAM_MESSAGES.tooManyFailures,
+  426: TEAM_MESSAGES.oldClient(TEAM_PROTOCOL),
+};
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch {
+    throw new TeamHttpError(0, '无法连接团队服务器，请检查网络或确认服务器仍在运行。');
+  }
+  let body: Record<string, unknown> = {};
+  try {
+    body = (await res.json()) as Record<string, unknown>;
+  } catch {
+    // Not JSON: the message below says what happened.
+  }
+  if (!res.ok) {
+    const message = typeof body.error === 'string' ? body.error : (FALLBACK[res.status] ?? `团队服务器返回了错误（HTTP ${res.status}）。`);
+    throw new TeamHttpError(res.status, message);
+  }
+  return body as T;
+}
+
+export async function teamLogin(name: string, password: string): Promise<TeamSession> {
+  const body = await call<{ token: string; account: TeamAccountInfo }>('api/team/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name, password, protocol: TEAM_PROTOCOL }),
+  });
+  return { token: body.token, account: body.account };
+}
+
+const auth = (s: TeamSession) => ({ headers: { Authorization: `Bearer ${s.token}` } });
+
+export async function teamPlans(s: TeamSession): Promise<TeamPlanItem[]> {
+  return (await call<{ plans: TeamPlanItem[] }>('api/team/plans', auth(s))).plans;
+}
+
+export function teamPlan(s: TeamSession, id: string): Promise<TeamPlanInfo> {
+  return call<TeamPlanInfo>(`api/team/plans/${encodeURIComponent(id)}`, auth(s));
+}
+
+/** The WebSocket address of the team server the page came from. */
+export function teamSocketUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}
