@@ -1,7 +1,7 @@
 // Team mode in the browser (issue 20): log in to the team server, pick a plan, edit it with the
 // others. Rendered instead of the single-user App when the team server served the page.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { loadSession, saveSession, TeamHttpError, teamLogin, teamPlans, type TeamPlanItem, type TeamSession } from './api';
+import { loadSession, onTeamError, saveSession, teamLogin, teamPlans, type TeamPlanItem, type TeamSession } from './api';
 import { TeamEditor } from './TeamEditor';
 
 function planFromHash(): string | null {
@@ -76,13 +76,10 @@ function PlanList({ session, onOpen, onLoggedOut }: { session: TeamSession; onOp
   const [error, setError] = useState('');
   useEffect(() => {
     let live = true;
+    const failed = onTeamError(onLoggedOut, setError);
     teamPlans(session)
       .then((p) => live && setPlans(p))
-      .catch((err: unknown) => {
-        if (!live) return;
-        if (err instanceof TeamHttpError && err.status === 401) onLoggedOut();
-        else setError(err instanceof Error ? err.message : String(err));
-      });
+      .catch((err: unknown) => live && failed(err));
     return () => {
       live = false;
     };

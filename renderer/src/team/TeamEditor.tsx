@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { encodeTeamAuth, TEAM_BODY_FRAGMENT, TEAM_PROTOCOL } from '../../../shared/team';
 import { planEditorExtensions } from '../editor/extensions';
-import { teamPlan, teamSocketUrl, TeamHttpError, type TeamPlanInfo, type TeamSession } from './api';
+import { onTeamError, teamPlan, teamSocketUrl, type TeamPlanInfo, type TeamSession } from './api';
 import { Collaboration, colorFor } from './collaboration';
 
 interface Props {
@@ -31,6 +31,7 @@ export function TeamEditor({ session, planId, onBack, onLoggedOut }: Props) {
   useEffect(() => {
     let live = true;
     let provider: HocuspocusProvider | null = null;
+    const failed = onTeamError(onLoggedOut, setError);
     teamPlan(session, planId)
       .then((plan) => {
         if (!live) return;
@@ -49,11 +50,7 @@ export function TeamEditor({ session, planId, onBack, onLoggedOut }: Props) {
           if (live) setConnected((c) => c ?? { plan, provider: p, doc });
         });
       })
-      .catch((err: unknown) => {
-        if (!live) return;
-        if (err instanceof TeamHttpError && err.status === 401) onLoggedOut();
-        else setError(err instanceof Error ? err.message : String(err));
-      });
+      .catch((err: unknown) => live && failed(err));
     return () => {
       live = false;
       provider?.destroy();

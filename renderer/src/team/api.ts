@@ -81,6 +81,17 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
+/**
+ * What a screen does with a failed team request: an expired or unknown session goes back to the
+ * login, anything else is shown as its message.
+ */
+export function onTeamError(onLoggedOut: () => void, show: (message: string) => void): (err: unknown) => void {
+  return (err) => {
+    if (err instanceof TeamHttpError && err.status === 401) onLoggedOut();
+    else show(err instanceof Error ? err.message : String(err));
+  };
+}
+
 export async function teamLogin(name: string, password: string): Promise<TeamSession> {
   const body = await call<{ token: string; account: TeamAccountInfo }>('api/team/login', {
     method: 'POST',
