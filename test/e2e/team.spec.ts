@@ -31,6 +31,7 @@ test.beforeAll(async () => {
   plandesk('team', 'add-user', '张三', '--unit', '市应急管理局', '--role', '起草', '--password', PASSWORD);
   plandesk('team', 'add-user', '李四', '--unit', '市应急管理局', '--role', '起草', '--password', PASSWORD);
   plandesk('team', 'add-user', '王五', '--unit', '市住建局', '--role', '只读', '--password', PASSWORD);
+  plandesk('team', 'add-user', '孙七', '--unit', '市教育局', '--role', '起草', '--password', PASSWORD);
   plandesk('team', 'add-user', '赵六', '--unit', '市交通运输局', '--role', '审阅', '--password', PASSWORD);
   plandesk('new', '--template', 'county-yaodian', '--year', '2026', '--issuer', '滕州市安全生产委员会', '--save');
   server = await startTeamProcess(home);
@@ -117,6 +118,20 @@ test('two people typing in the same task at once end with the same text', async 
   await expect(b.locator('.ProseMirror-yjs-cursor')).toContainText('张三');
   await a.context().close();
   await b.context().close();
+});
+
+test('three people typing at the same place at once: nothing lost, the same text on all three', async ({ browser }) => {
+  const pages = [await openPlan(browser, '张三'), await openPlan(browser, '李四'), await openPlan(browser, '孙七')];
+  const bodies = pages.map((p) => tasks(p).nth(1).locator('.task-body'));
+  for (const body of bodies) await caretInto(body);
+  const letters = ['E', 'F', 'G'];
+  await Promise.all(pages.map((p, i) => p.keyboard.type(letters[i]!.repeat(6), { delay: 15 })));
+  for (const body of bodies) {
+    await expect.poll(async () => Promise.all(letters.map(async (l) => count(await shownText(body), l)))).toEqual([6, 6, 6]);
+  }
+  const texts = await Promise.all(bodies.map((b) => shownText(b)));
+  expect(new Set(texts).size).toBe(1);
+  for (const p of pages) await p.context().close();
 });
 
 test('two people inserting tasks in the same section at once end with one numbering on both', async ({ browser }) => {
