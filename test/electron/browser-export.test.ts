@@ -1,27 +1,17 @@
 // Browser mode never writes a file at a path that came from the page (issue 16, defect 6):
 // export.toFile is refused with a Chinese message and nothing is written, absolute or relative;
 // the desktop's export.toFile (a path from the save dialog) takes only an absolute path.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiCall, startServerProcess, type ServerProcess } from '../helpers/browser-process';
+import { apiCall, useServerProcess } from '../helpers/browser-process';
 import { tempDir, tempLibrary } from '../helpers/temp-library';
 import { emptyPlan } from '../../shared/plan/schema';
 import { AppError } from '../../shared/errors';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-let server: ServerProcess;
-let home: string;
-
-beforeAll(async () => {
-  home = tempDir();
-  server = await startServerProcess(home);
-});
-afterAll(async () => {
-  await server.stop();
-  rmSync(home, { recursive: true, force: true });
-});
+const ctx = useServerProcess();
 
 const ready = () => {
   const doc = emptyPlan('2026年全县安全生产工作要点', 2026);
@@ -34,13 +24,13 @@ const ready = () => {
 
 describe('browser mode: export.toFile', () => {
   it('writes nothing at a path from the page, absolute or relative, and says to download', async () => {
-    const created = await apiCall(server, 'plans.create', { title: '2026年全县安全生产工作要点', year: 2026, doc: ready() });
+    const created = await apiCall(ctx.server, 'plans.create', { title: '2026年全县安全生产工作要点', year: 2026, doc: ready() });
     expect(created.status).toBe(200);
     const planId = (created.body as { result: { id: string } }).result.id;
     const outside = tempDir();
     const before = readdirSync(root).length;
-    for (const path of [join(outside, 'x.docx'), 'relative-export.docx', '../escape.docx', join(home, 'plandesk.db')]) {
-      const r = await apiCall(server, 'export.toFile', { planId, path });
+    for (const path of [join(outside, 'x.docx'), 'relative-export.docx', '../escape.docx', join(ctx.home, 'plandesk.db')]) {
+      const r = await apiCall(ctx.server, 'export.toFile', { planId, path });
       expect(r.status, path).toBe(403);
       const err = (r.body as { ok: boolean; error: { code: string; message: string } }).error;
       expect(err.code).toBe('forbidden');
@@ -52,7 +42,7 @@ describe('browser mode: export.toFile', () => {
     expect(existsSync(join(root, '..', 'escape.docx'))).toBe(false);
     expect(readdirSync(root).length).toBe(before);
     // The download path is still there.
-    const rendered = await apiCall(server, 'export.render', { planId });
+    const rendered = await apiCall(ctx.server, 'export.render', { planId });
     expect(rendered.status).toBe(200);
     expect((rendered.body as { result: { bytes: Uint8Array } }).result.bytes.length).toBeGreaterThan(1000);
   });

@@ -4,13 +4,11 @@
 // malformed bodies. Every answer is a 2xx or a 4xx with a Chinese message (never a 5xx or an
 // internal error), the server stays up, and a plan nobody asked to change is unchanged.
 // Bounded: a fixed seed and a fixed number of requests (well under 30 s).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { operations } from '../../shared/contract';
 import { emptyPlan } from '../../shared/plan/schema';
 import { encodeWire } from '../../shared/wire';
-import { apiCall, rawPost, startServerProcess, type ApiAnswer, type ServerProcess } from '../helpers/browser-process';
-import { tempDir } from '../helpers/temp-library';
+import { apiCall, useServerProcess, rawPost, type ApiAnswer } from '../helpers/browser-process';
 import { rng as seeded } from '../helpers/rng';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 4);
@@ -217,25 +215,15 @@ const RAW_BODIES: ReadonlyArray<string | Buffer> = [
   `{"name":"plans.create","args":{"title":"甲","year":2026,"doc":{"body":${'[{"type":"heading","children":'.repeat(2_000)}[]${'}]'.repeat(2_000)}}}}`,
 ];
 
-let server: ServerProcess;
-let home: string;
-
-beforeAll(async () => {
-  home = tempDir();
-  server = await startServerProcess(home);
-});
-afterAll(async () => {
-  await server.stop();
-  rmSync(home, { recursive: true, force: true });
-});
+const ctx = useServerProcess();
 
 describe('HTTP API fuzz', () => {
   it(`${REQUESTS} random requests over every operation: 2xx or a Chinese 4xx, server up, the known plan unchanged`, async () => {
     const started = Date.now();
-    const create = (title: string) => apiCall(server, 'plans.create', { title, year: 2026, doc: nearPlan(rng(1), []) as object });
+    const create = (title: string) => apiCall(ctx.server, 'plans.create', { title, year: 2026, doc: nearPlan(rng(1), []) as object });
     const known = (await create('2026年全县安全生产工作要点')).body as { ok: boolean; result: { id: string } };
     expect(known.ok).toBe(true);
-    const knownBefore = (await apiCall(server, 'plans.get', { id: known.result.id })).text;
+    const knownBefore = (await apiCall(ctx.server, 'plans.get', { id: known.result.id })).text;
     // The fuzzer may change, delete or save over these (with valid ids); never the known plan.
     const scratch = [(await create('草稿甲')).body, (await create('草稿乙')).body].map((b) => (b as { result: { id: string } }).result.id);
     const ids = [...scratch, 'no-such-plan', 'bundled:county-yaodian.json'];
@@ -256,11 +244,11 @@ describe('HTTP API fuzz', () => {
         if (i >= names.length && r.chance(0.1)) {
           const body = r.pick(RAW_BODIES);
           what = `raw ${String(body).slice(0, 60)}`;
-          answer = await rawPost(server, body, r.chance(0.9) ? 'application/json' : 'text/plain');
+          answer = await rawPost(ctx.server, body, r.chance(0.9) ? 'application/json' : 'text/plain');
         } else {
           const args = argsFor(name, r, ids);
           what = `${name} ${encodeWire(args).slice(0, 160)}`;
-          answer = await rawPost(server, encodeWire({ name, args }));
+          answer = await rawPost(ctx.server, encodeWire({ name, args }));
           seen.add(name);
         }
         const body = answer.body as { ok?: boolean; error?: { code?: string; message?: string } } | null;
@@ -276,7 +264,7 @@ describe('HTTP API fuzz', () => {
     await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
     // And every malformed body once.
     for (const body of RAW_BODIES) {
-      const answer = await rawPost(server, body);
+      const answer = await rawPost(ctx.server, body);
       const err = (answer.body as { error?: { code?: string; message?: string } } | null)?.error;
       if (answer.status < 400 || answer.status >= 500 || err?.code === 'internal' || !HAN.test(err?.message ?? ''))
         problems.push(`${answer.status} raw ${String(body).slice(0, 60)} → ${answer.text.slice(0, 200)}`);
@@ -286,10 +274,10 @@ describe('HTTP API fuzz', () => {
     expect(problems).toEqual([]);
     expect([...seen].sort()).toEqual([...names].sort());
     // Still up, nothing logged as an internal error, the known plan as it was.
-    expect(server.child.exitCode).toBeNull();
-    expect((await apiCall(server, 'plans.list', {})).status).toBe(200);
-    expect((await apiCall(server, 'plans.get', { id: known.result.id })).text).toBe(knownBefore);
-    expect(server.output()).not.toMatch(/internal error/);
+    expect(ctx.server.child.exitCode).toBeNull();
+    expect((await apiCall(ctx.server, 'plans.list', {})).status).toBe(200);
+    expect((await apiCall(ctx.server, 'plans.get', { id: known.result.id })).text).toBe(knownBefore);
+    expect(ctx.server.output()).not.toMatch(/internal error/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(30_000);
   });

@@ -1,6 +1,7 @@
 // Starts the real browser-mode server (a separate Node process, from source) on a library
 // folder; the port is the one the process prints, the token from its address.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -110,4 +111,21 @@ export function rawPost(
 /** One API call as the page makes it (token, JSON, our own Origin). */
 export function apiCall(server: Pick<ServerProcess, 'port' | 'token'>, name: unknown, args: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
   return rawPost(server, encodeWire({ name, args }), 'application/json', headers);
+}
+
+/**
+ * One browser-mode server process for a test file, on an empty library in a temp folder: started
+ * before the file's tests, stopped and removed after them. Read `server` and `home` inside tests.
+ */
+export function useServerProcess(): { server: ServerProcess; home: string } {
+  const ctx = {} as { server: ServerProcess; home: string };
+  beforeAll(async () => {
+    ctx.home = tempDir();
+    ctx.server = await startServerProcess(ctx.home);
+  });
+  afterAll(async () => {
+    await ctx.server?.stop();
+    rmSync(ctx.home, { recursive: true, force: true });
+  });
+  return ctx;
 }
