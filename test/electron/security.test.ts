@@ -17,13 +17,13 @@ import {
   denyWindowOpen,
   devicePermissionHandler,
   hardenSession,
-  hardenWebContents,
   permissionCheckHandler,
   permissionRequestHandler,
   secureWebPreferences,
 } from '../../electron/main/security';
 import { DEFAULT_WINDOW_STATE } from '../../electron/main/window-state';
 import { fakeElectron } from './fake-electron';
+import { fakeWebContents } from './fake-web-contents';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -87,27 +87,6 @@ const ELECTRON_PERMISSIONS = [
   'some-future-permission',
 ];
 
-function fakeContents() {
-  const handlers: Record<string, Handler> = {};
-  let openHandler: Handler | undefined;
-  const contents = {
-    on: (e: string, h: Handler) => {
-      handlers[e] = h;
-    },
-    setWindowOpenHandler: (h: Handler) => {
-      openHandler = h;
-    },
-  };
-  hardenWebContents(contents as never);
-  const fire = (name: string, url: string) => {
-    const event = { url, preventDefault: vi.fn() };
-    expect(handlers[name], `${name} handler`).toBeTypeOf('function');
-    handlers[name]!(event, url);
-    return event.preventDefault.mock.calls.length > 0;
-  };
-  return { handlers, fire, open: (details: unknown) => openHandler!(details) };
-}
-
 describe('window: web preferences', () => {
   const prefs = mainWindowOptions(DEFAULT_WINDOW_STATE, '/x/preload.cjs', false).webPreferences!;
 
@@ -163,7 +142,7 @@ describe('window: web preferences', () => {
 
 describe('web contents: navigation, redirects, new windows, webviews', () => {
   it('denies navigation away from app://plandesk and allows it inside', () => {
-    const c = fakeContents();
+    const c = fakeWebContents();
     expect(c.fire('will-navigate', 'https://example.com/')).toBe(true);
     expect(c.fire('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(c.fire('will-navigate', 'app://evil/index.html')).toBe(true);
@@ -174,21 +153,21 @@ describe('web contents: navigation, redirects, new windows, webviews', () => {
   });
 
   it('denies redirects away from the app like navigation', () => {
-    const c = fakeContents();
+    const c = fakeWebContents();
     expect(c.fire('will-redirect', 'https://example.com/')).toBe(true);
     expect(c.fire('will-redirect', 'http://127.0.0.1:8080/')).toBe(true);
     expect(c.fire('will-redirect', 'app://plandesk/index.html')).toBe(false);
   });
 
   it('denies every new window, even for the app itself', () => {
-    const c = fakeContents();
+    const c = fakeWebContents();
     expect(c.open({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     expect(c.open({ url: 'app://plandesk/index.html' })).toEqual({ action: 'deny' });
     expect(denyWindowOpen()).toEqual({ action: 'deny' });
   });
 
   it('denies attaching a <webview>', () => {
-    const c = fakeContents();
+    const c = fakeWebContents();
     expect(c.fire('will-attach-webview', 'app://plandesk/index.html')).toBe(true);
   });
 

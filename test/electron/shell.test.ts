@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { startElectronApp } from '../../electron/main/app';
 import { buildMenuTemplate } from '../../electron/main/menu';
 import { registerIpc, IPC_CHANNEL } from '../../electron/main/ipc';
-import { hardenWebContents, isAppUrl, secureWebPreferences } from '../../electron/main/security';
+import { isAppUrl, secureWebPreferences } from '../../electron/main/security';
+import { fakeWebContents } from './fake-web-contents';
 import { restoreWindowState } from '../../electron/main/window-state';
 import type { Dispatch } from '../../electron/transport/dispatch';
 import { fakeElectron } from './fake-electron';
@@ -70,25 +71,10 @@ describe('Electron shell', () => {
   });
 
   it('denies navigation away from the app and every new window', () => {
-    const handlers: Record<string, Handler> = {};
-    let openHandler: Handler | undefined;
-    const contents = {
-      on: (e: string, h: Handler) => {
-        handlers[e] = h;
-      },
-      setWindowOpenHandler: (h: Handler) => {
-        openHandler = h;
-      },
-    };
-    hardenWebContents(contents as never);
-    const ev = (url: string) => ({ url, preventDefault: vi.fn() });
-    const away = ev('https://example.com/');
-    handlers['will-navigate']!(away);
-    expect(away.preventDefault).toHaveBeenCalled();
-    const inside = ev('app://plandesk/index.html#/plan/1');
-    handlers['will-navigate']!(inside);
-    expect(inside.preventDefault).not.toHaveBeenCalled();
-    expect(openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    const c = fakeWebContents();
+    expect(c.fire('will-navigate', 'https://example.com/')).toBe(true);
+    expect(c.fire('will-navigate', 'app://plandesk/index.html#/plan/1')).toBe(false);
+    expect(c.open({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(isAppUrl('app://evil/index.html')).toBe(false);
     expect(secureWebPreferences('/p')).toMatchObject({ webSecurity: true, nodeIntegrationInWorker: false });
   });
