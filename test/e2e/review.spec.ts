@@ -98,8 +98,12 @@ test('suggested edits: typing and IME are tracked, deletions marked, accept one,
   await cdp.send('Input.imeSetComposition', { text: '专项', selectionStart: 2, selectionEnd: 2 });
   await cdp.send('Input.insertText', { text: '专项' });
   await expect(title).toHaveText('深入开展习近平总书记关于安全生产重要论述的宣贯教育活动AB专项');
-  await expect(title.locator('ins')).toHaveText(/AB.*专项|专项/);
-  expect((await title.locator('ins').allTextContents()).join('')).toBe('AB专项');
+  // One suggestion. Right after a composition ProseMirror keeps the browser's composed text
+  // node, so the same mark may be drawn as two adjacent <ins> elements until the next redraw
+  // (after the reload below it is one): check the text and the suggestion id, not the elements.
+  const ins = title.locator('ins');
+  await expect.poll(async () => (await ins.allTextContents()).join('')).toBe('AB专项');
+  expect(new Set(await ins.evaluateAll((els) => els.map((e) => e.getAttribute('data-suggestion')))).size).toBe(1);
 
   // Backspace over original text marks it deleted (struck through), it does not vanish.
   await tasks.nth(1).locator('.task-title').click();
