@@ -448,3 +448,40 @@ test('征求意见汇总表: the round on every row, filters by unit and by roun
   await page.getByRole('combobox', { name: '按轮次筛选' }).selectOption({ label: '征求意见稿' });
   await page.screenshot({ path: 'test-results/screens/opinions-1366.png' });
 });
+
+test('修订: find/replace makes suggestions — old text struck through, new text inserted, never twice', async ({ page }) => {
+  await page.goto(app().url);
+  await page.getByTestId('import-file-input').setInputFiles(join(samples, 'tengzhou-2020-yaodian.txt'));
+  await page.getByRole('dialog', { name: /导入/ }).getByRole('button', { name: '确认导入' }).click();
+  await expect(page.locator('.plan-page .plan-task').first()).toBeVisible();
+  await page.getByRole('button', { name: '修订', exact: true }).click();
+  const who = page.getByRole('dialog', { name: '您是谁' });
+  if (await who.isVisible().catch(() => false)) {
+    await who.getByRole('textbox', { name: '姓名' }).fill('李四');
+    await who.getByRole('textbox', { name: '单位' }).fill('县教育局');
+    await who.getByRole('button', { name: '确定' }).click();
+  }
+  await expect(page.getByRole('button', { name: '修订', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.locator('.plan-page').click();
+  await page.keyboard.press('Control+h');
+  const bar = page.getByRole('search', { name: '查找和替换' });
+  await bar.getByRole('textbox', { name: '查找内容' }).fill('责任制');
+  await expect(bar).toContainText(/\d+ \/ \d+/);
+  const found = Number((/\/ (\d+)/.exec((await bar.textContent()) ?? '') ?? [])[1]);
+  expect(found).toBeGreaterThan(1);
+  await bar.getByRole('textbox', { name: '替换为' }).fill('责任体系');
+  await bar.getByRole('button', { name: '全部替换' }).click();
+  const page_ = page.locator('.plan-page');
+  // Character by character: 责任[制→体系].
+  await expect(page_.locator('del', { hasText: '制' })).toHaveCount(found);
+  await expect(page_.locator('ins', { hasText: '体系' })).toHaveCount(found);
+  // The struck-through words still match; replacing again does not add a second insertion.
+  await bar.getByRole('button', { name: '全部替换' }).click();
+  await expect(page_.locator('ins', { hasText: '体系' })).toHaveCount(found);
+  await expect(bar.getByRole('status')).toContainText('修订模式下只替换正文');
+  // Rejecting them all gives back the plan as it was.
+  await page.getByRole('tab', { name: '修订' }).click();
+  await page.getByRole('region', { name: '修订' }).getByRole('button', { name: '全部拒绝' }).click();
+  await expect(page_.locator('ins, del')).toHaveCount(0);
+  await expect(page_).toContainText('完善落实安全生产责任制');
+});

@@ -4,6 +4,7 @@ import { findAll, replaceOne, type Match } from '../../../shared/find-replace';
 import { editorDocToBlocks } from './convert';
 import { jumpToBlock } from './jump';
 import { fieldPos, type TextField } from './positions';
+import { activeSuggester } from '../review/suggest-mode';
 import { patchBlock } from './patch';
 import { searchKey, type SearchRanges } from './search-plugin';
 
@@ -28,6 +29,7 @@ export function FindBar({ editor, replace: replaceOpen, onClose }: Props) {
   const [showReplace, setShowReplace] = useState(replaceOpen);
   const [current, setCurrent] = useState(0);
   const [version, setVersion] = useState(0);
+  const [note, setNote] = useState('');
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => setShowReplace((s) => s || replaceOpen), [replaceOpen]);
@@ -67,8 +69,21 @@ export function FindBar({ editor, replace: replaceOpen, onClose }: Props) {
     } else jumpToBlock(editor, m.blockIndex);
   };
 
-  /** Replaces the given matches in one transaction (one undo step). */
-  const replaceMatches = (list: Match[]) => {
+  /**
+   * Replaces the given matches in one transaction (one undo step). In 修订 mode the replacements
+   * are suggestions, made in the text only: text already suggested for deletion is left alone,
+   * and unit names (task attributes) are changed through the units dialog, which suggests them.
+   */
+  const replaceMatches = (all: Match[]) => {
+    const who = activeSuggester(editor.state);
+    const deletion = editor.state.schema.marks.deletion!;
+    const list = who
+      ? all.filter((m) => {
+          const r = toRange(editor, m);
+          return r !== null && !editor.state.doc.rangeHasMark(r.from, r.to, deletion);
+        })
+      : all;
+    setNote(who && list.length < all.length ? `修订模式下只替换正文中的 ${list.length} 处；单位名称请在任务的责任单位中修改，已删除的文字不替换。` : '');
     if (!list.length) return;
     const before = editorDocToBlocks(editor.state.doc);
     // Last match first, so the offsets of the earlier ones stay valid.
@@ -83,7 +98,7 @@ export function FindBar({ editor, replace: replaceOpen, onClose }: Props) {
         const x = (b as Record<string, unknown>)[key];
         if (JSON.stringify(x) !== JSON.stringify((old as Record<string, unknown>)[key])) patch[key] = x;
       }
-      patchBlock(tr, i, patch);
+      patchBlock(tr, i, patch, who);
     });
     if (tr.docChanged) editor.view.dispatch(tr);
   };
@@ -133,6 +148,11 @@ export function FindBar({ editor, replace: replaceOpen, onClose }: Props) {
             全部替换
           </button>
         </>
+      )}
+      {note && (
+        <span className="muted" role="status">
+          {note}
+        </span>
       )}
       <button type="button" className="icon-button" aria-label="关闭查找" onClick={onClose}>
         ×

@@ -104,6 +104,23 @@ export function isSuggesting(state: EditorState): SuggestState {
   return suggestKey.getState(state) ?? { enabled: false, who: null, pending: [] };
 }
 
+/** The reviewer whose edits are suggestions now, or null outside 修订 mode. */
+export function activeSuggester(state: EditorState): Suggester | null {
+  const s = isSuggesting(state);
+  return s.enabled ? s.who : null;
+}
+
+/**
+ * Replaces [from, to) with `content` as a suggestion: the old text is marked deleted (one's own
+ * suggested insertions are removed), the new content goes in right after it and gets its
+ * insertion mark from appendTransaction like any other text inserted in 修订 mode.
+ */
+export function suggestReplace(tr: Transaction, from: number, to: number, content: PMNode[], who: Suggester): void {
+  const steps = tr.mapping.maps.length;
+  if (to > from) suggestDelete(tr, from, to, who);
+  if (content.length) tr.insert(tr.mapping.slice(steps).map(to), content);
+}
+
 /** Text nodes in [from, to) without `who`'s insertion mark, as ranges. */
 function unmarkedIn(doc: PMNode, from: number, to: number, who: Suggester, out: Array<[number, number]>): void {
   doc.nodesBetween(from, to, (node, pos) => {
@@ -258,6 +275,26 @@ export const SuggestMode = Extension.create({
             tr.setSelection(TextSelection.create(tr.doc, Math.max(0, Math.min(pos, tr.doc.content.size))));
             view.dispatch(tr.scrollIntoView());
             event.preventDefault();
+            return true;
+          },
+          handleDrop(view, event, slice, moved) {
+            const s = isSuggesting(view.state);
+            if (!s.enabled || !s.who) return false;
+            // A drag inside the page moves text: what leaves its place is a suggested deletion,
+            // what arrives a suggested insertion (as text, like a paste). Blocks are moved with
+            // the outline, not by dragging.
+            const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+            const text = slice.content.textBetween(0, slice.content.size, '', '').replace(/\s*\n\s*/g, '');
+            if (!at || !text || !view.state.doc.resolve(at.pos).parent.inlineContent) return true;
+            const { from, to } = view.state.selection;
+            if (moved && at.pos > from && at.pos < to) return true; // dropped onto itself
+            const tr = view.state.tr;
+            const steps = tr.mapping.maps.length;
+            if (moved && to > from) suggestDelete(tr, from, to, s.who);
+            const pos = tr.mapping.slice(steps).map(at.pos);
+            tr.insertText(text, pos);
+            tr.setSelection(TextSelection.create(tr.doc, pos, pos + text.length));
+            view.dispatch(tr);
             return true;
           },
           handlePaste(view, event) {
