@@ -304,7 +304,8 @@ export const operations = {
       .max(50),
   }),
   'export.review': z.object({ planId: id, lineNumbers: z.boolean().optional() }),
-  'export.opinions': z.object({ planId: id }),
+  // The screen's filters (shared/review/opinion-rows.ts filterOpinions); none = the whole table.
+  'export.opinions': z.object({ planId: id, unit: z.string().min(1).max(200).optional(), round: PlanStatusSchema.optional() }),
   'units.list': z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).optional() }),
   'settings.get': z.object({ key: z.string().min(1).max(100) }),
   'settings.set': z.object({ key: z.string().min(1).max(100), value: z.json() }),

@@ -16,7 +16,7 @@ import { unitsChangeTexts, unitsParentheticalChange } from '../../shared/review/
 import { walkBody } from '../../shared/plan/walk';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { exportReviewDocx } from '../review/export-review-docx';
-import { planOpinionsDocx } from '../review/opinions-docx';
+import { opinionFilterSuffix, planOpinionsDocx } from '../review/opinions-docx';
 import { analyseReturnedFile } from '../review/analyse-returned';
 import { readReturnedDocx } from '../review/read-returned-docx';
 import type { LibraryServices } from './library';
@@ -152,11 +152,12 @@ export function createReviewServices(db: Database, library: LibraryServices): Pi
       return { fileName: proposeExportFileName(`${plan.doc.meta.title}（征求意见稿）`), bytes };
     },
 
-    'export.opinions': async ({ planId }) => {
+    'export.opinions': async ({ planId, unit, round }) => {
       const plan = await getPlan(planId);
       const rows = await library['review.opinions.list']({ planId });
-      const bytes = await planOpinionsDocx(plan.doc, rows);
-      return { fileName: proposeExportFileName(`${plan.doc.meta.title}征求意见汇总表`), bytes };
+      const filter = { ...(unit ? { unit } : {}), ...(round ? { round } : {}) };
+      const bytes = await planOpinionsDocx(plan.doc, rows, filter);
+      return { fileName: proposeExportFileName(`${plan.doc.meta.title}征求意见汇总表${opinionFilterSuffix(filter)}`), bytes };
     },
 
     'review.analyse': async ({ planId, files }) => {

@@ -32,6 +32,22 @@ export interface OpinionRow extends StoredOpinion {
   live: boolean;
 }
 
+/** How the 汇总表 names the 提出单位 of an opinion nobody signed. */
+export const UNSIGNED_UNIT = '（未署名）';
+
+/** The 汇总表's filters: a 提出单位 (UNSIGNED_UNIT for unsigned rows) and a round; empty = all. */
+export interface OpinionFilter {
+  unit?: string;
+  round?: string;
+}
+
+/** The rows a filter keeps, each with its number (序号) in the whole table. */
+export function filterOpinions<R extends Pick<StoredOpinion, 'unit' | 'round'>>(rows: readonly R[], f: OpinionFilter): Array<{ row: R; n: number }> {
+  return rows
+    .map((row, i) => ({ row, n: i + 1 }))
+    .filter(({ row }) => (!f.unit || (row.unit || UNSIGNED_UNIT) === f.unit) && (!f.round || row.round === f.round));
+}
+
 export interface ThreadLike {
   id: string;
   round: string;

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { caretInto, pageApi, samples, selectContents, useApp } from './app';
 
@@ -447,6 +448,15 @@ test('征求意见汇总表: the round on every row, filters by unit and by roun
   expect(await mids(page.locator('.editor-header > button, .editor-header > label'))).toBeLessThan(6);
   await page.getByRole('combobox', { name: '按轮次筛选' }).selectOption({ label: '征求意见稿' });
   await page.screenshot({ path: 'test-results/screens/opinions-1366.png' });
+  // The exported table is the table as filtered, with a 轮次 column.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出汇总表' }).click()]);
+  expect(download.suggestedFilename()).toContain('征求意见汇总表（征求意见稿）');
+  const JSZip = (await import('jszip')).default;
+  const xml = await (await JSZip.loadAsync(readFileSync((await download.path())!))).file('word/document.xml')!.async('string');
+  const text = xml.replace(/<[^>]+>/g, '');
+  expect(text).toContain('轮次');
+  expect(text).toContain('建议把学校纳入责任清单');
+  expect(text).not.toContain('此条表述再斟酌');
 });
 
 test('修订: find/replace makes suggestions — old text struck through, new text inserted, never twice', async ({ page }) => {

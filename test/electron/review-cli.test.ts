@@ -120,6 +120,35 @@ describe('review CLI', async () => {
       expect(xml).toContain(s);
   });
 
+  it('opinions: every row with its round; --round and --unit print only those rows, numbered from 1, and say so in the title', async () => {
+    const rows = [
+      { round: 'draft', unit: '市安委办', task: '1.完善责任制', content: '本办：表述再斟酌', decision: null, reason: '' },
+      { round: 'consultation', unit: '县住建局', task: '2.开展检查', content: '建议增加：每季度一次', decision: '采纳', reason: '' },
+      { round: 'consultation', unit: '县教育局', task: '', content: '把学校纳入', decision: null, reason: '' },
+    ];
+    const { c } = ctx(dir, { 'review.opinions.list': async () => rows });
+    const cells = async (file: string) => {
+      const xml = await (await JSZip.loadAsync(readFileSync(join(dir, file)))).file('word/document.xml')!.async('string');
+      const at = xml.search(/<w:tbl[ >]/);
+      const rowsXml = xml.slice(at).split('</w:tr>').slice(0, -1);
+      const text = (x: string) => [...x.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      return { title: text(xml.slice(0, at)), rows: rowsXml.map((r) => r.split('</w:tc>').slice(0, -1).map(text)) };
+    };
+    expect(await opinionsCommand.run(['plan.plan.json', '--out', 'all.docx'], c)).toBe(0);
+    const all = await cells('all.docx');
+    expect(all.rows[0]!.slice(0, 3)).toEqual(['序号', '轮次', '提出单位']);
+    expect(all.rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ['1', '草稿', '市安委办'],
+      ['2', '征求意见稿', '县住建局'],
+      ['3', '征求意见稿', '县教育局'],
+    ]);
+    expect(await opinionsCommand.run(['plan.plan.json', '--out', 'one.docx', '--round', '征求意见稿', '--unit', '县教育局'], c)).toBe(0);
+    const one = await cells('one.docx');
+    expect(one.rows.slice(1).map((r) => r.slice(0, 5))).toEqual([['1', '征求意见稿', '县教育局', '', '把学校纳入']]);
+    expect(one.title).toContain('征求意见汇总表（征求意见稿，县教育局）');
+    await expect(opinionsCommand.run(['plan.plan.json', '--out', 'x.docx', '--round', '第三轮'], c)).rejects.toThrow('没有“第三轮”这一轮次');
+  });
+
   it('cleans up', () => rmSync(dir, { recursive: true, force: true }));
 });
 

@@ -2,7 +2,7 @@
 // 理由 — filled from comments and suggestions and their outcome, editable, exported as DOCX.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlanRecord } from '../../../shared/contract';
-import type { OpinionDecision, OpinionRow } from '../../../shared/review/opinion-rows';
+import { filterOpinions, UNSIGNED_UNIT, type OpinionDecision, type OpinionRow } from '../../../shared/review/opinion-rows';
 import { PLAN_STATUSES, STATUS_LABELS, type PlanStatus } from '../../../shared/plan/status';
 import { errorMessage, invoke } from '../api/client';
 import { useToast } from '../components/Toasts';
@@ -67,7 +67,12 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
   };
   const exportTable = async () => {
     try {
-      const r = await invoke('export.opinions', { planId });
+      // The table as shown: with the screen's filters.
+      const r = await invoke('export.opinions', {
+        planId,
+        ...(unitFilter ? { unit: unitFilter } : {}),
+        ...(roundFilter ? { round: roundFilter as PlanStatus } : {}),
+      });
       downloadBytes(r.bytes, r.fileName);
     } catch (err) {
       toast({ kind: 'error', message: errorMessage(err) });
@@ -77,11 +82,9 @@ export function OpinionsScreen({ planId, onBack }: { planId: string; onBack(): v
   // Filters: by 提出单位 and by round ('' = all). 序号 stays the row's number in the whole table.
   const [unitFilter, setUnitFilter] = useState('');
   const [roundFilter, setRoundFilter] = useState('');
-  const units = useMemo(() => [...new Set((rows ?? []).map((r) => r.unit || '（未署名）'))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [rows]);
+  const units = useMemo(() => [...new Set((rows ?? []).map((r) => r.unit || UNSIGNED_UNIT))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [rows]);
   const rounds = useMemo(() => PLAN_STATUSES.filter((st) => rows?.some((r) => r.round === st)), [rows]);
-  const shown = (rows ?? [])
-    .map((r, i) => ({ r, n: i + 1 }))
-    .filter(({ r }) => (!unitFilter || (r.unit || '（未署名）') === unitFilter) && (!roundFilter || r.round === roundFilter));
+  const shown = filterOpinions(rows ?? [], { unit: unitFilter, round: roundFilter }).map(({ row, n }) => ({ r: row, n }));
   const filtered = !!unitFilter || !!roundFilter;
 
   const open = rows?.filter((r) => !r.decision).length ?? 0;
