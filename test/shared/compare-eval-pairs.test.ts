@@ -1,12 +1,21 @@
 // The issue 15 evaluation set (test/fixtures/compare/pairs-eval.ts) loads and is consistent:
 // every labelled upper title exists in the upper plan, every draft title a label names exists in
-// the draft, the halves follow the fixed split rule, and the set meets the issue's size (≥ 80
-// links, ≥ 20 target changes). No threshold on the engine here: the figures are measured by
-// `npm run bench -- compare-eval`.
+// the draft, every labelled target fragment occurs in its upper task, the halves follow the fixed
+// split rule, and the set meets the issue's size (≥ 80 links, ≥ 20 target changes). No threshold
+// on the engine here: the figures are measured by `npm run bench -- compare-eval`.
 import { describe, expect, it } from 'vitest';
 import { walkOutline } from '../../shared/plan/numbering';
 import type { PlanDocument } from '../../shared/plan/schema';
 import { available, EVAL_PAIR_SPECS, evalPairs, halfOf } from '../fixtures/compare/pairs-eval';
+
+/** Title and text of each task: where a labelled target fragment (`upperText`) must occur. */
+function taskTexts(doc: PlanDocument): Map<string, string> {
+  const out = new Map<string, string>();
+  walkOutline(doc.body, (n) => {
+    if (n.type === 'task') out.set(n.title, n.title + n.text);
+  });
+  return out;
+}
 
 function taskTitles(doc: PlanDocument): string[] {
   const out: string[] = [];
@@ -30,6 +39,7 @@ describe('compare: evaluation set (issue 15)', () => {
   for (const p of pairs) {
     it(`${p.name} (${p.half}): labels name existing upper and draft tasks`, () => {
       const upper = new Set(taskTitles(p.upper));
+      const texts = taskTexts(p.upper);
       const draft = taskTitles(p.draft);
       expect(new Set(draft).size, 'draft titles unique').toBe(draft.length);
       for (const l of p.links) {
@@ -43,6 +53,7 @@ describe('compare: evaluation set (issue 15)', () => {
           p.links.some((l) => l.upper === t.upper),
           `${t.upper} is linked`,
         ).toBe(true);
+        expect(texts.get(t.upper) ?? '', `${t.upper}: the labelled target “${t.upperText}” is in the upper task`).toContain(t.upperText);
       }
     });
   }
