@@ -7,7 +7,7 @@ import { useToast } from '../components/Toasts';
 import { ConfirmDialog } from './ConfirmDialog';
 import type { NewPlanMode } from './NewPlanDialog';
 import type { ImportSource } from './ImportDialog';
-import { ImportDialog, Lazy, NewPlanDialog, preloadAfterFirstPaint, TemplatesView } from '../lazy';
+import { ImportDialog, Lazy, NewPlanDialog, preloadAfterFirstPaint, SettingsDialog, TemplatesView } from '../lazy';
 import { IMPORT_ACCEPT, IMPORT_FORMATS_TEXT } from '../../../shared/import-formats';
 
 interface Props {
@@ -32,6 +32,7 @@ export function LibraryScreen({ onOpen }: Props) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [importing, setImporting] = useState<ImportSource | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(async () => {
@@ -156,6 +157,9 @@ export function LibraryScreen({ onOpen }: Props) {
               </button>
               <button type="button" onClick={() => setView('trash')}>
                 回收站
+              </button>
+              <button type="button" onClick={() => setSettingsOpen(true)} title="团队模式：让同事在局域网内一起编辑">
+                设置
               </button>
             </>
           ) : (
@@ -289,6 +293,11 @@ export function LibraryScreen({ onOpen }: Props) {
               onOpen(id);
             }}
           />
+        </Lazy>
+      )}
+      {settingsOpen && (
+        <Lazy fallback={null}>
+          <SettingsDialog onClose={() => setSettingsOpen(false)} />
         </Lazy>
       )}
       {toDelete && (
