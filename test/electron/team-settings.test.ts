@@ -13,6 +13,7 @@ import { TEAM_MESSAGES } from '../../shared/team';
 import { syntheticPlan } from '../helpers/sample-plans';
 import { connectClient, httpJson, login, type TeamClient } from '../helpers/team-server';
 import { tempDir } from '../helpers/temp-library';
+import { apiCall, startServerProcess } from '../helpers/browser-process';
 
 const dirs: string[] = [];
 const libraries: Library[] = [];
@@ -240,5 +241,33 @@ describe('sessions that end while a plan is open', () => {
     expect((await httpJson(port, 'GET', '/api/team/plans', undefined, { authorization: `Bearer ${token}` })).status).toBe(200);
     expect(await closed).toEqual([TEAM_MESSAGES.sessionExpired, TEAM_MESSAGES.notLoggedIn]);
     expect((await httpJson(port, 'GET', '/api/team/plans', undefined, { authorization: `Bearer ${token}` })).status).toBe(401);
+  });
+});
+
+describe('browser mode', () => {
+  it('stops the team server with the browser-mode process and starts it again with the next one', async () => {
+    const home = tempDir();
+    dirs.push(home);
+    const reachable = (port: number) =>
+      httpJson(port, 'GET', '/api/team/config').then(
+        () => true,
+        () => false,
+      );
+    const first = await startServerProcess(home);
+    const answer = (await apiCall(first, 'team.start', { host: '127.0.0.1', port: 0 })).body as { ok: boolean; result: { port: number } };
+    expect(answer.ok).toBe(true);
+    const { port } = answer.result;
+    expect(await reachable(port)).toBe(true);
+    await first.stop();
+    expect(await reachable(port)).toBe(false);
+
+    const second = await startServerProcess(home);
+    try {
+      await expect.poll(() => reachable(port)).toBe(true);
+      expect(((await apiCall(second, 'team.status', {})).body as { result: { running: boolean } }).result.running).toBe(true);
+    } finally {
+      await second.stop();
+    }
+    expect(await reachable(port)).toBe(false);
   });
 });

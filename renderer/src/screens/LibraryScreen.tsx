@@ -5,6 +5,7 @@ import { errorMessage, invoke } from '../api/client';
 import { formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
 import { ConfirmDialog } from './ConfirmDialog';
+import { TableHead } from '../components/TableHead';
 import type { NewPlanMode } from './NewPlanDialog';
 import type { ImportSource } from './ImportDialog';
 import { ImportDialog, Lazy, NewPlanDialog, preloadAfterFirstPaint, SettingsDialog, TemplatesView } from '../lazy';
@@ -206,18 +207,7 @@ export function LibraryScreen({ onOpen }: Props) {
 
       {plans && plans.length > 0 && view !== 'templates' && (
         <table className="plan-table" aria-label={view === 'plans' ? '计划列表' : view === 'uppers' ? '上级文件列表' : '已删除的计划'}>
-          <thead>
-            <tr>
-              <th scope="col">标题</th>
-              <th scope="col">年度</th>
-              <th scope="col">状态</th>
-              <th scope="col">任务</th>
-              <th scope="col">{view !== 'trash' ? '最后修改' : '删除时间'}</th>
-              <th scope="col">
-                <span className="visually-hidden">操作</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['标题', '年度', '状态', '任务', view !== 'trash' ? '最后修改' : '删除时间']} />
           <tbody>
             {shown.map((p) => (
               <tr key={p.id} aria-label={p.title} onDoubleClick={() => view !== 'trash' && onOpen(p.id)}>

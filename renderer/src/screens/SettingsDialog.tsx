@@ -6,6 +6,7 @@ import type { TeamAccountEntry, TeamStatus } from '../../../shared/contract';
 import { TEAM_DEFAULT_PORT, TEAM_ROLES, type TeamRole } from '../../../shared/team';
 import { errorMessage, invoke } from '../api/client';
 import { Dialog } from '../components/Dialog';
+import { TableHead } from '../components/TableHead';
 import { useToast } from '../components/Toasts';
 
 const LOCAL_ONLY = '127.0.0.1';
@@ -204,16 +205,7 @@ function TeamAccountsSection() {
       {accounts && accounts.length === 0 && <p className="muted">还没有账号。请为每位同事添加一个账号，把密码转告本人。</p>}
       {accounts && accounts.length > 0 && (
         <table className="plan-table team-accounts" aria-label="团队账号">
-          <thead>
-            <tr>
-              <th scope="col">姓名</th>
-              <th scope="col">单位</th>
-              <th scope="col">角色</th>
-              <th scope="col">
-                <span className="visually-hidden">操作</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['姓名', '单位', '角色']} />
           <tbody>
             {accounts.map((a) => (
               <tr key={a.name} aria-label={a.name}>
