@@ -111,6 +111,9 @@ export function watchSessionEnd(provider: HocuspocusProvider, onLoggedOut: OnLog
   provider.on('close', ({ event }: { event: { reason: string } }) => {
     if (!isSessionEnd(event.reason)) return;
     const unsent = provider.unsyncedChanges;
+    // No reconnection with the ended session: the socket's own close event, coming next, would
+    // otherwise schedule one before the editor is gone.
+    provider.configuration.websocketProvider.disconnect();
     onLoggedOut(
       `${event.reason}${unsent > 0 ? `最后 ${unsent} 处修改未能送达服务器，重新登录后请核对。` : '您的修改在此之前都已送达服务器并保存，没有丢失。'}`,
     );
