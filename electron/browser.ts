@@ -50,7 +50,7 @@ export async function startBrowserMode(staticDir: string): Promise<void> {
   }
   let library;
   try {
-    library = openLibrary(resolveDataDir(), 'browser');
+    library = openLibrary(resolveDataDir(), 'browser', { team: { staticDir, log: (line) => process.stderr.write(line + '\n') } });
   } catch (err) {
     process.stderr.write(`${err instanceof AppError ? err.message : `无法打开资料库：${String(err)}`}\n`);
     process.exit(1);
@@ -71,11 +71,16 @@ export async function startBrowserMode(staticDir: string): Promise<void> {
   if (!chosen) rememberPort(library.dataDir, host.port);
   process.stdout.write(`PlanDesk 已在浏览器模式下启动，请在浏览器中打开：${host.openUrl}\n`);
   process.stdout.write(`资料库：${library.dbPath}　按 Ctrl+C 退出。\n`);
+  // Team mode, when it was on at the last quit (设置 → 团队模式); it stops with this process.
+  void library.team.restore();
   const stop = () => {
-    void host.close().then(() => {
-      library.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => library.team.stop())
+      .finally(() => {
+        library.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

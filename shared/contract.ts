@@ -8,6 +8,7 @@ import type { RolloverResult } from './rollover';
 import type { OpinionRow } from './review/opinion-rows';
 import { ExportOptionsSchema } from './export/options';
 import { PLAN_STATUSES, STATUS_LABELS, type PlanStatus } from './plan/status';
+import { TEAM_ROLES, type TeamRole } from './team';
 
 /** The largest file the importer accepts (Word documents; text and pages have a lower limit). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -145,6 +146,34 @@ export interface AppInfo {
   dataDir: string;
   dbPath: string;
 }
+
+/** Team mode run from the app (设置 → 团队模式). */
+export interface TeamStatus {
+  running: boolean;
+  /** The address listened on, or the one remembered (null: never started). */
+  host: string | null;
+  port: number;
+  /** What colleagues open in their browsers, while running. */
+  url: string | null;
+  /** People (accounts) with a plan open now. */
+  people: number;
+  /** On at the last quit: started again at the next start. */
+  remembered: boolean;
+  /** This PC's LAN addresses, then 127.0.0.1 (仅本机). */
+  addresses: string[];
+  /** Why the remembered server could not be started again at this start. */
+  restoreError: string | null;
+}
+
+export interface TeamAccountEntry {
+  name: string;
+  unit: string;
+  role: TeamRole;
+  createdAt: string;
+}
+
+const teamAccountName = z.string().trim().min(1, { message: '请填写姓名' }).max(50, { message: '姓名不能超过 50 个字' });
+const teamPassword = z.string().min(8, { message: '密码至少 8 个字符' }).max(200, { message: '密码不能超过 200 个字符' });
 
 export const operations = {
   'app.info': z.object({}),
@@ -314,6 +343,23 @@ export const operations = {
   'drafts.get': z.object({ planId: id }),
   /** After a save to `belowRevision`: drafts made on earlier revisions are done with. */
   'drafts.clear': z.object({ planId: id, belowRevision: z.number().int().min(0) }),
+  'team.status': z.object({}),
+  'team.start': z.object({
+    host: z.ipv4({ message: '监听地址格式不正确，请从列表中选择' }),
+    /** 0: any free port. */
+    port: z.number().int().min(0, { message: '端口应为 1–65535 的整数' }).max(65535, { message: '端口应为 1–65535 的整数' }),
+  }),
+  'team.stop': z.object({}),
+  'team.users.list': z.object({}),
+  'team.users.add': z.object({
+    name: teamAccountName,
+    unit: z.string().trim().min(1, { message: '请填写单位' }).max(100, { message: '单位不能超过 100 个字' }),
+    role: z.enum(TEAM_ROLES, { message: `角色应为${TEAM_ROLES.join('、')}之一` }),
+    /** None: a password is generated and answered once. */
+    password: teamPassword.optional(),
+  }),
+  'team.users.resetPassword': z.object({ name: teamAccountName, password: teamPassword.optional() }),
+  'team.users.remove': z.object({ name: teamAccountName }),
 } as const;
 
 export type OperationName = keyof typeof operations;
@@ -369,6 +415,14 @@ export interface OperationResults {
   'drafts.put': { stored: boolean };
   'drafts.get': { draft: PlanDraft | null };
   'drafts.clear': { ok: true };
+  'team.status': TeamStatus;
+  'team.start': TeamStatus;
+  'team.stop': TeamStatus;
+  'team.users.list': TeamAccountEntry[];
+  /** generatedPassword: the password made for the account (none given), to be shown once. */
+  'team.users.add': { account: Omit<TeamAccountEntry, 'createdAt'>; generatedPassword: string | null };
+  'team.users.resetPassword': { generatedPassword: string | null };
+  'team.users.remove': { ok: true };
 }
 
 /** What the back end implements, once (a body may be synchronous). */

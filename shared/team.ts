@@ -33,4 +33,19 @@ export const TEAM_MESSAGES = {
   oldClient: (client: number | undefined) =>
     `您的 PlanDesk 版本过旧（团队协议 ${client ?? '未知'}，服务器需要 ${TEAM_PROTOCOL}），无法加入团队编辑。请升级 PlanDesk 后再连接。`,
   noPlan: '资料库中没有这份计划。',
+  // Why the server ended an open session (it closes the person's connections with one of these).
+  sessionExpired: '登录已过期，请重新登录。',
+  accountDeleted: '账号已被删除，无法继续编辑；如有疑问请与开启团队模式的同事联系。',
+  passwordReset: '密码已被重置，请用新密码重新登录。',
 } as const;
+
+/** The reasons for which the server closes a person's connections: the page goes back to the login. */
+export const SESSION_END_REASONS: readonly string[] = [
+  TEAM_MESSAGES.sessionExpired,
+  TEAM_MESSAGES.accountDeleted,
+  TEAM_MESSAGES.passwordReset,
+  TEAM_MESSAGES.notLoggedIn,
+];
+
+/** The team server's port when none is chosen (`plandesk serve --team`, the app's 设置). */
+export const TEAM_DEFAULT_PORT = 7370;

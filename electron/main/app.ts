@@ -81,6 +81,7 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
       library = openLibrary(resolveDataDir(app.getPath('userData')), 'electron', {
         ...(paths.nativeBinding ? { nativeBinding: paths.nativeBinding } : {}),
         host: windowHostServices({ dialog, shell, documentsDir: app.getPath('documents'), files }),
+        team: { staticDir: paths.rendererDir, log: (line) => console.error(line) },
       });
     } catch (err) {
       const message = err instanceof AppError ? err.message : `无法打开资料库：${String(err)}`;
@@ -89,6 +90,8 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
       return;
     }
     const lib = library;
+    // Team mode, when it was on at the last quit (设置 → 团队模式); it stops when the app quits.
+    void lib.team.restore();
     registerAppProtocol(protocol, paths.rendererDir);
     registerIpc(
       ipcMain,
@@ -146,9 +149,23 @@ export function startElectronApp(electron: Electron, paths: ShellPaths): void {
     void win.loadURL(`${APP_ORIGIN}/index.html`);
   });
 
-  app.on('window-all-closed', () => {
-    library?.close();
-    app.quit();
+  // Quitting stops the team server (its last edits written to the library), then closes the
+  // library. app.quit() (a menu, Cmd+Q) emits will-quit without window-all-closed: both end here.
+  let shutDown = false;
+  const quit = () => {
+    if (shutDown) return app.quit();
+    const lib = library;
+    void (lib ? lib.team.stop() : Promise.resolve()).finally(() => {
+      shutDown = true;
+      lib?.close();
+      app.quit();
+    });
+  };
+  app.on('window-all-closed', quit);
+  app.on('will-quit', (event) => {
+    if (shutDown) return;
+    event.preventDefault();
+    quit();
   });
 }
 

@@ -13,12 +13,15 @@ import { asServices, createLibraryServices } from './library';
 import { createImportServices } from './import-service';
 import { dbPathIn } from './paths';
 import { APP_VERSION } from '../version';
+import { createTeamHost, type TeamHost, type TeamHostOptions } from '../team/host';
 
 export interface Library {
   services: Services;
   db: Database;
   dataDir: string;
   dbPath: string;
+  /** Team mode started from the app (team.* services); stop() it before close(). */
+  team: TeamHost;
   close(): void;
 }
 
@@ -33,7 +36,7 @@ const NO_WINDOW_HOST: HostServices = {
 export function openLibrary(
   dataDir: string,
   mode: AppInfo['mode'],
-  opts: { nativeBinding?: string; host?: HostServices; templatesDir?: string; busyTimeoutMs?: number } = {},
+  opts: { nativeBinding?: string; host?: HostServices; templatesDir?: string; busyTimeoutMs?: number; team?: TeamHostOptions } = {},
 ): Library {
   const dbPath = dbPathIn(dataDir);
   try {
@@ -46,6 +49,8 @@ export function openLibrary(
     ...(opts.busyTimeoutMs ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
   });
   const library = createLibraryServices(db, { info: { version: APP_VERSION, mode, dataDir, dbPath } });
+  // The team host starts the team server on this library: it is given the library once made.
+  const team = createTeamHost(() => opened, opts.team);
   const services = asServices(
     {
       ...library,
@@ -56,16 +61,19 @@ export function openLibrary(
       ...createReviewServices(db, library),
       'rollover.preview': async ({ id, year }) => rolloverPlan((await library['plans.get']({ id })).doc, year, { sourceId: id }),
       ...(opts.host ?? NO_WINDOW_HOST),
+      ...team.services,
     },
     (err) => describeDbError(err, dbPath, false, opts.busyTimeoutMs) ?? err,
   );
-  return {
+  const opened: Library = {
     services,
     db,
     dataDir,
     dbPath,
+    team,
     close: () => {
       if (db.open) db.close();
     },
   };
+  return opened;
 }

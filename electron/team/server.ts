@@ -6,6 +6,12 @@
 // acknowledgement (MessageReceiver: readUpdate, then writeSyncStatus). So an update a client
 // saw acknowledged survives a kill of the server. The plan JSON (what every other feature reads)
 // is derived from the Y.Doc in onStoreDocument, which Hocuspocus debounces.
+//
+// Sessions: each connection keeps the session it was opened with (token, account, end). Every
+// few seconds, and at once when the app deletes an account or resets a password (checkSessions),
+// the connections whose session no longer stands are closed with the reason (expired, account
+// deleted, password reset) in Hocuspocus's close message, then their WebSocket; HTTP requests
+// with such a token are refused (401) as they come.
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +22,7 @@ import * as Y from 'yjs';
 import type { Library } from '../services/open-library';
 import { AppError } from '../../shared/errors';
 import { TEAM_MESSAGES, TEAM_PROTOCOL, type TeamAuthPayload } from '../../shared/team';
-import { checkLogin, createSession, sessionAccount, type TeamAccount } from './accounts';
+import { checkLogin, createSession, endedSessionReason, sessionAccount, sessionOf, sessionTtlMs, type TeamAccount } from './accounts';
 import { FailureLimiter } from './rate-limit';
 import { fillYDoc, planWithYDocBody } from './plan-ydoc';
 import { sharedRevision, YUpdateStore } from './yjs-store';
@@ -34,6 +40,8 @@ export interface TeamServerOptions {
   log?: (line: string) => void;
   /** The built renderer (dist/renderer), served to browsers on the LAN; none: the API alone. */
   staticDir?: string;
+  /** How often open connections' sessions are checked (ms); default a quarter of the session's life, 250 ms–5 s. */
+  sessionCheckMs?: number;
 }
 
 /** What index.html carries in team mode, so that the page knows it before its first request. */
@@ -42,8 +50,22 @@ export const TEAM_PAGE_MARKER = '<meta name="plandesk-team" content="1">';
 export interface TeamServer {
   port: number;
   host: string;
+  /** How many people (accounts) have a plan open now. */
+  people(): number;
+  /** Closes the connections whose session no longer stands (see the top of this file). */
+  checkSessions(): void;
   close(): Promise<void>;
 }
+
+/** What a connection keeps of the session it was opened with (Hocuspocus's context). */
+interface SessionContext {
+  account: TeamAccount;
+  token: string;
+  expiresAt: string;
+}
+
+/** The WebSocket close code of an ended session (4000–4999: the application's own). */
+const SESSION_ENDED_CODE = 4401;
 
 /**
  * A refusal of a WebSocket connection: Hocuspocus sends `reason` to the client (the provider's
@@ -126,11 +148,12 @@ export async function startTeamServer(library: Library, opts: TeamServerOptions)
       const auth = parseAuth(token);
       if (!auth) throw new Refusal(TEAM_MESSAGES.notLoggedIn);
       if (auth.protocol !== TEAM_PROTOCOL) throw new Refusal(TEAM_MESSAGES.oldClient(Number.isFinite(auth.protocol) ? auth.protocol : undefined));
-      const account = sessionAccount(db, auth.token);
-      if (!account) throw new Refusal(TEAM_MESSAGES.notLoggedIn);
+      const session = sessionOf(db, auth.token);
+      if (!session) throw new Refusal(TEAM_MESSAGES.notLoggedIn);
       if (!planExists(documentName)) throw new Refusal(TEAM_MESSAGES.noPlan);
-      if (account.role === '只读') connectionConfig.readOnly = true;
-      return { account };
+      if (session.account.role === '只读') connectionConfig.readOnly = true;
+      const context: SessionContext = { account: session.account, token: auth.token, expiresAt: session.expiresAt };
+      return context;
     },
     async onLoadDocument({ document, documentName }) {
       const record = await services['plans.get']({ id: documentName });
@@ -255,6 +278,26 @@ export async function startTeamServer(library: Library, opts: TeamServerOptions)
     res.end(data);
   }
 
+  const connections = () => [...hocuspocus.documents.values()].flatMap((d) => d.getConnections());
+  const sessionOfConnection = (c: { context: unknown }) => ((c.context as Partial<SessionContext> | undefined)?.token ? (c.context as SessionContext) : null);
+
+  function checkSessions(): void {
+    const now = Date.now();
+    for (const connection of connections()) {
+      const context = sessionOfConnection(connection);
+      if (!context || sessionAccount(db, context.token, now)) continue;
+      const reason = endedSessionReason(db, context.account.id, context.expiresAt, now);
+      log(`${context.account.name} 的登录已结束（${reason}），其连接已关闭。`);
+      // The reason reaches the page in Hocuspocus's close message; closing the socket then ends
+      // every document of that connection, and a reconnection is refused (onAuthenticate).
+      connection.close({ code: SESSION_ENDED_CODE, reason });
+      connection.webSocket.close(SESSION_ENDED_CODE, 'session ended');
+    }
+  }
+  const checkEvery = opts.sessionCheckMs ?? Math.min(5000, Math.max(250, Math.floor(sessionTtlMs() / 4)));
+  const sessionTimer = setInterval(checkSessions, checkEvery);
+  sessionTimer.unref();
+
   const http: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent)
@@ -265,15 +308,23 @@ export async function startTeamServer(library: Library, opts: TeamServerOptions)
   http.on('upgrade', (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
   });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(opts.port, opts.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(opts.port, opts.host, () => resolve());
+    });
+  } catch (err) {
+    clearInterval(sessionTimer);
+    throw err;
+  }
   const port = (http.address() as AddressInfo).port;
   return {
     port,
     host: opts.host,
+    people: () => new Set(connections().flatMap((c) => sessionOfConnection(c)?.account.id ?? [])).size,
+    checkSessions,
     async close() {
+      clearInterval(sessionTimer);
       // Hocuspocus stores every loaded document (onStoreDocument) as it closes the connections.
       hocuspocus.closeConnections();
       await Promise.all([...hocuspocus.documents.values()].map((d) => derivePlan(d, d.name)));

@@ -40,6 +40,7 @@ export const ImportDialog = importDialog.Component;
 export const CoverageScreen = lazyComponent(() => import('./compare/CoverageScreen').then((m) => m.CoverageScreen)).Component;
 export const OpinionsScreen = lazyComponent(() => import('./review/OpinionsScreen').then((m) => m.OpinionsScreen)).Component;
 export const TemplatesView = lazyComponent(() => import('./screens/TemplatesView').then((m) => m.TemplatesView)).Component;
+export const SettingsDialog = lazyComponent(() => import('./screens/SettingsDialog').then((m) => m.SettingsDialog)).Component;
 
 let preloaded = false;
 

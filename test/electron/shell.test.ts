@@ -11,6 +11,8 @@ import { fakeWebContents } from './fake-web-contents';
 import { restoreWindowState } from '../../electron/main/window-state';
 import type { Dispatch } from '../../electron/transport/dispatch';
 import { fakeElectron } from './fake-electron';
+import { httpJson } from '../helpers/team-server';
+import type { TeamStatus } from '../../shared/contract';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -54,6 +56,42 @@ describe('Electron shell', () => {
     await vi.waitFor(() => expect(g.windows).toHaveLength(1));
     expect(g.windows[0]!.options).toMatchObject({ x: 40, y: 30, width: 1300, height: 820 });
     g.appHandlers['window-all-closed']!();
+  });
+
+  it('stops the team server started from 设置 when the app quits, and starts it again at the next start', async () => {
+    delete process.env.PLANDESK_HOME;
+    const userData = mkdtempSync(join(tmpdir(), 'plandesk-shell-'));
+    const reachable = (port: number) =>
+      httpJson(port, 'GET', '/api/team/config').then(
+        () => true,
+        () => false,
+      );
+    const f = fakeElectron(userData);
+    startElectronApp(f.electron as never, { preload: '/x/preload.cjs', rendererDir: '/x/renderer' });
+    f.ready();
+    await vi.waitFor(() => expect(f.windows).toHaveLength(1));
+    const invoke = f.electron.ipcMain.handle.mock.calls[0]![1] as Handler;
+    const page = { senderFrame: { url: 'app://plandesk/index.html', parent: null } };
+    const started = (await invoke(page, 'team.start', { host: '127.0.0.1', port: 0 })) as { ok: boolean; result: TeamStatus };
+    expect(started.ok).toBe(true);
+    const { port } = started.result;
+    expect(await reachable(port)).toBe(true);
+
+    // Quit from the menu (app.quit → will-quit): the quit waits until the server has stopped.
+    const quitting = { preventDefault: vi.fn() };
+    f.appHandlers['will-quit']!(quitting);
+    expect(quitting.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(f.electron.app.quit).toHaveBeenCalled());
+    expect(await reachable(port)).toBe(false);
+
+    // The next start: on again, on the same port; closing the last window stops it.
+    const g = fakeElectron(userData);
+    startElectronApp(g.electron as never, { preload: '/x/preload.cjs', rendererDir: '/x/renderer' });
+    g.ready();
+    await vi.waitFor(async () => expect(await reachable(port)).toBe(true));
+    g.appHandlers['window-all-closed']!();
+    await vi.waitFor(() => expect(g.electron.app.quit).toHaveBeenCalled());
+    expect(await reachable(port)).toBe(false);
   });
 
   it('shows a Chinese error and quits when the database cannot be opened', async () => {

@@ -7,8 +7,8 @@ import { EXIT_OK, type CliCommand } from '../types';
 import { openLibrary } from '../../services/open-library';
 import { resolveDataDir } from '../../services/paths';
 import { lanAddresses, startTeamServer } from '../../team/server';
-
-const DEFAULT_PORT = 7370;
+import { describeListenError } from '../../team/host';
+import { TEAM_DEFAULT_PORT as DEFAULT_PORT } from '../../../shared/team';
 
 const usage = `用法：plandesk serve --team [--host <地址>] [--port <端口>]
 启动团队模式服务器（开发中），同一局域网内的同事可登录后共同编辑资料库中的计划。
@@ -41,10 +41,7 @@ export const serveCommand: CliCommand = {
       server = await startTeamServer(library, { host, port, log: (line) => ctx.err(line), ...(staticDir ? { staticDir } : {}) });
     } catch (err) {
       library.close();
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw new AppError('io', `端口 ${port} 已被占用，请用 --port 换一个端口。`);
-      if (code === 'EADDRNOTAVAIL') throw new AppError('invalid-args', `本机没有地址 ${host}，请检查 --host。`);
-      throw err;
+      throw describeListenError(err, host, port) ?? err;
     }
     const shown = host === '0.0.0.0' || host === '::' ? lanAddresses() : [host];
     ctx.out(`团队模式服务器已启动，端口 ${server.port}。`);

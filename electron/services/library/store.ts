@@ -79,6 +79,7 @@ export type LibraryServices = Omit<
   | 'review.import'
   | 'app.saveDialog'
   | 'app.showInFolder'
+  | `team.${string}`
 >;
 
 /** The operations of LibraryServices whose names match P (one domain module's share). */

@@ -5,9 +5,10 @@ import { errorMessage, invoke } from '../api/client';
 import { formatDateTime } from '../components/format';
 import { useToast } from '../components/Toasts';
 import { ConfirmDialog } from './ConfirmDialog';
+import { TableHead } from '../components/TableHead';
 import type { NewPlanMode } from './NewPlanDialog';
 import type { ImportSource } from './ImportDialog';
-import { ImportDialog, Lazy, NewPlanDialog, preloadAfterFirstPaint, TemplatesView } from '../lazy';
+import { ImportDialog, Lazy, NewPlanDialog, preloadAfterFirstPaint, SettingsDialog, TemplatesView } from '../lazy';
 import { IMPORT_ACCEPT, IMPORT_FORMATS_TEXT } from '../../../shared/import-formats';
 
 interface Props {
@@ -32,6 +33,7 @@ export function LibraryScreen({ onOpen }: Props) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [importing, setImporting] = useState<ImportSource | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(async () => {
@@ -157,6 +159,9 @@ export function LibraryScreen({ onOpen }: Props) {
               <button type="button" onClick={() => setView('trash')}>
                 回收站
               </button>
+              <button type="button" onClick={() => setSettingsOpen(true)} title="团队模式：让同事在局域网内一起编辑">
+                设置
+              </button>
             </>
           ) : (
             <button type="button" onClick={() => setView('plans')}>
@@ -202,18 +207,7 @@ export function LibraryScreen({ onOpen }: Props) {
 
       {plans && plans.length > 0 && view !== 'templates' && (
         <table className="plan-table" aria-label={view === 'plans' ? '计划列表' : view === 'uppers' ? '上级文件列表' : '已删除的计划'}>
-          <thead>
-            <tr>
-              <th scope="col">标题</th>
-              <th scope="col">年度</th>
-              <th scope="col">状态</th>
-              <th scope="col">任务</th>
-              <th scope="col">{view !== 'trash' ? '最后修改' : '删除时间'}</th>
-              <th scope="col">
-                <span className="visually-hidden">操作</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['标题', '年度', '状态', '任务', view !== 'trash' ? '最后修改' : '删除时间']} />
           <tbody>
             {shown.map((p) => (
               <tr key={p.id} aria-label={p.title} onDoubleClick={() => view !== 'trash' && onOpen(p.id)}>
@@ -289,6 +283,11 @@ export function LibraryScreen({ onOpen }: Props) {
               onOpen(id);
             }}
           />
+        </Lazy>
+      )}
+      {settingsOpen && (
+        <Lazy fallback={null}>
+          <SettingsDialog onClose={() => setSettingsOpen(false)} />
         </Lazy>
       )}
       {toDelete && (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TemplateList, TemplateSummary } from '../../../shared/contract';
 import { errorMessage, invoke } from '../api/client';
+import { TableHead } from '../components/TableHead';
 import { useToast } from '../components/Toasts';
 
 /** 模板: the bundled templates (read-only) and the office's own, which can be renamed or deleted. */
@@ -77,16 +78,7 @@ export function TemplatesView({ onUse }: { onUse(): void }) {
   return (
     <section aria-label="模板列表">
       <table className="plan-table">
-        <thead>
-          <tr>
-            <th scope="col">名称</th>
-            <th scope="col">来源</th>
-            <th scope="col">说明</th>
-            <th scope="col">
-              <span className="visually-hidden">操作</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['名称', '来源', '说明']} />
         <tbody>{list.templates.map(row)}</tbody>
       </table>
       {list.templates.every((t) => t.source === 'bundled') && <p className="muted">打开任意一份计划，点“另存为模板”，即可把它保存为本单位的模板。</p>}

@@ -1,7 +1,7 @@
 // Team mode in the browser (issue 20): log in to the team server, pick a plan, edit it with the
 // others. Rendered instead of the single-user App when the team server served the page.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { loadSession, onTeamError, saveSession, teamLogin, teamPlans, type TeamPlanItem, type TeamSession } from './api';
+import { loadSession, onTeamError, saveSession, teamLogin, teamPlans, type OnLoggedOut, type TeamPlanItem, type TeamSession } from './api';
 import { TeamEditor } from './TeamEditor';
 
 function planFromHash(): string | null {
@@ -11,6 +11,8 @@ function planFromHash(): string | null {
 export function TeamApp() {
   const [session, setSession] = useState<TeamSession | null>(loadSession);
   const [planId, setPlanId] = useState<string | null>(planFromHash);
+  /** Why the page is back at the login (the session ended); the plan stays in the address, to reopen. */
+  const [notice, setNotice] = useState('');
 
   useEffect(() => {
     const onHash = () => setPlanId(planFromHash());
@@ -18,17 +20,20 @@ export function TeamApp() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const logout = useCallback(() => {
+  const logout: OnLoggedOut = useCallback((message?: string) => {
     saveSession(null);
     setSession(null);
+    setNotice(message ?? '');
   }, []);
 
   if (!session)
     return (
       <LoginScreen
+        notice={notice}
         onLogin={(s) => {
           saveSession(s);
           setSession(s);
+          setNotice('');
         }}
       />
     );
@@ -36,7 +41,7 @@ export function TeamApp() {
   return <PlanList session={session} onOpen={(id) => (location.hash = `#/plan/${id}`)} onLoggedOut={logout} />;
 }
 
-function LoginScreen({ onLogin }: { onLogin(s: TeamSession): void }) {
+function LoginScreen({ notice, onLogin }: { notice: string; onLogin(s: TeamSession): void }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
@@ -53,6 +58,11 @@ function LoginScreen({ onLogin }: { onLogin(s: TeamSession): void }) {
   return (
     <main className="library team-login">
       <h1>PlanDesk 团队编辑</h1>
+      {notice && (
+        <p className="team-notice" role="status" data-testid="team-login-notice">
+          {notice}
+        </p>
+      )}
       <form onSubmit={submit} aria-label="登录">
         <label>
           姓名/账号
@@ -71,7 +81,7 @@ function LoginScreen({ onLogin }: { onLogin(s: TeamSession): void }) {
   );
 }
 
-function PlanList({ session, onOpen, onLoggedOut }: { session: TeamSession; onOpen(id: string): void; onLoggedOut(): void }) {
+function PlanList({ session, onOpen, onLoggedOut }: { session: TeamSession; onOpen(id: string): void; onLoggedOut: OnLoggedOut }) {
   const [plans, setPlans] = useState<TeamPlanItem[] | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -91,7 +101,7 @@ function PlanList({ session, onOpen, onLoggedOut }: { session: TeamSession; onOp
         <h1>团队计划</h1>
         <p className="muted">
           {account.name}（{account.unit}，{account.role}）
-          <button type="button" onClick={onLoggedOut}>
+          <button type="button" onClick={() => onLoggedOut()}>
             退出登录
           </button>
         </p>

@@ -8,14 +8,14 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { encodeTeamAuth, TEAM_BODY_FRAGMENT, TEAM_PROTOCOL } from '../../../shared/team';
 import { planEditorExtensions } from '../editor/extensions';
-import { onTeamError, teamPlan, teamSocketUrl, type TeamPlanInfo, type TeamSession } from './api';
+import { isSessionEnd, onTeamError, teamPlan, teamSocketUrl, watchSessionEnd, type TeamPlanInfo, type TeamSession } from './api';
 import { Collaboration, colorFor } from './collaboration';
 
 interface Props {
   session: TeamSession;
   planId: string;
   onBack(): void;
-  onLoggedOut(): void;
+  onLoggedOut(message?: string): void;
 }
 
 interface Connected {
@@ -41,9 +41,10 @@ export function TeamEditor({ session, planId, onBack, onLoggedOut }: Props) {
           name: planId,
           document: doc,
           token: encodeTeamAuth({ token: session.token, protocol: TEAM_PROTOCOL }),
-          onAuthenticationFailed: ({ reason }) => live && setError(reason),
+          onAuthenticationFailed: ({ reason }) => live && (isSessionEnd(reason) ? onLoggedOut(reason) : setError(reason)),
         });
         provider = p;
+        watchSessionEnd(p, (message) => live && onLoggedOut(message));
         p.setAwarenessField('user', { name: session.account.name, color: colorFor(session.account.name) });
         // The editor is made on the synced document: it never starts from an empty one of its own.
         p.on('synced', () => {

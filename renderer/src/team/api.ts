@@ -1,7 +1,8 @@
 // Team mode in the page (issue 20): the team server's small HTTP API (login, plans) and the
 // session kept for this tab. The page is in team mode when the team server marked index.html.
 import type { NumberingSettings } from '../../../shared/plan/schema';
-import { TEAM_MESSAGES, TEAM_PROTOCOL, type TeamRole } from '../../../shared/team';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import { SESSION_END_REASONS, TEAM_MESSAGES, TEAM_PROTOCOL, type TeamRole } from '../../../shared/team';
 
 export interface TeamAccountInfo {
   name: string;
@@ -81,15 +82,42 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
+/** What the page does when its session has ended: back to the login form, with this message. */
+export type OnLoggedOut = (message?: string) => void;
+
 /**
  * What a screen does with a failed team request: an expired or unknown session goes back to the
- * login, anything else is shown as its message.
+ * login (with the server's message), anything else is shown as its message.
  */
-export function onTeamError(onLoggedOut: () => void, show: (message: string) => void): (err: unknown) => void {
+export function onTeamError(onLoggedOut: OnLoggedOut, show: (message: string) => void): (err: unknown) => void {
   return (err) => {
-    if (err instanceof TeamHttpError && err.status === 401) onLoggedOut();
+    if (err instanceof TeamHttpError && err.status === 401) onLoggedOut(err.message);
     else show(err instanceof Error ? err.message : String(err));
   };
+}
+
+/** True for a reason the server gives when it ends or refuses a session (shared/team.ts). */
+export function isSessionEnd(reason: string): boolean {
+  return SESSION_END_REASONS.includes(reason);
+}
+
+/**
+ * Watches an open plan's connection for the end of the session (expired, account deleted,
+ * password reset: the server closes the connection with the reason) and goes back to the login.
+ * Every edit the server acknowledged is in the library; the message says whether any edit had not
+ * reached the server when the connection was closed (those could not be taken any more).
+ */
+export function watchSessionEnd(provider: HocuspocusProvider, onLoggedOut: OnLoggedOut): void {
+  provider.on('close', ({ event }: { event: { reason: string } }) => {
+    if (!isSessionEnd(event.reason)) return;
+    const unsent = provider.unsyncedChanges;
+    // No reconnection with the ended session: the socket's own close event, coming next, would
+    // otherwise schedule one before the editor is gone.
+    provider.configuration.websocketProvider.disconnect();
+    onLoggedOut(
+      `${event.reason}${unsent > 0 ? `最后 ${unsent} 处修改未能送达服务器，重新登录后请核对。` : '您的修改在此之前都已送达服务器并保存，没有丢失。'}`,
+    );
+  });
 }
 
 export async function teamLogin(name: string, password: string): Promise<TeamSession> {
